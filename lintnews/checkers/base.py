@@ -1,0 +1,151 @@
+"""The interface every checker implements, and the validation of its rule options."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import regex
+
+from ..document import Document
+from ..errors import RuleError
+from ..findings import Hit
+from ..rulepack import Rule
+
+# A user pattern that backtracks catastrophically is stopped after this many seconds per search.
+REGEX_TIMEOUT = 1.0
+
+
+@dataclass(frozen=True)
+class Option:
+    """One rule option: its type (a Python type or a validating function), whether it is required, its default."""
+
+    type: type | tuple[type, ...] | Callable[[Any], Any]
+    required: bool = False
+    default: Any = None
+    help: str = ""
+
+
+def list_of_str(value: Any) -> list[str]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise ValueError("must be a non-empty list of strings")
+    return value
+
+
+def str_map(value: Any) -> dict[str, str]:
+    if (
+        not isinstance(value, dict)
+        or not value
+        or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    ):
+        raise ValueError("must be a non-empty mapping of strings to strings")
+    return value
+
+
+def compile_user_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """Compile a pattern from a rule pack; errors become ValueError for the validator."""
+    try:
+        return regex.compile(pattern, flags | regex.VERSION0)
+    except regex.error as e:
+        raise ValueError(f"invalid regular expression: {e}") from None
+
+
+def search_with_timeout(
+    pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[regex.Match[str]]:
+    """finditer that gives up when one search runs longer than REGEX_TIMEOUT (raises TimeoutError)."""
+    it: Iterator[regex.Match[str]] = pattern.finditer(
+        text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT
+    )
+    return it
+
+
+class Checker:
+    """Implements one `kind`: constructed once per rule, then `check` runs on each document."""
+
+    kind: ClassVar[str] = ""
+    options: ClassVar[dict[str, Option]] = {}
+    # True when the checker needs the spaCy tagger/parser (false means the blank tokenizer at most)
+    needs_model: ClassVar[bool] = False
+    # True when it also compares documents of one run (check_corpus is called after all documents)
+    cross_document: ClassVar[bool] = False
+
+    def __init__(self, rule: Rule):
+        self.rule = rule
+        self.opts: dict[str, Any] = {name: rule.options.get(name, spec.default) for name, spec in self.options.items()}
+        self.setup()
+
+    def setup(self) -> None:
+        """Compile patterns and load data once per rule."""
+
+    def check(self, doc: Document) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def check_corpus(self, docs: list[Document]) -> Iterable[tuple[Document, Hit]]:
+        return ()
+
+    def uses_model(self) -> bool:
+        return self.needs_model
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        """Check the rule's options: unknown keys, missing ones, wrong types. Raises RuleError(key=...)."""
+        for key in rule.options:
+            if key not in cls.options:
+                known = ", ".join(sorted(cls.options)) or "none"
+                raise RuleError(f"unknown key for kind '{cls.kind}' (its options: {known})", key=key)
+        for name, spec in cls.options.items():
+            if name not in rule.options:
+                if spec.required:
+                    raise RuleError(f"kind '{cls.kind}' requires '{name}'", key=name)
+                continue
+            value = rule.options[name]
+            if isinstance(spec.type, (type, tuple)):
+                ok = isinstance(value, spec.type) and not (spec.type is int and isinstance(value, bool))
+                if not ok:
+                    tname = (
+                        spec.type.__name__
+                        if isinstance(spec.type, type)
+                        else " or ".join(t.__name__ for t in spec.type)
+                    )
+                    raise RuleError(f"must be of type {tname}", key=name)
+            else:
+                try:
+                    spec.type(value)
+                except ValueError as e:
+                    raise RuleError(str(e), key=name) from None
+        cls.validate_more(rule)
+
+    @classmethod
+    def validate_more(cls, rule: Rule) -> None:
+        """Kind-specific checks beyond types (compile a pattern, check a template)."""
+
+
+_TEMPLATE_FIELD = re.compile(r"\{(\w+)((?:\|\w+)*)\}")
+FILTERS: dict[str, Callable[[str], str]] = {
+    "lower": str.lower,
+    "upper": str.upper,
+    "capitalize": lambda s: s[:1].upper() + s[1:],
+    "lower_first": lambda s: s if len(s) > 1 and s[1].isupper() else s[:1].lower() + s[1:],
+    "strip": str.strip,
+}
+
+
+def render_template(template: str, groups: dict[str, str]) -> str:
+    """Fill `{name}` / `{1}` fields, each with optional filters: `{source|lower_first}`."""
+
+    def sub(m: re.Match[str]) -> str:
+        value = groups.get(m.group(1))
+        if value is None:
+            raise KeyError(m.group(1))
+        for f in m.group(2).split("|")[1:]:
+            value = FILTERS[f](value)
+        return value
+
+    return _TEMPLATE_FIELD.sub(sub, template)
+
+
+def template_fields(template: str) -> list[tuple[str, list[str]]]:
+    return [(m.group(1), m.group(2).split("|")[1:]) for m in _TEMPLATE_FIELD.finditer(template)]

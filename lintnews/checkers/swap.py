@@ -1,0 +1,51 @@
+"""kind: swap: a mapping of wrong words or phrases to their right form (several forms: suggestions only)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..casing import match_case
+from ..document import Document
+from ..errors import RuleError
+from ..findings import Hit
+from ..rulepack import Rule
+from .base import Checker, Option, str_map
+from .phrase import phrase_pattern
+
+
+class SwapChecker(Checker):
+    kind = "swap"
+    options = {
+        "swap": Option(str_map, required=True, help="wrong -> right; 'a|b' offers several and fixes none"),
+        "ignorecase": Option(bool, default=True),
+    }
+
+    @classmethod
+    def validate_more(cls, rule: Rule) -> None:
+        keys = [" ".join(k.lower().split()) for k in rule.options["swap"]]
+        if len(set(keys)) != len(keys):
+            raise RuleError("the same wrong form is listed twice", key="swap")
+        for k, v in rule.options["swap"].items():
+            if k.lower() in (a.strip().lower() for a in v.split("|")):
+                raise RuleError(f"'{k}' is swapped for itself", key="swap")
+
+    def setup(self) -> None:
+        ic = self.opts["ignorecase"]
+        self.table = {
+            (" ".join(k.split()).lower() if ic else " ".join(k.split())): v for k, v in self.opts["swap"].items()
+        }
+        self.pattern = phrase_pattern(list(self.opts["swap"]), ic)
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        ic = self.opts["ignorecase"]
+        for m in self.pattern.finditer(doc.text):
+            key = " ".join(m.group().split())
+            right = self.table[key.lower() if ic else key]
+            choices = tuple(match_case(m.group(), a.strip()) for a in right.split("|"))
+            repl = choices[0] if len(choices) == 1 else None
+            yield Hit(
+                m.start(), m.end(), params=(("right", " or ".join(choices)),), suggestions=choices, replacement=repl
+            )
+
+
+CHECKER = SwapChecker

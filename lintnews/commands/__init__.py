@@ -1,0 +1,1 @@
+"""The sub-commands of `lintnews`, one module each."""

@@ -1,0 +1,327 @@
+"""A text to lint: its exact characters, lines, paragraphs and sentences, all as offsets into the file."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+# Abbreviations that end in a period without ending a sentence; lower-cased, without the final period.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "ft",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "rep",
+        "sen",
+        "pres",
+        "rev",
+        "hon",
+        "messrs",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "cf",
+        "al",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vol",
+        "vols",
+        "pp",
+        "p",
+        "ch",
+        "sec",
+        "art",
+        "para",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+        "e.u",
+        "d.c",
+        "n.y",
+        "l.a",
+        "ph.d",
+        "b.a",
+        "m.a",
+        "m.d",
+        "op",
+        "ed",
+        "eds",
+        "rd",
+        "ave",
+        "blvd",
+    ]
+)
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_SENTENCE_END = re.compile(r"""[.!?…]+["”’'»)\]]*(?=\s)""")
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_ABBREV_TAIL = re.compile(r"""([\w.]+)\.[\"”’'»)\]]*$""")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or sentence: [start, end) into the document's text."""
+
+    start: int
+    end: int
+    text: str
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Document:
+    """The file's raw text plus a lintable view of the same length.
+
+    `raw` is exactly what the file holds (decoded). `text` has the same length;
+    parts a checker must not see (front matter, code, HTML tags) are blanked with
+    spaces and newlines, so every offset into `text` is an offset into the file.
+    """
+
+    path: str
+    raw: str
+    text: str = ""
+    meta: dict[str, object] = field(default_factory=dict)
+    # derived data checkers share (spaCy parses, name tables), filled on demand
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = self.raw
+        if len(self.text) != len(self.raw):
+            raise ValueError("the lintable view must have the raw text's length")
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        for m in re.finditer("\n", self.raw):
+            starts.append(m.end())
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    @cached_property
+    def lines(self) -> list[Block]:
+        """Every line of the lintable view, without its line ending."""
+        out = []
+        for i, start in enumerate(self.line_starts):
+            end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
+            seg_end = end - 1 if end > start and self.text[end - 1] == "\r" else end
+            out.append(Block(start, seg_end, self.text[start:seg_end]))
+        return out
+
+    @cached_property
+    def blank_line_separated(self) -> bool:
+        """True when paragraphs are separated by blank lines (else each line is a paragraph)."""
+        return _PARAGRAPH_BREAK.search(self.text) is not None
+
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        """Non-empty paragraphs, stripped of surrounding white space."""
+        if self.blank_line_separated:
+            pieces: list[tuple[int, int]] = []
+            pos = 0
+            for m in _PARAGRAPH_BREAK.finditer(self.text):
+                pieces.append((pos, m.start()))
+                pos = m.end()
+            pieces.append((pos, len(self.text)))
+        else:
+            pieces = [(b.start, b.end) for b in self.lines]
+        out = []
+        for start, end in pieces:
+            seg = self.text[start:end]
+            stripped = seg.strip()
+            if not stripped:
+                continue
+            lead = len(seg) - len(seg.lstrip())
+            s = start + lead
+            out.append(Block(s, s + len(stripped), stripped))
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Block]:
+        """Sentences of every paragraph, by punctuation with abbreviations and initials respected."""
+        out: list[Block] = []
+        for para in self.paragraphs:
+            for s, e in split_sentences(para.text):
+                out.append(Block(para.start + s, para.start + e, para.text[s:e]))
+        return out
+
+    def words(self) -> list[Block]:
+        return [Block(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text)]
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for _ in _WORD.finditer(self.text))
+
+    def paragraph_at(self, offset: int) -> Block | None:
+        starts = [p.start for p in self.paragraphs]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.paragraphs[i].start <= offset <= self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+
+def is_abbreviation(before: str) -> bool:
+    """Does the text before a period end with an abbreviation or an initial?"""
+    m = _ABBREV_TAIL.search(before + ".")
+    if not m:
+        return False
+    token = m.group(1)
+    word = token.rsplit(" ", 1)[-1].lstrip("(\"“‘'")
+    low = word.lower()
+    if low in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "Jonas E. Smith"
+    # "U.S", "e.g", "a.m"
+    return re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word) is not None
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence in one paragraph of text."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        punct = m.group()
+        nxt = end
+        while nxt < n and text[nxt].isspace():
+            nxt += 1
+        if nxt >= n:
+            break
+        following = text[nxt]
+        if punct == ".":
+            before = text[start : m.start()]
+            if is_abbreviation(before) and (not following.isupper() or _looks_like_name_after_title(before)):
+                continue
+            if _DOTTED_ACRONYM.search(before) and text[nxt:].split(" ", 1)[0] not in _SENTENCE_STARTERS:
+                continue
+            if following.isdigit() and re.search(r"\b(?:[Nn]os?|[Pp]p?|[Vv]ol|[Aa]rt|[Ss]ec)$", before):
+                continue
+        if following.islower() or following in ",;:":
+            continue
+        spans.append((start, end))
+        start = nxt
+    if start < n and text[start:].strip():
+        tail = text[start:].rstrip()
+        spans.append((start, start + len(tail)))
+    return spans
+
+
+_DOTTED_ACRONYM = re.compile(r"(?:^|[\s(])(?:[A-Z]\.)+[A-Z]$")
+_SENTENCE_STARTERS = frozenset(
+    [
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "But",
+        "And",
+        "In",
+        "On",
+        "At",
+        "As",
+        "If",
+        "When",
+        "While",
+    ]
+)
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "st",
+        "mt",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "rep",
+        "sen",
+        "pres",
+        "rev",
+        "hon",
+    ]
+)
+
+
+def _looks_like_name_after_title(before: str) -> bool:
+    word = before.rsplit(None, 1)[-1].lstrip("(\"“‘'") if before.split() else ""
+    if len(word) == 1 and word.isupper():
+        return True
+    return word.lower() in _TITLES

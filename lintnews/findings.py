@@ -1,0 +1,148 @@
+"""The result types every layer shares: severities, categories, edits, fixes, hits and findings."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+CATEGORIES: tuple[str, ...] = (
+    "run-together",
+    "sentence-split",
+    "punctuation",
+    "calque",
+    "grammar",
+    "boilerplate",
+    "consistency",
+    "duplicate",
+    "readability",
+)
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that `severity >= fail_on` answers "does this fail the run"."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (expected error, warning or info)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+class Applicability(enum.Enum):
+    """Whether a fix may be applied by `--fix` (safe) or only with `--unsafe-fixes`."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace `length` characters at `offset` with `replacement`."""
+
+    offset: int
+    length: int
+    replacement: str
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.length
+
+    def to_json(self) -> dict[str, Any]:
+        return {"offset": self.offset, "length": self.length, "replacement": self.replacement}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits that are applied all together or not at all."""
+
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+
+    @property
+    def start(self) -> int:
+        return min(e.offset for e in self.edits)
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.edits)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"applicability": self.applicability.value, "edits": [e.to_json() for e in self.edits]}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a checker yields: where, and optionally how to repair it.
+
+    `replacement` is the single text that should stand in place of [start, end):
+    the linter turns it into a Fix whose applicability comes from the rule unless
+    `applicability` overrides it. `edits` is for fixes that touch other places
+    than the span. `suggestions` are shown to the editor; several suggestions and
+    no replacement mean there is no automatic fix.
+    """
+
+    start: int
+    end: int
+    message: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+    suggestions: tuple[str, ...] = ()
+    replacement: str | None = None
+    edits: tuple[Edit, ...] = ()
+    applicability: Applicability | None = None
+    severity: Severity | None = None
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A hit stamped with its rule's id, category, severity and message."""
+
+    path: str
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    offset: int
+    length: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    source: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.length
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.offset, self.length, self.rule)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity.label,
+            "message": self.message,
+            "offset": self.offset,
+            "length": self.length,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "suggestions": list(self.suggestions),
+            "fix": self.fix.to_json() if self.fix else None,
+        }

@@ -1,0 +1,138 @@
+"""Run the rules over documents: check, stamp findings, filter, de-duplicate and sort."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TypeVar
+
+from .checkers import checker_class
+from .checkers.base import Checker
+from .document import Document
+from .findings import Applicability, Edit, Finding, Fix, Hit
+from .nlp import ModelUnavailable
+from .rulepack import Rule
+
+T = TypeVar("T")
+FindingFilter = Callable[[Document, list[Finding]], list[Finding]]
+
+
+class _Fields(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, fields: dict[str, str]) -> str:
+    try:
+        return template.format_map(_Fields(fields))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+def stamp(rule: Rule, doc: Document, hit: Hit) -> Finding:
+    """Turn a checker's hit into a finding: id, category, severity, message, position and fix."""
+    start, end = hit.start, hit.end
+    matched = doc.raw[start:end]
+    fields = {"match": matched, **dict(hit.params)}
+    message = hit.message or format_message(rule.message, fields)
+    fix = None
+    edits = list(hit.edits)
+    if hit.replacement is not None and hit.replacement != matched:
+        edits.append(Edit(start, end - start, hit.replacement))
+    applicability = hit.applicability
+    if applicability is None and rule.fix != "none":
+        applicability = Applicability(rule.fix)
+    if edits and applicability is not None:
+        fix = Fix(applicability, tuple(sorted(edits)))
+    line, col = doc.position(start)
+    end_line, end_col = doc.position(end)
+    return Finding(
+        path=doc.path,
+        rule=rule.id,
+        category=hit.category or rule.category,
+        severity=hit.severity or rule.severity,
+        message=message,
+        offset=start,
+        length=end - start,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        suggestions=hit.suggestions,
+        fix=fix,
+        source=rule.source,
+    )
+
+
+@dataclass
+class Linter:
+    """Holds one checker per enabled rule; lints documents one by one or as a corpus."""
+
+    rules: Sequence[Rule]
+    filters: list[FindingFilter] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.checkers: list[Checker] = [checker_class(r.kind)(r) for r in self.rules if r.enabled]
+        self._disabled: set[str] = set()
+
+    @property
+    def uses_model(self) -> bool:
+        return any(c.uses_model() for c in self.checkers)
+
+    def _guarded(self, checker: Checker, where: str, run: Callable[[], Iterable[T]]) -> list[T]:
+        """Run one rule; a missing model turns the rule off, a runaway pattern skips it for this input."""
+        rid = checker.rule.id
+        if rid in self._disabled:
+            return []
+        try:
+            return list(run())
+        except ModelUnavailable as e:
+            self._disabled.add(rid)
+            self.notices.append(f"rule {rid} is off: {e}")
+        except TimeoutError:
+            self.notices.append(f"{where}: rule {rid} stopped: its pattern ran too long (catastrophic backtracking?)")
+        return []
+
+    def lint(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
+        for checker in self.checkers:
+            if checker.rule.scope == "title" and not doc.meta.get("title_span"):
+                continue
+            hits = self._guarded(checker, doc.path, partial(checker.check, doc))
+            out.extend(stamp(checker.rule, doc, h) for h in hits if 0 <= h.start <= h.end <= len(doc.text))
+        return self.finish(doc, out)
+
+    def finish(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        for f in self.filters:
+            findings = f(doc, findings)
+        return dedupe(findings)
+
+    def lint_corpus(self, docs: list[Document]) -> dict[str, list[Finding]]:
+        """Lint each document, then run the checkers that compare documents with each other."""
+        results = {d.path: self.lint(d) for d in docs}
+        results.update(self.cross_document(docs, results))
+        return results
+
+    def cross_document(self, docs: list[Document], results: dict[str, list[Finding]]) -> dict[str, list[Finding]]:
+        extra: dict[str, list[Finding]] = {}
+        by_path = {d.path: d for d in docs}
+        for checker in self.checkers:
+            if not checker.cross_document or len(docs) < 2:
+                continue
+            for doc, hit in self._guarded(checker, "corpus", partial(checker.check_corpus, docs)):
+                if 0 <= hit.start <= hit.end <= len(doc.text):
+                    extra.setdefault(doc.path, []).append(stamp(checker.rule, doc, hit))
+        return {p: self.finish(by_path[p], results.get(p, []) + fs) for p, fs in extra.items()}
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for f in sorted(findings, key=Finding.sort_key):
+        key = (f.rule, f.offset, f.length)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,0 +1,102 @@
+"""One lint run: load the rules the config selects, read each source, lint, fix or diff, collect results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .document import Document
+from .errors import InputError
+from .fileio import encode, write_atomic
+from .findings import Finding
+from .fix import fix_text, unified_diff
+from .lint import Linter
+from .rulepack import Rule, collect_pack_paths, load_packs
+from .sources import Source, expand, load, make_document
+
+
+def select_rules(cfg: Config, extra_packs: Sequence[str] = ()) -> list[Rule]:
+    packs = load_packs(collect_pack_paths([*cfg.rule_packs, *extra_packs]))
+    rules: list[Rule] = []
+    for pack in packs:
+        if cfg.languages and pack.languages and not set(pack.languages) & set(cfg.languages):
+            continue
+        rules.extend(r for r in pack.rules if cfg.rule_selected(r.id, r.category))
+    return rules
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    doc: Document | None = None
+    fixed_text: str | None = None
+    applied: int = 0
+    diff: str = ""
+
+
+@dataclass
+class RunOptions:
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    stdin_text: str | None = None
+    stdin_name: str = "-"
+
+
+@dataclass
+class Run:
+    linter: Linter
+    cfg: Config
+    opts: RunOptions
+    results: list[FileResult] = field(default_factory=list)
+
+    def lint_text(self, path: str, text: str) -> list[Finding]:
+        return self.linter.lint(make_document(path, text))
+
+    def process(self, source: Source) -> FileResult:
+        path = self.opts.stdin_name if source.stdin else source.path
+        try:
+            doc, decoded = load(source, self.opts.stdin_text, self.cfg.max_file_size)
+        except InputError as e:
+            return FileResult(path, error=str(e))
+        if source.stdin and path != doc.path:
+            doc = make_document(path, doc.raw)
+        if not (self.opts.fix or self.opts.diff):
+            return FileResult(path, self.linter.lint(doc), doc=doc)
+        fixed = fix_text(doc.raw, lambda t: self.lint_text(path, t), self.opts.unsafe_fixes)
+        result = FileResult(path, fixed.remaining, doc=make_document(path, fixed.text), applied=fixed.applied)
+        if fixed.text != doc.raw:
+            result.fixed_text = fixed.text
+            if self.opts.diff:
+                result.diff = unified_diff(path, doc.raw, fixed.text)
+                result.findings = self.linter.lint(doc)
+                result.doc = doc
+            elif not source.stdin:
+                try:
+                    write_atomic(Path(source.path), encode(fixed.text, decoded.encoding))
+                except OSError as e:
+                    result.error = f"{path}: not fixed, the file is left as it was: {e.strerror or e}"
+                    result.findings = self.linter.lint(doc)
+                    result.doc = doc
+                    result.fixed_text = None
+        return result
+
+    def execute(self, paths: Sequence[str]) -> list[FileResult]:
+        for source in expand(list(paths)):
+            self.results.append(self.process(source))
+        docs = [r.doc for r in self.results if r.doc is not None and r.error is None]
+        if len(docs) > 1 and not self.opts.fix:
+            current = {r.path: r.findings for r in self.results}
+            updated = self.linter.cross_document(docs, current)
+            for r in self.results:
+                if r.path in updated:
+                    r.findings = updated[r.path]
+        return self.results
+
+
+def make_run(cfg: Config, opts: RunOptions, extra_packs: Sequence[str] = ()) -> Run:
+    return Run(Linter(select_rules(cfg, extra_packs)), cfg, opts)
