@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .checkers import checker_class
 from .checkers.base import Checker
@@ -70,11 +70,12 @@ class Linter:
     """Holds one checker per enabled rule; lints documents one by one or as a corpus."""
 
     rules: Sequence[Rule]
+    settings: Mapping[str, Any] = field(default_factory=dict)
     filters: list[FindingFilter] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.checkers: list[Checker] = [checker_class(r.kind)(r) for r in self.rules if r.enabled]
+        self.checkers: list[Checker] = [checker_class(r.kind)(r, self.settings) for r in self.rules if r.enabled]
         self._disabled: set[str] = set()
 
     @property

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -72,8 +72,10 @@ class Checker:
     # True when it also compares documents of one run (check_corpus is called after all documents)
     cross_document: ClassVar[bool] = False
 
-    def __init__(self, rule: Rule):
+    def __init__(self, rule: Rule, settings: Mapping[str, Any] | None = None):
         self.rule = rule
+        # run-wide settings from the config (e.g. a LanguageTool URL), shared by every checker
+        self.settings: Mapping[str, Any] = settings or {}
         self.opts: dict[str, Any] = {name: rule.options.get(name, spec.default) for name, spec in self.options.items()}
         self.setup()
 
