@@ -1,0 +1,94 @@
+"""The shipped rule packs tested as data: names, ids, sources, examples and lists."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from lintnews.errors import RuleError
+from lintnews.rulepack import builtin_rules_dir, load_pack, load_packs, pack_files
+
+PACK_FILES = pack_files(builtin_rules_dir())
+PACKS = load_packs(PACK_FILES)
+RULES = [r for p in PACKS for r in p.rules]
+
+
+def test_there_are_packs() -> None:
+    assert PACKS and RULES
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.name)
+def test_pack_file_is_named_after_its_pack(pack: object) -> None:
+    assert Path(pack.path).stem == pack.name  # type: ignore[attr-defined]
+
+
+def test_rule_ids_are_unique_across_packs() -> None:
+    dupes = [rid for rid, n in Counter(r.id for r in RULES).items() if n > 1]
+    assert not dupes
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_is_documented(rule: object) -> None:
+    assert rule.source, f"{rule.id} has no source: say why this is wrong and where it comes from"  # type: ignore[attr-defined]
+    assert rule.bad and rule.good is not None  # type: ignore[attr-defined]
+    assert len(rule.message) >= 15, f"{rule.id}: the message should teach the editor"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.kind in ("phrase", "swap")], ids=lambda r: r.id)
+def test_word_lists_are_unique(rule: object) -> None:
+    opts = rule.options  # type: ignore[attr-defined]
+    words = list(opts["phrases"]) if "phrases" in opts else list(opts["swap"])
+    norm = [" ".join(w.lower().split()) for w in words]
+    assert len(set(norm)) == len(norm), f"{rule.id} lists a phrase twice"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.kind == "swap"], ids=lambda r: r.id)
+def test_swaps_do_not_chain(rule: object) -> None:
+    # a right form that is itself a wrong form would make fixes loop
+    table = {k.lower(): v for k, v in rule.options["swap"].items()}  # type: ignore[attr-defined]
+    for right in table.values():
+        for alt in right.split("|"):
+            assert alt.strip().lower() not in table
+
+
+def test_fixed_examples_only_where_a_fix_exists() -> None:
+    for r in RULES:
+        if any(ex.fixed is not None for ex in r.bad):
+            assert r.fix != "none" or r.kind not in ("phrase", "swap", "regex", "token"), r.id
+
+
+MALFORMED = {
+    "not a mapping": ("- 1\n", "a rule pack must be a mapping"),
+    "bad yaml": ("pack: x\nrules: [\n", "invalid YAML"),
+    "unknown key": (
+        "pack: x\nrules:\n  - id: x.a\n    kind: phrase\n    category: calque\n    message: a message here\n"
+        "    phrases: [foo]\n    colour: red\n    examples: {bad: [foo], good: [bar]}\n",
+        "key 'colour'",
+    ),
+    "bad kind": (
+        "pack: x\nrules:\n  - id: x.a\n    kind: nosuch\n    category: calque\n    message: m\n"
+        "    examples: {bad: [foo], good: []}\n",
+        "unknown kind 'nosuch'",
+    ),
+    "bad regex": (
+        "pack: x\nrules:\n  - id: x.a\n    kind: regex\n    category: calque\n    message: m\n    pattern: '(a'\n"
+        "    examples: {bad: [foo], good: []}\n",
+        "key 'pattern'",
+    ),
+    "python tag": ("pack: !!python/object/apply:os.system [echo hi]\nrules: []\n", "invalid YAML"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MALFORMED))
+def test_malformed_pack_names_file_and_problem(tmp_path: Path, name: str) -> None:
+    text, expected = MALFORMED[name]
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_pack(path)
+    msg = str(info.value)
+    assert msg.startswith(str(path)), msg
+    assert expected in msg
+    assert "\n" not in msg
