@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 import tempfile
@@ -34,14 +35,17 @@ class Decoded:
 
 
 def decode(data: bytes, path: str, fallback_encoding: str | None = None) -> Decoded:
+    """Decode a file's bytes: a BOM names the encoding, else UTF-8, else `fallback_encoding` if the user gave one."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data.decode(enc), enc)
             except UnicodeDecodeError as e:
                 raise InputError(path, f"invalid {enc.upper()} at byte {e.start}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file (NUL bytes), not text")
+    # a NUL anywhere means binary (or UTF-16 without a BOM): linting it would only report noise
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(path, f"binary file, not text (NUL byte at offset {nul}; UTF-16 needs a byte-order mark)")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as e:
@@ -50,7 +54,11 @@ def decode(data: bytes, path: str, fallback_encoding: str | None = None) -> Deco
                 return Decoded(data.decode(fallback_encoding), fallback_encoding)
             except (UnicodeDecodeError, LookupError):
                 pass
-        raise InputError(path, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+        raise InputError(
+            path,
+            f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
+            "if it is Latin-1 or Windows-1252, convert it to UTF-8 first",
+        ) from None
 
 
 def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, fallback_encoding: str | None = None) -> Decoded:
@@ -70,27 +78,54 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, fallback_enc
             data = fh.read(max_bytes + 1 if max_bytes else -1)
     except OSError as e:
         raise InputError(spath, _os_problem(e)) from None
+    if max_bytes and len(data) > max_bytes:  # it grew after the stat
+        raise InputError(spath, f"file is over the size limit of {max_bytes} bytes (max-file-size)")
     return decode(data, spath, fallback_encoding)
 
 
 def _os_problem(e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "too many levels of symbolic links (a symlink loop?)"
     if e.errno is not None and e.strerror:
         return e.strerror.lower()
     return str(e)
 
 
+class EncodeError(OSError):
+    """The fixed text cannot be written in the file's encoding; an OSError so callers treat it as a failed write."""
+
+
 def encode(text: str, encoding: str) -> bytes:
-    return text.encode(encoding)
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as e:
+        raise EncodeError(
+            errno.EILSEQ, f"the fixed text has {text[e.start]!r}, which {encoding} cannot encode"
+        ) from None
+
+
+def check_writable(path: str | Path) -> os.stat_result:
+    """The stat of the file `write_atomic` would replace; PermissionError when it is read-only.
+
+    A rename needs only the folder to be writable, so without this a read-only file would be replaced;
+    root may write anything, so the mode bits are checked too.
+    """
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only")
+    return st
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write beside the file, fsync, then rename over it: a reader sees the old file or the new one, never a part.
 
-    The file's permission bits are kept. On any failure the temporary file is removed and the original is intact.
+    A read-only file is refused (PermissionError). The file's permission bits are kept; a symlink is kept
+    and its target replaced. On any failure the temporary file is removed and the original is intact.
     """
-    path = Path(path)
-    target = path.resolve()
-    st = os.stat(target)
+    target = Path(path).resolve()
+    st = check_writable(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".lintnews-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -109,6 +144,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+    # the rename itself is durable only once the folder is synced
     try:
         dfd = os.open(target.parent, os.O_RDONLY)
         try:

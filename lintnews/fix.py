@@ -4,31 +4,94 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .findings import Applicability, Finding, Fix
+from .findings import Applicability, Edit, Finding, Fix
 
-MAX_PASSES = 10
+# Overlapping fixes wait for the next pass, so a cluster of n overlapping fixes needs n passes;
+# a real cycle between rules is caught earlier by remembering every text seen.
+MAX_PASSES = 16
+BOM = "\ufeff"
 
 
 def allowed(fix: Fix | None, unsafe: bool) -> bool:
     return fix is not None and (fix.applicability is Applicability.SAFE or unsafe)
 
 
-def choose_fixes(findings: Sequence[Finding], unsafe: bool) -> list[Fix]:
-    """Fixes to apply in one pass: the earliest first; one that touches text another already touches waits."""
-    chosen: list[Fix] = []
+def _splits_crlf(text: str, pos: int) -> bool:
+    return 0 < pos < len(text) and text[pos - 1] == "\r" and text[pos] == "\n"
+
+
+def _uses_crlf(text: str) -> bool:
+    crlf = text.count("\r\n")
+    return crlf > 0 and crlf >= text.count("\n") - crlf
+
+
+def _crlf_replacement(replacement: str) -> str:
+    # a bare \n written into a CRLF file would leave it with mixed line endings
+    return replacement.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+def checked_fix(text: str, fix: Fix) -> Fix | None:
+    """The fix as it may be applied to `text`, or None when applying it could corrupt the file.
+
+    Refused: edits outside the text, edits of one fix that touch each other, an edit that removes
+    or inserts before the byte-order mark, an edit boundary between the \\r and \\n of a line break,
+    and replacements that cannot be encoded (lone surrogates). Bare \\n in a replacement becomes
+    \\r\\n in a file whose line breaks are \\r\\n.
+    """
+    if not fix.edits:
+        return None
+    edits = sorted(fix.edits)
+    crlf = _uses_crlf(text)
+    out: list[Edit] = []
+    for e in edits:
+        if e.length < 0 or e.offset < 0 or e.end > len(text):
+            return None
+        if text.startswith(BOM) and e.offset < 1:
+            return None
+        if _splits_crlf(text, e.offset) or _splits_crlf(text, e.end):
+            return None
+        try:
+            e.replacement.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+        if out and _touches(out[-1].offset, out[-1].end, e.offset, e.end):
+            return None
+        if "\n" in e.replacement and (crlf or "\r\n" in text[e.offset : e.end]):
+            out.append(replace(e, replacement=_crlf_replacement(e.replacement)))
+        else:
+            out.append(e)
+    return Fix(fix.applicability, tuple(out))
+
+
+def _choose(findings: Sequence[Finding], unsafe: bool, text: str | None) -> list[tuple[Finding, Fix]]:
+    chosen: list[tuple[Finding, Fix]] = []
     taken: list[tuple[int, int]] = []
-    fixes = [f.fix for f in findings if f.fix is not None and allowed(f.fix, unsafe)]
-    candidates = sorted(fixes, key=lambda x: (x.start, x.end))
-    for fix in candidates:
-        if fix in chosen:
+    candidates: list[tuple[Finding, Fix]] = []
+    for f in findings:
+        if f.fix is None or not allowed(f.fix, unsafe):
             continue
+        fix = checked_fix(text, f.fix) if text is not None else f.fix
+        if fix is not None:
+            candidates.append((f, fix))
+    candidates.sort(key=lambda c: (c[1].start, c[1].end))
+    for finding, fix in candidates:
+        if any(fix == c for _, c in chosen):
+            continue  # the same fix from two findings is applied once
         if any(_touches(e.offset, e.end, a, b) for e in fix.edits for a, b in taken):
-            continue
-        chosen.append(fix)
+            continue  # overlaps an earlier fix: it waits for the next pass, after re-linting
+        chosen.append((finding, fix))
         taken.extend((e.offset, e.end) for e in fix.edits)
     return chosen
+
+
+def choose_fixes(findings: Sequence[Finding], unsafe: bool, text: str | None = None) -> list[Fix]:
+    """Fixes to apply in one pass: the earliest first; one that touches text another already touches waits.
+
+    With `text`, fixes that could corrupt it are dropped and line breaks in replacements follow the text's.
+    """
+    return [fix for _, fix in _choose(findings, unsafe, text)]
 
 
 def _touches(s1: int, e1: int, s2: int, e2: int) -> bool:
@@ -51,33 +114,52 @@ class FixResult:
     applied: int
     passes: int
     remaining: list[Finding]
+    # set when the fixes did not settle (rules undoing each other): the text is then left unchanged
+    notice: str | None = None
 
 
 def fix_text(text: str, lint: Callable[[str], list[Finding]], unsafe: bool) -> FixResult:
-    """Lint, apply a pass of fixes, re-lint; stop when no fix applies or after MAX_PASSES."""
+    """Lint, apply a pass of fixes, re-lint; stop when no fix applies.
+
+    The result is either a text on which no allowed fix applies any more, or, when the fixes cycle or
+    do not settle within MAX_PASSES, the original text unchanged: either way fixing it again changes
+    nothing, so `--fix` is idempotent whatever the rules do.
+    """
+    original = text
+    first = findings = lint(text)
+    history = [text]
+    rules_per_pass: list[set[str]] = []
     applied = 0
-    findings = lint(text)
-    passes = 0
-    seen = {text}
-    while passes < MAX_PASSES:
-        fixes = choose_fixes(findings, unsafe)
-        if not fixes:
-            break
-        new = apply_fixes(text, fixes)
-        if new in seen:  # a cycle between rules: stop rather than flip-flop
-            break
-        passes += 1
-        seen.add(new)
+    while True:
+        chosen = _choose(findings, unsafe, text)
+        if not chosen:
+            return FixResult(text, applied, len(rules_per_pass), findings)
+        new = apply_fixes(text, [fix for _, fix in chosen])
+        rules_per_pass.append({f.rule for f, _ in chosen})
+        if new in history or len(rules_per_pass) >= MAX_PASSES:
+            # the cycle's rules: those applied since the text first looked like this
+            since = history.index(new) if new in history else 0
+            rules = sorted(set[str]().union(*rules_per_pass[since:]))
+            why = "rules undo each other" if new in history else f"still changing after {MAX_PASSES} passes"
+            notice = f"fixes not applied: they do not settle ({why}: {', '.join(rules)})"
+            return FixResult(original, 0, 0, first, notice=notice)
+        history.append(new)
         text = new
-        applied += len(fixes)
+        applied += len(chosen)
         findings = lint(text)
-    return FixResult(text, applied, passes, findings)
+
+
+def _lines(text: str) -> list[str]:
+    # split on \n only: \r stays with its line and form feeds or U+2028 do not start new diff lines
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
-    )
+    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=f"a/{path}", tofile=f"b/{path}")
     out = []
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")

@@ -68,6 +68,8 @@ class Run:
         if not (self.opts.fix or self.opts.diff):
             return FileResult(path, self.linter.lint(doc), doc=doc)
         fixed = fix_text(doc.raw, lambda t: self.lint_text(path, t), self.opts.unsafe_fixes)
+        if fixed.notice:
+            self.linter.notices.append(f"{path}: {fixed.notice}")
         result = FileResult(path, fixed.remaining, doc=make_document(path, fixed.text), applied=fixed.applied)
         if fixed.text != doc.raw:
             result.fixed_text = fixed.text
@@ -87,7 +89,11 @@ class Run:
 
     def execute(self, paths: Sequence[str]) -> list[FileResult]:
         for source in expand(list(paths)):
-            self.results.append(self.process(source))
+            try:
+                self.results.append(self.process(source))
+            except Exception as e:  # a bug met on one file must not stop the others nor show a traceback
+                name = self.opts.stdin_name if source.stdin else source.path
+                self.results.append(FileResult(name, error=f"{name}: internal error, file skipped: {e!r}"))
         docs = [r.doc for r in self.results if r.doc is not None and r.error is None]
         if len(docs) > 1 and not self.opts.fix:
             current = {r.path: r.findings for r in self.results}
