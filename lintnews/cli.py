@@ -12,7 +12,7 @@ from . import __version__
 from .errors import LintnewsError
 
 # Each module in lintnews/commands/ named here provides add_parser(subparsers) and run(args) -> int.
-COMMANDS = ("check", "rules")
+COMMANDS = ("check", "rules", "report")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -50,6 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as e:  # a bug must still end as one line and exit 2, never a traceback
+        print(f"lintnews: internal error: {e!r}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def entry() -> NoReturn:

@@ -1,0 +1,194 @@
+"""The editor's report: one self-contained HTML page (or a Markdown summary) for a batch of articles."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .findings import CATEGORIES, Finding, Severity
+
+# Weights of the artifact score: findings per 1,000 words, an error counting three times an info.
+SEVERITY_WEIGHT = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+
+CATEGORY_COLOURS = {
+    "run-together": "#e4572e",
+    "sentence-split": "#f3a712",
+    "punctuation": "#a8c686",
+    "calque": "#669bbc",
+    "grammar": "#b56576",
+    "boilerplate": "#8d99ae",
+    "consistency": "#29335c",
+    "duplicate": "#6d597a",
+    "readability": "#c9ada7",
+}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One linted article as the report shows it."""
+
+    path: str
+    text: str
+    words: int
+    findings: Sequence[Finding]
+
+    @property
+    def score(self) -> float:
+        return artifact_score(self.findings, self.words)
+
+
+def artifact_score(findings: Sequence[Finding], words: int) -> float:
+    weighted = sum(SEVERITY_WEIGHT[f.severity] for f in findings)
+    return round(1000 * weighted / max(words, 1), 1)
+
+
+def _counts(findings: Sequence[Finding]) -> Counter[str]:
+    return Counter(f.category for f in findings)
+
+
+def _finding_data(f: Finding, text: str) -> dict[str, Any]:
+    before = text[f.offset : f.end]
+    after = None
+    if f.fix is not None:
+        # the fix shown as the span's text before and after, edits outside the span included
+        lo = min(f.offset, f.fix.start)
+        hi = max(f.end, f.fix.end)
+        before = text[lo:hi]
+        pieces, pos = [], lo
+        for e in sorted(f.fix.edits):
+            pieces.append(text[pos : e.offset])
+            pieces.append(e.replacement)
+            pos = e.end
+        pieces.append(text[pos:hi])
+        after = "".join(pieces)
+    return {
+        "o": f.offset,
+        "l": f.length,
+        "r": f.rule,
+        "c": f.category,
+        "s": f.severity.label,
+        "m": f.message,
+        "g": list(f.suggestions),
+        "fx": None if f.fix is None else {"a": f.fix.applicability.value, "b": before, "f": after},
+        "ln": f.line,
+    }
+
+
+def _json_for_script(data: Any) -> str:
+    """JSON that cannot end the <script> element it sits in, whatever the articles contain."""
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028")
+
+
+def render_html(articles: Sequence[Article], title: str = "lintnews report") -> str:
+    totals = Counter[str]()
+    for a in articles:
+        totals.update(_counts(a.findings))
+    data = [
+        {"p": a.path, "t": a.text, "w": a.words, "sc": a.score, "f": [_finding_data(f, a.text) for f in a.findings]}
+        for a in articles
+    ]
+    rows = []
+    for i, a in enumerate(articles):
+        counts = _counts(a.findings)
+        cells = "".join(f'<td class="num">{counts.get(c, 0) or ""}</td>' for c in CATEGORIES)
+        rows.append(
+            f'<tr data-i="{i}"><td><a href="#a{i}" class="goto" data-i="{i}">{html.escape(a.path)}</a></td>'
+            f'<td class="num">{a.words}</td><td class="num">{a.score:.1f}</td>'
+            f'<td class="num">{len(a.findings)}</td>{cells}</tr>'
+        )
+    legend = "".join(
+        f'<label class="chip" style="--c:{CATEGORY_COLOURS[c]}">'
+        f'<input type="checkbox" class="fcat" value="{c}" checked>'
+        f"{c} <span class='n'>{totals.get(c, 0)}</span></label>"
+        for c in CATEGORIES
+    )
+    sev = "".join(
+        f'<label class="chip sev"><input type="checkbox" class="fsev" value="{s}" checked>{s}</label>'
+        for s in ("error", "warning", "info")
+    )
+    head_cells = "".join(f'<th class="num" data-k="{4 + i}" title="{c}">{c}</th>' for i, c in enumerate(CATEGORIES))
+    sections = "".join(
+        f'<section class="article" id="a{i}" data-i="{i}"><h2>{html.escape(a.path)} '
+        f"<small>score {a.score:.1f} · {len(a.findings)} findings · {a.words} words</small></h2>"
+        f'<div class="body" data-rendered="0"><p class="hint">Scroll here or select the article to show its text.</p>'
+        f"</div></section>"
+        for i, a in enumerate(articles)
+    )
+    colours = ";".join(f"--{c}:{v}" for c, v in CATEGORY_COLOURS.items())
+    n_findings = sum(len(a.findings) for a in articles)
+    return _PAGE.format(
+        title=html.escape(title),
+        version=__version__,
+        colours=colours,
+        n_articles=len(articles),
+        n_findings=n_findings,
+        legend=legend,
+        sev=sev,
+        head_cells=head_cells,
+        rows="".join(rows),
+        sections=sections,
+        data=_json_for_script(data),
+        palette=_json_for_script(CATEGORY_COLOURS),
+        css=_asset("report.css"),
+        js=_asset("report.js"),
+    )
+
+
+def _asset(name: str) -> str:
+    return (Path(__file__).with_name("assets") / name).read_text(encoding="utf-8")
+
+
+def render_markdown(articles: Sequence[Article]) -> str:
+    """The summary table in Markdown, for a pull request description or comment."""
+    cats = [c for c in CATEGORIES if any(f.category == c for a in articles for f in a.findings)]
+    out = [f"### lintnews: {len(articles)} articles, {sum(len(a.findings) for a in articles)} findings", ""]
+    out.append("| article | words | score | findings | " + " | ".join(cats) + " |")
+    out.append("|---|---:|---:|---:|" + "---:|" * len(cats))
+    for a in sorted(articles, key=lambda a: -a.score):
+        counts = _counts(a.findings)
+        name = a.path.replace("|", "\\|")
+        cells = " | ".join(str(counts.get(c, 0) or "") for c in cats)
+        out.append(f"| `{name}` | {a.words} | {a.score:.1f} | {len(a.findings)} | {cells} |")
+    out += ["", "Score: findings per 1,000 words, weighted error 3, warning 2, info 1."]
+    return "\n".join(out) + "\n"
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy"
+ content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>{title}</title>
+<style>
+:root{{{colours}}}
+{css}</style></head>
+<body>
+<header>
+<h1>{title} <small class="counts">{n_articles} articles · {n_findings} findings · lintnews {version}</small></h1>
+<div id="filters"><strong>Categories:</strong> {legend}<br><strong>Severity:</strong> {sev}</div>
+</header>
+<main>
+<div>
+<table id="summary"><thead><tr><th data-k="0">article</th><th class="num" data-k="1">words</th>
+<th class="num" data-k="2" title="findings per 1,000 words, weighted error 3, warning 2, info 1">score</th>
+<th class="num" data-k="3">findings</th>{head_cells}</tr></thead>
+<tbody>{rows}</tbody></table>
+{sections}
+</div>
+<aside id="detail"><p class="hint">
+Select a highlighted passage to see the finding: its message, suggestions and fix.</p></aside>
+</main>
+<script type="application/json" id="lintnews-data">{data}</script>
+<script type="application/json" id="lintnews-palette">{palette}</script>
+<script>
+
+{js}</script>
+</body></html>
+"""
