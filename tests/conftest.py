@@ -1,0 +1,128 @@
+"""Shared fixtures: a small engine-test rule pack and a runner for the real command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from lintnews.lint import Linter
+from lintnews.rulepack import parse_pack
+
+# Rules that exercise the fix engine, independent of the packs shipped in rules/.
+ENGINE_PACK = r"""
+pack: enginetest
+defaults: {category: punctuation, severity: warning}
+rules:
+  - id: enginetest.this-day
+    kind: regex
+    pattern: '\bthis (?P<day>Monday|Tuesday)\b'
+    replacement: 'on {day}'
+    fix: safe
+    message: "Write 'on {day}'."
+    examples: {bad: ["He came this Monday."], good: ["He came on Monday."]}
+  - id: enginetest.doubled-word
+    kind: regex
+    pattern: '\b(\w+) \1\b'
+    replacement: '{1}'
+    fix: safe
+    message: "Doubled word."
+    examples: {bad: ["the the"], good: ["the"]}
+  - id: enginetest.colour
+    kind: regex
+    pattern: '\bcolour\b'
+    replacement: 'color'
+    fix: unsafe
+    message: "US spelling."
+    examples: {bad: ["colour"], good: ["color"]}
+  - id: enginetest.run-together
+    kind: regex
+    pattern: '\bGazawhich\b'
+    suggestions: ['Gaza, which', 'Gaza which']
+    fix: safe
+    message: "Run-together words."
+    examples: {bad: ["Gazawhich"], good: ["Gaza, which"]}
+  - id: enginetest.slashes
+    kind: regex
+    pattern: ' // '
+    replacement: "\n"
+    fix: safe
+    message: "A line break, not slashes."
+    examples: {bad: ["a // b"], good: ["a / b"]}
+  - id: enginetest.bare-cr
+    kind: regex
+    pattern: '\r'
+    replacement: ''
+    fix: safe
+    message: "A rule that would break CRLF line endings: the engine must refuse its fix."
+    examples: {bad: ["a\rb"], good: ["a b"]}
+"""
+
+# Two rules that undo each other: the engine must notice and leave the text alone.
+CYCLE_PACK = r"""
+pack: cycletest
+defaults: {category: punctuation, severity: warning, kind: regex, fix: safe}
+rules:
+  - id: cycletest.to-color
+    pattern: '\bcolour\b'
+    replacement: 'color'
+    message: "to color"
+    examples: {bad: ["colour"], good: ["color"]}
+  - id: cycletest.to-colour
+    pattern: '\bcolor\b'
+    replacement: 'colour'
+    message: "to colour"
+    examples: {bad: ["color"], good: ["colour"]}
+"""
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pack_linter(text: str = ENGINE_PACK) -> Linter:
+    return Linter(list(parse_pack(yaml.safe_load(text), "test.yaml").rules))
+
+
+@pytest.fixture
+def engine_linter() -> Linter:
+    return pack_linter()
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    """A folder with the engine and cycle packs and an empty config, so no project config is picked up."""
+    (tmp_path / ".lintnews.toml").write_text("", encoding="utf-8")
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "enginetest.yaml").write_text(ENGINE_PACK, encoding="utf-8")
+    (tmp_path / "cycle.yaml").write_text(CYCLE_PACK, encoding="utf-8")
+    return tmp_path
+
+
+CliRunner = Callable[..., subprocess.CompletedProcess[bytes]]
+
+
+@pytest.fixture
+def cli(workdir: Path) -> CliRunner:
+    """Run `python -m lintnews ARGS` in the work folder; returns the completed process (bytes)."""
+
+    def run(args: Sequence[str], stdin: bytes | None = None, timeout: float = 120, **kw: Any) -> Any:
+        return subprocess.run(
+            [sys.executable, "-m", "lintnews", *args],
+            cwd=kw.pop("cwd", workdir),
+            input=stdin,
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+            **kw,
+        )
+
+    return run
+
+
+def engine_args(*extra: str) -> list[str]:
+    """`check` with only the engine-test rules."""
+    return ["check", "--rule-pack", "packs/enginetest.yaml", "--select", "enginetest", *extra]
