@@ -1,13 +1,15 @@
-"""Render findings: text (grouped by file, a caret under each span, like ruff) and JSON."""
+"""Render findings: text (grouped by file, a caret under each span, like ruff), statistics and JSON."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from .document import Document
 from .findings import Finding
+from .sources import article_key
 
 WINDOW = 100  # characters of context shown around a span on a long line
 
@@ -15,7 +17,8 @@ WINDOW = 100  # characters of context shown around a span on a long line
 def _snippet(doc: Document, f: Finding) -> tuple[str, str]:
     """The finding's line, cut to a window around the span, and the caret line beneath it."""
     line = doc.lines[f.line - 1]
-    text = line.text.replace("\t", " ")
+    # the file's own line (not the lintable view, where markup is blanked), as the editor sees it
+    text = doc.raw[line.start : line.end].replace("\t", " ")
     col = f.column - 1
     end_col = (f.end_column - 1) if f.end_line == f.line else len(text)
     width = max(1, end_col - col)
@@ -29,13 +32,32 @@ def _snippet(doc: Document, f: Finding) -> tuple[str, str]:
     return shown.rstrip("\r"), caret
 
 
+def doc_key(f: Finding) -> str:
+    """The key of the document a finding was found in (a JSON Lines article has its own)."""
+    rec = f.extra.get("record")
+    return article_key(f.path, rec) if isinstance(rec, int) else f.path
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    data = f.to_json()
+    if "article" in f.extra:
+        data["article"] = f.extra["article"]
+        data["record_line"] = f.extra.get("record")
+    return data
+
+
 def render_text(
-    docs: dict[str, Document], findings: Sequence[Finding], errors: Sequence[str], color: bool = False
+    docs: dict[str, Document],
+    findings: Sequence[Finding],
+    errors: Sequence[str],
+    color: bool = False,
+    scores: Sequence[dict[str, Any]] = (),
 ) -> str:
     out: list[str] = []
     for f in findings:
-        doc = docs.get(f.path)
-        out.append(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.label}] {f.message}")
+        doc = docs.get(doc_key(f))
+        art = f" (article {f.extra['article']})" if "article" in f.extra else ""
+        out.append(f"{f.path}:{f.line}:{f.column}:{art} {f.rule} [{f.severity.label}] {f.message}")
         if doc is not None and 0 < f.line <= len(doc.lines):
             shown, caret = _snippet(doc, f)
             gutter = str(f.line)
@@ -48,6 +70,7 @@ def render_text(
         if f.fix is not None:
             out.append(f"  = fix ({f.fix.applicability.value})")
         out.append("")
+    out.extend(render_scores(scores))
     n = len(findings)
     fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability.value == "safe")
     summary = f"Found {n} finding{'s' if n != 1 else ''} in {len({f.path for f in findings})} file(s)."
@@ -57,10 +80,45 @@ def render_text(
     return "\n".join(out) + "\n"
 
 
+SCORES_SHOWN = 10
+
+
+def render_scores(scores: Sequence[dict[str, Any]]) -> list[str]:
+    """The highest artifact scores (weighted findings per 1,000 words), for the text report."""
+    shown = sorted((s for s in scores if s["score"] > 0), key=lambda s: -s["score"])
+    if not shown:
+        return []
+    out = ["Artifact score (error 3, warning 2, info 1, per 1,000 words):"]
+    for s in shown[:SCORES_SHOWN]:
+        name = s["path"] + (f" (article {s['article']})" if s.get("article") is not None else "")
+        out.append(f"  {s['score']:7.1f}  {name}  ({s['findings']} findings, {s['words']} words)")
+    if len(shown) > SCORES_SHOWN:
+        out.append(f"  ... and {len(shown) - SCORES_SHOWN} more (see --format json)")
+    out.append("")
+    return out
+
+
+def statistics(findings: Sequence[Finding]) -> dict[str, int]:
+    """Findings per rule, most frequent first."""
+    counts = Counter(f.rule for f in findings)
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def render_statistics(findings: Sequence[Finding]) -> str:
+    sev = {f.rule: f.severity.label for f in findings}
+    cat = {f.rule: f.category for f in findings}
+    stats = statistics(findings)
+    width = max((len(r) for r in stats), default=0)
+    lines = [f"{n:6d}  {rule:<{width}}  [{sev[rule]}] {cat[rule]}" for rule, n in stats.items()]
+    total = sum(stats.values())
+    lines.append(f"Found {total} finding{'s' if total != 1 else ''} of {len(stats)} rule(s).")
+    return "\n".join(lines) + "\n"
+
+
 def render_json(findings: Sequence[Finding], errors: Sequence[dict[str, str]], summary: dict[str, Any]) -> str:
     data = {
         "version": 1,
-        "findings": [f.to_json() for f in findings],
+        "findings": [finding_json(f) for f in findings],
         "errors": list(errors),
         "summary": summary,
     }

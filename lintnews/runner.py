@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .config import Config
+from .config import Config, selector_matches
 from .document import Document
 from .errors import InputError
-from .fileio import encode, write_atomic
+from .fileio import encode, read_text, write_atomic
 from .findings import Finding
 from .fix import fix_text, unified_diff
-from .lint import Linter
+from .lint import FindingFilter, Linter
 from .rulepack import Rule, collect_pack_paths, load_packs
-from .sources import Source, expand, load, make_document
+from .sources import Source, expand, is_jsonl, jsonl_documents, load, make_document
+from .suppress import suppression_filter
+
+JSONL_NO_FIX = "--fix and --diff do not rewrite JSON Lines archives; it was linted only, and left as it was"
 
 
 def select_rules(cfg: Config, extra_packs: Sequence[str] = ()) -> list[Rule]:
@@ -29,6 +32,9 @@ def select_rules(cfg: Config, extra_packs: Sequence[str] = ()) -> list[Rule]:
 
 @dataclass
 class FileResult:
+    """One linted document. For a JSON Lines archive there is one per article: `path` is then the article's
+    key (see sources.article_key), `file` the archive and `article` the article's id."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
@@ -36,6 +42,11 @@ class FileResult:
     fixed_text: str | None = None
     applied: int = 0
     diff: str = ""
+    file: str = ""
+    article: str | None = None
+
+    def __post_init__(self) -> None:
+        self.file = self.file or self.path
 
 
 @dataclass
@@ -47,12 +58,27 @@ class RunOptions:
     stdin_name: str = "-"
 
 
+def per_file_ignores_filter(cfg: Config) -> FindingFilter:
+    """A Linter filter applying `per-file-ignores` (glob -> rule ids, prefixes or categories)."""
+
+    def drop(doc: Document, findings: list[Finding]) -> list[Finding]:
+        if not findings:
+            return findings
+        sels = cfg.ignored_for(str(doc.meta.get("file", doc.path)))
+        if not sels:
+            return findings
+        return [f for f in findings if not any(selector_matches(s, f.rule, f.category) for s in sels)]
+
+    return drop
+
+
 @dataclass
 class Run:
     linter: Linter
     cfg: Config
     opts: RunOptions
     results: list[FileResult] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
     def lint_text(self, path: str, text: str) -> list[Finding]:
         return self.linter.lint(make_document(path, text))
@@ -69,7 +95,7 @@ class Run:
             return FileResult(path, self.linter.lint(doc), doc=doc)
         fixed = fix_text(doc.raw, lambda t: self.lint_text(path, t), self.opts.unsafe_fixes)
         if fixed.notice:
-            self.linter.notices.append(f"{path}: {fixed.notice}")
+            self.notices.append(f"{path}: {fixed.notice}")
         result = FileResult(path, fixed.remaining, doc=make_document(path, fixed.text), applied=fixed.applied)
         if fixed.text != doc.raw:
             result.fixed_text = fixed.text
@@ -87,10 +113,25 @@ class Run:
                     result.fixed_text = None
         return result
 
+    def process_jsonl(self, source: Source) -> list[FileResult]:
+        """Each article of a JSON Lines archive linted as its own document; --fix/--diff leave the archive alone."""
+        path = source.path
+        try:
+            raw = read_text(Path(path), max_bytes=self.cfg.max_file_size).text
+            docs = jsonl_documents(path, raw, self.cfg.jsonl_text_field, self.cfg.jsonl_id_field)
+        except InputError as e:
+            return [FileResult(path, error=str(e))]
+        if self.opts.fix or self.opts.diff:
+            self.notices.append(f"{path}: {JSONL_NO_FIX}")
+        return [FileResult(d.path, self.linter.lint(d), doc=d, file=path, article=str(d.meta["article"])) for d in docs]
+
     def execute(self, paths: Sequence[str]) -> list[FileResult]:
-        for source in expand(list(paths)):
+        for source in expand(list(paths), self.cfg):
             try:
-                self.results.append(self.process(source))
+                if not source.stdin and is_jsonl(source.path):
+                    self.results.extend(self.process_jsonl(source))
+                else:
+                    self.results.append(self.process(source))
             except Exception as e:  # a bug met on one file must not stop the others nor show a traceback
                 name = self.opts.stdin_name if source.stdin else source.path
                 self.results.append(FileResult(name, error=f"{name}: internal error, file skipped: {e!r}"))
@@ -101,8 +142,20 @@ class Run:
             for r in self.results:
                 if r.path in updated:
                     r.findings = updated[r.path]
+        for r in self.results:
+            if r.article is not None and r.doc is not None:
+                # report an article's findings under its archive, with the article id and the record's line
+                extra = {"article": r.article, "record": r.doc.meta.get("record")}
+                r.findings = [replace(f, path=r.file, extra={**f.extra, **extra}) for f in r.findings]
         return self.results
 
 
+def make_linter(cfg: Config, extra_packs: Sequence[str] = ()) -> Linter:
+    filters: list[FindingFilter] = [suppression_filter]
+    if cfg.per_file_ignores:
+        filters.append(per_file_ignores_filter(cfg))
+    return Linter(select_rules(cfg, extra_packs), settings=cfg.settings(), filters=filters)
+
+
 def make_run(cfg: Config, opts: RunOptions, extra_packs: Sequence[str] = ()) -> Run:
-    return Run(Linter(select_rules(cfg, extra_packs)), cfg, opts)
+    return Run(make_linter(cfg, extra_packs), cfg, opts)

@@ -1,4 +1,4 @@
-"""`lintnews check`: lint files, folders or stdin; fix, diff, and report in text or JSON."""
+"""`lintnews check`: lint files, folders or stdin; fix, diff, baseline, and report as text, JSON or for CI."""
 
 from __future__ import annotations
 
@@ -8,15 +8,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..config import resolve
-from ..report import render_json, render_text
-from ..runner import RunOptions, make_run
+from .. import baseline as bl
+from ..config import FORMATS, resolve, search_start
+from ..formats import render_github, render_junit, render_sarif
+from ..report import render_json, render_statistics, render_text, statistics
+from ..runner import FileResult, RunOptions, make_run
+from ..score import artifact_score
 
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("check", help="lint articles (files, folders, or - for stdin)")
     p.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default text; github when GITHUB_ACTIONS=true)",
+    )
     p.add_argument(
         "--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default error)"
     )
@@ -38,6 +45,19 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--config", metavar="FILE", help="a .lintnews.toml or pyproject.toml to use instead of the one found"
     )
+    p.add_argument(
+        "--exclude", action="append", metavar="GLOB", help="skip files and folders matching GLOB (adds to config)"
+    )
+    p.add_argument("--languagetool-url", metavar="URL", help="LanguageTool server for the grammar rules")
+    p.add_argument("--baseline", metavar="FILE", help="report and fail only on findings not in this baseline")
+    p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline, exit 0")
+    p.add_argument("--statistics", action="store_true", help="print the number of findings per rule, not each one")
+    p.add_argument(
+        "--max-score",
+        type=float,
+        metavar="N",
+        help="fail when an article's artifact score (weighted findings per 1,000 words) is above N",
+    )
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing")
@@ -46,15 +66,35 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
+def _scores(results: list[FileResult]) -> list[dict[str, Any]]:
+    out = []
+    for r in results:
+        if r.doc is None or r.error:
+            continue
+        words = r.doc.word_count
+        entry: dict[str, Any] = {"path": r.file, "words": words, "findings": len(r.findings)}
+        if r.article is not None:
+            entry["article"] = r.article
+        entry["score"] = artifact_score(r.findings, words)
+        out.append(entry)
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
+    cwd = Path.cwd()
     overrides = {
         "select": args.select,
         "ignore": args.ignore,
         "fail-on": args.fail_on,
         "languages": args.language,
+        "extend-exclude": args.exclude,
+        "languagetool-url": args.languagetool_url,
+        "max-score": args.max_score,
     }
-    cfg = resolve(args.config, Path.cwd(), overrides)
+    cfg = resolve(args.config, cwd, overrides, start=search_start(args.paths, cwd))
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     fix = args.fix or (args.unsafe_fixes and not args.diff)
+    base_known = bl.read(Path(args.baseline)) if args.baseline else None
     stdin_text = None
     if "-" in args.paths:
         data = sys.stdin.buffer.read()
@@ -70,11 +110,27 @@ def run(args: argparse.Namespace) -> int:
     )
     run_ = make_run(cfg, opts, args.rule_pack)
     results = run_.execute(args.paths)
-    for notice in dict.fromkeys(run_.linter.notices):
+    for notice in dict.fromkeys([*run_.linter.notices, *run_.notices]):
         print(f"lintnews: warning: {notice}", file=sys.stderr)
     errors = [r for r in results if r.error]
     for r in errors:
         print(f"lintnews: error: {r.error}", file=sys.stderr)
+    if args.write_baseline:
+        target = Path(args.write_baseline)
+        base_dir = target.resolve().parent
+        keys = [bl.key_for(f, r.doc.raw, base_dir) for r in results if r.doc is not None for f in r.findings]
+        n = bl.write(target, keys)
+        print(f"lintnews: wrote {n} finding{'s' if n != 1 else ''} to the baseline {target}", file=sys.stderr)
+        return 2 if errors else 0
+    baselined = 0
+    if base_known is not None:
+        base_dir = Path(args.baseline).resolve().parent
+        for r in results:
+            if r.doc is not None and r.findings:
+                doc = r.doc
+                keyed = [(bl.key_for(f, doc.raw, base_dir), f) for f in sorted(r.findings, key=lambda f: f.sort_key())]
+                r.findings, absorbed = bl.new_findings(keyed, base_known)
+                baselined += absorbed
     findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())
     if args.diff:
         for r in results:
@@ -87,22 +143,44 @@ def run(args: argparse.Namespace) -> int:
             if r.path == args.stdin_filename:
                 sys.stdout.write(r.fixed_text if r.fixed_text is not None else stdin_text)
         return 2 if errors else 0
-    if args.format == "json":
-        summary = {
-            "files": len(results),
+    scores = _scores(results)
+    over = [s for s in scores if cfg.max_score is not None and s["score"] > cfg.max_score]
+    files = list(dict.fromkeys(r.file for r in results))
+    if fmt == "json":
+        summary: dict[str, Any] = {
+            "files": len(files),
+            "articles": len(scores),
             "findings": len(findings),
             "fixed": sum(r.applied for r in results if r.fixed_text is not None),
             "errors": len(errors),
+            "baselined": baselined,
+            "statistics": statistics(findings),
+            "scores": scores,
+            "max_score": max((s["score"] for s in scores), default=0.0),
         }
-        errs = [{"path": r.path, "message": r.error or ""} for r in errors]
+        errs = [{"path": r.file, "message": r.error or ""} for r in errors]
         sys.stdout.write(render_json(findings, errs, summary))
+    elif fmt == "github":
+        sys.stdout.write(render_github(findings, [r.error or "" for r in errors]))
+    elif fmt == "sarif":
+        sys.stdout.write(render_sarif(findings, [r.error or "" for r in errors], run_.linter.rules))
+    elif fmt == "junit":
+        sys.stdout.write(render_junit(files, findings, [(r.file, r.error or "") for r in errors]))
+    elif args.statistics:
+        if findings or not args.quiet:
+            sys.stdout.write(render_statistics(findings))
     elif findings or not args.quiet:
         docs = {r.path: r.doc for r in results if r.doc is not None}
-        text = render_text(docs, findings, [r.error or "" for r in errors], color=os.isatty(1))
+        text = render_text(docs, findings, [r.error or "" for r in errors], color=os.isatty(1), scores=scores)
+        if baselined:
+            text += f"{baselined} finding{'s' if baselined != 1 else ''} in the baseline not shown.\n"
         if opts.fix:
             n = sum(r.applied for r in results if r.fixed_text is not None)
             text += f"Fixed {n} finding{'s' if n != 1 else ''}.\n"
         sys.stdout.write(text)
+    for s in over:
+        name = s["path"] + (f" (article {s['article']})" if "article" in s else "")
+        print(f"lintnews: {name} scores {s['score']}, above --max-score {cfg.max_score:g}", file=sys.stderr)
     if errors:
         return 2
-    return 1 if any(f.severity >= cfg.fail_on for f in findings) else 0
+    return 1 if over or any(f.severity >= cfg.fail_on for f in findings) else 0

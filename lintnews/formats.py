@@ -1,0 +1,196 @@
+"""CI output formats: GitHub workflow annotations, SARIF 2.1.0 and JUnit XML."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from . import __version__
+from .findings import Finding, Severity
+from .rulepack import Rule
+
+GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/lintnews/lintnews"
+
+
+def _record_line(f: Finding) -> int | None:
+    rec = f.extra.get("record")
+    return rec if isinstance(rec, int) else None
+
+
+def _where(f: Finding) -> str:
+    art = f.extra.get("article")
+    return f" (article {art}, line {f.line}, column {f.column} of its text)" if art is not None else ""
+
+
+# --- GitHub Actions ---------------------------------------------------------------------------------------
+
+
+def _gh_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(s: str) -> str:
+    return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(findings: Sequence[Finding], errors: Sequence[str]) -> str:
+    """One `::warning file=...,line=...::message` workflow command per finding (notice for info)."""
+    out = []
+    for f in findings:
+        rec = _record_line(f)
+        if rec is not None:
+            # a JSON Lines article: point at its line in the archive; the column inside the text means nothing there
+            props = f"file={_gh_prop(f.path)},line={rec},title={_gh_prop(f.rule)}"
+        else:
+            props = (
+                f"file={_gh_prop(f.path)},line={f.line},col={f.column},"
+                f"endLine={f.end_line},endColumn={f.end_column},title={_gh_prop(f.rule)}"
+            )
+        msg = f.message + _where(f)
+        if f.suggestions:
+            msg += "\nSuggestion: " + " | ".join(f.suggestions[:5])
+        out.append(f"::{GITHUB_LEVEL[f.severity]} {props}::{_gh_data(msg)}")
+    out.extend(f"::error title=lintnews::{_gh_data(e)}" for e in errors)
+    return "".join(line + "\n" for line in out)
+
+
+# --- SARIF 2.1.0 ------------------------------------------------------------------------------------------
+
+
+def _uri(path: str) -> tuple[str, bool]:
+    """A SARIF artifact URI: relative to the working directory when the file is below it, else file://."""
+    p = Path(path)
+    if not p.is_absolute():
+        rel = os.path.normpath(path)
+        if not rel.startswith(".."):
+            return quote(Path(rel).as_posix()), True
+    return Path(os.path.abspath(path)).as_uri(), False
+
+
+def render_sarif(findings: Sequence[Finding], errors: Sequence[str], rules: Sequence[Rule]) -> str:
+    index = {r.id: i for i, r in enumerate(rules)}
+    results: list[dict[str, Any]] = []
+    for f in findings:
+        uri, relative = _uri(f.path)
+        artifact: dict[str, Any] = {"uri": uri}
+        if relative:
+            artifact["uriBaseId"] = "%SRCROOT%"
+        rec = _record_line(f)
+        if rec is not None:
+            region: dict[str, Any] = {"startLine": rec}
+        else:
+            region = {
+                "startLine": f.line,
+                "startColumn": f.column,
+                "endLine": f.end_line,
+                "endColumn": f.end_column,
+                "charOffset": f.offset,
+                "charLength": f.length,
+            }
+        result: dict[str, Any] = {
+            "ruleId": f.rule,
+            "level": SARIF_LEVEL[f.severity],
+            "message": {"text": f.message + _where(f)},
+            "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
+        }
+        if f.rule in index:
+            result["ruleIndex"] = index[f.rule]
+        props: dict[str, Any] = {"category": f.category}
+        if f.suggestions:
+            props["suggestions"] = list(f.suggestions)
+        if "article" in f.extra:
+            props["article"] = f.extra["article"]
+        result["properties"] = props
+        if f.fix is not None and rec is None:
+            result["fixes"] = [
+                {
+                    "description": {"text": f"{f.fix.applicability.value} fix"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": artifact,
+                            "replacements": [
+                                {
+                                    "deletedRegion": {"charOffset": e.offset, "charLength": e.length},
+                                    "insertedContent": {"text": e.replacement},
+                                }
+                                for e in f.fix.edits
+                            ],
+                        }
+                    ],
+                }
+            ]
+        results.append(result)
+    driver: dict[str, Any] = {
+        "name": "lintnews",
+        "version": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [
+            {
+                "id": r.id,
+                "shortDescription": {"text": r.message},
+                **({"fullDescription": {"text": r.source}} if r.source else {}),
+                "defaultConfiguration": {"level": SARIF_LEVEL[r.severity]},
+                "properties": {"category": r.category, "pack": r.pack},
+            }
+            for r in rules
+        ],
+    }
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "results": results,
+        "columnKind": "unicodeCodePoints",
+        "invocations": [
+            {
+                "executionSuccessful": not errors,
+                "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in errors],
+            }
+        ],
+    }
+    data = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+# --- JUnit XML --------------------------------------------------------------------------------------------
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _x(s: str) -> str:
+    return _XML_BAD.sub("\ufffd", s)
+
+
+def render_junit(files: Sequence[str], findings: Sequence[Finding], errors: Sequence[tuple[str, str]]) -> str:
+    """One testcase per file, one <failure> per finding, one <error> per file that could not be read."""
+    by_file: dict[str, list[Finding]] = {p: [] for p in files}
+    for f in findings:
+        by_file.setdefault(f.path, []).append(f)
+    errs: dict[str, list[str]] = {}
+    for path, msg in errors:
+        errs.setdefault(path, []).append(msg)
+        by_file.setdefault(path, [])
+    n_fail = sum(1 for fs in by_file.values() if fs)
+    n_err = sum(1 for p in by_file if p in errs)
+    suites = ET.Element("testsuites", name="lintnews", tests=str(len(by_file)), failures=str(n_fail), errors=str(n_err))
+    suite = ET.SubElement(
+        suites, "testsuite", name="lintnews", tests=str(len(by_file)), failures=str(n_fail), errors=str(n_err)
+    )
+    for path in sorted(by_file):
+        case = ET.SubElement(suite, "testcase", classname="lintnews", name=_x(path), file=_x(path))
+        for f in by_file[path]:
+            fail = ET.SubElement(
+                case, "failure", message=_x(f"{f.rule}: {f.message}"), type=_x(f"{f.rule} [{f.severity.label}]")
+            )
+            fail.text = _x(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.label}] {f.message}{_where(f)}")
+        for msg in errs.get(path, []):
+            ET.SubElement(case, "error", message=_x(msg), type="input")
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
