@@ -72,7 +72,7 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, fallback_enc
     if not stat.S_ISREG(st.st_mode):
         raise InputError(spath, "not a regular file")
     if max_bytes and st.st_size > max_bytes:
-        raise InputError(spath, f"file is {st.st_size} bytes, over the size limit of {max_bytes} (max-file-size)")
+        raise InputError(spath, f"file is {st.st_size} bytes, over the size limit of {max_bytes} bytes (max-file-size)")
     try:
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1 if max_bytes else -1)
