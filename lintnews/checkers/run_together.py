@@ -1,0 +1,317 @@
+"""kind: run-together: two words joined by a missing space (`Gazawhich`, `servicesDavid`, `inthe`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Document
+from ..findings import Applicability, Hit, Severity
+from .base import Checker, Option
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Whitespace-separated tokens; each is screened as a whole, then its letter runs are examined.
+_TOKEN = re.compile(r"\S+")
+_RUN = re.compile(r"[^\W\d_]+")
+# Tokens that are not prose: URLs, e-mail addresses, @handles, hashtags, paths, code, markup.
+_HYPHENS = frozenset("-\u00ad\u2010\u2011")
+_NOT_PROSE = re.compile(r"@|#|://|^www\.|[_\\/=<>{}|~^*$&+]|[a-z]\.[a-z]{2,}")
+
+# Real two-letter words; other two-letter strings that wordfreq knows (th, ed, ms) are fragments.
+TWO_LETTER = _words("am an as at be by do go he if in is it me my no of on or so to up us we")
+# Three-letter strings wordfreq lists mostly as suffixes or contraction halves, never as parts of a join.
+FRAGMENTS = _words(
+    "ing ion ers ies ent ment ness ity isn doesn didn wasn aren hasn haven weren couldn wouldn "
+    "shouldn ll ve re tion ous ive est ism ist ful ble ely ally ology ish ized ise ize ted ers"
+)
+# Productive prefixes: `subsolution`, `hyperpersonalized`, `upsample` are words, not joins.
+PREFIXES = _words(
+    "sub super post pre auto con inter intra over under up out down back off counter cross self "
+    "ultra trans micro macro mega multi hyper tele electro cyber eco bio geo neo pro anti non semi "
+    "mid mis dis re un co de ex extra para meta mini tri bi poly mono pseudo quasi retro socio "
+    "psycho photo thermo hydro aero agro petro narco nano giga here there where"
+)
+# Suffix-like endings that wordfreq also lists as words: `datives`, `signhood` are not joins.
+SUFFIXES = _words(
+    "ives ions ing ings ness ment ments hood hoods ship ships able ible less ful wise ward wards "
+    "like fold dom doms ism isms ist ists ity ities ally ology ed er ers"
+)
+# Two-letter words that can follow a word after a lost space (`scopingin`, `Workshopon`).
+TWO_LETTER_RIGHT = _words("of in on to by at as is it an or if")
+# Name particles that start a capital inside a name: McGurk, MacArthur, DeSantis, LaGuardia, vanDyke.
+NAME_PREFIXES = _words("mc mac de di da du la le lo van von der den ten o d l al el ja ke sha ty bin ibn abu st")
+# Function words a sentence can start with: after a lower-case word, a capitalised one of these
+# means the join swallowed a sentence boundary (`younisOne`, `RefaTo`).
+SENTENCE_STARTERS = _words(
+    "the a an one to in on at he she it they we this that these those his her their its but and "
+    "however meanwhile after according as for with while when if although there some many most "
+    "several since during despite also yet so then thus still"
+)
+# Words that cannot end a sentence, so no period is restored after them (`ofThe` -> `of The`).
+NON_FINAL = _words(
+    "the a an of in on at to by for from with and or but as into onto upon about over under "
+    "after before than that which who whose whom is was are were be been his her their its our "
+    "my your this these those"
+)
+# Lower-case words a proper noun can be glued to when a space is lost (`Gazawhich`).
+CONNECTIVES = _words(
+    "which who whom whose that the and with from for was were has had have will would could "
+    "should said says but after while when where since than amid during between before because "
+    "about against also into their his her its they there this these those"
+)
+# Closed-class words: a join with one of them is far less likely to be a compound than two nouns.
+FUNCTION_WORDS = (
+    TWO_LETTER
+    | NON_FINAL
+    | CONNECTIVES
+    | SENTENCE_STARTERS
+    | _words(
+        "can will may might must shall not per via has had have does did was were are also only "
+        "them him she you they what who how why all any each both such other more most some no"
+    )
+)
+# The case change is itself evidence, so the word after it may be rarer (`ofBergamo`).
+CAMEL_ZIPF = 2.0
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Inflectional endings and what may stand before them: linkings <- linking, baked <- bake.
+_INFLECTIONS = (("s", ("",)), ("es", ("",)), ("ed", ("", "e")), ("ing", ("", "e")), ("er", ("", "e")), ("ly", ("",)))
+RELATIVE = frozenset({"which", "who", "whom", "whose"})
+# Pairs of function words whose join is a frequent typo (wordfreq lists `inthe` at zipf 2.6, so
+# the whole-word test alone would let it through).
+_PAIR_LEFT = "in of on to at by for and from with is was as that into but or onto upon about over after under"
+_PAIR_RIGHT = "the his their its this these those our my your which that a an"
+# Joins of those that are words or names in their own right.
+_PAIR_WORDS = frozenset({"fora", "atan", "onan", "oran", "froman"})
+# `ata` (OCR for `data`) and `isa` (the ISA relation) show three letters are too few to trust.
+FUNCTION_PAIRS = {
+    a + b: (a, b)
+    for a in _PAIR_LEFT.split()
+    for b in _PAIR_RIGHT.split()
+    if a + b not in _PAIR_WORDS and len(a + b) >= 4
+}
+
+
+@dataclass(frozen=True)
+class Split:
+    """Where a run of letters breaks, and the text to put between its halves."""
+
+    at: int
+    sep: str
+    safe: bool = False
+    # False when the halves may as well be one word (two content words, PascalCase): reported as info
+    certain: bool = True
+
+
+class RunTogetherChecker(Checker):
+    kind = "run-together"
+    options = {
+        "min_zipf": Option(
+            (int, float), default=3.0, help="how common (wordfreq zipf) each half of a case-less join must be"
+        ),
+        "rare_zipf": Option(
+            (int, float), default=2.5, help="how common the other half must be when one half is a function word"
+        ),
+        "min_length": Option(int, default=4, help="shortest run of letters examined"),
+    }
+
+    def setup(self) -> None:
+        from .. import lexicon
+
+        self.zipf = lexicon.zipf
+        self.min_zipf = float(self.opts["min_zipf"])
+        self.rare_zipf = float(self.opts["rare_zipf"])
+        self.min_length = int(self.opts["min_length"])
+
+    # ---- the document's own vocabulary -------------------------------------------------
+    @staticmethod
+    def _vocab(doc: Document) -> Counter[str]:
+        # Every letter run in the document, lower-cased: a word the article uses on its own is a
+        # word (a name wordfreq lacks), and a token the article repeats is meant as it stands.
+        vocab: Counter[str] | None = doc.cache.get("run_together.vocab")
+        if vocab is None:
+            vocab = Counter(m.group().lower() for m in _RUN.finditer(doc.text))
+            doc.cache["run_together.vocab"] = vocab
+        return vocab
+
+    def _known(self, word: str, vocab: Counter[str], min_zipf: float = 1.0) -> bool:
+        return self.zipf(word) >= min_zipf or vocab[word.lower()] > 0
+
+    def _part_zipf(self, part: str, vocab: Counter[str], *, left: bool) -> float:
+        """How plausible `part` is as one half of a case-less join (0 when it is not a word)."""
+        n = len(part)
+        if n == 1:
+            return 7.0 if left and part == "a" else 0.0
+        if part in FRAGMENTS or (part in PREFIXES if left else part in SUFFIXES):
+            return 0.0
+        if n == 2:
+            return self.zipf(part) if part in (TWO_LETTER if left else TWO_LETTER_RIGHT) else 0.0
+        z = self.zipf(part)
+        if n == 3:
+            return z if z >= 3.5 else 0.0
+        if z < self.min_zipf and vocab[part] > 0:
+            return self.min_zipf
+        return z
+
+    # ---- case-less joins: thewar, inthe, Gazawhich ---------------------------------------
+    def _split_caseless(self, run: str, vocab: Counter[str]) -> Split | None:
+        low = run.lower()
+        capital = run[0].isupper()
+        if not capital and low in FUNCTION_PAIRS:
+            a, _ = FUNCTION_PAIRS[low]
+            return Split(len(a), " ", safe=True)
+        whole = self.zipf(low)
+        if whole >= 2.0 or vocab[low] > 1 or self._inflected_or_misspelt(low):
+            return None
+        best: tuple[float, float, int] | None = None
+        for i in range(1, len(low)):
+            left, right = low[:i], low[i:]
+            if (left in PREFIXES and self.zipf(right) >= self.min_zipf) or (
+                right in SUFFIXES and self.zipf(left) >= self.min_zipf
+            ):
+                return None  # a prefixed or suffixed word: upsample, datives
+            zl = self._part_zipf(left, vocab, left=True)
+            if zl < self.rare_zipf:
+                continue
+            if left == "a" and self.zipf(right) < 4.0:
+                continue  # `alent`: the article joins only a common word here
+            zr = self._part_zipf(right, vocab, left=False)
+            function_word = left in FUNCTION_WORDS or right in FUNCTION_WORDS
+            if zr < self.rare_zipf or (min(zl, zr) < self.min_zipf and not function_word):
+                # two content words must both be common; next to a function word (`ourparser`,
+                # `scopingin`) a rarer word will do
+                continue
+            if capital and not self._capital_join_ok(left, right, zl, zr):
+                continue
+            if whole > 0 and zl + zr - 9 < whole + 2.0:
+                # wordfreq lists the whole word: keep it unless the two words together are far more
+                # likely than it (`thepolice` 1.0 against `the` 7.7 + `police` 5.2, but not `bigram`)
+                continue
+            score = (min(zl, zr), zl + zr, -i)
+            if best is None or score > best:
+                best = score
+        if best is None:
+            return None
+        at = -best[2]
+        sep = ", " if capital and low[at:] in RELATIVE else " "
+        certain = low[:at] in FUNCTION_WORDS or low[at:] in FUNCTION_WORDS
+        return Split(at, sep, certain=certain)
+
+    def _inflected_or_misspelt(self, low: str) -> bool:
+        """Is `low` a known word inflected (`linkings`) or missing one letter (`modifed`)?
+
+        Either way it is one word the lexicon lacks, not two words joined."""
+        for suffix, stems in _INFLECTIONS:
+            if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+                base = low[: -len(suffix)]
+                if any(self.zipf(base + e) >= 2.0 for e in stems):
+                    return True
+        for i in range(1, len(low)):
+            # letters inserted inside the word only: one added at either end would turn a real
+            # join such as `amachine` back into `machine`
+            head, tail = low[:i], low[i:]
+            if any(self.zipf(head + c + tail) >= 3.0 for c in _LETTERS):
+                return True
+        return False
+
+    @staticmethod
+    def _capital_join_ok(left: str, right: str, zl: float, zr: float) -> bool:
+        """An unknown capitalised word is most often a name: split it only when what follows is a
+        function word no name ends with (`Gazawhich`), or when it starts with one (`Thewar`)."""
+        if right in CONNECTIVES:
+            return True
+        if right in TWO_LETTER_RIGHT or right == "and":
+            # names do end in -on, -by, -and (Garzon, Ashby): ask for a common first word
+            return zl >= 4.0
+        return left in NON_FINAL and zr >= 3.5 and len(right) >= 3
+
+    # ---- case-change joins: servicesDavid, younisOne, RefaTo, theDEDB -------------------------
+    def _split_camel(self, run: str, vocab: Counter[str]) -> Split | None:
+        transitions = [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()]
+        if not transitions:
+            return None
+        if len(transitions) > 1 and run[0].islower():
+            return None  # camelCase identifiers: getElementById
+        if self.zipf(run) >= 1.0 or vocab[run.lower()] > 1:
+            return None  # a brand or name wordfreq or the article knows: YouTube, McGurk, TheHill
+        for i in transitions:
+            found = self._camel_sep(run[:i], run[i:], vocab)
+            if found is not None:
+                return Split(i, found[0], certain=found[1])
+        return None
+
+    def _camel_sep(self, left: str, right: str, vocab: Counter[str]) -> tuple[str, bool] | None:
+        low_left = left.lower()
+        if left == "a":
+            # the article glued to a capitalised word: aStatistical (but not aTyr)
+            return (" ", True) if len(right) >= 4 and self.zipf(right) >= self.min_zipf else None
+        if len(left) == 1 or low_left in NAME_PREFIXES or low_left in PREFIXES:
+            return None  # iPhone, eBay, mRNA, McDonald, DeSantis, subRegion
+        if len(left) == 2 and low_left not in TWO_LETTER:
+            return None
+        starter = right.lower() in SENTENCE_STARTERS and right[1:].islower()
+        if left == "The" and not starter:
+            return None  # TheHill, TheStreet: brands built on "The"
+        if right.isupper():
+            # an acronym after a common lower-case word: theUN, ofNATO
+            if len(right) >= 2 and left.islower() and self.zipf(left) >= self.min_zipf:
+                return " ", True
+            return None
+        if not starter and (len(right) < 3 or (self.zipf(right) < CAMEL_ZIPF and vocab[right.lower()] == 0)):
+            return None  # OCR debris such as hapEens, subRl
+        if left[0].isupper():
+            if len(left) == 2 and low_left not in TWO_LETTER_RIGHT:
+                return None  # GoBank, MyTaxi; but InProceedings
+            if starter and len(left) >= 3:
+                return (". " if low_left not in NON_FINAL else " "), True
+            # PascalCase of two common words: a lost space in a title (InformationRetrieval) or a
+            # brand (BundleHunt); reported, but only as information
+            if self.zipf(left) >= self.min_zipf and self.zipf(right) >= self.min_zipf:
+                return " ", False
+            return None
+        if self.zipf(left) < 2.0 and vocab[low_left] == 0:
+            return None
+        if starter and low_left not in NON_FINAL:
+            return ". ", True
+        return " ", True
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        vocab: Counter[str] | None = None
+        text = doc.text
+        for tok in _TOKEN.finditer(text):
+            token = tok.group()
+            if len(token) < self.min_length or _NOT_PROSE.search(token):
+                continue
+            for m in _RUN.finditer(token):
+                run = m.group()
+                if len(run) < self.min_length or run.isupper():
+                    continue
+                if token[m.start() - 1 : m.start()] in _HYPHENS or token[m.end() : m.end() + 1] in _HYPHENS:
+                    continue  # part of a hyphenated word, or of one broken across a line: ex-isting
+                if vocab is None:
+                    vocab = self._vocab(doc)
+                caseless = run[1:].islower()
+                split = self._split_caseless(run, vocab) if caseless else self._split_camel(run, vocab)
+                if split is None:
+                    continue
+                start = tok.start() + m.start()
+                fixed = run[: split.at] + split.sep + run[split.at :]
+                plain = run[: split.at] + " " + run[split.at :]
+                suggestions = (fixed,) if fixed == plain else (fixed, plain)
+                yield Hit(
+                    start,
+                    start + len(run),
+                    params=(("split", fixed),),
+                    suggestions=suggestions,
+                    replacement=fixed,
+                    applicability=Applicability.SAFE if split.safe else None,
+                    severity=None if split.certain else Severity.INFO,
+                )
+
+
+CHECKER = RunTogetherChecker

@@ -1,0 +1,112 @@
+"""The run-together checker: joins found and split right, names, brands and code left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews import lexicon
+from lintnews.findings import Applicability, Finding, Severity
+from lintnews.lint import Linter
+from lintnews.rulepack import Rule, collect_pack_paths, load_packs
+from lintnews.sources import make_document
+
+
+def _rule() -> Rule:
+    rules = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.kind == "run-together"]
+    assert rules, "the run-together pack is missing"
+    return rules[0]
+
+
+LINTER = Linter([_rule()])
+
+
+def lint(text: str) -> list[Finding]:
+    return [f for f in LINTER.lint(make_document("t.txt", text)) if f.category == "run-together"]
+
+
+def only(text: str) -> Finding:
+    found = lint(text)
+    assert len(found) == 1, [f"{text[f.offset : f.end]!r}" for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fixed"),
+    [
+        # a proper noun glued to a relative pronoun gets its comma back
+        ("Aid reached Mosulwhich had been cut off.", "Mosulwhich", "Mosul, which"),
+        ("Voters in Ohiowho backed him stayed home.", "Ohiowho", "Ohio, who"),
+        # lower-case word + capitalised name: a plain space
+        ("the head of the border policeAndrea Costa spoke.", "policeAndrea", "police Andrea"),
+        # lower-case word + capitalised function word: a lost sentence boundary
+        ("The vote was delayedThe court will rule on Monday.", "delayedThe", "delayed. The"),
+        ("Troops moved towards LimaIn the north, fighting went on.", "LimaIn", "Lima. In"),
+        # no case change: two common words, or a frequent typo of two function words
+        ("A ceasefire ended thefighting last week.", "thefighting", "the fighting"),
+        ("The minister spoke ofthe crisis.", "ofthe", "of the"),
+        ("It was the largest march inthis century.", "inthis", "in this"),
+        # a word wordfreq lacks but the article uses on its own counts as a word
+        ("Kowalczykova spoke. Later Kowalczykovawhich was odd.", "Kowalczykovawhich", "Kowalczykova, which"),
+        # an acronym after a common word
+        ("Delegates to theOSCE met in Vienna.", "theOSCE", "the OSCE"),
+    ],
+)
+def test_join_is_found_and_split(text: str, span: str, fixed: str) -> None:
+    f = only(text)
+    assert text[f.offset : f.end] == span
+    assert f.suggestions[0] == fixed
+    assert f.fix is not None and f.fix.edits[0].replacement == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # brands, names and particles written with an inner capital
+        "Apple sold more iPhones and iPads than eBay sold phones.",
+        "Reports on YouTube and PayPal, and a McDonald's in LaGuardia.",
+        "Senator McGurk met DeSantis and MacArthur's heirs in DuPont Circle.",
+        "TheHill and TheStreet ran the story.",
+        "The drug uses mRNA, measured in kWh, and macOS runs it.",
+        # not prose: handles, hashtags, addresses, code
+        "Write to tips@newsroomexample.org or @PressDesk, tag #VoteTwiceNever.",
+        "See https://example.com/worldNews/latestStory for more.",
+        "Call getElementById or parseJsonString in the script.",
+        "The file my_variable_name is in the repo.",
+        # hyphenated words and words broken at a line end
+        "A well-known long-standing pro-government group.",
+        "The govern-ment met on Tuesday.",
+        # prefixes, inflections and misspellings are one word, not two
+        "They will upsample the data and subdivide it.",
+        "Its linkings were clear, but the plan was modifed.",
+        # a name the article repeats is meant as written
+        "Mr Kovalenkobar spoke first. Kovalenkobar then left.",
+        # ordinary text
+        "The president said on Tuesday that the talks in Cairo would resume.",
+    ],
+)
+def test_not_flagged(text: str) -> None:
+    assert lint(text) == [], [text[f.offset : f.end] for f in lint(text)]
+
+
+def test_function_word_pair_fix_is_safe_and_others_unsafe() -> None:
+    assert only("He lives inthe capital.").fix is not None
+    safe = only("He lives inthe capital.").fix
+    assert safe is not None and safe.applicability is Applicability.SAFE
+    risky = only("Rain fell in the harbourThe storm moved east.").fix
+    assert risky is not None and risky.applicability is Applicability.UNSAFE
+
+
+def test_pascal_case_of_two_content_words_is_only_information() -> None:
+    # a brand (BundleHunt) or a lost space in a title (InformationRetrieval): both are shown, as info
+    f = only("Papers on InformationRetrieval were read.")
+    assert f.severity is Severity.INFO
+    assert only("Rain fell in the harbourThe storm moved east.").severity is Severity.WARNING
+
+
+def test_lexicon() -> None:
+    assert lexicon.is_known("Netanyahu")
+    assert lexicon.is_known("rafah")
+    assert not lexicon.is_known("gazawhich")
+    assert lexicon.zipf("the") > 7 > lexicon.zipf("police") > lexicon.zipf("Barnea") > 0
+    # accented words go through wordfreq's own normalisation
+    assert lexicon.zipf("Sánchez") > 0
