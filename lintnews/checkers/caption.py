@@ -1,0 +1,123 @@
+"""kind: caption: photo captions left between paragraphs, found by their shape (credit in parentheses, no verb)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from ..document import Block, Document, split_sentences
+from ..findings import Edit, Hit
+from .base import Checker, Option, list_of_str
+from .boilerplate import delete_block_edit, word_count
+
+MODES = ("credit", "noun-phrase")
+_CREDIT_TAIL = regex.compile(r"\s*\((?P<credit>[^()\n]{1,40})\)\s*\.?\s*$")
+_ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,6}")
+_CAP_WORD = regex.compile(r"[A-Za-z][\w'’-]*")
+_QUOTES = regex.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
+# finite verbs and modals: a sentence has one, a caption or a bare name list does not
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
+_FRAGMENT_START = frozenset({"RB", "RBR", "RBS", "CC", "IN", "WDT", "WP", "WRB", "PRP", "PRP$", "EX", "UH", "TO"})
+
+
+def _mode(value: Any) -> str:
+    if value not in MODES:
+        raise ValueError(f"must be one of {', '.join(MODES)}")
+    return str(value)
+
+
+def is_expansion(acronym: str, before: str) -> bool:
+    """Is `(EU)` the short form of the words just before it ('the European Union (EU)')?"""
+    words = _CAP_WORD.findall(before)[-2 * len(acronym) - 2 :]
+    initials = [w[0].upper() for w in words]
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    i = 0
+    for c in initials:
+        if i < len(letters) and c == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
+class CaptionChecker(Checker):
+    kind = "caption"
+    options = {
+        "mode": Option(_mode, required=True, help="credit: ends with a credit in parentheses; noun-phrase: no verb"),
+        "credits": Option(list_of_str, default=[], help="agency and photo credits, matched case-insensitively"),
+        "min_words": Option(int, default=4),
+        "max_words": Option(int, default=45),
+    }
+
+    def setup(self) -> None:
+        self.credits = {c.lower() for c in self.opts["credits"]}
+
+    def uses_model(self) -> bool:
+        return bool(self.opts["mode"] == "noun-phrase")
+
+    def _shape_ok(self, para: Block) -> bool:
+        n = word_count(para.text)
+        if not self.opts["min_words"] <= n <= self.opts["max_words"]:
+            return False
+        # a caption is one statement, never a quotation
+        return len(split_sentences(para.text)) == 1 and not _QUOTES.search(para.text)
+
+    def _credit(self, credit: str, before: str) -> bool:
+        c = credit.strip()
+        low = c.lower()
+        if low in self.credits:
+            return True
+        head = regex.split(r"\s*[/:,]\s*", low, maxsplit=1)[0]
+        if head in self.credits or head in ("photo", "foto", "image", "picture", "file photo"):
+            return "/" in c or ":" in c or head in self.credits
+        # an unexplained acronym, as '(IDF)' after a caption; '(EU)' after 'European Union' is an expansion
+        return _ACRONYM.fullmatch(c) is not None and not is_expansion(c, before)
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        if self.opts["mode"] == "credit":
+            yield from self._check_credit(doc)
+        else:
+            yield from self._check_noun_phrase(doc)
+
+    def _check_credit(self, doc: Document) -> Iterator[Hit]:
+        for i, para in enumerate(doc.paragraphs):
+            m = _CREDIT_TAIL.search(para.text)
+            if m is None or not self._credit(m.group("credit"), para.text[: m.start()]):
+                continue
+            if i == 0:
+                # a title with its credit: only the credit goes
+                s, e = para.start + m.start(), para.start + m.start("credit") + len(m.group("credit")) + 1
+                yield Hit(s, e, edits=(Edit(s, e - s, ""),))
+                continue
+            if not self._shape_ok(para):
+                continue
+            yield Hit(para.start, para.end, edits=(delete_block_edit(doc.text, para.start, para.end),))
+
+    def _check_noun_phrase(self, doc: Document) -> Iterator[Hit]:
+        paras = doc.paragraphs
+        candidates = []
+        for i, para in enumerate(paras):
+            t = para.text
+            # the title and the last line (a sign-off) are not captions; a caption sits between paragraphs
+            if i == 0 or i == len(paras) - 1 or not t.endswith(".") or not t[:1].isupper():
+                continue
+            if ":" in t or t.isupper() or not self._shape_ok(para):
+                continue
+            candidates.append(para)
+        if not candidates:
+            return
+        from ..nlp import parse_blocks
+
+        for para, parsed in zip(candidates, parse_blocks(doc, candidates, tagged=True), strict=True):
+            if any(tok.tag_ in _FINITE_TAGS for tok in parsed):
+                continue
+            # 'Not just on X but ...', 'Originally published on Y.': fragments and notes, not captions
+            if parsed[0].tag_ in _FRAGMENT_START:
+                continue
+            # a caption names someone or somewhere: at least one proper noun
+            if not any(tok.tag_ in ("NNP", "NNPS") for tok in parsed):
+                continue
+            yield Hit(para.start, para.end, edits=(delete_block_edit(doc.text, para.start, para.end),))
+
+
+CHECKER = CaptionChecker
