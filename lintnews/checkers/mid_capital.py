@@ -1,0 +1,260 @@
+"""kind: mid-capital: a capital letter in the middle of a sentence where machine translation restarted a segment."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Block, Document
+from ..findings import Hit
+from .base import Checker, Option
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Closed-class and very common words: written with a capital in mid-sentence they start a new
+# segment (`because Nearly 1.5 million`, `stated that The US envoy`), unless they begin a title.
+FUNCTION_WORDS = _words(
+    """
+    the this that these those an some each every its their his her our my your both another such
+    several many most all he she it they we you them him there here
+    and but or nor because although though while whereas if unless since so as when whether
+    in on at for with from to of by after before during between under over into through
+    against without within among despite towards toward upon amid
+    is are was were be been being has have had would could should must might shall do does did
+    nearly almost also already still just only even very never not however then now more less
+    approximately furthermore moreover meanwhile therefore thus instead again too
+    which what where how why
+    """
+)
+WEEKDAYS_MONTHS = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december
+    """
+)
+# After a capitalised word only these still open a new clause (`Hamas They are moving`); other
+# capitalised words there belong to a name or title (`Sony Now`, `We're On It`).
+CLAUSE_OPENERS = frozenset(["they", "he", "she", "it", "we", "there", "you"])
+# A capitalised word closing its phrase (`resolution Were.`) is a lost segment only if it is a verb.
+AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did"])
+# Determiners that MT capitalises together with a weekday (`At the same time, This Tuesday`).
+DAY_DETERMINERS = frozenset(["this", "that", "the", "last", "next", "every", "each"])
+# Small words that may sit lower-case inside a title or name (`Get Out the Vote`, `Lord of the Rings`).
+TITLE_JOINERS = frozenset(
+    ["the", "of", "and", "de", "la", "del", "el", "for", "a", "an", "in", "on", "to", "with", "at"]
+)
+# Prepositions that follow an abstract common noun far more often than a name: `release of`, `truce between`.
+NOUN_HEAD_PREPOSITIONS = frozenset(["of", "for", "between", "among", "against"])
+# After these words a capitalised word begins a quoted or named title: `the film It Follows`.
+NAMING_WORDS = _words(
+    """
+    called named titled entitled dubbed film movie book novel song album show series newspaper magazine
+    daily weekly paper slogan hashtag word term phrase headline column podcast program programme
+    v vs versus
+    """
+)
+
+_TOKEN = re.compile(r"\S+")
+_SPLIT = re.compile(r"^([“\"‘'(\[]*)(.*?)([.,;:!?”\"’')\]…]*)$", re.S)
+_TITLE = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z]+)*$")
+_LINE_BREAK = re.compile("[\r\n\v\f\u2028\u2029]")
+_POSSESSIVE = re.compile(r"[’']s$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_LOWER_WORD = re.compile(r"^[a-z][a-z’'-]*$")
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    lead: str
+    core: str
+    trail: str
+    # only spaces or tabs separate it from the previous token (no line break)
+    same_line: bool
+
+
+def _tokens(doc: Document, para: Block) -> list[_Tok]:
+    out: list[_Tok] = []
+    prev_end = -1
+    for m in _TOKEN.finditer(para.text):
+        sm = _SPLIT.match(m.group())
+        assert sm is not None
+        gap = para.text[prev_end : m.start()] if prev_end >= 0 else "\n"
+        out.append(
+            _Tok(
+                para.start + m.start(),
+                para.start + m.end(),
+                sm.group(1),
+                sm.group(2),
+                sm.group(3),
+                _LINE_BREAK.search(gap) is None,
+            )
+        )
+        prev_end = m.end()
+    return out
+
+
+def _is_title(core: str) -> bool:
+    """`Israel`, `High-level`, `Verge’s`; also `I`, which begins a clause rather than ending one."""
+    return core == "I" or _TITLE.match(_POSSESSIVE.sub("", core)) is not None
+
+
+def _mid_sentence(toks: list[_Tok], i: int) -> bool:
+    """The token follows a word or a comma on the same line: it cannot start a sentence."""
+    if i == 0 or toks[i].lead or not toks[i].same_line:
+        return False
+    prev = toks[i - 1]
+    if not prev.core or prev.core.lower() in NAMING_WORDS:
+        return False
+    if prev.trail not in ("", ","):
+        return False
+    return prev.core[-1].isalpha()
+
+
+def _headline(toks: list[_Tok]) -> bool:
+    """A title-case line (`Talks In Cairo Move Forward`) capitalises function words on purpose."""
+    words = [t.core for t in toks if len(t.core) >= 4 and t.core[:1].isalpha()]
+    if not words:
+        return True
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps / len(words) >= 0.7
+
+
+class MidCapitalChecker(Checker):
+    kind = "mid-capital"
+    options = {
+        "min_zipf": Option(
+            (int, float),
+            default=3.0,
+            help="a capitalised content word counts only if its lower-case form is this common",
+        ),
+    }
+
+    def setup(self) -> None:
+        from wordfreq import zipf_frequency
+
+        self._zipf = zipf_frequency
+        self._zipf_cache: dict[str, float] = {}
+
+    def zipf(self, word: str) -> float:
+        if word not in self._zipf_cache:
+            self._zipf_cache[word] = self._zipf(word, "en")
+        return self._zipf_cache[word]
+
+    def _strong(self, toks: list[_Tok], i: int) -> bool:
+        """A capitalised function word that does not begin a title or a name."""
+        tok = toks[i]
+        low = tok.core.lower()
+        if low not in FUNCTION_WORDS or not _is_title(tok.core) or tok.core == "I":
+            return False
+        after_name = toks[i - 1].core[:1].isupper()
+        if tok.trail:
+            return low in AUXILIARIES and not after_name  # `resolution Were.`
+        if i + 1 >= len(toks) or toks[i + 1].lead or not toks[i + 1].same_line:
+            return False
+        nxt = toks[i + 1].core
+        if after_name:
+            return low in CLAUSE_OPENERS and _LOWER_WORD.match(nxt) is not None
+        after = toks[i + 2].core if i + 2 < len(toks) and not toks[i + 1].trail else ""
+        if nxt.lower() in WEEKDAYS_MONTHS:
+            return tok.core.lower() in DAY_DETERMINERS
+        if _is_title(nxt):
+            return False  # `by The New York Times`, `in The Hague`
+        if _ACRONYM.match(nxt):
+            return not _is_title(after)  # `The US envoy plans` but `The UN Security Council`
+        # `Get Out the Vote`
+        return not (nxt in TITLE_JOINERS and _is_title(after))
+
+    def _repeat(self, toks: list[_Tok], i: int) -> int:
+        """Index of a lower-case repeat of a capitalised word just after it (`Talks High-level talks`), or -1."""
+        tok = toks[i]
+        if not _is_title(tok.core) or len(tok.core) < 4 or tok.trail:
+            return -1
+        low = tok.core.lower()
+        for j in range(i + 1, min(i + 4, len(toks))):
+            core = toks[j].core
+            if core[:1].islower() and core.lower().rsplit("-", 1)[-1] == low:
+                return j
+            if toks[j].trail and toks[j].trail != "-":
+                break
+        return -1
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        paras = [(p, _tokens(doc, p)) for p in doc.paragraphs]
+        # How often each capitalised word stands in mid-sentence: a name keeps its capital every time.
+        seen: Counter[str] = Counter()
+        for _, toks in paras:
+            for i, t in enumerate(toks):
+                if _is_title(t.core) and _mid_sentence(toks, i):
+                    seen[t.core] += 1
+        sentence_ends = sorted(s.end for s in doc.sentences)
+        for _, toks in paras:
+            if _headline(toks):
+                continue
+            yield from self._check_paragraph(toks, seen, sentence_ends)
+
+    def _check_paragraph(self, toks: list[_Tok], seen: Counter[str], sentence_ends: list[int]) -> Iterator[Hit]:
+        hits: list[tuple[int, int, str]] = []
+        weak: list[int] = []
+        for i, tok in enumerate(toks):
+            if not _mid_sentence(toks, i):
+                continue
+            j = self._repeat(toks, i)
+            if j >= 0 and self.zipf(tok.core.lower()) >= float(self.opts["min_zipf"]):
+                hits.append((i, j, "repeat"))
+            elif self._strong(toks, i):
+                hits.append((i, i, "strong"))
+            elif self._weak(toks, i, seen):
+                weak.append(i)
+        if not hits:
+            return
+        # In a sentence already shown to be garbled, a lone capitalised common noun between
+        # lower-case words is another restarted segment (`a new ceasefire Cessation of fighting`).
+        garbled = {self._sentence_of(toks[i].start, sentence_ends) for i, _, _ in hits}
+        hits += [(i, i, "weak") for i in weak if self._sentence_of(toks[i].start, sentence_ends) in garbled]
+        for i, j, how in sorted(hits):
+            start, end = toks[i].start + len(toks[i].lead), toks[j].end - len(toks[j].trail)
+            word = toks[i].core
+            if how == "repeat":
+                msg = f"'{word}' is repeated in lower case right after: a segment was translated twice or restarted."
+            else:
+                msg = (
+                    f"Capital '{word}' in mid-sentence: machine translation probably restarted a segment here "
+                    "(a lost period, or a word that should be lower case)."
+                )
+            yield Hit(start, end, message=msg, suggestions=(word[:1].lower() + word[1:],))
+
+    @staticmethod
+    def _sentence_of(offset: int, ends: list[int]) -> int:
+        import bisect
+
+        return bisect.bisect_right(ends, offset)
+
+    def _weak(self, toks: list[_Tok], i: int, seen: Counter[str]) -> bool:
+        """A capitalised common noun that heads a phrase (`Release of remaining`, `Truce between`)."""
+        tok = toks[i]
+        core = tok.core
+        if not _is_title(core) or len(core) < 3 or tok.trail or seen[core] > 1:
+            return False  # a word capitalised more than once in mid-sentence is a name
+        low = core.lower()
+        if low in WEEKDAYS_MONTHS or low in FUNCTION_WORDS or i + 2 >= len(toks):
+            return False
+        nxt, after = toks[i + 1], toks[i + 2]
+        if nxt.lead or nxt.trail or nxt.core not in NOUN_HEAD_PREPOSITIONS:
+            return False
+        if nxt.core in ("of", "for") and not after.core[:1].islower():
+            return False  # `Bank of England`, `Ministry for Foreign Affairs`
+        prev = toks[i - 1].core
+        # after a capitalised word it is the second half of a name, unless that word stands alone elsewhere
+        if prev[:1].isupper() and seen[prev] < 2:
+            return False
+        return self.zipf(low) >= float(self.opts["min_zipf"])
+
+
+CHECKER = MidCapitalChecker
