@@ -1,0 +1,133 @@
+"""kind: duplicate: a paragraph or sentence repeated in the article, pull quotes and captions included."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Block, Document
+from ..findings import Applicability, Hit, Severity
+from .base import Checker, Option
+from .boilerplate import delete_block_edit
+
+_WORD = regex.compile(r"\w+(?:['’]\w+)*")
+
+
+def norm_words(text: str) -> list[str]:
+    """Words only, lower case: quote marks, punctuation and spacing do not make two copies differ."""
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def is_title(text: str) -> bool:
+    """A headline: no final period (a question mark is allowed)."""
+    return not text.rstrip("\"”’'»)] ").endswith((".", "!", ":", ";"))
+
+
+def title_case(text: str) -> bool:
+    words = [w for w in _WORD.findall(text) if w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) / len(words) > 0.5
+
+
+def shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+class DuplicateChecker(Checker):
+    kind = "duplicate"
+    options = {
+        "min_words": Option(int, default=6, help="shorter paragraphs and sentences are not compared"),
+        "near": Option(float, default=0.85, help="share of a paragraph's 4-word runs found in another one"),
+        "min_sentence_words": Option(int, default=12, help="shorter sentences may recur"),
+        "title_lead": Option(int, default=3, help="the title repeated in the first N paragraphs is page layout"),
+    }
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        paras = doc.paragraphs
+        words = [norm_words(p.text) for p in paras]
+        joined = [" " + " ".join(w) + " " for w in words]
+        grams = [shingles(w, 4) for w in words]
+        min_words = self.opts["min_words"]
+        reported: set[int] = set()
+        for i, para in enumerate(paras):
+            n = len(words[i])
+            if n < min_words:
+                continue
+            for j in range(len(paras)):
+                if j == i or len(words[j]) < n:
+                    continue
+                # an equal copy is reported where it comes second; a contained one wherever it stands
+                if len(words[j]) == n and j > i:
+                    continue
+                if j == 0 and i < self.opts["title_lead"] and is_title(paras[0].text):
+                    continue
+                kind = self._relation(words[i], joined[i], joined[j], grams[i], grams[j])
+                if kind is None:
+                    continue
+                # a heading repeated in a list ('Tale of the Palace') is layout, not a pull quote
+                if kind == "contained" and title_case(para.text):
+                    continue
+                reported.add(i)
+                yield self._hit(doc, para, paras[j], kind)
+                break
+        yield from self._sentences(doc, reported)
+
+    def _relation(
+        self, w: list[str], joined: str, other: str, grams: set[tuple[str, ...]], other_grams: set[tuple[str, ...]]
+    ) -> str | None:
+        if joined == other:
+            return "equal"
+        if joined in other:
+            return "contained"
+        if grams and len(grams & other_grams) / len(grams) >= self.opts["near"]:
+            return "near"
+        return None
+
+    def _hit(self, doc: Document, para: Block, other: Block, kind: str) -> Hit:
+        line, _ = doc.position(other.start)
+        edit = delete_block_edit(doc.text, para.start, para.end)
+        if kind == "equal" and para.text == other.text:
+            return Hit(
+                para.start,
+                para.end,
+                message=f"This paragraph repeats the one on line {line} word for word: delete it.",
+                edits=(edit,),
+                applicability=Applicability.SAFE,
+            )
+        what = {
+            "equal": "repeats the one on line {line}",
+            "contained": "repeats text of the paragraph on line {line} (a pull quote or a caption?)",
+            "near": "nearly repeats the paragraph on line {line}",
+        }[kind].format(line=line)
+        # a pull quote stripped of its punctuation is a scraping artifact; a repeated full sentence or a
+        # near copy may be the writer's own summary, so it is only a note
+        sure = kind == "equal" or (kind == "contained" and is_title(para.text))
+        return Hit(
+            para.start,
+            para.end,
+            message=f"This paragraph {what}: delete it.",
+            edits=(edit,),
+            severity=None if sure else Severity.INFO,
+        )
+
+    def _sentences(self, doc: Document, reported: set[int]) -> Iterator[Hit]:
+        """A sentence repeated inside longer paragraphs (the paragraphs themselves differ)."""
+        skip = [doc.paragraphs[i] for i in reported]
+        seen: dict[str, Block] = {}
+        for s in doc.sentences:
+            w = norm_words(s.text)
+            # short sentences ('Officials did not comment.') recur in good writing
+            if len(w) < self.opts["min_sentence_words"]:
+                continue
+            key = " ".join(w)
+            first = seen.get(key)
+            if first is None:
+                seen[key] = s
+                continue
+            if any(p.start <= s.start < p.end for p in skip):
+                continue
+            line, _ = doc.position(first.start)
+            yield Hit(s.start, s.end, message=f"This sentence repeats one on line {line}: delete it.")
+
+
+CHECKER = DuplicateChecker
