@@ -21,11 +21,11 @@ def _words(text: str) -> frozenset[str]:
 FUNCTION_WORDS = _words(
     """
     the this that these those an some each every its their his her our my your both another such
-    several many most all he she it they we you them him there here
+    several many most all he she it they we you them there here
     and but or nor because although though while whereas if unless since so as when whether
     in on at for with from to of by after before during between under over into through
     against without within among despite towards toward upon amid
-    is are was were be been being has have had would could should must might shall do does did
+    is are was were be has have had would could should must might shall do does did
     nearly almost also already still just only even very never not however then now more less
     approximately furthermore moreover meanwhile therefore thus instead again too
     which what where how why
@@ -42,6 +42,10 @@ WEEKDAYS_MONTHS = _words(
 CLAUSE_OPENERS = frozenset(["they", "he", "she", "it", "we", "there", "you"])
 # A capitalised word closing its phrase (`resolution Were.`) is a lost segment only if it is a verb.
 AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did"])
+# After a determiner a capitalised word is a label or a name: `the It girl`, `an About page`.
+DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"])
+# Conjunctions after a comma with a capital are verse or a quoted title, not a machine restart.
+CONJUNCTIONS = frozenset(["and", "but", "or", "nor", "so", "yet"])
 # Determiners that MT capitalises together with a weekday (`At the same time, This Tuesday`).
 DAY_DETERMINERS = frozenset(["this", "that", "the", "last", "next", "every", "each"])
 # Small words that may sit lower-case inside a title or name (`Get Out the Vote`, `Lord of the Rings`).
@@ -110,8 +114,8 @@ def _mid_sentence(toks: list[_Tok], i: int) -> bool:
     if i == 0 or toks[i].lead or not toks[i].same_line:
         return False
     prev = toks[i - 1]
-    if not prev.core or prev.core.lower() in NAMING_WORDS:
-        return False
+    if not prev.core or prev.core.lower() in NAMING_WORDS or "." in prev.core:
+        return False  # `day.Click To Tweet`: a lost space, which the punctuation rules report
     if prev.trail not in ("", ","):
         return False
     return prev.core[-1].isalpha()
@@ -122,8 +126,10 @@ def _headline(toks: list[_Tok]) -> bool:
     words = [t.core for t in toks if len(t.core) >= 4 and t.core[:1].isalpha()]
     if not words:
         return True
-    caps = sum(1 for w in words if w[:1].isupper())
-    return caps / len(words) >= 0.7
+    caps = sum(1 for w in words if w[:1].isupper()) / len(words)
+    # a headline seldom ends in a period; a short sentence full of names does
+    ends_sentence = toks[-1].trail[:1] in (".", "!", "?") if toks else False
+    return caps >= (0.9 if ends_sentence else 0.7)
 
 
 class MidCapitalChecker(Checker):
@@ -153,7 +159,12 @@ class MidCapitalChecker(Checker):
         low = tok.core.lower()
         if low not in FUNCTION_WORDS or not _is_title(tok.core) or tok.core == "I":
             return False
-        after_name = toks[i - 1].core[:1].isupper()
+        prev = toks[i - 1]
+        if prev.core.lower() in DETERMINERS:
+            return False
+        if prev.trail == "," and (low in CONJUNCTIONS or low in AUXILIARIES):
+            return False  # `asks, Are you sure?` is an inline question
+        after_name = prev.core[:1].isupper() and not prev.trail
         if tok.trail:
             return low in AUXILIARIES and not after_name  # `resolution Were.`
         if i + 1 >= len(toks) or toks[i + 1].lead or not toks[i + 1].same_line:

@@ -11,6 +11,7 @@ from ..findings import Hit
 from .base import Checker, Option
 
 _FINAL = re.compile(r"""[.!?…:;][”"’'»)\]]*$""")
+_LOWER_WORDS = re.compile(r"(?<!\S)[a-z][a-z’'-]*(?=[\s,;]|$)")
 _FIRST_WORD = re.compile(r"\S+")
 # A lower-case opening that is not a sentence break: a handle, a link, a brand (`iPhone`), a list marker.
 _NOT_CONTINUATION = re.compile(r"^(?:[a-z]{1,3}[.)]|[\w.-]*[@/#:]|www\.|[a-z]+[A-Z0-9])")
@@ -71,6 +72,9 @@ class ParagraphJoinChecker(Checker):
     @staticmethod
     def _continues(para: Block, nxt: Block) -> bool:
         if _FINAL.search(para.text):
+            return False
+        # a sentence has lower-case words; a date line, an address or a name label has hardly any
+        if len(_LOWER_WORDS.findall(para.text)) < 2:
             return False
         first = _FIRST_WORD.match(nxt.text)
         if first is None:

@@ -20,7 +20,7 @@ EXTRA_ABBREVIATIONS = _words(
     ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev
     okla ore pa tenn vt va wash wis wyo sens reps govs gens assn bros cos nos univ dist atty supt
     dep asst assoc natl intl govt mfg no nr tel ext min max avg viz med ca incl excl esp orig lit misc ref
-    tbsp tsp oz lb lbs kg km mph yr yrs hr hrs mins pt pts qty
+    tbsp tsp oz lb lbs kg km mph yr yrs hr hrs mins pt pts qty mm cm ml mg ms msec sec proc
     """
 )
 # The period stood for a comma before a relative word, and for nothing before a conjunction.

@@ -1,0 +1,80 @@
+"""The punctuation rules: doubled and spaced marks, missing spaces, quotes, paragraphs ending in a comma."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.findings import Finding
+from lintnews.fix import fix_text
+from lintnews.lint import Linter
+from lintnews.rulepack import builtin_rules_dir, load_pack
+from lintnews.sources import make_document
+
+RULES = list(load_pack(builtin_rules_dir() / "punctuation.yaml").rules)
+LINTER = Linter(RULES)
+
+
+def lint(text: str) -> list[Finding]:
+    return LINTER.lint(make_document("t.txt", text))
+
+
+def rules_hit(text: str) -> set[str]:
+    return {f.rule.split(".", 1)[1] for f in lint(text)}
+
+
+def fixed(text: str) -> str:
+    return fix_text(text, lambda t: LINTER.lint(make_document("t.txt", t)), unsafe=False).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nobody was hurt. .\n", "Nobody was hurt.\n"),
+        ("Nobody was hurt..\n", "Nobody was hurt.\n"),
+        ("The town,, the valley and the pass fell.", "The town, the valley and the pass fell."),
+        ("The envoy said , however, that talks went on .", "The envoy said, however, that talks went on."),
+        ("He asked : is it over ? Nobody knew !", "He asked: is it over? Nobody knew!"),
+        ("The shelling stopped at dawn.Residents came out.", "The shelling stopped at dawn. Residents came out."),
+        ("“It is over,”he said.", "“It is over,” he said."),
+        ("“We are safe.”She smiled.", "“We are safe.” She smiled."),
+        ("They called it “a first step“, not a deal.", "They called it “a first step”, not a deal."),
+        ("The mood was not ” very hopeful” in the camp.", "The mood was not “very hopeful” in the camp."),
+    ],
+)
+def test_safe_fixes(text: str, expected: str) -> None:
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. economy grew 2.5 percent in 2023.",
+        "He paused... then went on. . . . Nobody spoke.",
+        "Visit www.Example.com or write to Ana.Lopez@example.org.",
+        "Ratios were 3 : 1 and 2 : 1.",
+        "The score, 1 , 2 , 3, was read out.",
+        "“We will stay,” she said. “This is our home.”",
+        "He called the plan “fair” and “balanced”.",
+        "“The siege will end.\n\n“We will rebuild,” he said.\n",
+        "The talks ended,\n\nbut a new round begins in May.\n",
+        "Measured at 5’10” tall, he was the tallest.",
+        "e.g. the Ministry of Health, i.e. the state.",
+    ],
+)
+def test_clean_text_is_not_flagged(text: str) -> None:
+    assert lint(text) == []
+
+
+def test_quote_opened_twice_is_reported_without_fix() -> None:
+    text = "“The camp is full. “We cannot take more,” an aid worker said."
+    found = [f for f in lint(text) if f.rule == "punctuation.quotes"]
+    assert len(found) == 1
+    assert text[found[0].offset] == "“" and found[0].offset > 0
+    assert found[0].fix is None
+
+
+def test_paragraph_ending_in_comma() -> None:
+    text = "The deal frees the last hostages,\n\nIt also reopens the crossing.\n"
+    assert rules_hit(text) == {"paragraph-ends-in-comma"}
+    # a text that merely stops on a comma may be cut short: nothing to say
+    assert rules_hit("The deal frees the last hostages,\n") == set()
