@@ -1,7 +1,8 @@
-"""Apply fixes: choose non-overlapping ones, apply right to left, re-lint until nothing changes."""
+"""Apply fixes: choose non-overlapping ones, apply them all at once, re-lint until nothing changes."""
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -32,7 +33,7 @@ def _crlf_replacement(replacement: str) -> str:
     return replacement.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
-def checked_fix(text: str, fix: Fix) -> Fix | None:
+def checked_fix(text: str, fix: Fix, crlf: bool | None = None) -> Fix | None:
     """The fix as it may be applied to `text`, or None when applying it could corrupt the file.
 
     Refused: edits outside the text, edits of one fix that touch each other, an edit that removes
@@ -43,7 +44,8 @@ def checked_fix(text: str, fix: Fix) -> Fix | None:
     if not fix.edits:
         return None
     edits = sorted(fix.edits)
-    crlf = _uses_crlf(text)
+    if crlf is None:
+        crlf = _uses_crlf(text)
     out: list[Edit] = []
     for e in edits:
         if e.length < 0 or e.offset < 0 or e.end > len(text):
@@ -65,24 +67,50 @@ def checked_fix(text: str, fix: Fix) -> Fix | None:
     return Fix(fix.applicability, tuple(out))
 
 
+class _Taken:
+    """Spans already edited in this pass, sorted; they never overlap, so their ends are sorted too."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def touches(self, s: int, e: int) -> bool:
+        # only spans starting at or before e can touch; walking back, stop at the first that ends before s
+        i = bisect.bisect_right(self.starts, e) - 1
+        while i >= 0 and self.ends[i] >= s:
+            if _touches(s, e, self.starts[i], self.ends[i]):
+                return True
+            i -= 1
+        return False
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_right(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+
 def _choose(findings: Sequence[Finding], unsafe: bool, text: str | None) -> list[tuple[Finding, Fix]]:
     chosen: list[tuple[Finding, Fix]] = []
-    taken: list[tuple[int, int]] = []
+    seen: set[Fix] = set()
+    taken = _Taken()
     candidates: list[tuple[Finding, Fix]] = []
+    crlf = text is not None and _uses_crlf(text)  # once per pass: counting per fix would be quadratic
     for f in findings:
         if f.fix is None or not allowed(f.fix, unsafe):
             continue
-        fix = checked_fix(text, f.fix) if text is not None else f.fix
+        fix = checked_fix(text, f.fix, crlf) if text is not None else f.fix
         if fix is not None:
             candidates.append((f, fix))
     candidates.sort(key=lambda c: (c[1].start, c[1].end))
     for finding, fix in candidates:
-        if any(fix == c for _, c in chosen):
+        if fix in seen:
             continue  # the same fix from two findings is applied once
-        if any(_touches(e.offset, e.end, a, b) for e in fix.edits for a, b in taken):
+        if any(taken.touches(e.offset, e.end) for e in fix.edits):
             continue  # overlaps an earlier fix: it waits for the next pass, after re-linting
         chosen.append((finding, fix))
-        taken.extend((e.offset, e.end) for e in fix.edits)
+        seen.add(fix)
+        for e in fix.edits:
+            taken.add(e.offset, e.end)
     return chosen
 
 
@@ -102,10 +130,17 @@ def _touches(s1: int, e1: int, s2: int, e2: int) -> bool:
 
 
 def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:
-    edits = sorted((e for f in fixes for e in f.edits), key=lambda e: (e.offset, e.end), reverse=True)
+    """Apply fixes whose edits do not overlap (as choose_fixes returns them), in one linear sweep."""
+    edits = sorted((e for f in fixes for e in f.edits), key=lambda e: (e.offset, e.end))
+    pieces: list[str] = []
+    pos = 0
     for e in edits:
-        text = text[: e.offset] + e.replacement + text[e.end :]
-    return text
+        if e.offset < pos:
+            raise ValueError(f"overlapping edits at offset {e.offset}")
+        pieces += [text[pos : e.offset], e.replacement]
+        pos = e.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 @dataclass

@@ -5,8 +5,10 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -302,3 +304,18 @@ def test_cli_fix_stdin_prints_fixed_text(cli: CliRunner) -> None:
     p = cli(engine_args("--fix", "-"), stdin=b"He came this Monday.\r\n")
     assert p.returncode == 0, p.stderr
     assert p.stdout == b"He came on Monday.\r\n"
+
+
+def test_many_fixes_are_chosen_and_applied_in_linear_time() -> None:
+    n = 50_000
+    text = "ab" * n
+    findings = [finding(fix_of((i, 1, "A"))) for i in range(0, 2 * n, 2)]
+    t = time.monotonic()
+    chosen = choose_fixes(findings, unsafe=False, text=text)
+    assert apply_fixes(text, chosen) == "Ab" * n
+    assert time.monotonic() - t < 30  # quadratic choosing took many minutes here
+
+
+def test_apply_fixes_refuses_overlapping_edits() -> None:
+    with pytest.raises(ValueError, match="overlapping"):
+        apply_fixes("abcdef", [fix_of((0, 3, "X")), fix_of((2, 2, "Y"))])
