@@ -88,6 +88,44 @@ def test_not_flagged(text: str) -> None:
     assert lint(text) == [], [text[f.offset : f.end] for f in lint(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "fixed"),
+    [
+        ("The plan was approved,which surprised many.", ",", ", "),
+        ("Prices rose;however wages did not.", ";", "; "),
+        ("The strike began on June 3,2021 in the port.", ",", ", "),
+        ("A study (Okafor,2019) found the same.", ",", ", "),
+        ("Talks resumed in Washington,D.C. on Monday.", ",", ", "),
+        ("Results appear in Table 2:Turnout by region.", ":", ": "),
+        ("The agency(Reuters) said so.", "(", " ("),
+        ("The agency (Reuters)said so.", ")", ") "),
+        ("The strike ended on September12 after talks.", "September12", "September 12"),
+        ("Fighting resumed in2020 near the border.", "in2020", "in 2020"),
+        ("He listed 3points. 4The last one was new.", "4The", "4 The"),
+        ("The WHOand its partners met.", "WHOand", "WHO and"),
+    ],
+)
+def test_join_at_punctuation_or_digits(text: str, span: str, fixed: str) -> None:
+    found = [f for f in lint(text) if text[f.offset : f.end] == span]
+    assert found, [text[f.offset : f.end] for f in lint(text)]
+    assert found[0].suggestions[0] == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It cost 1,000 dollars, or 1,5 million pesos in the old notation.",
+        "Flights at 10:30 and 14:45, a ratio of 3:1, John 3:16.",
+        "The G20, COVID19, 5G, 10km, 3rd, 1980s, 5bn and 24h are fine.",
+        "Use f(x), item(s), (s)he and (multi)media as written.",
+        "The fields (ID,NAME,AGE) and TL;DR stay.",
+        "Buy a 4Runner and a 1Password licence.",
+    ],
+)
+def test_punctuation_and_digits_not_flagged(text: str) -> None:
+    assert lint(text) == [], [text[f.offset : f.end] for f in lint(text)]
+
+
 def test_function_word_pair_fix_is_safe_and_others_unsafe() -> None:
     assert only("He lives inthe capital.").fix is not None
     safe = only("He lives inthe capital.").fix

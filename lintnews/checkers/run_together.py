@@ -19,10 +19,35 @@ def _words(text: str) -> frozenset[str]:
 # Whitespace-separated tokens; each is screened as a whole, then its letter runs are examined.
 _TOKEN = re.compile(r"\S+")
 _RUN = re.compile(r"[^\W\d_]+")
+# A word standing on its own: between spaces, brackets, quotes and final punctuation (not `compt` in `compt,tational`).
+_STANDALONE = re.compile(r"(?:^|(?<=[\s(\[“\"‘']))([^\W\d_]+)(?=[.,;:!?)\]”\"’']*(?:\s|$))")
 # Tokens that are not prose: URLs, e-mail addresses, @handles, hashtags, paths, code, markup.
 _HYPHENS = frozenset("-\u00ad\u2010\u2011")
 _NOT_PROSE = re.compile(r"@|#|://|^www\.|[_\\/=<>{}|~^*$&+]|[a-z]\.[a-z]{2,}")
 
+# Joins at punctuation or digits (checked only in tokens where _GLUE_HINT finds one of those).
+_GLUE_HINT = re.compile(r"\d|[^\W\d_][)\]\"”’]?[,;:][^\W\d_]|[A-Z]{2}[a-z]|[^\W\d_]\([A-Z]|\)[a-z]")
+_PUNCT_GLUE = re.compile(r"([^\W\d_]+)([)\]\"”’]?[,;:])([^\W\d_]+)")
+# `Neumann,2003`, `May 23,2004`: a year glued after a comma (never a thousands group: four digits)
+_COMMA_YEAR = re.compile(r"(?<![\w,.])([^\W\d_]{2,}|\d{1,2})(,)(?:1[89]|20)\d\d(?![\w,.])")
+# `friends(Linguistic`, `Apple(AAPL)`: a bracket glued to the word before it; `f(x)`, `item(s)` are not
+_OPEN_PAREN = re.compile(r"(?<![\w.])([^\W\d_]{2,})\((?=[A-Z][^\W\d_])")
+# `Padmanabhan,G.`, `Washington,D.C.`, `base,e.g.`: a comma glued to an initial or an abbreviation
+_COMMA_INITIAL = re.compile(r"(?<=[^\W\d_]{3})(,)(?=[A-Z]\.|(?:e\.g|i\.e)\.)")
+# `Table 4:The`, `910.2:World`: a number, a colon and a word
+_NUM_COLON = re.compile(r"(?<=\d)([:;])([A-Z][^\W\d_]{2,})(?![\w])")
+# `(2002)are`, `(AFP)said`: a word glued after a bracket; `(s)he`, `(multi)media` are words
+_CLOSE_PAREN = re.compile(r"\(([^()\s]{3,})\)([a-z]{2,})(?![\w])")
+_NUM_WORD = re.compile(r"(?<![\w.,])(\d+)([^\W\d_]{2,})(?![\w])")
+_WORD_NUM = re.compile(r"(?<![\w])([^\W\d_]{2,})(\d{1,4}(?:st|nd|rd|th)?)(?![\w])")
+_ACRONYM_WORD = re.compile(r"(?<![\w])([A-Z]{2,})(and|the|for|with|that|which|was|were|from|who|has|had|have)(?![\w])")
+# After a number only these are joins: `1990and`, `8the`; `5bn`, `10km`, `3rd`, `1980s` are not.
+GLUE_AFTER_NUMBER = _words("and the for with that which was were from but who than said")
+# Before a number: months (`September30`) and prepositions (`of18th`, `since1990`); `COVID19`, `Win10` are names.
+GLUE_BEFORE_NUMBER = _words(
+    "january february march april may june july august september october november december sept "
+    "of in on at by to from since until between than about around nearly almost over under the and"
+)
 # Real two-letter words; other two-letter strings that wordfreq knows (th, ed, ms) are fragments.
 TWO_LETTER = _words("am an as at be by do go he if in is it me my no of on or so to up us we")
 # Three-letter strings wordfreq lists mostly as suffixes or contraction halves, never as parts of a join.
@@ -87,13 +112,13 @@ RELATIVE = frozenset({"which", "who", "whom", "whose"})
 _PAIR_LEFT = "in of on to at by for and from with is was as that into but or onto upon about over after under"
 _PAIR_RIGHT = "the his their its this these those our my your which that a an"
 # Joins of those that are words or names in their own right.
-_PAIR_WORDS = frozenset({"fora", "atan", "onan", "oran", "froman"})
-# `ata` (OCR for `data`) and `isa` (the ISA relation) show three letters are too few to trust.
+_PAIR_WORDS = frozenset({"fora", "atan", "onan", "oran", "froman", "ata", "isa", "ora"})
+# Of the three-letter ones, `ata` (OCR for `data`), `isa` (the ISA relation) and `ora` are not joins.
 FUNCTION_PAIRS = {
     a + b: (a, b)
     for a in _PAIR_LEFT.split()
     for b in _PAIR_RIGHT.split()
-    if a + b not in _PAIR_WORDS and len(a + b) >= 4
+    if a + b not in _PAIR_WORDS and (len(a + b) >= 4 or b == "a")
 }
 
 
@@ -135,7 +160,7 @@ class RunTogetherChecker(Checker):
         # word (a name wordfreq lacks), and a token the article repeats is meant as it stands.
         vocab: Counter[str] | None = doc.cache.get("run_together.vocab")
         if vocab is None:
-            vocab = Counter(m.group().lower() for m in _RUN.finditer(doc.text))
+            vocab = Counter(m.group().lower() for m in _STANDALONE.finditer(doc.text))
             doc.cache["run_together.vocab"] = vocab
         return vocab
 
@@ -166,7 +191,7 @@ class RunTogetherChecker(Checker):
             a, _ = FUNCTION_PAIRS[low]
             return Split(len(a), " ", safe=True)
         whole = self.zipf(low)
-        if whole >= 2.0 or vocab[low] > 1 or self._inflected_or_misspelt(low):
+        if whole >= 2.0 or vocab[low] > 1:
             return None
         best: tuple[float, float, int] | None = None
         for i in range(1, len(low)):
@@ -176,7 +201,9 @@ class RunTogetherChecker(Checker):
             ):
                 return None  # a prefixed or suffixed word: upsample, datives
             zl = self._part_zipf(left, vocab, left=True)
-            if zl < self.rare_zipf:
+            # before `the` even a rare or misspelt word is a word (`fullfillthe`): no name ends in -the
+            # that wordfreq lacks
+            if zl < (1.5 if right == "the" and not capital and len(left) >= 4 else self.rare_zipf):
                 continue
             if left == "a" and self.zipf(right) < 4.0:
                 continue  # `alent`: the article joins only a common word here
@@ -187,6 +214,8 @@ class RunTogetherChecker(Checker):
                 # `scopingin`) a rarer word will do
                 continue
             if capital and not self._capital_join_ok(left, right, zl, zr):
+                # two capitalised content words are as often a name or a brand (`Flexport`,
+                # `Singleframe`) as a join (`Researchstatus`): left alone
                 continue
             if whole > 0 and zl + zr - 9 < whole + 2.0:
                 # wordfreq lists the whole word: keep it unless the two words together are far more
@@ -195,7 +224,7 @@ class RunTogetherChecker(Checker):
             score = (min(zl, zr), zl + zr, -i)
             if best is None or score > best:
                 best = score
-        if best is None:
+        if best is None or self._inflected_or_misspelt(low):
             return None
         at = -best[2]
         sep = ", " if capital and low[at:] in RELATIVE else " "
@@ -280,24 +309,86 @@ class RunTogetherChecker(Checker):
             return ". ", True
         return " ", True
 
+    # ---- joins across punctuation and digits: used,which  September30  3The  VMand ---------------
+    def _glued(self, token: str, vocab: Counter[str]) -> Iterator[tuple[int, int, str, bool]]:
+        """(start, end, replacement, safe) of each join inside `token` at a comma, digit or acronym."""
+        for m in _PUNCT_GLUE.finditer(token):
+            left, punct, right = m.group(1), m.group(2), m.group(3)
+            if punct[-1] == ":" and (len(left) < 3 or not right[0].isupper()):
+                continue  # key:value, re:Invent; a colon is glued only before a capital (`note:The`)
+            if left.isupper() or (len(right) > 1 and right.isupper()):
+                continue  # lists of codes: (PATID,SEX,AGE); TL;DR
+            if right not in ("a", "A", "I") and self._part_zipf(right.lower(), vocab, left=True) < self.min_zipf:
+                continue
+            if len(left) < 2 or self._part_zipf(left.lower(), vocab, left=True) < self.min_zipf:
+                continue  # OCR debris: ui;ions
+            # a comma or semicolon between two words always takes a space after it
+            safe = punct[-1] != ":" and left.islower() and right.islower()
+            yield m.start(2), m.end(2), punct + " ", safe
+        for m in _COMMA_YEAR.finditer(token):
+            yield m.start(2), m.start(2) + 1, ", ", False
+        for m in _COMMA_INITIAL.finditer(token):
+            yield m.start(1), m.end(1), m.group(1) + " ", False
+        for m in _NUM_COLON.finditer(token):
+            if self._part_zipf(m.group(2).lower(), vocab, left=True) >= self.min_zipf:
+                yield m.start(1), m.end(1), m.group(1) + " ", False
+        for m in _CLOSE_PAREN.finditer(token):
+            inside = m.group(1)
+            if inside.isalpha() and inside.islower():
+                continue
+            if self._part_zipf(m.group(2), vocab, left=True) >= self.min_zipf:
+                yield m.start(2) - 1, m.start(2), ") ", False
+        for m in _OPEN_PAREN.finditer(token):
+            if not m.group(1).isupper() and self._part_zipf(m.group(1).lower(), vocab, left=True) >= self.min_zipf:
+                yield m.end(1), m.end(1) + 1, " (", False
+        for m in _NUM_WORD.finditer(token):
+            word = m.group(2)
+            if word in GLUE_AFTER_NUMBER or (
+                word.lower() in SENTENCE_STARTERS and word[1:].islower() and word[0].isupper()
+            ):
+                yield m.start(1), m.end(), f"{m.group(1)} {word}", False
+        for m in _WORD_NUM.finditer(token):
+            word = m.group(1)
+            if word.lower() in GLUE_BEFORE_NUMBER and (word.islower() or word[1:].islower()):
+                yield m.start(), m.end(), f"{word} {m.group(2)}", False
+        for m in _ACRONYM_WORD.finditer(token):
+            yield m.start(), m.end(), f"{m.group(1)} {m.group(2)}", False
+
     def check(self, doc: Document) -> Iterator[Hit]:
         vocab: Counter[str] | None = None
         text = doc.text
         for tok in _TOKEN.finditer(text):
             token = tok.group()
-            if len(token) < self.min_length or _NOT_PROSE.search(token):
+            if len(token) < 3 or _NOT_PROSE.search(token):
                 continue
-            for m in _RUN.finditer(token):
-                run = m.group()
-                if len(run) < self.min_length or run.isupper():
-                    continue
-                if token[m.start() - 1 : m.start()] in _HYPHENS or token[m.end() : m.end() + 1] in _HYPHENS:
-                    continue  # part of a hyphenated word, or of one broken across a line: ex-isting
+            if _GLUE_HINT.search(token):
                 if vocab is None:
                     vocab = self._vocab(doc)
+                for a, b, fixed, safe in self._glued(token, vocab):
+                    yield Hit(
+                        tok.start() + a,
+                        tok.start() + b,
+                        params=(("split", fixed),),
+                        suggestions=(fixed,),
+                        replacement=fixed,
+                        applicability=Applicability.SAFE if safe else None,
+                    )
+            for m in _RUN.finditer(token):
+                run = m.group()
+                if run.isupper() or (len(run) < self.min_length and run not in FUNCTION_PAIRS):
+                    continue
+                hyphenated = token[m.start() - 1 : m.start()] in _HYPHENS or token[m.end() : m.end() + 1] in _HYPHENS
                 caseless = run[1:].islower()
+                if hyphenated and not caseless:
+                    continue
+                if vocab is None:
+                    vocab = self._vocab(doc)
                 split = self._split_caseless(run, vocab) if caseless else self._split_camel(run, vocab)
                 if split is None:
+                    continue
+                if hyphenated and min(split.at, len(run) - split.at) < 4:
+                    # a piece of a hyphenated word, or of one broken at a line end (`ex-isting`), is
+                    # split only into two full words: `finite-statecomposition`
                     continue
                 start = tok.start() + m.start()
                 fixed = run[: split.at] + split.sep + run[split.at :]
