@@ -1,0 +1,63 @@
+"""Boilerplate rules: widget lines, teaser lists, credits and captions, and what clean text keeps."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.checkers.boilerplate import delete_block_edit
+from lintnews.checkers.caption import is_expansion
+from lintnews.lint import Linter
+from lintnews.rulepack import collect_pack_paths, load_packs
+from lintnews.sources import make_document
+
+RULES = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.category == "boilerplate"]
+FAST = Linter([r for r in RULES if r.kind != "caption" or r.options.get("mode") == "credit"])
+
+
+def flagged(text: str, linter: Linter = FAST) -> list[str]:
+    return [text[f.offset : f.end] for f in linter.lint(make_document("x.txt", text)) if f.category == "boilerplate"]
+
+
+def test_delete_block_edit_takes_the_following_break_or_the_preceding_one_at_the_end() -> None:
+    text = "A.\n\nB\n\nC."
+    e = delete_block_edit(text, 4, 5)
+    assert text[: e.offset] + e.replacement + text[e.end :] == "A.\n\nC."
+    text = "A.\n\nB\n"
+    e = delete_block_edit(text, 4, 5)
+    assert text[: e.offset] + e.replacement + text[e.end :] == "A.\n"
+
+
+def test_acronym_after_its_expansion_is_not_a_credit() -> None:
+    assert is_expansion("EU", "the plan of the European Union ")
+    assert not is_expansion("IDF", "strengthened their hold on the city ")
+
+
+def test_teaser_header_takes_its_headline_list_but_stops_at_text() -> None:
+    text = (
+        "Prices rose.\n\nMore stories\n\nFloods hit the coast\n\nWho will win the cup?\n\n"
+        "The central bank said on Monday that inflation had slowed."
+    )
+    assert flagged(text) == ["More stories", "Floods hit the coast", "Who will win the cup?"]
+
+
+def test_metadata_prefix_and_lone_agency_line() -> None:
+    text = "date 2023-07-09 The council met on Thursday.\n\nIt voted for the plan.\n\nAFP\n"
+    assert flagged(text) == ["date 2023-07-09 ", "AFP"]
+
+
+def test_clean_article_with_dateline_title_and_subhead_is_quiet() -> None:
+    text = (
+        "Ministers agree on grain deal\n\nLIMA: Ministers from five countries agreed a grain deal on Monday.\n\n"
+        "What comes next\n\nThe deal takes effect in May, the Peruvian minister (MIDAGRI) said.\n\n"
+        "Farmers welcomed the news (see page 4)."
+    )
+    assert flagged(text) == []
+
+
+@pytest.mark.slow
+def test_noun_phrase_caption_between_paragraphs() -> None:
+    text = (
+        "The river rose overnight.\n\nPresident Ana Costa and Mayor Rui Lima of Porto Alegre.\n\n"
+        "Thousands of people left their homes."
+    )
+    assert flagged(text, Linter(RULES)) == ["President Ana Costa and Mayor Rui Lima of Porto Alegre."]

@@ -1,0 +1,62 @@
+"""Consistency rules: name variants in one article, across the files of a run, and names in lower case."""
+
+from __future__ import annotations
+
+from lintnews.checkers.consistency import skeleton, variants
+from lintnews.findings import Severity
+from lintnews.lint import Linter
+from lintnews.rulepack import collect_pack_paths, load_packs
+from lintnews.sources import make_document
+
+RULES = {r.id: r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id.startswith("consistency.")}
+
+
+def test_skeleton_joins_transliterations_but_not_different_names() -> None:
+    assert skeleton("Younis") == skeleton("Yunis")
+    assert variants("Mohammed", "Mohamed")
+    assert not variants("Iran", "Iraq")
+    assert not variants("Maria", "Mario")
+
+
+def test_cross_document_spelling_prefers_the_canonical_name() -> None:
+    linter = Linter([RULES["consistency.name-spelling"]])
+    docs = [
+        make_document("a.txt", "The envoy met Anthony Blinken on Monday in Rome."),
+        make_document("b.txt", "Later, Antony Blinken flew to Ankara for talks."),
+    ]
+    results = linter.lint_corpus(docs)
+    assert results["b.txt"] == []
+    [finding] = results["a.txt"]
+    assert finding.suggestions == ("Antony Blinken",)
+    assert finding.severity == Severity.WARNING
+
+
+def test_cross_document_unknown_names_are_only_a_note() -> None:
+    linter = Linter([RULES["consistency.name-spelling"]])
+    docs = [
+        make_document("a.txt", "Villagers met Yusuf Karimov on Monday."),
+        make_document("b.txt", "Later, Yousuf Karimov flew home."),
+    ]
+    findings = [f for fs in linter.lint_corpus(docs).values() for f in fs]
+    assert [f.severity for f in findings] == [Severity.INFO]
+
+
+def test_particle_variant_is_reported_once_with_the_hyphenated_form() -> None:
+    linter = Linter([RULES["consistency.arabic-article"]])
+    text = "President Abdel Fattah el Sisi spoke. Later, Abdel Fattah al-Sisi met the envoy."
+    [finding] = linter.lint(make_document("x.txt", text))
+    assert text[finding.offset : finding.end] == "el Sisi"
+    assert finding.suggestions == ("al-Sisi",)
+
+
+def test_lowercase_copy_of_a_name_even_when_run_together() -> None:
+    linter = Linter([RULES["consistency.lowercase-name"]])
+    text = "Fighting went on in Deir Balah. Troops reached deir balahThe next day more came."
+    [finding] = linter.lint(make_document("x.txt", text))
+    assert text[finding.offset : finding.end] == "deir balah"
+
+
+def test_ordinary_phrases_in_headlines_are_not_names() -> None:
+    linter = Linter([RULES["consistency.lowercase-name"]])
+    text = "Wireless Charging Pads Compared\n\nA wireless charging pad is handy, said the reviewer."
+    assert linter.lint(make_document("x.txt", text)) == []

@@ -1,0 +1,42 @@
+"""Duplicate rule: equal paragraphs are fixed safely, pull quotes and repeated sentences are reported."""
+
+from __future__ import annotations
+
+from lintnews.findings import Applicability, Severity
+from lintnews.lint import Linter
+from lintnews.rulepack import collect_pack_paths, load_packs
+from lintnews.sources import make_document
+
+RULES = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.category == "duplicate"]
+LINTER = Linter(RULES)
+
+
+def lint(text: str) -> list[tuple[str, Severity, Applicability | None]]:
+    return [
+        (text[f.offset : f.end], f.severity, f.fix.applicability if f.fix else None)
+        for f in LINTER.lint(make_document("x.txt", text))
+    ]
+
+
+def test_equal_paragraph_has_a_safe_fix_and_the_later_copy_is_reported() -> None:
+    p = "The harbour reopened after a week of repairs to the pier."
+    text = f"{p}\n\nShips queued outside.\n\n{p}\n"
+    assert lint(text) == [(p, Severity.WARNING, Applicability.SAFE)]
+
+
+def test_pull_quote_without_punctuation_is_a_warning_with_an_unsafe_fix() -> None:
+    text = (
+        "“Nobody will be left behind in this crisis,” the governor said on Monday.\n\n"
+        "Schools stay closed.\n\nNobody will be left behind in this crisis\n"
+    )
+    assert lint(text) == [("Nobody will be left behind in this crisis", Severity.WARNING, Applicability.UNSAFE)]
+
+
+def test_title_repeated_as_the_first_line_is_layout() -> None:
+    text = "Storm closes the northern pass\n\nStorm closes the northern pass\n\nSnow fell all night."
+    assert lint(text) == []
+
+
+def test_short_common_sentences_may_recur() -> None:
+    text = "The mayor spoke first. Officials did not comment.\n\nThe union spoke next. Officials did not comment."
+    assert lint(text) == []
