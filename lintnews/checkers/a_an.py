@@ -1,0 +1,122 @@
+"""kind: a-an: the indefinite article that does not match the sound of the next word (a hour, an university, a FBI)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from ..document import Document
+from ..findings import Applicability, Hit
+from .base import Checker, Option, list_of_str
+
+# "a"/"an" as a whole word, then the next word (letters, digits, dots, hyphens and apostrophes).
+_PAIR = regex.compile(r"(?<![\w'’.-])(?P<art>an|a|An|A|AN)[ \t]+(?P<word>[\w][\w.'’-]*)", regex.VERSION0)
+
+# Spelled with a vowel letter but said with a consonant sound ("a university", "a one-off", "a European").
+_VOWEL_LETTER_CONSONANT_SOUND = regex.compile(
+    r"^(?:uni(?:[cflqstv]|on|o)|use|usu|usa|uti|ute|uto|ura|ure|uri|uro|uru|ubiq|uga|ukr|uk$|eu|ewe|"
+    r"one(?:$|-|s$|self|time|fold|ness)|once)",
+    regex.IGNORECASE,
+)
+# Spelled with a consonant letter but said with a vowel sound ("an hour", "an honest").
+_CONSONANT_LETTER_VOWEL_SOUND = regex.compile(r"^(?:hour|honest|honou?r|heir)", regex.IGNORECASE)
+# Said either way by careful writers ("a/an historic", "a/an herb"): never flagged.
+_EITHER = regex.compile(r"^(?:herb|histor|homage|hotel|humble|un-|u-|x-|e-|euro$|o['’])", regex.IGNORECASE)
+# Letters whose spoken name starts with a vowel sound: "an FBI agent", "an NGO", "an MP".
+_VOWEL_NAME_LETTERS = frozenset("AEFHILMNORSX")
+
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+def starts_with_vowel_sound(word: str, min_zipf: float) -> bool | None:
+    """True / False for the sound that starts `word`; None when unsure (then nothing is reported)."""
+    core = word.strip(".'’-")
+    if not core:
+        return None
+    if _EITHER.match(core):
+        return None
+    if core[0].isdigit():
+        # only the clear cases: 8, 80, 8.5, 800 ("an") and 2..7, 9 ("a"); 11 and 18 depend on how it is read
+        if core[0] == "8":
+            return True
+        if core[0] in "2345679":
+            return False
+        return None
+    if not core[0].isalpha():
+        return None
+    if core == "I" or core[:2] in ("I'", "I’"):
+        return None  # the pronoun: "a I" is a stutter, not an article error
+    letters = core.replace(".", "")
+    if letters.isupper() and 1 <= len(letters) <= 3 and letters.isalpha():
+        # letters and short acronyms are read letter by letter: "an S model", "an FBI agent", "a UN official"
+        return letters[0] in _VOWEL_NAME_LETTERS
+    if letters.isupper() and len(letters) > 1:
+        return None  # NATO, UNESCO: read as words or letters, can't tell
+    head = regex.split(r"[-'’]", core, maxsplit=1)[0].lower()
+    if not head.isalpha() or _zipf(head) < min_zipf:
+        return None  # a name, a typo or a foreign word: its sound is unknown
+    if _VOWEL_LETTER_CONSONANT_SOUND.match(head):
+        return False
+    if _CONSONANT_LETTER_VOWEL_SOUND.match(head):
+        return True
+    return head[0] in "aeiou"
+
+
+class AAnChecker(Checker):
+    kind = "a-an"
+    options = {
+        "min_zipf": Option(float, default=2.0, help="ordinary words rarer than this (wordfreq Zipf) are skipped"),
+        "skip_words": Option(list_of_str, default=["a", "an"], help="next words never judged (lower case)"),
+    }
+
+    def setup(self) -> None:
+        self.skip = {w.lower() for w in self.opts["skip_words"]}
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in _PAIR.finditer(text):
+            art, word = m.group("art"), m.group("word")
+            if word.lower() in self.skip:
+                continue
+            if art == "A" and not _sentence_start(text, m.start()):
+                continue  # "vitamin A and", "Grade A": a letter, not the article
+            if art == "AN" or (word.isupper() and _shouting(text, m.start())):
+                continue  # an all-capitals headline: words and acronyms look alike
+            vowel = starts_with_vowel_sound(word, self.opts["min_zipf"])
+            if vowel is None:
+                continue
+            wants_an = art.lower() == "an"
+            if vowel == wants_an:
+                continue
+            right = ("an" if vowel else "a") if art.islower() else ("An" if vowel else "A")
+            acronym = word.replace(".", "").isupper()
+            yield Hit(
+                m.start("art"),
+                m.end("art"),
+                params=(("right", right), ("word", word)),
+                suggestions=(right,),
+                replacement=right,
+                # an acronym may be read as a word ("a NASA probe"): let the editor decide
+                applicability=Applicability.UNSAFE if acronym else None,
+            )
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n—–-"
+
+
+def _shouting(text: str, pos: int) -> bool:
+    window = text[max(0, pos - 40) : pos + 40]
+    letters = [c for c in window if c.isalpha()]
+    return len(letters) > 10 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+CHECKER = AAnChecker
