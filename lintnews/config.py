@@ -53,7 +53,7 @@ class Config:
         p = Path(path)
         try:
             return p.resolve().relative_to(self.root.resolve()).as_posix()
-        except (ValueError, OSError):
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
             return p.as_posix()
 
     def excluded(self, path: str) -> bool:

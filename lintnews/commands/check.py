@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import baseline as bl
 from ..config import FORMATS, resolve, search_start
+from ..findings import Finding
 from ..formats import render_github, render_junit, render_sarif
 from ..report import render_json, render_statistics, render_text, statistics
 from ..runner import FileResult, RunOptions, make_run
@@ -64,6 +65,12 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--stdin-filename", default="-", metavar="NAME", help="the name to report for text read from stdin")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing in text format when there are no findings")
     p.set_defaults(run=run)
+
+
+def _order(f: Finding) -> tuple[str, int, int, int, str]:
+    """File, then a JSON Lines article's record line, then position: an archive's articles stay in order."""
+    rec = f.extra.get("record")
+    return (f.path, rec if isinstance(rec, int) else 0, f.offset, f.length, f.rule)
 
 
 def _scores(results: list[FileResult]) -> list[dict[str, Any]]:
@@ -131,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
                 keyed = [(bl.key_for(f, doc.raw, base_dir), f) for f in sorted(r.findings, key=lambda f: f.sort_key())]
                 r.findings, absorbed = bl.new_findings(keyed, base_known)
                 baselined += absorbed
-    findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())
+    findings = sorted((f for r in results for f in r.findings), key=_order)
     if args.diff:
         for r in results:
             if r.diff:
