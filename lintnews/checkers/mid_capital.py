@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+import regex
 
 from ..document import Block, Document
 from ..findings import Hit
@@ -64,6 +65,12 @@ NAMING_WORDS = _words(
 )
 
 _TOKEN = re.compile(r"\S+")
+# the word list first, the context after: a leading look-behind would be tried at every character
+_STRONG_HINT = regex.compile(
+    r"\b(?:" + "|".join(sorted(w.capitalize() for w in FUNCTION_WORDS)) + r")(?![\w’'-])"
+    r"(?<=(?:[^\W\d_]|[^\W\d_],)[ \t][A-Z][a-z]{0,12})"
+)
+_CAP_WORD = regex.compile(r"\b[A-Z][a-z]{3,}\b(?<=[^\W\d_] [A-Z][a-z]{3,})")
 _SPLIT = re.compile(r"^([“\"‘'(\[]*)(.*?)([.,;:!?”\"’')\]…]*)$", re.S)
 _TITLE = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z]+)*$")
 _LINE_BREAK = re.compile("[\r\n\v\f\u2028\u2029]")
@@ -102,6 +109,13 @@ def _tokens(doc: Document, para: Block) -> list[_Tok]:
         )
         prev_end = m.end()
     return out
+
+
+def _worth_a_look(text: str) -> bool:
+    """A cheap test: a capitalised function word after a word, or a capitalised word repeated lower-case."""
+    if _STRONG_HINT.search(text):
+        return True
+    return any(text.find(m.group().lower(), m.end(), m.end() + 40) >= 0 for m in _CAP_WORD.finditer(text))
 
 
 def _is_title(core: str) -> bool:
@@ -197,22 +211,26 @@ class MidCapitalChecker(Checker):
         return -1
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        paras = [(p, _tokens(doc, p)) for p in doc.paragraphs]
-        # How often each capitalised word stands in mid-sentence: a name keeps its capital every time.
-        seen: Counter[str] = Counter()
-        for _, toks in paras:
-            for i, t in enumerate(toks):
-                if _is_title(t.core) and _mid_sentence(toks, i):
-                    seen[t.core] += 1
-        sentence_ends = sorted(s.end for s in doc.sentences)
-        for _, toks in paras:
-            if _headline(toks):
-                continue
-            yield from self._check_paragraph(toks, seen, sentence_ends)
+        # Tokenising is the slow part: most paragraphs have nothing worth it.
+        counts: dict[str, int] = {}
 
-    def _check_paragraph(self, toks: list[_Tok], seen: Counter[str], sentence_ends: list[int]) -> Iterator[Hit]:
+        def seen(word: str) -> int:
+            """How often the word stands capitalised in mid-sentence: a name keeps its capital every time."""
+            if word not in counts:
+                counts[word] = len(
+                    re.findall(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_], ))" + re.escape(word) + r"(?![\w’'-])", doc.text)
+                )
+            return counts[word]
+
+        for p in doc.paragraphs:
+            if not _worth_a_look(p.text):
+                continue
+            toks = _tokens(doc, p)
+            if not _headline(toks):
+                yield from self._check_paragraph(doc, toks, seen)
+
+    def _check_paragraph(self, doc: Document, toks: list[_Tok], seen: Callable[[str], int]) -> Iterator[Hit]:
         hits: list[tuple[int, int, str]] = []
-        weak: list[int] = []
         for i, tok in enumerate(toks):
             if not _mid_sentence(toks, i):
                 continue
@@ -221,12 +239,15 @@ class MidCapitalChecker(Checker):
                 hits.append((i, j, "repeat"))
             elif self._strong(toks, i):
                 hits.append((i, i, "strong"))
-            elif self._weak(toks, i, seen):
-                weak.append(i)
         if not hits:
             return
+        taken = {i for i, _, _ in hits}
+        weak = [
+            i for i in range(1, len(toks)) if i not in taken and _mid_sentence(toks, i) and self._weak(toks, i, seen)
+        ]
         # In a sentence already shown to be garbled, a lone capitalised common noun between
         # lower-case words is another restarted segment (`a new ceasefire Cessation of fighting`).
+        sentence_ends = [s.end for s in doc.sentences]
         garbled = {self._sentence_of(toks[i].start, sentence_ends) for i, _, _ in hits}
         hits += [(i, i, "weak") for i in weak if self._sentence_of(toks[i].start, sentence_ends) in garbled]
         for i, j, how in sorted(hits):
@@ -247,12 +268,12 @@ class MidCapitalChecker(Checker):
 
         return bisect.bisect_right(ends, offset)
 
-    def _weak(self, toks: list[_Tok], i: int, seen: Counter[str]) -> bool:
+    def _weak(self, toks: list[_Tok], i: int, seen: Callable[[str], int]) -> bool:
         """A capitalised common noun that heads a phrase (`Release of remaining`, `Truce between`)."""
         tok = toks[i]
         core = tok.core
-        if not _is_title(core) or len(core) < 3 or tok.trail or seen[core] > 1:
-            return False  # a word capitalised more than once in mid-sentence is a name
+        if not _is_title(core) or len(core) < 3 or tok.trail:
+            return False
         low = core.lower()
         if low in WEEKDAYS_MONTHS or low in FUNCTION_WORDS or i + 2 >= len(toks):
             return False
@@ -263,9 +284,10 @@ class MidCapitalChecker(Checker):
             return False  # `Bank of England`, `Ministry for Foreign Affairs`
         prev = toks[i - 1].core
         # after a capitalised word it is the second half of a name, unless that word stands alone elsewhere
-        if prev[:1].isupper() and seen[prev] < 2:
+        if prev[:1].isupper() and seen(prev) < 2:
             return False
-        return self.zipf(low) >= float(self.opts["min_zipf"])
+        # a word capitalised more than once in mid-sentence is a name
+        return self.zipf(low) >= float(self.opts["min_zipf"]) and seen(core) <= 1
 
 
 CHECKER = MidCapitalChecker
