@@ -50,3 +50,7 @@ class InputError(LintnewsError):
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+
+class BackendUnavailable(LintnewsError):
+    """An optional backend (a LanguageTool server) cannot be reached: its rule is turned off for the run."""

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from .checkers import checker_class
 from .checkers.base import Checker
 from .document import Document
+from .errors import BackendUnavailable
 from .findings import Applicability, Edit, Finding, Fix, Hit
 from .nlp import ModelUnavailable
 from .rulepack import Rule
@@ -89,7 +90,7 @@ class Linter:
             return []
         try:
             return list(run())
-        except ModelUnavailable as e:
+        except (ModelUnavailable, BackendUnavailable) as e:
             self._disabled.add(rid)
             self.notices.append(f"rule {rid} is off: {e}")
         except TimeoutError:
@@ -103,7 +104,7 @@ class Linter:
                 continue
             hits = self._guarded(checker, doc.path, partial(checker.check, doc))
             out.extend(stamp(checker.rule, doc, h) for h in hits if 0 <= h.start <= h.end <= len(doc.text))
-        return self.finish(doc, out)
+        return self.finish(doc, drop_deferred(self.checkers, out))
 
     def finish(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         for f in self.filters:
@@ -126,6 +127,20 @@ class Linter:
                 if 0 <= hit.start <= hit.end <= len(doc.text):
                     extra.setdefault(doc.path, []).append(stamp(checker.rule, doc, hit))
         return {p: self.finish(by_path[p], results.get(p, []) + fs) for p, fs in extra.items()}
+
+
+def drop_deferred(checkers: Sequence[Checker], findings: list[Finding]) -> list[Finding]:
+    """Drop findings of rules that defer (an external backend) where another rule already reported."""
+    deferring = {c.rule.id for c in checkers if getattr(c, "defer_to_other_rules", False)}
+    if not deferring:
+        return findings
+    own = [f for f in findings if f.rule not in deferring]
+    return own + [
+        f
+        for f in findings
+        if f.rule in deferring
+        and not any(o.offset < max(f.end, f.offset + 1) and f.offset < max(o.end, o.offset + 1) for o in own)
+    ]
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
