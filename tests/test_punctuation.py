@@ -78,3 +78,28 @@ def test_paragraph_ending_in_comma() -> None:
     assert rules_hit(text) == {"paragraph-ends-in-comma"}
     # a text that merely stops on a comma may be cut short: nothing to say
     assert rules_hit("The deal frees the last hostages,\n") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("The mayor (who was re-elected in May said the bridge would reopen.", "("),
+        ("Aid reached 300 families] in the north, the agency said.", "]"),
+    ],
+)
+def test_unpaired_bracket(text: str, mark: str) -> None:
+    found = [f for f in lint(text) if f.rule == "punctuation.unpaired-bracket"]
+    assert [text[f.offset] for f in found] == [mark]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Options: 1) a truce, 2) talks, 3.) elections.",
+        "The agency (UNRWA) said [in a note] it had run out of fuel.",
+        "Great news :) and bad news :(",
+        "The full quote (from the leaked memo reads...",
+    ],
+)
+def test_paired_or_excused_brackets(text: str) -> None:
+    assert [f for f in lint(text) if f.rule == "punctuation.unpaired-bracket"] == []

@@ -1,0 +1,46 @@
+"""kind: brackets: a parenthesis or square bracket opened and never closed in its paragraph, or closed unopened."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Document
+from ..findings import Hit
+from .base import Checker
+
+PAIRS = {")": "(", "]": "["}
+# A closing mark that needs no opening one: list markers (`1)`, `b)`, `iv)`) and emoticons (`:)`).
+_LONE_CLOSE = re.compile(r"(?:(?<!\S)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})\.?|[:;]-?|\d)[)\]]")
+
+
+class BracketsChecker(Checker):
+    kind = "brackets"
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for para in doc.paragraphs:
+            text = para.text
+            if "(" not in text and ")" not in text and "[" not in text and "]" not in text:
+                continue
+            if text.endswith(("...", "…")):
+                continue  # an excerpt cut short loses its closing bracket on purpose
+            excused = {m.end() - 1 for m in _LONE_CLOSE.finditer(text)}
+            stack: list[int] = []
+            for i, ch in enumerate(text):
+                if ch in "([":
+                    stack.append(i)
+                elif ch in ")]":
+                    if stack and text[stack[-1]] == PAIRS[ch]:
+                        stack.pop()
+                    elif i not in excused:
+                        yield Hit(para.start + i, para.start + i + 1, params=(("mark", ch),))
+                        stack.clear()  # one report per tangle
+            for i in stack:
+                if text[i] == "(" and re.match(r"[:;]-?\(", text[max(0, i - 2) : i + 1]):
+                    continue  # `:(`
+                if i == len(text) - 1:
+                    continue  # `... eating (` : a citation link the extractor dropped, boilerplate not prose
+                yield Hit(para.start + i, para.start + i + 1, params=(("mark", text[i]),))
+
+
+CHECKER = BracketsChecker
