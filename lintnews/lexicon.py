@@ -11,12 +11,14 @@ KNOWN_ZIPF = 1.0
 
 
 @cache
-def _frequencies() -> dict[str, float]:
+def frequencies() -> dict[str, float]:
+    """wordfreq's English table, lower-case word -> frequency: for callers that screen many words fast."""
     # wordfreq is imported here so that a run that never asks about words does not pay its
     # import and the ~0.7 s it takes to load the English list.
     from wordfreq import get_frequency_dict
 
-    return get_frequency_dict("en")
+    table: dict[str, float] = get_frequency_dict("en")
+    return table
 
 
 @lru_cache(maxsize=100_000)
@@ -37,7 +39,7 @@ def zipf(word: str) -> float:
         return 0.0
     low = word.lower()
     if low.isascii() and low.isalpha():
-        freq = _frequencies().get(low)
+        freq = frequencies().get(low)
         if freq is None:
             return 0.0
         return round(math.log10(freq) + 9, 2)

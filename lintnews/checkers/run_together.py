@@ -19,14 +19,25 @@ def _words(text: str) -> frozenset[str]:
 # Whitespace-separated tokens; each is screened as a whole, then its letter runs are examined.
 _TOKEN = re.compile(r"\S+")
 _RUN = re.compile(r"[^\W\d_]+")
-# A word standing on its own: between spaces, brackets, quotes and final punctuation (not `compt` in `compt,tational`).
-_STANDALONE = re.compile(r"(?:^|(?<=[\s(\[“\"‘']))([^\W\d_]+)(?=[.,;:!?)\]”\"’']*(?:\s|$))")
+_RUN3 = re.compile(r"[^\W\d_]{3,}")
+# Longer tokens are data, not prose (and are not scanned, so a huge one costs nothing).
+_MAX_TOKEN = 200
+# Zipf 2.0 as a frequency: a word at least this common is taken as it stands.
+_COMMON_FREQ = 1e-7
+_ZIPF3_FREQ = 1e-6
+# What may surround a word standing on its own (`(Gaza),`); `compt` in `compt,tational` does not.
+_EDGE_PUNCT = "([{“\"‘'.,;:!?)]}”’"
 # Tokens that are not prose: URLs, e-mail addresses, @handles, hashtags, paths, code, markup.
 _HYPHENS = frozenset("-\u00ad\u2010\u2011")
 _NOT_PROSE = re.compile(r"@|#|://|^www\.|[_\\/=<>{}|~^*$&+]|[a-z]\.[a-z]{2,}")
 
-# Joins at punctuation or digits (checked only in tokens where _GLUE_HINT finds one of those).
-_GLUE_HINT = re.compile(r"\d|[^\W\d_][)\]\"”’]?[,;:][^\W\d_]|[A-Z]{2}[a-z]|[^\W\d_]\([A-Z]|\)[a-z]")
+# Joins at punctuation or digits (checked only in tokens where one of _GLUE_HINTS matches).
+# (Three patterns, each starting with a narrow character class, which `re` scans for quickly.)
+_GLUE_HINTS = (
+    re.compile(r"[,;:(][^\W_]|\)[^\W\d_]"),
+    re.compile(r"\d(?:[^\W\d_]|(?<=[^\W\d_]\d))"),
+    re.compile(r"[A-Z]{2}[a-z]"),
+)
 _PUNCT_GLUE = re.compile(r"([^\W\d_]+)([)\]\"”’]?[,;:])([^\W\d_]+)")
 # `Neumann,2003`, `May 23,2004`: a year glued after a comma (never a thousands group: four digits)
 _COMMA_YEAR = re.compile(r"(?<![\w,.])([^\W\d_]{2,}|\d{1,2})(,)(?:1[89]|20)\d\d(?![\w,.])")
@@ -122,6 +133,23 @@ FUNCTION_PAIRS = {
 }
 
 
+class _Vocab:
+    """How often each word stands on its own in the document (`Gaza` in `(Gaza),`, not in `Gazawhich`).
+
+    A word the article uses on its own is a word even when wordfreq lacks it, and a token the
+    article repeats is meant as it stands.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.counts: Counter[str] = Counter()
+        # split and count in C; strip punctuation once per distinct token
+        for token, n in Counter(text.lower().split()).items():
+            self.counts[token.strip(_EDGE_PUNCT)] += n
+
+    def __getitem__(self, word: str) -> int:
+        return self.counts.get(word, 0)
+
+
 @dataclass(frozen=True)
 class Split:
     """Where a run of letters breaks, and the text to put between its halves."""
@@ -149,25 +177,24 @@ class RunTogetherChecker(Checker):
         from .. import lexicon
 
         self.zipf = lexicon.zipf
+        # the table itself is loaded on the first document, not when the rule is built
+        self.frequencies = lexicon.frequencies
         self.min_zipf = float(self.opts["min_zipf"])
         self.rare_zipf = float(self.opts["rare_zipf"])
         self.min_length = int(self.opts["min_length"])
 
     # ---- the document's own vocabulary -------------------------------------------------
     @staticmethod
-    def _vocab(doc: Document) -> Counter[str]:
-        # Every letter run in the document, lower-cased: a word the article uses on its own is a
-        # word (a name wordfreq lacks), and a token the article repeats is meant as it stands.
-        vocab: Counter[str] | None = doc.cache.get("run_together.vocab")
+    def _vocab(doc: Document) -> _Vocab:
+        vocab: _Vocab | None = doc.cache.get("run_together.vocab")
         if vocab is None:
-            vocab = Counter(m.group().lower() for m in _STANDALONE.finditer(doc.text))
-            doc.cache["run_together.vocab"] = vocab
+            vocab = doc.cache["run_together.vocab"] = _Vocab(doc.text)
         return vocab
 
-    def _known(self, word: str, vocab: Counter[str], min_zipf: float = 1.0) -> bool:
+    def _known(self, word: str, vocab: _Vocab, min_zipf: float = 1.0) -> bool:
         return self.zipf(word) >= min_zipf or vocab[word.lower()] > 0
 
-    def _part_zipf(self, part: str, vocab: Counter[str], *, left: bool) -> float:
+    def _part_zipf(self, part: str, vocab: _Vocab, *, left: bool) -> float:
         """How plausible `part` is as one half of a case-less join (0 when it is not a word)."""
         n = len(part)
         if n == 1:
@@ -184,7 +211,7 @@ class RunTogetherChecker(Checker):
         return z
 
     # ---- case-less joins: thewar, inthe, Gazawhich ---------------------------------------
-    def _split_caseless(self, run: str, vocab: Counter[str]) -> Split | None:
+    def _split_caseless(self, run: str, vocab: _Vocab) -> Split | None:
         low = run.lower()
         capital = run[0].isupper()
         if not capital and low in FUNCTION_PAIRS:
@@ -240,11 +267,12 @@ class RunTogetherChecker(Checker):
                 base = low[: -len(suffix)]
                 if any(self.zipf(base + e) >= 2.0 for e in stems):
                     return True
+        freqs = self.frequencies()
         for i in range(1, len(low)):
             # letters inserted inside the word only: one added at either end would turn a real
             # join such as `amachine` back into `machine`
             head, tail = low[:i], low[i:]
-            if any(self.zipf(head + c + tail) >= 3.0 for c in _LETTERS):
+            if any(freqs.get(head + c + tail, 0.0) >= _ZIPF3_FREQ for c in _LETTERS):
                 return True
         return False
 
@@ -260,7 +288,7 @@ class RunTogetherChecker(Checker):
         return left in NON_FINAL and zr >= 3.5 and len(right) >= 3
 
     # ---- case-change joins: servicesDavid, younisOne, RefaTo, theDEDB -------------------------
-    def _split_camel(self, run: str, vocab: Counter[str]) -> Split | None:
+    def _split_camel(self, run: str, vocab: _Vocab) -> Split | None:
         transitions = [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()]
         if not transitions:
             return None
@@ -274,7 +302,7 @@ class RunTogetherChecker(Checker):
                 return Split(i, found[0], certain=found[1])
         return None
 
-    def _camel_sep(self, left: str, right: str, vocab: Counter[str]) -> tuple[str, bool] | None:
+    def _camel_sep(self, left: str, right: str, vocab: _Vocab) -> tuple[str, bool] | None:
         low_left = left.lower()
         if left == "a":
             # the article glued to a capitalised word: aStatistical (but not aTyr)
@@ -310,7 +338,7 @@ class RunTogetherChecker(Checker):
         return " ", True
 
     # ---- joins across punctuation and digits: used,which  September30  3The  VMand ---------------
-    def _glued(self, token: str, vocab: Counter[str]) -> Iterator[tuple[int, int, str, bool]]:
+    def _glued(self, token: str, vocab: _Vocab) -> Iterator[tuple[int, int, str, bool]]:
         """(start, end, replacement, safe) of each join inside `token` at a comma, digit or acronym."""
         for m in _PUNCT_GLUE.finditer(token):
             left, punct, right = m.group(1), m.group(2), m.group(3)
@@ -354,20 +382,51 @@ class RunTogetherChecker(Checker):
         for m in _ACRONYM_WORD.finditer(token):
             yield m.start(), m.end(), f"{m.group(1)} {m.group(2)}", False
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        vocab: Counter[str] | None = None
-        text = doc.text
-        for tok in _TOKEN.finditer(text):
-            token = tok.group()
-            if len(token) < 3 or _NOT_PROSE.search(token):
+    def _candidate_tokens(self, text: str) -> list[tuple[int, int]]:
+        """[start, end) of the tokens worth a close look, in order.
+
+        Each distinct token is screened once, mostly by one dictionary look-up (C-level splitting
+        does the rest); `str.find` then locates the few that go on: a token with an unknown word,
+        an inner capital, or a glued comma, bracket or digit.
+        """
+        freqs = self.frequencies()
+        out: list[tuple[int, int]] = []
+        n = len(text)
+        for token in set(text.split()):
+            size = len(token)
+            core = token.strip(_EDGE_PUNCT)
+            if len(core) < 3 or size > _MAX_TOKEN:
                 continue
-            if _GLUE_HINT.search(token):
-                if vocab is None:
-                    vocab = self._vocab(doc)
+            if core.isalpha():
+                if not _worth_a_look(core, freqs):
+                    continue
+            elif not any(p.search(token) for p in _GLUE_HINTS) and not any(
+                _worth_a_look(run, freqs) for run in _RUN3.findall(core)
+            ):
+                continue
+            i = text.find(token)
+            while i >= 0:
+                end = i + size
+                if (i == 0 or text[i - 1].isspace()) and (end == n or text[end].isspace()):
+                    out.append((i, end))
+                i = text.find(token, end)
+        out.sort()
+        return out
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        vocab: _Vocab | None = None
+        text = doc.text
+        for tok_start, tok_end in self._candidate_tokens(text):
+            token = text[tok_start:tok_end]
+            if _NOT_PROSE.search(token):
+                continue
+            if vocab is None:
+                vocab = self._vocab(doc)
+            if any(p.search(token) for p in _GLUE_HINTS):
                 for a, b, fixed, safe in self._glued(token, vocab):
                     yield Hit(
-                        tok.start() + a,
-                        tok.start() + b,
+                        tok_start + a,
+                        tok_start + b,
                         params=(("split", fixed),),
                         suggestions=(fixed,),
                         replacement=fixed,
@@ -377,12 +436,12 @@ class RunTogetherChecker(Checker):
                 run = m.group()
                 if run.isupper() or (len(run) < self.min_length and run not in FUNCTION_PAIRS):
                     continue
+                if not _worth_a_look(run, self.frequencies()):
+                    continue
                 hyphenated = token[m.start() - 1 : m.start()] in _HYPHENS or token[m.end() : m.end() + 1] in _HYPHENS
                 caseless = run[1:].islower()
                 if hyphenated and not caseless:
                     continue
-                if vocab is None:
-                    vocab = self._vocab(doc)
                 split = self._split_caseless(run, vocab) if caseless else self._split_camel(run, vocab)
                 if split is None:
                     continue
@@ -390,7 +449,7 @@ class RunTogetherChecker(Checker):
                     # a piece of a hyphenated word, or of one broken at a line end (`ex-isting`), is
                     # split only into two full words: `finite-statecomposition`
                     continue
-                start = tok.start() + m.start()
+                start = tok_start + m.start()
                 fixed = run[: split.at] + split.sep + run[split.at :]
                 plain = run[: split.at] + " " + run[split.at :]
                 suggestions = (fixed,) if fixed == plain else (fixed, plain)
@@ -403,6 +462,13 @@ class RunTogetherChecker(Checker):
                     applicability=Applicability.SAFE if split.safe else None,
                     severity=None if split.certain else Severity.INFO,
                 )
+
+
+def _worth_a_look(run: str, freqs: dict[str, float]) -> bool:
+    """False for a word wordfreq knows well (zipf >= 2) that is not a typo like `inthe`."""
+    low = run.lower()
+    freq = freqs.get(low)
+    return freq is None or freq < _COMMON_FREQ or low in FUNCTION_PAIRS
 
 
 CHECKER = RunTogetherChecker
