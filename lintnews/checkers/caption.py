@@ -19,6 +19,19 @@ _CAP_WORD = regex.compile(r"[A-Za-z][\w'’-]*")
 _QUOTES = regex.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
 # finite verbs and modals: a sentence has one, a caption or a bare name list does not
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
+_COMMON_VERB = regex.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|should|shall|"
+    r"said|says|say|told|tells|added|according|announced|reported|showed|shows|made|took|gave|went|came|got|"
+    r"became|began|left|found|called|asked|wants|wanted|plans|planned|expects|expected)\b",
+    regex.IGNORECASE,
+)
+# a paragraph opening with a pronoun, a conjunction or an adverb continues a story; a caption names a scene
+_SENTENCE_OPENER = regex.compile(
+    r"(?:he|she|they|it|we|i|you|then|and|but|or|so|now|also|still|yet|separately|meanwhile|however|no|"
+    r"this|that|these|those|there|here|when|while|if|after|before|as|in|on|at|for|by|with|from|during|since|"
+    r"many|some|most|all|both|each|one|his|her|their|its|our|my)\b",
+    regex.IGNORECASE,
+)
 _FRAGMENT_START = frozenset({"RB", "RBR", "RBS", "CC", "IN", "WDT", "WP", "WRB", "PRP", "PRP$", "EX", "UH", "TO"})
 
 
@@ -102,6 +115,9 @@ class CaptionChecker(Checker):
             if i == 0 or i == len(paras) - 1 or not t.endswith(".") or not t[:1].isupper():
                 continue
             if ":" in t or t.isupper() or not self._shape_ok(para):
+                continue
+            # the tagger is slow: a paragraph with a common finite verb is a sentence without asking it
+            if _COMMON_VERB.search(t) or _SENTENCE_OPENER.match(t):
                 continue
             candidates.append(para)
         if not candidates:

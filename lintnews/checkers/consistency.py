@@ -21,6 +21,8 @@ _NAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 _WORDS = regex.compile(r"\w+")
 # preceded by a lower-case word or a comma: capitalised because it is a name, not because a sentence starts
 _MID_NAME = regex.compile(rf"(?<=\b\p{{Ll}}+ |[,;] )({_NAME})")
+# the second word may run into the next sentence ('khan younisOne'): a capital ends it too
+_LOWER_PAIR = regex.compile(r"(?<![\w@#/.-])(?P<a>\p{Ll}+) (?P<b>\p{Ll}+)(?=\p{Lu}|(?![\w@-]))")
 _MID_PAIR = regex.compile(r"(?<=\b\p{Ll}+ |[,;] )")
 # a word this common ('State', 'President') is a title or an ordinary word, not the name that anchors a variant
 ANCHOR_MAX_ZIPF = 5.0
@@ -248,25 +250,28 @@ class ConsistencyChecker(Checker):
         lower_count: Counter[str] = Counter(m.group() for m in _LOWER_WORD.finditer(text))
         taken: set[int] = set()
         # a lower-case copy of a two-word name of the article: 'khan younis' for 'Khan Yunis'
+        by_first: dict[str, list[tuple[str, str]]] = {}
         for (a, b), occs in caps.items():
             # a name, not a heading or a nickname in quotes: written capitalised inside a sentence
-            if not any(_MID_PAIR.match(text, o.start) for o in occs):
-                continue
-            # the second word may run into the next sentence ('khan younisOne'): a capital ends it too
-            pat = regex.compile(rf"(?<![\w@#/.-]){regex.escape(a.lower())} (\p{{Ll}}+)(?=\p{{Lu}}|(?![\w@-]))")
-            for m in pat.finditer(text):
-                # an ordinary phrase ('national security') is not a name in lower case: one word must be rare
-                rare = min(zipf(a), zipf(m.group(1))) < self.opts["max_zipf"]
-                if rare and (m.group(1) == b.lower() or variants(m.group(1), b)):
-                    right = f"{a} {b}"
-                    taken.add(m.start())
-                    yield Hit(
-                        m.start(),
-                        m.end(),
-                        message=f"'{m.group()}' is a name, written '{right}' elsewhere in this article.",
-                        suggestions=(right,),
-                        replacement=right,
-                    )
+            if any(_MID_PAIR.match(text, o.start) for o in occs):
+                by_first.setdefault(a.lower(), []).append((a, b))
+        if by_first:
+            for m in _LOWER_PAIR.finditer(text, overlapped=True):
+                first, second = m.group("a"), m.group("b")
+                for a, b in by_first.get(first, ()):
+                    # an ordinary phrase ('national security') is not a name in lower case: one word must be rare
+                    rare = min(zipf(a), zipf(second)) < self.opts["max_zipf"]
+                    if rare and (second == b.lower() or variants(second, b)):
+                        right = f"{a} {b}"
+                        taken.add(m.start())
+                        yield Hit(
+                            m.start(),
+                            m.end(),
+                            message=f"'{m.group()}' is a name, written '{right}' elsewhere in this article.",
+                            suggestions=(right,),
+                            replacement=right,
+                        )
+                        break
         for m in _LOWER_WORD.finditer(text):
             w = m.group()
             if m.start() in taken:
