@@ -49,6 +49,8 @@ def only(text: str) -> Finding:
         ("Kowalczykova spoke. Later Kowalczykovawhich was odd.", "Kowalczykovawhich", "Kowalczykova, which"),
         # an acronym after a common word
         ("Delegates to theOSCE met in Vienna.", "theOSCE", "the OSCE"),
+        # a title glued to a name wordfreq need not know
+        ("Later PresidentZelenskyy spoke.", "PresidentZelenskyy", "President Zelenskyy"),
     ],
 )
 def test_join_is_found_and_split(text: str, span: str, fixed: str) -> None:
@@ -91,14 +93,15 @@ def test_not_flagged(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "span", "fixed"),
     [
-        ("The plan was approved,which surprised many.", ",", ", "),
-        ("Prices rose;however wages did not.", ";", "; "),
-        ("The strike began on June 3,2021 in the port.", ",", ", "),
-        ("A study (Okafor,2019) found the same.", ",", ", "),
-        ("Talks resumed in Washington,D.C. on Monday.", ",", ", "),
-        ("Results appear in Table 2:Turnout by region.", ":", ": "),
-        ("The agency(Reuters) said so.", "(", " ("),
-        ("The agency (Reuters)said so.", ")", ") "),
+        ("The plan was approved,which surprised many.", "approved,which", "approved, which"),
+        ("Prices rose;however wages did not.", "rose;however", "rose; however"),
+        ("The strike began on June 3,2021 in the port.", "3,2021", "3, 2021"),
+        ("A study (Okafor,2019) found the same.", "Okafor,2019", "Okafor, 2019"),
+        ("Talks resumed in Washington,D.C. on Monday.", "Washington,D.", "Washington, D."),
+        ("Results appear in Table 2:Turnout by region.", "2:Turnout", "2: Turnout"),
+        ("The agency(Reuters) said so.", "agency(Reuters", "agency (Reuters"),
+        ("The Palestinian Authority (PA)said so.", "(PA)said", "(PA) said"),
+        ("At least 30soldiers were hurt.", "30soldiers", "30 soldiers"),
         ("The strike ended on September12 after talks.", "September12", "September 12"),
         ("Fighting resumed in2020 near the border.", "in2020", "in 2020"),
         ("He listed 3points. 4The last one was new.", "4The", "4 The"),
@@ -120,6 +123,7 @@ def test_join_at_punctuation_or_digits(text: str, span: str, fixed: str) -> None
         "Use f(x), item(s), (s)he and (multi)media as written.",
         "The fields (ID,NAME,AGE) and TL;DR stay.",
         "Buy a 4Runner and a 1Password licence.",
+        "The club paid £38million for him, and 5mins later 100mbps were gone.",
     ],
 )
 def test_punctuation_and_digits_not_flagged(text: str) -> None:

@@ -42,18 +42,20 @@ _PUNCT_GLUE = re.compile(r"([^\W\d_]+)([)\]\"”’]?[,;:])([^\W\d_]+)")
 # `Neumann,2003`, `May 23,2004`: a year glued after a comma (never a thousands group: four digits)
 _COMMA_YEAR = re.compile(r"(?<![\w,.])([^\W\d_]{2,}|\d{1,2})(,)(?:1[89]|20)\d\d(?![\w,.])")
 # `friends(Linguistic`, `Apple(AAPL)`: a bracket glued to the word before it; `f(x)`, `item(s)` are not
-_OPEN_PAREN = re.compile(r"(?<![\w.])([^\W\d_]{2,})\((?=[A-Z][^\W\d_])")
+_OPEN_PAREN = re.compile(r"(?<![\w.])([^\W\d_]{2,})\([A-Z][^\W\d_]*")
 # `Padmanabhan,G.`, `Washington,D.C.`, `base,e.g.`: a comma glued to an initial or an abbreviation
-_COMMA_INITIAL = re.compile(r"(?<=[^\W\d_]{3})(,)(?=[A-Z]\.|(?:e\.g|i\.e)\.)")
+_COMMA_INITIAL = re.compile(r"([^\W\d_]{3,})(,)(?:[A-Z]\.|(?:e\.g|i\.e)\.)")
 # `Table 4:The`, `910.2:World`: a number, a colon and a word
-_NUM_COLON = re.compile(r"(?<=\d)([:;])([A-Z][^\W\d_]{2,})(?![\w])")
+_NUM_COLON = re.compile(r"(\d+)([:;])([A-Z][^\W\d_]{2,})(?![\w])")
 # `(2002)are`, `(AFP)said`: a word glued after a bracket; `(s)he`, `(multi)media` are words
-_CLOSE_PAREN = re.compile(r"\(([^()\s]{3,})\)([a-z]{2,})(?![\w])")
+_CLOSE_PAREN = re.compile(r"\(([^()\s]{2,})\)([a-z]{2,})(?![\w])")
 _NUM_WORD = re.compile(r"(?<![\w.,])(\d+)([^\W\d_]{2,})(?![\w])")
 _WORD_NUM = re.compile(r"(?<![\w])([^\W\d_]{2,})(\d{1,4}(?:st|nd|rd|th)?)(?![\w])")
 _ACRONYM_WORD = re.compile(r"(?<![\w])([A-Z]{2,})(and|the|for|with|that|which|was|were|from|who|has|had|have)(?![\w])")
 # After a number only these are joins: `1990and`, `8the`; `5bn`, `10km`, `3rd`, `1980s` are not.
 GLUE_AFTER_NUMBER = _words("and the for with that which was were from but who than said")
+# Units and abbreviations of four letters or more written against a number (and `£38million`, a house style).
+UNITS = _words("mins secs hrs mbps gbps kbps tbps kmph sqft sqm bbls bpd mpg ppmv yrs million billion trillion")
 # Before a number: months (`September30`) and prepositions (`of18th`, `since1990`); `COVID19`, `Win10` are names.
 GLUE_BEFORE_NUMBER = _words(
     "january february march april may june july august september october november december sept "
@@ -82,6 +84,12 @@ SUFFIXES = _words(
 TWO_LETTER_RIGHT = _words("of in on to by at as is it an or if")
 # Name particles that start a capital inside a name: McGurk, MacArthur, DeSantis, LaGuardia, vanDyke.
 NAME_PREFIXES = _words("mc mac de di da du la le lo van von der den ten o d l al el ja ke sha ty bin ibn abu st")
+# Titles put before a name (`President Lula`); no brand or name is built on one of them.
+TITLES = _words(
+    "president minister governor senator congressman congresswoman deputy mayor judge general colonel "
+    "commander captain admiral sergeant lieutenant chancellor secretary ambassador spokesman spokeswoman "
+    "spokesperson pope cardinal bishop archbishop king queen prince princess sheikh emir ayatollah"
+)
 # Function words a sentence can start with: after a lower-case word, a capitalised one of these
 # means the join swallowed a sentence boundary (`younisOne`, `RefaTo`).
 SENTENCE_STARTERS = _words(
@@ -314,6 +322,8 @@ class RunTogetherChecker(Checker):
         starter = right.lower() in SENTENCE_STARTERS and right[1:].islower()
         if left == "The" and not starter:
             return None  # TheHill, TheStreet: brands built on "The"
+        if low_left in TITLES and len(right) >= 3 and right[1:].islower():
+            return " ", True  # a title glued to the name it introduces: PresidentAndrés, ministerJoão
         if right.isupper():
             # an acronym after a common lower-case word: theUN, ofNATO
             if len(right) >= 2 and left.islower() and self.zipf(left) >= self.min_zipf:
@@ -352,27 +362,30 @@ class RunTogetherChecker(Checker):
                 continue  # OCR debris: ui;ions
             # a comma or semicolon between two words always takes a space after it
             safe = punct[-1] != ":" and left.islower() and right.islower()
-            yield m.start(2), m.end(2), punct + " ", safe
+            yield _spaced(token, m.start(), m.end(), m.end(2), safe)
         for m in _COMMA_YEAR.finditer(token):
-            yield m.start(2), m.start(2) + 1, ", ", False
+            yield _spaced(token, m.start(), m.end(), m.end(2))
         for m in _COMMA_INITIAL.finditer(token):
-            yield m.start(1), m.end(1), m.group(1) + " ", False
+            yield _spaced(token, m.start(), m.end(), m.end(2))
         for m in _NUM_COLON.finditer(token):
-            if self._part_zipf(m.group(2).lower(), vocab, left=True) >= self.min_zipf:
-                yield m.start(1), m.end(1), m.group(1) + " ", False
+            if self._part_zipf(m.group(3).lower(), vocab, left=True) >= self.min_zipf:
+                yield _spaced(token, m.start(), m.end(), m.end(2))
         for m in _CLOSE_PAREN.finditer(token):
             inside = m.group(1)
             if inside.isalpha() and inside.islower():
-                continue
+                continue  # (s)he, (multi)media
             if self._part_zipf(m.group(2), vocab, left=True) >= self.min_zipf:
-                yield m.start(2) - 1, m.start(2), ") ", False
+                yield _spaced(token, m.start(), m.end(), m.start(2))
         for m in _OPEN_PAREN.finditer(token):
             if not m.group(1).isupper() and self._part_zipf(m.group(1).lower(), vocab, left=True) >= self.min_zipf:
-                yield m.end(1), m.end(1) + 1, " (", False
+                yield _spaced(token, m.start(), m.end(), m.end(1))
         for m in _NUM_WORD.finditer(token):
             word = m.group(2)
-            if word in GLUE_AFTER_NUMBER or (
-                word.lower() in SENTENCE_STARTERS and word[1:].islower() and word[0].isupper()
+            # `1990and`, `3The`, `30soldiers`; never a unit or an abbreviation (`5bn`, `10kph`, `3rd`)
+            if (
+                word in GLUE_AFTER_NUMBER
+                or (word.lower() in SENTENCE_STARTERS and word[1:].islower() and word[0].isupper())
+                or (word.islower() and len(word) >= 4 and word not in UNITS and self.zipf(word) >= 3.5)
             ):
                 yield m.start(1), m.end(), f"{m.group(1)} {word}", False
         for m in _WORD_NUM.finditer(token):
@@ -462,6 +475,11 @@ class RunTogetherChecker(Checker):
                     applicability=Applicability.SAFE if split.safe else None,
                     severity=None if split.certain else Severity.INFO,
                 )
+
+
+def _spaced(token: str, start: int, end: int, gap: int, safe: bool = False) -> tuple[int, int, str, bool]:
+    """The span [start, end) of `token` with a space put back at `gap`, as `_glued` yields it."""
+    return start, end, token[start:gap] + " " + token[gap:end], safe
 
 
 def _worth_a_look(run: str, freqs: dict[str, float]) -> bool:
