@@ -22,6 +22,8 @@ _RUN = re.compile(r"[^\W\d_]+")
 _RUN3 = re.compile(r"[^\W\d_]{3,}")
 # Longer tokens are data, not prose (and are not scanned, so a huge one costs nothing).
 _MAX_TOKEN = 200
+# Up to this many characters scanned in all, candidates are located with str.find (fast in C).
+_FIND_BUDGET = 2_000_000
 # Zipf 2.0 as a frequency: a word at least this common is taken as it stands.
 _COMMON_FREQ = 1e-7
 _ZIPF3_FREQ = 1e-6
@@ -169,6 +171,17 @@ class Split:
     certain: bool = True
 
 
+@dataclass(frozen=True)
+class _Join:
+    """One join found in a token: its span there, the fixed text first, and how sure it is."""
+
+    start: int
+    end: int
+    suggestions: tuple[str, ...]
+    safe: bool
+    certain: bool
+
+
 class RunTogetherChecker(Checker):
     kind = "run-together"
     options = {
@@ -229,8 +242,11 @@ class RunTogetherChecker(Checker):
         if whole >= 2.0 or vocab[low] > 1:
             return None
         best: tuple[float, float, int] | None = None
+        freqs = self.frequencies()
         for i in range(1, len(low)):
             left, right = low[:i], low[i:]
+            if (left not in freqs and left != "a" and not vocab[left]) or (right not in freqs and not vocab[right]):
+                continue  # the quick test: one half is no word at all
             if (left in PREFIXES and self.zipf(right) >= self.min_zipf) or (
                 right in SUFFIXES and self.zipf(left) >= self.min_zipf
             ):
@@ -399,12 +415,11 @@ class RunTogetherChecker(Checker):
         """[start, end) of the tokens worth a close look, in order.
 
         Each distinct token is screened once, mostly by one dictionary look-up (C-level splitting
-        does the rest); `str.find` then locates the few that go on: a token with an unknown word,
-        an inner capital, or a glued comma, bracket or digit.
+        does the rest); the few that go on (a token with an unknown word, an inner capital, or a
+        glued comma, bracket or digit) are then located in the text.
         """
         freqs = self.frequencies()
-        out: list[tuple[int, int]] = []
-        n = len(text)
+        wanted: list[str] = []
         for token in set(text.split()):
             size = len(token)
             core = token.strip(_EDGE_PUNCT)
@@ -417,6 +432,15 @@ class RunTogetherChecker(Checker):
                 _worth_a_look(run, freqs) for run in _RUN3.findall(core)
             ):
                 continue
+            wanted.append(token)
+        out: list[tuple[int, int]] = []
+        n = len(text)
+        if len(wanted) * n > _FIND_BUDGET:
+            # many candidates in a long text: one pass over all tokens keeps the work linear
+            chosen = set(wanted)
+            return [m.span() for m in _TOKEN.finditer(text) if m.group() in chosen]
+        for token in wanted:
+            size = len(token)
             i = text.find(token)
             while i >= 0:
                 end = i + size
@@ -426,54 +450,59 @@ class RunTogetherChecker(Checker):
         out.sort()
         return out
 
+    def _analyse(self, token: str, vocab: _Vocab) -> Iterator[_Join]:
+        """Every join inside one token, with offsets into the token."""
+        if any(p.search(token) for p in _GLUE_HINTS):
+            for a, b, fixed, safe in self._glued(token, vocab):
+                yield _Join(a, b, (fixed,), safe, True)
+        freqs = self.frequencies()
+        for m in _RUN.finditer(token):
+            run = m.group()
+            if run.isupper() or (len(run) < self.min_length and run not in FUNCTION_PAIRS):
+                continue
+            if not _worth_a_look(run, freqs):
+                continue
+            hyphenated = token[m.start() - 1 : m.start()] in _HYPHENS or token[m.end() : m.end() + 1] in _HYPHENS
+            caseless = run[1:].islower()
+            if hyphenated and not caseless:
+                continue
+            split = self._split_caseless(run, vocab) if caseless else self._split_camel(run, vocab)
+            if split is None:
+                continue
+            if hyphenated and min(split.at, len(run) - split.at) < 4:
+                # a piece of a hyphenated word, or of one broken at a line end (`ex-isting`), is
+                # split only into two full words: `finite-statecomposition`
+                continue
+            fixed = run[: split.at] + split.sep + run[split.at :]
+            plain = run[: split.at] + " " + run[split.at :]
+            suggestions = (fixed,) if fixed == plain else (fixed, plain)
+            yield _Join(m.start(), m.end(), suggestions, split.safe, split.certain)
+
     def check(self, doc: Document) -> Iterator[Hit]:
         vocab: _Vocab | None = None
         text = doc.text
+        # a token repeated in the document is analysed once
+        memo: dict[str, list[_Join]] = {}
         for tok_start, tok_end in self._candidate_tokens(text):
             token = text[tok_start:tok_end]
-            if _NOT_PROSE.search(token):
-                continue
-            if vocab is None:
-                vocab = self._vocab(doc)
-            if any(p.search(token) for p in _GLUE_HINTS):
-                for a, b, fixed, safe in self._glued(token, vocab):
-                    yield Hit(
-                        tok_start + a,
-                        tok_start + b,
-                        params=(("split", fixed),),
-                        suggestions=(fixed,),
-                        replacement=fixed,
-                        applicability=Applicability.SAFE if safe else None,
-                    )
-            for m in _RUN.finditer(token):
-                run = m.group()
-                if run.isupper() or (len(run) < self.min_length and run not in FUNCTION_PAIRS):
-                    continue
-                if not _worth_a_look(run, self.frequencies()):
-                    continue
-                hyphenated = token[m.start() - 1 : m.start()] in _HYPHENS or token[m.end() : m.end() + 1] in _HYPHENS
-                caseless = run[1:].islower()
-                if hyphenated and not caseless:
-                    continue
-                split = self._split_caseless(run, vocab) if caseless else self._split_camel(run, vocab)
-                if split is None:
-                    continue
-                if hyphenated and min(split.at, len(run) - split.at) < 4:
-                    # a piece of a hyphenated word, or of one broken at a line end (`ex-isting`), is
-                    # split only into two full words: `finite-statecomposition`
-                    continue
-                start = tok_start + m.start()
-                fixed = run[: split.at] + split.sep + run[split.at :]
-                plain = run[: split.at] + " " + run[split.at :]
-                suggestions = (fixed,) if fixed == plain else (fixed, plain)
+            joins = memo.get(token)
+            if joins is None:
+                if _NOT_PROSE.search(token):
+                    joins = []
+                else:
+                    if vocab is None:
+                        vocab = self._vocab(doc)
+                    joins = list(self._analyse(token, vocab))
+                memo[token] = joins
+            for j in joins:
                 yield Hit(
-                    start,
-                    start + len(run),
-                    params=(("split", fixed),),
-                    suggestions=suggestions,
-                    replacement=fixed,
-                    applicability=Applicability.SAFE if split.safe else None,
-                    severity=None if split.certain else Severity.INFO,
+                    tok_start + j.start,
+                    tok_start + j.end,
+                    params=(("split", j.suggestions[0]),),
+                    suggestions=j.suggestions,
+                    replacement=j.suggestions[0],
+                    applicability=Applicability.SAFE if j.safe else None,
+                    severity=None if j.certain else Severity.INFO,
                 )
 
 
