@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lintnews import lexicon
 from lintnews.findings import Applicability, Finding, Severity
@@ -152,3 +154,40 @@ def test_lexicon() -> None:
     assert lexicon.zipf("the") > 7 > lexicon.zipf("police") > lexicon.zipf("Barnea") > 0
     # accented words go through wordfreq's own normalisation
     assert lexicon.zipf("Sánchez") > 0
+
+
+_ALPHABET = "abcdeinostThWAO019 ,.;:()-'’éñ\n"
+
+
+def _only_inserts_space_and_stop(original: str, replacement: str) -> bool:
+    """Is `replacement` `original` with spaces and at most one comma or period put in?"""
+    a, b = original.replace(" ", ""), replacement.replace(" ", "")
+    if a == b:
+        return True
+    return len(b) == len(a) + 1 and any(b[i] in ",." and b[:i] + b[i + 1 :] == a for i in range(len(b)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_fixes_only_put_back_spaces_and_punctuation(text: str) -> None:
+    for f in lint(text):
+        assert 0 <= f.offset < f.end <= len(text)
+        assert f.fix is not None
+        (edit,) = f.fix.edits
+        original = text[edit.offset : edit.end]
+        assert edit.replacement != original
+        assert _only_inserts_space_and_stop(original, edit.replacement), (original, edit.replacement)
+
+
+@pytest.mark.parametrize(
+    ("original", "replacement", "ok"),
+    [
+        ("Gazawhich", "Gaza, which", True),
+        ("younisOne", "younis. One", True),
+        ("inthe", "in the", True),
+        ("inthe", "in a", False),
+        ("ab", "a;b", False),
+    ],
+)
+def test_insert_only_helper(original: str, replacement: str, ok: bool) -> None:
+    assert _only_inserts_space_and_stop(original, replacement) is ok

@@ -16,7 +16,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Whitespace-separated tokens; each is screened as a whole, then its letter runs are examined.
+# Whitespace-separated tokens; a token is screened as a whole, then its runs of letters are examined.
 _TOKEN = re.compile(r"\S+")
 _RUN = re.compile(r"[^\W\d_]+")
 _RUN3 = re.compile(r"[^\W\d_]{3,}")
@@ -29,8 +29,8 @@ _COMMON_FREQ = 1e-7
 _ZIPF3_FREQ = 1e-6
 # What may surround a word standing on its own (`(Gaza),`); `compt` in `compt,tational` does not.
 _EDGE_PUNCT = "([{“\"‘'.,;:!?)]}”’"
-# Tokens that are not prose: URLs, e-mail addresses, @handles, hashtags, paths, code, markup.
 _HYPHENS = frozenset("-\u00ad\u2010\u2011")
+# Tokens that are not prose: URLs, e-mail addresses, @handles, hashtags, paths, code, markup.
 _NOT_PROSE = re.compile(r"@|#|://|^www\.|[_\\/=<>{}|~^*$&+]|[a-z]\.[a-z]{2,}")
 
 # Joins at punctuation or digits (checked only in tokens where one of _GLUE_HINTS matches).
