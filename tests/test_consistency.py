@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lintnews.checkers.consistency import skeleton, variants
+from lintnews.checkers.consistency import fold, one_inner_edit, skeleton, variants
 from lintnews.findings import Severity
 from lintnews.lint import Linter
 from lintnews.rulepack import collect_pack_paths, load_packs
@@ -59,4 +59,45 @@ def test_lowercase_copy_of_a_name_even_when_run_together() -> None:
 def test_ordinary_phrases_in_headlines_are_not_names() -> None:
     linter = Linter([RULES["consistency.lowercase-name"]])
     text = "Wireless Charging Pads Compared\n\nA wireless charging pad is handy, said the reviewer."
+    assert linter.lint(make_document("x.txt", text)) == []
+
+
+def test_one_inner_edit_leaves_plurals_demonyms_and_genders_alone() -> None:
+    assert one_inner_edit("Kestelli", "Kesteli")
+    assert one_inner_edit("Varejo", "Vareho")
+    assert not one_inner_edit("Democrat", "Democrats")
+    assert not one_inner_edit("Kenya", "Kenyan")
+    assert not one_inner_edit("Mario", "Maria")
+    assert not one_inner_edit("Carl", "Karl")
+    assert fold("Lázaro") == "Lazaro"
+
+
+def spelling(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    linter = Linter([RULES["consistency.name-spelling"]])
+    return [(text[f.offset : f.end], f.suggestions) for f in linter.lint(make_document("x.txt", text))]
+
+
+def test_the_first_mention_wins_a_tie_and_a_clear_majority_wins_otherwise() -> None:
+    text = "Mayor Amadou Dialo spoke first. Later Diallo, Diallo and Diallo left."
+    assert spelling(text) == [("Dialo", ("Diallo",))]
+    assert spelling("Ines Pérez arrived. Then Ines Perez spoke.") == [("Perez", ("Pérez",))]
+
+
+def test_two_people_with_near_spellings_are_not_one_name() -> None:
+    assert spelling("Tomas Kestelli met Anna Kesteli in Turin.") == []
+    assert spelling("The AP said the PA had refused.") == []
+
+
+def test_a_name_glued_to_the_next_word_still_counts_as_evidence() -> None:
+    text = "The jury led by Petra Vonderbeckand others met. Petra Vonderbeck spoke, then Vonderbek left."
+    assert spelling(text) == [("Vonderbek", ("Vonderbeck",))]
+
+
+def test_lowercase_acronym_and_capitalised_name() -> None:
+    linter = Linter([RULES["consistency.lowercase-name"]])
+    text = "Data from ISTAT and the Region of Molise came out. The istat figures for molise were low."
+    found = [text[f.offset : f.end] for f in linter.lint(make_document("x.txt", text))]
+    assert found == ["istat", "molise"]
+    # a word capitalised only to start a sentence, and a common word, say nothing
+    text = "Bitter cold hit the north. The cold was bitter, and turkey prices rose in Turkey."
     assert linter.lint(make_document("x.txt", text)) == []

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import regex
@@ -26,9 +27,127 @@ _LOWER_PAIR = regex.compile(r"(?<![\w@#/.-])(?P<a>\p{Ll}+) (?P<b>\p{Ll}+)(?=\p{L
 _MID_PAIR = regex.compile(r"(?<=\b\p{Ll}+ |[,;] )")
 # a word this common ('State', 'President') is a title or an ordinary word, not the name that anchors a variant
 ANCHOR_MAX_ZIPF = 5.0
+# a word this common capitalised only at the start of sentences is an ordinary word ('Resume the talks')
+COMMON_ZIPF = 4.0
+# a one-letter variant of a name is reported only when English sources have (almost) never seen it
+MISSPELT_MAX_ZIPF = 1.5
 # two capitalised words in a row: a given name and a surname, or a two-word place (Khan Yunis)
 _PAIR = regex.compile(rf"(?<![\w@#/.-])(?P<a>{_NAME}) (?P<b>{_NAME})(?![\w@-])")
 _LOWER_WORD = regex.compile(r"(?<![\w@#/.&=-])\p{Ll}[\p{Ll}'’]+(?![\w@/-]|\.\w)")
+# one word with a capital somewhere (Sánchez, IBGE, OpenAI); not part of an address, a handle or a hyphenated word
+_CAP_TOKEN = regex.compile(r"(?<![\w@#/.&=-])(?=\w*\p{Lu})[\p{L}\p{M}]+(?![\w@/-]|\.\w)")
+# what sits before a word that starts a sentence, a line or a quotation: its capital says nothing
+_INITIAL_BEFORE = regex.compile(r"(?:^|[.!?:;\n•*–—-])[\s\"“‘'«(\[]*$")
+# a word run together with the next one: the name is recovered to count as evidence, never reported
+_GLUED_TAIL = regex.compile(r"(?<=\p{Ll}{3})(?:and|the|of|in|to|for|with|from|on|at|by|who|which|that|was|is|has)$")
+# words before a name that are titles, not given names: they do not tell two people apart
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "president",
+        "minister",
+        "prime",
+        "premier",
+        "senator",
+        "governor",
+        "mayor",
+        "judge",
+        "coach",
+        "general",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "sir",
+        "lord",
+        "lady",
+        "chancellor",
+        "commissioner",
+        "secretary",
+        "chief",
+        "director",
+        "captain",
+        "deputy",
+        "ambassador",
+        "former",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+    ]
+)
+# heads of Romance place names: the word after them is part of the name ('Porto Alegre', 'Gran Canaria')
+_PLACE_HEADS = frozenset(
+    [
+        "Porto",
+        "Puerto",
+        "Rio",
+        "Río",
+        "Costa",
+        "San",
+        "Santa",
+        "Santo",
+        "São",
+        "Sao",
+        "Buenos",
+        "Gran",
+        "Grande",
+        "Monte",
+        "Villa",
+        "Vila",
+        "Nueva",
+        "Nuevo",
+        "Nova",
+        "Novo",
+        "Belo",
+        "Campo",
+        "Ponte",
+        "Bahía",
+        "Ciudad",
+        "Cidade",
+        "Las",
+        "Los",
+        "Castel",
+        "Castello",
+        "Borgo",
+        "Isla",
+        "Ilha",
+        "Punta",
+        "Playa",
+        "Praia",
+        "Cabo",
+        "Mar",
+    ]
+)
+_HEAD_BEFORE = regex.compile(rf"(?<![\w-])({'|'.join(sorted(_PLACE_HEADS))}) $")
+# lower-case particles that stay lower case inside names (Rio de Janeiro, Costa del Sol)
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "do",
+        "das",
+        "dos",
+        "del",
+        "della",
+        "delle",
+        "di",
+        "la",
+        "le",
+        "les",
+        "y",
+        "e",
+        "el",
+        "du",
+        "van",
+        "von",
+        "der",
+    ]
+)
 
 
 def _mode(value: Any) -> str:
@@ -126,6 +245,187 @@ def variant_groups(keys: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]
     return groups
 
 
+def fold(word: str) -> str:
+    """The word without its accents: Sánchez -> Sanchez, Bâ -> Ba."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def one_inner_edit(a: str, b: str) -> bool:
+    """One letter changed, added or dropped inside the word (Pellegrini/Pelegrini, Clavijo/Clavigo).
+
+    A change at the first or the last letter makes another word rather than a misspelling: a plural, a
+    demonym, the other gender of a given name (Democrat/Democrats, Iraq/Iraqi, Mario/Maria, Carl/Karl)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < min(len(a), len(b)) - i and a[-1 - j] == b[-1 - j]:
+        j += 1
+    # the letters that differ are a[i:len(a)-j] and b[i:len(b)-j]: at most one each, none at either end
+    if len(a) - i - j > 1 or len(b) - i - j > 1:
+        return False
+    return i >= 1 and j >= 1
+
+
+def inner_deletions(word: str) -> Iterator[str]:
+    """The word and each form of it with one inner letter dropped: words one inner edit apart share one."""
+    yield word
+    for i in range(1, len(word) - 1):
+        yield word[:i] + word[i + 1 :]
+
+
+@dataclass
+class TokenForm:
+    """One spelling of a capitalised word in an article, where it occurs and next to which names."""
+
+    form: str
+    occurrences: list[Occurrence]
+    before: set[str]
+    after: set[str]
+    glued: bool = False  # recovered from a word run together with the next one: evidence only
+    mid: int = 0  # occurrences not at the start of a sentence or a line, where a capital marks a name
+    # occurrences followed by a capitalised common word: inside a longer term ('Feather Duvet Lung disease')
+    in_term: set[int] = field(default_factory=set)
+
+    @property
+    def first(self) -> int:
+        return self.occurrences[0].start
+
+
+_QUOTED = regex.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’(?!\w)")
+
+
+def in_quotes(text: str, offset: int) -> bool:
+    """Is the offset inside a quotation on its line?"""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    return any(m.start() < offset < m.end() for m in _QUOTED.finditer(text, start, end))
+
+
+_NEXT_WORD = regex.compile(r" (\p{Lu}\p{Ll}+)\b")
+
+
+def in_term(text: str, end: int) -> bool:
+    """Is the name ending at `end` followed by a capitalised common word, so part of a longer term?"""
+    from ..lexicon import zipf
+
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and zipf(m.group(1)) >= COMMON_ZIPF
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    return _INITIAL_BEFORE.search(text, max(0, start - 6), start) is not None
+
+
+def name_neighbour(word: str) -> str | None:
+    """A capitalised word next to a name that may be another part of it (not a title, not a common word)."""
+    from ..lexicon import zipf
+
+    if not word[:1].isupper() or word.lower() in _TITLES or zipf(word) >= ANCHOR_MAX_ZIPF:
+        return None
+    # accents folded: 'Mónica García' and 'Monica Garcia' have the same neighbour
+    return fold(word)
+
+
+def token_forms(doc: Document) -> dict[str, TokenForm]:
+    """Every capitalised word of the document by spelling, with the names just before and after it."""
+    key = "consistency-token-forms"
+    if key in doc.cache:
+        cached: dict[str, TokenForm] = doc.cache[key]
+        return cached
+    from ..lexicon import zipf
+
+    text = doc.text
+    matches = list(_CAP_TOKEN.finditer(text))
+    forms: dict[str, TokenForm] = {}
+    for n, m in enumerate(matches):
+        w = m.group()
+        prev = matches[n - 1] if n and text[matches[n - 1].end() : m.start()] == " " else None
+        nxt = matches[n + 1] if n + 1 < len(matches) and text[m.end() : matches[n + 1].start()] == " " else None
+        entries = [(w, m.end(), False)]
+        tail = _GLUED_TAIL.search(w)
+        if tail is not None and w[:1].isupper() and zipf(w) == 0.0:
+            entries.append((w[: tail.start()], m.start() + tail.start(), True))
+        for form, end, glued in entries:
+            tf = forms.get(form)
+            if tf is None:
+                tf = forms[form] = TokenForm(form, [], set(), set(), glued)
+            tf.glued = tf.glued and glued
+            tf.occurrences.append(Occurrence(m.start(), end, form))
+            if not sentence_initial(text, m.start()):
+                tf.mid += 1
+            if prev is not None and (b := name_neighbour(prev.group())):
+                tf.before.add(b)
+            if nxt is not None and not glued and (a := name_neighbour(nxt.group())):
+                tf.after.add(a)
+            if nxt is not None and not glued and nxt.group()[1:].islower() and zipf(nxt.group()) >= COMMON_ZIPF:
+                tf.in_term.add(m.start())
+    doc.cache[key] = forms
+    return forms
+
+
+def distinct_people(x: TokenForm, y: TokenForm) -> bool:
+    """Two spellings used with different given names (or surnames): two people, not one misspelt."""
+    return bool((x.before and y.before and not x.before & y.before) or (x.after and y.after and not x.after & y.after))
+
+
+def token_variant_pairs(forms: dict[str, TokenForm], max_zipf: float) -> list[tuple[TokenForm, TokenForm, str]]:
+    """Pairs of spellings of one name: the same letters but for accents, one inner letter, or an acronym's order."""
+    from ..lexicon import zipf
+
+    by_key: dict[tuple[str, str], list[str]] = {}
+    for w, tf in forms.items():
+        # a common word capitalised only to start a sentence ('Resume the talks') is not a name
+        if zipf(w) >= ANCHOR_MAX_ZIPF or (not tf.mid and w[1:].islower() and zipf(w) >= COMMON_ZIPF):
+            continue
+        by_key.setdefault(("fold", fold(w)), []).append(w)
+        if w.isupper() and 2 <= len(w) <= 5:
+            by_key.setdefault(("anagram", "".join(sorted(w))), []).append(w)
+        elif len(w) >= 4 and w.isalpha():
+            for d in set(inner_deletions(w)):
+                by_key.setdefault(("edit", d), []).append(w)
+    out: list[tuple[TokenForm, TokenForm, str]] = []
+    seen: set[frozenset[str]] = set()
+    for (how, _), ws in by_key.items():
+        for i, a in enumerate(ws):
+            for b in ws[i + 1 :]:
+                pair = frozenset((a, b))
+                if a == b or pair in seen:
+                    continue
+                x, y = forms[a], forms[b]
+                if how == "edit":
+                    # a misspelling is a rare word; two common words one letter apart are two words (Sudan, Sedan)
+                    # a case difference ('Airpods', 'AirPods') is house style, not a misspelt name
+                    ok = a[0] == b[0] and a.lower() != b.lower() and one_inner_edit(a, b)
+                    ok = ok and min(zipf(a), zipf(b)) < max_zipf
+                elif how == "anagram":
+                    # 'IA' for 'AI', 'UE' for 'EU': the source language's order of the initials
+                    ok = len(a) >= 3 or bool(x.before & y.before) or min(zipf(a), zipf(b)) < max_zipf + 0.5
+                else:
+                    ok = True
+                if ok and not distinct_people(x, y) and not (x.glued and y.glued):
+                    seen.add(pair)
+                    out.append((x, y, how))
+    return out
+
+
+def pick_spelling(x: TokenForm, y: TokenForm) -> tuple[TokenForm, TokenForm]:
+    """(winner, loser): a clear majority wins; otherwise the spelling of the first mention, which introduces the
+    name in full; a spelling English has never seen loses to one it knows."""
+    from ..lexicon import zipf
+
+    cx, cy = len(x.occurrences), len(y.occurrences)
+    if max(cx, cy) >= 3 and max(cx, cy) >= 2 * min(cx, cy):
+        return (x, y) if cx > cy else (y, x)
+    zx, zy = zipf(x.form), zipf(y.form)
+    if (zx == 0.0) != (zy == 0.0) and x.form == fold(x.form) and y.form == fold(y.form):
+        return (y, x) if zx == 0.0 else (x, y)
+    return (x, y) if x.first <= y.first else (y, x)
+
+
 class ConsistencyChecker(Checker):
     kind = "consistency"
     cross_document = True
@@ -168,6 +468,7 @@ class ConsistencyChecker(Checker):
 
     def _spelling(self, doc: Document) -> Iterator[Hit]:
         found = pairs(doc)
+        taken: list[tuple[int, int]] = []
         for group in variant_groups(found):
             counts = Counter({k: len(found[k]) for k in group})
             order = sorted(group, key=lambda k: found[k][0].start)
@@ -176,7 +477,39 @@ class ConsistencyChecker(Checker):
                 if k == win:
                     continue
                 for occ in found[k]:
+                    taken.append((occ.start, occ.end))
                     yield self._spelling_hit(occ, " ".join(win), "in this article")
+        yield from self._token_spelling(doc, taken)
+
+    def _token_spelling(self, doc: Document, taken: list[tuple[int, int]]) -> Iterator[Hit]:
+        """One word of a name spelled two ways: accents dropped, one inner letter, initials swapped."""
+        from ..lexicon import zipf
+
+        forms = token_forms(doc)
+        wrong: dict[int, tuple[Occurrence, str]] = {}
+        for x, y, how in token_variant_pairs(forms, self.opts["max_zipf"]):
+            win, lose = pick_spelling(x, y)
+            # a spelling English sources attest (Zelensky, Garett) may be another transliteration or another
+            # person: only a spelling never seen is reported as a one-letter slip
+            if lose.glued or (how == "edit" and zipf(lose.form) >= MISSPELT_MAX_ZIPF):
+                continue
+            for occ in lose.occurrences:
+                if not any(s < occ.end and occ.start < e for s, e in taken):
+                    wrong.setdefault(occ.start, (occ, win.form))
+        # 'Monica Garcia' for 'Mónica García': one finding for the name, not one per word
+        run: list[tuple[Occurrence, str]] = []
+        for start in sorted(wrong):
+            occ, right = wrong[start]
+            if run and doc.text[run[-1][0].end : occ.start] != " ":
+                yield self._token_hit(run)
+                run = []
+            run.append((occ, right))
+        if run:
+            yield self._token_hit(run)
+
+    def _token_hit(self, run: list[tuple[Occurrence, str]]) -> Hit:
+        occ = Occurrence(run[0][0].start, run[-1][0].end, " ".join(o.form for o, _ in run))
+        return self._spelling_hit(occ, " ".join(r for _, r in run), "in this article")
 
     def _spelling_corpus(
         self, docs: list[Document], table: dict[str, dict[tuple[str, str], list[Occurrence]]]
@@ -241,19 +574,15 @@ class ConsistencyChecker(Checker):
 
         text = doc.text
         caps = pairs(doc)
-        # capitalised words seen after another word (so not capitalised only for starting a sentence)
-        heads = headline_spans(doc)
-        mid: Counter[str] = Counter()
-        for m in _MID_NAME.finditer(text):
-            if not in_spans(m.start(), heads):
-                mid[m.group(1)] += 1
         lower_count: Counter[str] = Counter(m.group() for m in _LOWER_WORD.finditer(text))
+        written = self._written_as_names(doc)
         taken: set[int] = set()
         # a lower-case copy of a two-word name of the article: 'khan younis' for 'Khan Yunis'
         by_first: dict[str, list[tuple[str, str]]] = {}
         for (a, b), occs in caps.items():
             # a name, not a heading or a nickname in quotes: written capitalised inside a sentence
-            if any(_MID_PAIR.match(text, o.start) for o in occs):
+            # ... and a whole name, not the start of a longer term ('Feather Duvet Lung disease')
+            if any(_MID_PAIR.match(text, o.start) for o in occs) and not all(in_term(text, o.end) for o in occs):
                 by_first.setdefault(a.lower(), []).append((a, b))
         if by_first:
             for m in _LOWER_PAIR.finditer(text, overlapped=True):
@@ -261,7 +590,9 @@ class ConsistencyChecker(Checker):
                 for a, b in by_first.get(first, ()):
                     # an ordinary phrase ('national security') is not a name in lower case: one word must be rare
                     rare = min(zipf(a), zipf(second)) < self.opts["max_zipf"]
-                    if rare and (second == b.lower() or variants(second, b)):
+                    # a term quoted in lower case ('the "three amigos"') against one capitalised use is a quotation
+                    quoted = len(caps[(a, b)]) < 2 and in_quotes(text, m.start())
+                    if rare and not quoted and (second == b.lower() or variants(second, b)):
                         right = f"{a} {b}"
                         taken.add(m.start())
                         yield Hit(
@@ -286,17 +617,78 @@ class ConsistencyChecker(Checker):
                     replacement=known,
                 )
                 continue
-            cap = w[:1].upper() + w[1:]
-            # the article writes it capitalised (twice or more, mid-sentence) and only once in lower case,
-            # and it is rare as an ordinary English word
-            if mid[cap] >= 2 and lower_count[w] == 1 and len(w) >= 4 and zipf(w) < self.opts["max_zipf"]:
+            # the article writes it as a name (capitalised mid-sentence, an acronym, OpenAI) at least as often
+            # as in lower case, and it is rare as an ordinary English word
+            named = written.get(w)
+            if (
+                named is not None
+                and self._enough(named[1], lower_count[w], text, m.start())
+                and zipf(w) < self.opts["max_zipf"]
+            ):
                 yield Hit(
                     m.start(),
                     m.end(),
-                    message=f"'{w}' is written '{cap}' elsewhere in this article.",
-                    suggestions=(cap,),
-                    replacement=cap,
+                    message=f"'{w}' is written '{named[0]}' elsewhere in this article.",
+                    suggestions=(named[0],),
+                    replacement=named[0],
                 )
+                continue
+            # 'Porto alegre': the word after the head of a Romance place name belongs to the name
+            head = _HEAD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if (
+                head is not None
+                and w not in _PARTICLES
+                and len(w) >= 3
+                and not w.endswith(("ed", "ing", "ly"))
+                and zipf(w) < self.opts["max_zipf"]
+            ):
+                right = f"{head.group(1)} {w[:1].upper()}{w[1:]}"
+                yield Hit(
+                    head.start(1),
+                    m.end(),
+                    message=f"'{head.group(1)} {w}' is a place name: write '{right}'.",
+                    suggestions=(right,),
+                    replacement=right,
+                )
+
+    @staticmethod
+    def _enough(named: int, lower: int, text: str, start: int) -> bool:
+        """Is a name written `named` times (negative: capitalised words, not acronyms) against `lower` times in
+        lower case enough to call this lower-case one a slip?"""
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip():
+            return False  # a line that opens in lower case is an address or a fragment, not a sentence
+        if named > 0:
+            return named >= lower
+        # a capitalised word: more often capitalised, or as often and not a term quoted in lower case
+        return -named > lower or (-named == lower and not in_quotes(text, start))
+
+    def _written_as_names(self, doc: Document) -> dict[str, tuple[str, int]]:
+        """Lower-case form -> its usual spelling as a name in the article and how often it is written so.
+
+        A capital at the start of a sentence or in a headline says nothing; an acronym (IBGE) or a capital
+        inside a word (OpenAI) does, anywhere but in a line of capitals."""
+        heads = headline_spans(doc)
+        out: dict[str, tuple[str, int]] = {}
+        for form, tf in token_forms(doc).items():
+            if tf.glued or form.islower() or len(form) < 3:
+                continue
+            inner_capital = any(c.isupper() for c in form[1:])
+            if form.isupper() and len(form) > 6:
+                continue
+            n = sum(
+                1
+                for o in tf.occurrences
+                if not in_spans(o.start, heads)
+                and (inner_capital or not sentence_initial(doc.text, o.start))
+                and o.start not in tf.in_term
+            )
+            if not inner_capital and not form.isupper():
+                n = -n  # a capitalised word, not an acronym: it needs more evidence
+            low = form.lower()
+            if n and abs(n) > abs(out.get(low, ("", 0))[1]):
+                out[low] = (form, n)
+        return out
 
 
 CHECKER = ConsistencyChecker
