@@ -144,11 +144,45 @@ def drop_deferred(checkers: Sequence[Checker], findings: list[Finding]) -> list[
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule and span; and one per artifact when packs of one category report it twice."""
     seen: set[tuple[str, int, int]] = set()
-    out = []
+    out: list[Finding] = []
     for f in sorted(findings, key=Finding.sort_key):
         key = (f.rule, f.offset, f.length)
         if key not in seen:
             seen.add(key)
             out.append(f)
-    return out
+    return _merge_across_packs(out)
+
+
+def _pack(f: Finding) -> str:
+    return f.rule.split(".", 1)[0]
+
+
+def _rank(f: Finding) -> tuple[int, int, int]:
+    fix = 0 if f.fix is None else (2 if f.fix.applicability.value == "safe" else 1)
+    return (int(f.severity), fix, f.length)
+
+
+def _merge_across_packs(findings: list[Finding]) -> list[Finding]:
+    """Calques shared by Romance languages sit in several language packs: with no --language, an artifact
+    found by two packs of the same category would be reported twice. Keep the better of two findings
+    that share most of their span (the higher severity, then one with a fix, then the longer span)."""
+    dropped: set[int] = set()
+    for i, a in enumerate(findings):
+        if i in dropped:
+            continue
+        for j in range(i + 1, len(findings)):
+            b = findings[j]
+            if b.offset >= a.end:
+                break
+            if j in dropped or b.category != a.category or _pack(a) == _pack(b):
+                continue
+            shared = min(a.end, b.end) - max(a.offset, b.offset)
+            if shared <= 0 or shared * 2 < min(a.length, b.length):
+                continue
+            if _rank(b) > _rank(a):
+                dropped.add(i)
+                break
+            dropped.add(j)
+    return [f for k, f in enumerate(findings) if k not in dropped]
