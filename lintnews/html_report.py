@@ -11,10 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .findings import CATEGORIES, Finding, Severity
-
-# Weights of the artifact score: findings per 1,000 words, an error counting three times an info.
-SEVERITY_WEIGHT = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+from .findings import CATEGORIES, Finding
+from .score import artifact_score
 
 CATEGORY_COLOURS = {
     "run-together": "#e4572e",
@@ -41,11 +39,6 @@ class Article:
     @property
     def score(self) -> float:
         return artifact_score(self.findings, self.words)
-
-
-def artifact_score(findings: Sequence[Finding], words: int) -> float:
-    weighted = sum(SEVERITY_WEIGHT[f.severity] for f in findings)
-    return round(1000 * weighted / max(words, 1), 1)
 
 
 def _counts(findings: Sequence[Finding]) -> Counter[str]:
