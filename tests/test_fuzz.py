@@ -280,7 +280,7 @@ def test_generated_articles_small_run() -> None:
 @pytest.mark.slow
 def test_fuzz_ten_thousand_documents() -> None:
     # 10,000 generated documents here; the hypothesis test and the small run add more
-    report = run_fuzz(10_000, seconds=1500, seed=1, workers=os.cpu_count() or 1)
+    report = run_fuzz(10_000, seconds=2400, seed=1, workers=os.cpu_count() or 1)
     assert report.failures == [], report.failures[:5]
     assert report.documents == 10_000, f"only {report.documents} documents in {report.seconds:.0f}s"
 
