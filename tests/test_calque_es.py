@@ -69,3 +69,51 @@ def test_plain_english_news_is_clean() -> None:
         "The region has sustained heavy damage, and about 1.5 million people were displaced."
     )
     assert lint(text) == []
+
+
+def test_speaker_after_perfect_tense_verb() -> None:
+    text = "“Nobody will be left behind,” has declared the regional president at the end of the session."
+    assert "calque-es.has-said-speaker" in lint(text)
+    text = "The flights were cancelled, communicated the Civil Aviation Authority (CAA)."
+    assert "calque-es.informed-speaker" in lint(text)
+    # English: an interrupted subject, an object that is not the speaker
+    assert lint("The court, after a long hearing, has declared the law void.") == []
+    assert lint("The agency, in its report, has stressed the need for calm.") == []
+
+
+def test_press_inversion_and_told_to_fix() -> None:
+    text = "“It was a fair result,” declared to the press the Getafe coach, after the match."
+    assert fix(text) == "“It was a fair result,” the Getafe coach told the press, after the match."
+    assert fix("A nurse told to Lusa that the ward was full.") == "A nurse told Lusa that the ward was full."
+    assert fix("The cabinet will give green light to the budget.") == "The cabinet will give the green light to the budget."
+
+
+def test_spanish_formulas_in_a_match_report() -> None:
+    text = (
+        "Since three seasons the club does not win away. Mallorca receives to Cádiz on Sunday, "
+        "and the striker scored in the minute 12. The fans carry years asking for a new stadium."
+    )
+    rules = set(lint(text))
+    assert {
+        "calque-es.since-duration",
+        "calque-es.personal-a",
+        "calque-es.in-the-minute",
+        "calque-es.carry-time-gerund",
+    } <= rules
+    assert fix("Mallorca receives to Cádiz on Sunday.") == "Mallorca receives Cádiz on Sunday."
+
+
+def test_billions_and_anchored_rules_fix_the_whole_phrase() -> None:
+    assert fix("The plan will cost 4,000 million euros.") == "The plan will cost 4 billion euros."
+    assert fix("Nearly a million and a half people voted.") == "Nearly 1.5 million people voted."
+
+
+def test_near_misses_in_plain_english_are_clean() -> None:
+    text = (
+        "The ministers travelled together to Rome and arrived to a warm welcome. Fans celebrated the win "
+        "all night. Since two years ago the clinic has treated more patients, and the summit was attended "
+        "by 40 leaders. She insisted in that interview that she would stay; he defended that decision. "
+        "The citizenship test is hard, the trucks carry months of supplies, and the glue's adhesion to "
+        "metal is strong. Asked whether this Sunday's game could be decisive, he laughed."
+    )
+    assert lint(text) == []
