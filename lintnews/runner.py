@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
+from .cache import Cache, code_fingerprint, digest
 from .config import Config, selector_matches
 from .document import Document
 from .errors import InputError
-from .fileio import encode, read_text, write_atomic
+from .fileio import decode, encode, read_text, write_atomic
 from .findings import Finding
 from .fix import fix_text, unified_diff
 from .lint import FindingFilter, Linter
+from .parallel import Linted, Pool, cpu_count, lint_one
 from .rulepack import Rule, collect_pack_paths, load_packs
-from .sources import Source, expand, is_jsonl, jsonl_documents, load, make_document
+from .sources import Source, article_key, expand, is_jsonl, jsonl_documents, load, make_document
 from .suppress import suppression_filter
 
 JSONL_NO_FIX = "--fix and --diff do not rewrite JSON Lines archives; it was linted only, and left as it was"
+# --jobs auto: one process below this many files (a pre-commit hook, an editor), else one per core
+AUTO_JOBS_MIN_FILES = 16
 
 
 def select_rules(cfg: Config, extra_packs: Sequence[str] = ()) -> list[Rule]:
@@ -56,6 +63,12 @@ class RunOptions:
     diff: bool = False
     stdin_text: str | None = None
     stdin_name: str = "-"
+    # worker processes; 0 means auto (see AUTO_JOBS_MIN_FILES). --fix and --diff always run in one process.
+    jobs: int = 1
+    # the content-hash cache folder; None: no cache
+    cache_dir: Path | None = None
+    # JSON Lines archives read line by line and each result handed over as it is ready (Run.iter_results)
+    stream: bool = False
 
 
 def per_file_ignores_filter(cfg: Config) -> FindingFilter:
@@ -79,6 +92,9 @@ class Run:
     opts: RunOptions
     results: list[FileResult] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    cache: Cache | None = None
+    # what the findings of a document depend on besides its text: the code, the rule packs, the config
+    rules_key: str = ""
 
     def lint_text(self, path: str, text: str) -> list[Finding]:
         return self.linter.lint(make_document(path, text))
@@ -125,7 +141,134 @@ class Run:
             self.notices.append(f"{path}: {JSONL_NO_FIX}")
         return [FileResult(d.path, self.linter.lint(d), doc=d, file=path, article=str(d.meta["article"])) for d in docs]
 
+    def _result_key(self, doc: Document) -> str:
+        # the path counts only where the config makes findings depend on it; a renamed or copied file hits
+        where = [doc.path, str(self.cfg.root), repr(self.cfg.per_file_ignores)] if self.cfg.per_file_ignores else []
+        return digest([self.rules_key, *where, doc.text, doc.raw])
+
+    def _cached(self, doc: Document) -> Linted | None:
+        if self.cache is None or not self.rules_key:
+            return None
+        found = self.cache.get("findings", self._result_key(doc))
+        if not isinstance(found, list):
+            return None
+        return [f if f.path == doc.path else replace(f, path=doc.path) for f in found], [], None
+
+    def _store(self, doc: Document, linted: Linted) -> None:
+        findings, notices, error = linted
+        # a run where a rule was off or stopped is not the answer for these rules: never cache it
+        if self.cache is not None and self.rules_key and not notices and error is None:
+            self.cache.put("findings", self._result_key(doc), findings)
+
+    def _documents(self, sources: Sequence[Source]) -> Iterator[Document | FileResult]:
+        """Each source read into documents (a JSON Lines archive into one per article), or its input error."""
+        for source in sources:
+            name = self.opts.stdin_name if source.stdin else source.path
+            try:
+                if not source.stdin and is_jsonl(source.path):
+                    if self.opts.stream:
+                        yield from self._stream_jsonl(source.path)
+                        continue
+                    raw = read_text(Path(source.path), max_bytes=self.cfg.max_file_size).text
+                    yield from jsonl_documents(source.path, raw, self.cfg.jsonl_text_field, self.cfg.jsonl_id_field)
+                    continue
+                doc, _ = load(source, self.opts.stdin_text, self.cfg.max_file_size)
+                if source.stdin and name != doc.path:
+                    doc = make_document(name, doc.raw)
+                yield doc
+            except InputError as e:
+                yield FileResult(name, error=str(e))
+            except Exception as e:  # a bug met on one file must not stop the others nor show a traceback
+                yield FileResult(name, error=f"{name}: internal error, file skipped: {e!r}")
+
+    def _stream_jsonl(self, path: str) -> Iterator[Document | FileResult]:
+        """An archive of any size, one line at a time. Unlike the whole-file reading, a bad line is an error for
+        that line alone and the others are still linted; max-file-size applies to each line."""
+        limit = self.cfg.max_file_size
+        with open(path, "rb") as fh:
+            for n, line in enumerate(fh, start=1):
+                where = f"{path}:{n}"
+                if limit and len(line) > limit:
+                    yield FileResult(article_key(path, n), error=f"{where}: line is over max-file-size", file=path)
+                    continue
+                try:
+                    text = decode(line, where).text
+                    if not text.strip():
+                        continue
+                    docs = jsonl_documents(path, text, self.cfg.jsonl_text_field, self.cfg.jsonl_id_field, n)
+                    yield from docs
+                except InputError as e:
+                    yield FileResult(article_key(path, n), error=str(e), file=path)
+
+    def _jobs(self, sources: Sequence[Source]) -> int:
+        if self.opts.jobs > 0:
+            return self.opts.jobs
+        many = len(sources) >= AUTO_JOBS_MIN_FILES or any(not s.stdin and is_jsonl(s.path) for s in sources)
+        return cpu_count() if many else 1
+
+    def iter_results(self, paths: Sequence[str]) -> Iterator[FileResult]:
+        """Lint (no fixing) every document, in input order, one result at a time: nothing is held back, so a
+        caller that drops each result lints an archive of any size in bounded memory. No cross-document pass."""
+        sources = list(expand(list(paths), self.cfg))
+        jobs = self._jobs(sources)
+        items = self._documents(sources)
+        pool = Pool(self.linter, jobs, partial(linter_filters, self.cfg)) if jobs > 1 else None
+        try:
+            # input errors are not documents: each waits with the number of documents read before it
+            pending: deque[tuple[int, FileResult]] = deque()
+            read = 0
+
+            def with_cache() -> Iterator[tuple[Document, Linted | None]]:
+                nonlocal read
+                for item in items:
+                    if isinstance(item, FileResult):
+                        pending.append((read, item))
+                        continue
+                    read += 1
+                    yield item, self._cached(item)
+
+            linted: Iterator[tuple[Document, Linted]]
+            if pool is None:
+                linted = ((d, done or lint_one(self.linter, d)) for d, done in with_cache())
+            else:
+                linted = pool.lint(with_cache())
+            for done_docs, (doc, result) in enumerate(linted):
+                while pending and pending[0][0] <= done_docs:
+                    yield pending.popleft()[1]
+                findings, notices, error = result
+                self.notices.extend(notices)
+                self._store(doc, result)
+                meta = doc.meta
+                if "article" in meta:
+                    r = FileResult(doc.path, findings, doc=doc, file=str(meta["file"]), article=str(meta["article"]))
+                else:
+                    r = FileResult(doc.path, findings, doc=doc)
+                if error:
+                    r.findings, r.doc, r.error = [], None, error
+                yield r
+            while pending:
+                yield pending.popleft()[1]
+        finally:
+            if pool is not None:
+                pool.close()
+
     def execute(self, paths: Sequence[str]) -> list[FileResult]:
+        if self.opts.fix or self.opts.diff:
+            self._execute_fixing(paths)
+        else:
+            self.results.extend(self.iter_results(paths))
+        docs = [r.doc for r in self.results if r.doc is not None and r.error is None]
+        if len(docs) > 1 and not self.opts.fix:
+            current = {r.path: r.findings for r in self.results}
+            updated = self.linter.cross_document(docs, current)
+            for r in self.results:
+                if r.path in updated:
+                    r.findings = updated[r.path]
+        for r in self.results:
+            article_findings(r)
+        return self.results
+
+    def _execute_fixing(self, paths: Sequence[str]) -> None:
         for source in expand(list(paths), self.cfg):
             try:
                 if not source.stdin and is_jsonl(source.path):
@@ -135,27 +278,49 @@ class Run:
             except Exception as e:  # a bug met on one file must not stop the others nor show a traceback
                 name = self.opts.stdin_name if source.stdin else source.path
                 self.results.append(FileResult(name, error=f"{name}: internal error, file skipped: {e!r}"))
-        docs = [r.doc for r in self.results if r.doc is not None and r.error is None]
-        if len(docs) > 1 and not self.opts.fix:
-            current = {r.path: r.findings for r in self.results}
-            updated = self.linter.cross_document(docs, current)
-            for r in self.results:
-                if r.path in updated:
-                    r.findings = updated[r.path]
-        for r in self.results:
-            if r.article is not None and r.doc is not None:
-                # report an article's findings under its archive, with the article id and the record's line
-                extra = {"article": r.article, "record": r.doc.meta.get("record")}
-                r.findings = [replace(f, path=r.file, extra={**f.extra, **extra}) for f in r.findings]
-        return self.results
 
 
-def make_linter(cfg: Config, extra_packs: Sequence[str] = ()) -> Linter:
+def article_findings(r: FileResult) -> None:
+    """Report an archive article's findings under its archive, with the article id and the record's line."""
+    if r.article is not None and r.doc is not None:
+        extra = {"article": r.article, "record": r.doc.meta.get("record")}
+        r.findings = [replace(f, path=r.file, extra={**f.extra, **extra}) for f in r.findings]
+
+
+def linter_filters(cfg: Config) -> list[FindingFilter]:
     filters: list[FindingFilter] = [suppression_filter]
     if cfg.per_file_ignores:
         filters.append(per_file_ignores_filter(cfg))
-    return Linter(select_rules(cfg, extra_packs), settings=cfg.settings(), filters=filters)
+    return filters
+
+
+def rules_key(cfg: Config, extra_packs: Sequence[str] = ()) -> str:
+    """What the compiled rules depend on: lintnews' code, the rule packs' content, and the config's choices."""
+    parts: list[str | bytes] = [code_fingerprint()]
+    for p in collect_pack_paths([*cfg.rule_packs, *extra_packs]):
+        parts += [str(p.resolve()), p.read_bytes()]
+    settings = sorted(cfg.settings().items())
+    parts += [json.dumps([cfg.select, cfg.ignore, cfg.languages, settings], default=str)]
+    return digest(parts)
+
+
+def make_linter(cfg: Config, extra_packs: Sequence[str] = (), cache: Cache | None = None) -> Linter:
+    """The rules the config selects, set up; with a cache, unpickled from the compiled form keyed by rules_key
+    (loading, validating and compiling ~300 patterns is most of a one-article run)."""
+    if cache is None:
+        return Linter(select_rules(cfg, extra_packs), settings=cfg.settings(), filters=linter_filters(cfg))
+    key = rules_key(cfg, extra_packs)
+    linter = cache.get("rules", key)
+    if not isinstance(linter, Linter):
+        linter = Linter(select_rules(cfg, extra_packs), settings=cfg.settings())
+        cache.put("rules", key, linter)
+    linter.filters = linter_filters(cfg)
+    return linter
 
 
 def make_run(cfg: Config, opts: RunOptions, extra_packs: Sequence[str] = ()) -> Run:
-    return Run(make_linter(cfg, extra_packs), cfg, opts)
+    if opts.cache_dir is None:
+        return Run(make_linter(cfg, extra_packs), cfg, opts)
+    cache = Cache(opts.cache_dir)
+    linter = make_linter(cfg, extra_packs, cache)
+    return Run(linter, cfg, opts, cache=cache, rules_key=rules_key(cfg, extra_packs))

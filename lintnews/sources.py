@@ -106,14 +106,16 @@ def article_key(path: str, record: int) -> str:
     return f"{path}#L{record}"
 
 
-def jsonl_documents(path: str, raw: str, text_field: str = "text", id_field: str = "id") -> list[Document]:
+def jsonl_documents(
+    path: str, raw: str, text_field: str = "text", id_field: str = "id", first_line: int = 1
+) -> list[Document]:
     """One document per line of a JSON Lines archive: the article is the `text_field` string of each object.
 
     Offsets, lines and columns count within that article's text (its JSON escapes decoded). Blank lines are
     skipped; a line that is not an object with a string `text_field` is an input error naming its line.
     """
     docs: list[Document] = []
-    for n, line in enumerate(raw.splitlines(), start=1):
+    for n, line in enumerate(raw.splitlines(), start=first_line):
         if not line.strip():
             continue
         try:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from .. import baseline as bl
+from ..cache import CACHE_ENV, default_cache_dir
 from ..config import FORMATS, resolve, search_start
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..formats import render_github, render_junit, render_sarif
-from ..report import render_json, render_statistics, render_text, statistics
-from ..runner import FileResult, RunOptions, make_run
+from ..report import finding_json, render_json, render_statistics, render_text, statistics
+from ..runner import AUTO_JOBS_MIN_FILES, FileResult, Run, RunOptions, article_findings, make_run
 from ..score import artifact_score
 
 
@@ -64,7 +67,37 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing")
     p.add_argument("--stdin-filename", default="-", metavar="NAME", help="the name to report for text read from stdin")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing in text format when there are no findings")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help=f"worker processes (default auto: 1 below {AUTO_JOBS_MIN_FILES} files, else one per core)",
+    )
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help=f"cache folder (default ${CACHE_ENV}, else $XDG_CACHE_HOME/lintnews, else ~/.cache/lintnews)",
+    )
+    p.add_argument(
+        "--stream",
+        action="store_true",
+        help="with --format json: write each article's findings as it is done, holding no documents "
+        "(for archives; no cross-document checks)",
+    )
     p.set_defaults(run=run)
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be a number of processes (0 for auto), not {value!r}")
+    return n
 
 
 def _order(f: Finding) -> tuple[str, int, int, int, str]:
@@ -108,14 +141,25 @@ def run(args: argparse.Namespace) -> int:
         from ..fileio import decode
 
         stdin_text = decode(data, args.stdin_filename).text
+    if args.stream and (fmt != "json" or fix or args.diff or args.baseline or args.write_baseline or args.statistics):
+        print(
+            "lintnews: error: --stream works with --format json only, without --fix, --diff, --statistics or baselines",
+            file=sys.stderr,
+        )
+        return 2
     opts = RunOptions(
         fix=fix and not args.diff,
         unsafe_fixes=args.unsafe_fixes,
         diff=args.diff,
         stdin_text=stdin_text,
         stdin_name=args.stdin_filename,
+        jobs=args.jobs,
+        cache_dir=None if args.no_cache else Path(args.cache_dir) if args.cache_dir else default_cache_dir(),
+        stream=args.stream,
     )
     run_ = make_run(cfg, opts, args.rule_pack)
+    if args.stream:
+        return _stream_json(run_, args.paths, cfg.max_score, cfg.fail_on)
     results = run_.execute(args.paths)
     for notice in dict.fromkeys([*run_.linter.notices, *run_.notices]):
         print(f"lintnews: warning: {notice}", file=sys.stderr)
@@ -191,3 +235,62 @@ def run(args: argparse.Namespace) -> int:
     if errors:
         return 2
     return 1 if over or any(f.severity >= cfg.fail_on for f in findings) else 0
+
+
+def _stream_json(run_: Run, paths: list[str], max_score: float | None, fail_on: Severity) -> int:
+    """The JSON report written as the run goes, in input order, never holding the documents or findings.
+
+    Same shape as --format json; the summary's `scores` lists only the articles above --max-score (the
+    archive may hold millions), and cross-document checks do not run: they need every document at once.
+    """
+    out = sys.stdout
+    out.write('{\n "version": 1,\n "findings": [')
+    first = True
+    stats: Counter[str] = Counter()
+    errors: list[dict[str, str]] = []
+    files: dict[str, None] = {}
+    articles = n_findings = 0
+    top = 0.0
+    over: list[dict[str, Any]] = []
+    failed = False
+    for r in run_.iter_results(paths):
+        files.setdefault(r.file)
+        if r.error:
+            errors.append({"path": r.file, "message": r.error})
+            print(f"lintnews: error: {r.error}", file=sys.stderr)
+            continue
+        article_findings(r)
+        for f in sorted(r.findings, key=_order):
+            out.write(("\n  " if first else ",\n  ") + json.dumps(finding_json(f), ensure_ascii=False))
+            first = False
+            stats[f.rule] += 1
+            n_findings += 1
+            failed = failed or f.severity >= fail_on
+        if r.doc is not None:
+            articles += 1
+            (entry,) = _scores([r])
+            top = max(top, entry["score"])
+            if max_score is not None and entry["score"] > max_score:
+                over.append(entry)
+    summary = {
+        "files": len(files),
+        "articles": articles,
+        "findings": n_findings,
+        "fixed": 0,
+        "errors": len(errors),
+        "baselined": 0,
+        "statistics": dict(sorted(stats.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "scores": over,
+        "max_score": top,
+        "streamed": True,
+    }
+    tail = json.dumps({"errors": errors, "summary": summary}, ensure_ascii=False, indent=1)
+    out.write(("\n ],\n" if not first else "],\n") + tail[2:] + "\n")
+    for notice in dict.fromkeys(run_.linter.notices + run_.notices):
+        print(f"lintnews: warning: {notice}", file=sys.stderr)
+    for s in over:
+        name = s["path"] + (f" (article {s['article']})" if "article" in s else "")
+        print(f"lintnews: {name} scores {s['score']}, above --max-score {max_score:g}", file=sys.stderr)
+    if errors:
+        return 2
+    return 1 if over or failed else 0

@@ -1,0 +1,118 @@
+"""Lint documents in worker processes: each loads the rules once, results come back in input order, bounded."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from .document import Document
+from .findings import Finding
+from .lint import FindingFilter, Linter
+
+# a batch is sent to a worker when it holds this many characters (about 8 articles) or BATCH_DOCS documents:
+# big enough that pickling and the round trip are noise, small enough to keep both cores busy to the end
+BATCH_CHARS = 50_000
+BATCH_DOCS = 16
+
+# the worker's linter, set once by _init
+_WORKER: dict[str, Linter] = {}
+
+
+def cpu_count() -> int:
+    """The cores this process may run on (the affinity mask, not the machine's total)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def _init(linter_pickle: bytes, make_filters: Callable[[], list[FindingFilter]]) -> None:
+    linter: Linter = pickle.loads(linter_pickle)
+    linter.filters = make_filters()
+    _WORKER["linter"] = linter
+
+
+# a document's findings, the notices its rules raised (a rule turned off, a timeout), and an internal error
+Linted = tuple[list[Finding], list[str], str | None]
+
+
+def lint_one(linter: Linter, doc: Document, name: str | None = None) -> Linted:
+    before = len(linter.notices)
+    try:
+        findings = linter.lint(doc)
+    except Exception as e:  # a bug met on one document must not stop the others nor show a traceback
+        name = name or str(doc.meta.get("file", doc.path))
+        return [], linter.notices[before:], f"{name}: internal error, file skipped: {e!r}"
+    return findings, linter.notices[before:], None
+
+
+def _lint_batch(docs: list[Document]) -> list[Linted]:
+    linter = _WORKER["linter"]
+    return [lint_one(linter, d) for d in docs]
+
+
+def _bare(doc: Document) -> Document:
+    """The document as sent to a worker: no derived data, which the worker recomputes faster than it unpickles."""
+    return Document(doc.path, doc.raw, doc.text, dict(doc.meta))
+
+
+class Pool:
+    """A process pool for one run. `lint(docs)` yields (document, findings, notices) in input order, keeping at
+    most a few batches per worker in flight so an archive of any size is linted in bounded memory."""
+
+    def __init__(self, linter: Linter, jobs: int, make_filters: Callable[[], list[FindingFilter]]) -> None:
+        # the filters may be closures over the config, which do not pickle: each worker rebuilds them
+        bare = Linter.__new__(Linter)
+        bare.__dict__.update({**linter.__dict__, "filters": [], "notices": []})
+        self.jobs = jobs
+        self.executor = ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init, initargs=(pickle.dumps(bare), make_filters)
+        )
+
+    def lint(self, items: Iterable[tuple[Document, Linted | None]]) -> Iterator[tuple[Document, Linted]]:
+        """Each document with its findings and notices, in input order. An item that comes with its result (a
+        cache hit) is passed through in its place; the others are linted by the workers in batches."""
+        pending: deque[tuple[list[Document], Future[list[Linted]] | Linted]] = deque()
+        batch: list[Document] = []
+        size = 0
+        limit = self.jobs * 3
+
+        def flush() -> None:
+            nonlocal batch, size
+            if batch:
+                pending.append((batch, self.executor.submit(_lint_batch, [_bare(d) for d in batch])))
+                batch, size = [], 0
+
+        for doc, done in items:
+            if done is not None:
+                flush()
+                pending.append(([doc], done))
+            else:
+                batch.append(doc)
+                size += len(doc.text)
+                if size >= BATCH_CHARS or len(batch) >= BATCH_DOCS:
+                    flush()
+            while len(pending) > limit:
+                yield from _collect(*pending.popleft())
+        flush()
+        while pending:
+            yield from _collect(*pending.popleft())
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _collect(docs: list[Document], result: Future[list[Linted]] | Linted) -> Iterator[tuple[Document, Linted]]:
+    if isinstance(result, Future):
+        yield from zip(docs, result.result(), strict=True)
+    else:
+        yield docs[0], result

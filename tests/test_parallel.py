@@ -1,0 +1,57 @@
+"""--jobs: the same findings as one process, in input order, errors in their place, cross-document pass kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lintnews.config import Config
+from lintnews.runner import RunOptions, make_run
+
+from .conftest import ENGINE_PACK, CliRunner, engine_args
+
+
+def _cfg(tmp_path: Path) -> Config:
+    (tmp_path / "enginetest.yaml").write_text(ENGINE_PACK, encoding="utf-8")
+    return Config(select=("enginetest",), rule_packs=(str(tmp_path / "enginetest.yaml"),), root=tmp_path)
+
+
+def _corpus(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        day = "Monday" if i % 2 else "Tuesday"
+        (folder / f"a{i:03d}.txt").write_text(f"Story {i} came this {day} in colour.\n" * (1 + i % 5), "utf-8")
+
+
+def _run(cfg: Config, paths: list[str], jobs: int) -> list[tuple[str, str | None, list[tuple[str, int]]]]:
+    run = make_run(cfg, RunOptions(jobs=jobs))
+    return [(r.path, r.error, [(f.rule, f.offset) for f in r.findings]) for r in run.execute(paths)]
+
+
+def test_jobs_give_the_same_results_in_order(tmp_path: Path) -> None:
+    cfg = _cfg(tmp_path)
+    _corpus(tmp_path / "c", 40)
+    (tmp_path / "c" / "a005.txt").write_bytes(b"\xff\xfe\x00bad")  # unreadable as text: an error in its place
+    one = _run(cfg, [str(tmp_path / "c"), str(tmp_path / "missing.txt")], jobs=1)
+    two = _run(cfg, [str(tmp_path / "c"), str(tmp_path / "missing.txt")], jobs=2)
+    assert one == two
+    assert [p for p, _, _ in two] == sorted(p for p, _, _ in two)
+    assert two[-1][1] is not None and "missing.txt" in two[-1][1]
+
+
+def test_jobs_over_a_jsonl_archive(tmp_path: Path) -> None:
+    cfg = _cfg(tmp_path)
+    lines = [json.dumps({"id": i, "text": f"Item {i} this Monday in colour."}) for i in range(60)]
+    (tmp_path / "arch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = _run(cfg, [str(tmp_path / "arch.jsonl")], jobs=1)
+    two = _run(cfg, [str(tmp_path / "arch.jsonl")], jobs=2)
+    assert one == two and len(two) == 60
+
+
+def test_cli_jobs_flag(cli: CliRunner, workdir: Path) -> None:
+    _corpus(workdir / "c", 20)
+    a = cli([*engine_args("--format", "json", "--no-cache", "--jobs", "1"), "c"])
+    b = cli([*engine_args("--format", "json", "--no-cache", "--jobs", "2"), "c"])
+    assert a.stdout == b.stdout and json.loads(a.stdout)["summary"]["findings"] == 120
+    bad = cli([*engine_args("--jobs", "-1"), "c"])
+    assert bad.returncode == 2
