@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lintnews.checkers.boilerplate import delete_block_edit
+from lintnews.checkers.boilerplate import delete_block_edit, metadata_line
 from lintnews.checkers.caption import is_expansion
 from lintnews.lint import Linter
 from lintnews.rulepack import collect_pack_paths, load_packs
@@ -61,3 +61,40 @@ def test_noun_phrase_caption_between_paragraphs() -> None:
         "Thousands of people left their homes."
     )
     assert flagged(text, Linter(RULES)) == ["President Ana Costa and Mayor Rui Lima of Porto Alegre."]
+
+
+def test_metadata_line_shape() -> None:
+    assert metadata_line("Culture | 02/05/2023 - 18:20h")
+    assert metadata_line("Wire | 3 Oct 2023, 07:45")
+    assert metadata_line("Published on 02/05/2023 - 18:20 By Rui Sousa - Reporter of Example Wire - Recife")
+    assert not metadata_line("Prices rose on 2 May 2023 in Recife")
+    assert not metadata_line("2 May 2023 | 9 July 2023")
+    assert not metadata_line("Mon – Fri 9AM (Closed on Sat & Sun)")
+
+
+def test_each_line_is_reported_by_one_rule() -> None:
+    text = (
+        "The harbour reopened.\n\nPhoto: Example Wire/Ana Lima\n\nLog in to comment\n\n"
+        "Share on Facebook Share on X Send by e-mail\n\nWrite your comment\n\nYou must log in to comment.\n"
+    )
+    findings = FAST.lint(make_document("x.txt", text))
+    starts = [f.offset for f in findings]
+    assert len(starts) == len(set(starts)) == 5
+
+
+def test_copyright_labels_and_teasers_anywhere_in_the_article() -> None:
+    text = (
+        "Tags: Ports, Shipping, Chile\n\nThe harbour reopened on Monday.\n\n"
+        "Keep reading: Dockers vote to end the strike\n\nShips queued outside.\n\n"
+        "REPRODUCTION RESERVED © Example Wire\n"
+    )
+    assert flagged(text) == [
+        "Tags: Ports, Shipping, Chile",
+        "Keep reading: Dockers vote to end the strike",
+        "REPRODUCTION RESERVED © Example Wire",
+    ]
+
+
+def test_lines_that_only_start_like_widgets_are_text() -> None:
+    text = "Registered voters rose by 4%.\n\nNewsletters are popular, the survey found.\n\nSigned in blood, it said."
+    assert flagged(text) == []

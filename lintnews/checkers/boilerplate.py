@@ -14,9 +14,102 @@ from ..rulepack import Rule
 from .base import Checker, Option, compile_user_regex, list_of_str
 
 POSITIONS = ("any", "first", "last", "not-first")
+SHAPES = ("", "metadata")
+# doc.cache key: start offset of a line -> the rule that reported it; one finding per line is enough, the
+# first rule of the pack to see a line keeps it
+CLAIMS = "boilerplate-claimed"
 # A line that ends like a sentence; teaser headlines and list items do not.
 _FINAL_PUNCT = regex.compile(r"""[.!…:;]["”’'»)\]]*$""")
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
+
+
+def _shape(value: Any) -> str:
+    if value not in SHAPES:
+        raise ValueError(f"must be one of {', '.join(s for s in SHAPES if s)}")
+    return str(value)
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# a date or a clock time as page headers print them: 17/03/2024, 2024-03-17, 16 Sep 2024, March 3, 2024, 23:41h
+_DATE = regex.compile(
+    rf"\b(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:]+Z?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?!\w)",
+    regex.IGNORECASE,
+)
+_FULL_DATE = regex.compile(r"\d{4}")
+_TIME = regex.compile(
+    r"\b\d{1,2}(?::\d{2}(?::\d{2})?\s*(?:h|hrs?|[ap]\.?m\.?)?|h\d{2}|\s*[ap]\.?m\.?)(?!\w)", regex.IGNORECASE
+)
+_SEPARATOR = regex.compile(r"\s*(?:\||·|•|/|\s[-–—]\s|,)\s*")
+# words a page header puts around its date and names
+_META_WORDS = frozenset(
+    [
+        "published",
+        "updated",
+        "posted",
+        "modified",
+        "last",
+        "first",
+        "on",
+        "at",
+        "by",
+        "of",
+        "and",
+        "from",
+        "in",
+        "the",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "di",
+        "la",
+        "le",
+        "h",
+        "hrs",
+        "am",
+        "pm",
+        "gmt",
+        "utc",
+        "cet",
+        "cest",
+        "bst",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "brt",
+        "local",
+        "time",
+    ]
+)
+_META_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}.'’-]*")
+
+
+def metadata_line(text: str) -> bool:
+    """A page header or footer: a date or a time with names, sections and labels around it, parted by
+    separators ('Sports | 17/03/2024 - 23:41h', 'Published on 10/04/2024 09:12 By Ana Lima - Reporter')."""
+    # a sentence, or an embedded post's attribution, or opening hours in brackets: not a page header
+    if word_count(text) > 25 or text.rstrip()[-1:] in '.!?"”' or regex.search(r"[@#()\[\]]", text):
+        return False
+    dates = list(_DATE.finditer(text))
+    times = list(_TIME.finditer(text))
+    if not dates and not times:
+        return False
+    rest = _TIME.sub(" ", _DATE.sub(" ", text))
+    words = _META_WORD.findall(rest)
+    names = [w for w in words if w.lower() not in _META_WORDS]
+    # what is left is names and labels: capitalised words, no sentence around them
+    if any(not w[:1].isupper() for w in names) or regex.search(r"\d", rest.replace(",", " ")):
+        return False
+    labelled = bool(words) and words[0].lower() in ("published", "updated", "posted", "modified", "last", "first")
+    parted = _SEPARATOR.search(text) is not None
+    # with no separator, a full date and a short name ('March 3, 2024 Ana Lima') is a byline too
+    full = bool(dates) and any(_FULL_DATE.search(d.group()) for d in dates) and 1 <= len(names) <= 4
+    # a bare range of dates ('2 May 2023 | 9 July 2023') is an exhibition's or a season's, not a header
+    return labelled or (parted and (bool(names) or bool(times)) and len(names) <= 12) or full
 
 
 def _position(value: Any) -> str:
@@ -64,7 +157,8 @@ def looks_like_headline(text: str, max_words: int) -> bool:
 class BoilerplateChecker(Checker):
     kind = "boilerplate"
     options = {
-        "patterns": Option(list_of_str, required=True, help="regexes; one matching a line (from its start) flags it"),
+        "patterns": Option(list_of_str, default=[], help="regexes; one matching a line (from its start) flags it"),
+        "shape": Option(_shape, default="", help="metadata: a line of dates, times, names and separators"),
         "ignorecase": Option(bool, default=True),
         "fullmatch": Option(bool, default=False, help="the pattern must match the whole line"),
         "report": Option(str, default="line", help="line: report and delete the whole line; match: only the match"),
@@ -75,7 +169,9 @@ class BoilerplateChecker(Checker):
 
     @classmethod
     def validate_more(cls, rule: Rule) -> None:
-        for p in rule.options["patterns"]:
+        if not rule.options.get("patterns") and not rule.options.get("shape"):
+            raise RuleError("kind 'boilerplate' requires 'patterns' or 'shape'", key="patterns")
+        for p in rule.options.get("patterns", []):
             try:
                 compile_user_regex(p)
             except ValueError as e:
@@ -87,14 +183,24 @@ class BoilerplateChecker(Checker):
         flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
         # one alternation, so each line is searched once
         joined = "|".join(f"(?:{p})" for p in self.opts["patterns"])
-        self.pattern = compile_user_regex(joined, flags)
+        self.pattern = compile_user_regex(joined, flags) if joined else None
 
-    def _match(self, line: str) -> regex.Match[str] | None:
-        m = self.pattern.match(line, timeout=1.0)
+    def _span(self, line: str) -> tuple[int, int] | None:
+        """[start, end) of what flags the line, or None."""
+        if self.pattern is not None:
+            m = self._match(self.pattern, line)
+            if m is not None and m.end() > 0:
+                return m.start(), m.end()
+        if self.opts["shape"] == "metadata" and metadata_line(line):
+            return 0, len(line)
+        return None
+
+    def _match(self, pattern: regex.Pattern[str], line: str) -> regex.Match[str] | None:
+        m = pattern.match(line, timeout=1.0)
         if m is None:
             return None
         if self.opts["fullmatch"] and m.end() != len(line):
-            m2 = self.pattern.fullmatch(line, timeout=1.0)
+            m2 = pattern.fullmatch(line, timeout=1.0)
             return m2
         return m
 
@@ -112,28 +218,32 @@ class BoilerplateChecker(Checker):
         else:
             candidates = list(range(len(lines)))
         flagged: set[int] = set()
+        claims: dict[int, str] = doc.cache.setdefault(CLAIMS, {})
+        me = self.rule.id
         for i in candidates:
-            if i in flagged:
+            if i in flagged or claims.get(lines[i].start, me) != me:
                 continue
             line = lines[i]
             # a prefix (metadata) is removed alone, so a long line after it does not matter
             if self.opts["report"] == "line" and word_count(line.text) > self.opts["max_words"]:
                 continue
-            m = self._match(line.text)
-            if m is None or m.end() == 0:
+            span = self._span(line.text)
+            if span is None:
                 continue
             flagged.add(i)
+            claims[line.start] = me
             if self.opts["report"] == "match":
-                s, e = line.start + m.start(), line.start + m.end()
+                s, e = line.start + span[0], line.start + span[1]
                 yield Hit(s, e, replacement="")
                 continue
             # a teaser header ("You may also like") is followed by the headlines it announces
             group = []
             for j in range(i + 1, min(len(lines), i + 1 + self.opts["then_headlines"])):
-                if not looks_like_headline(lines[j].text, 20):
+                if not looks_like_headline(lines[j].text, 20) or claims.get(lines[j].start, me) != me:
                     break
                 group.append(lines[j])
                 flagged.add(j)
+                claims[lines[j].start] = me
             # one edit removes the header and its list, so the fixes do not overlap
             end = group[-1].end if group else line.end
             yield Hit(line.start, line.end, edits=(delete_block_edit(doc.text, line.start, end),))

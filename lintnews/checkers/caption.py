@@ -10,7 +10,7 @@ import regex
 from ..document import Block, Document, split_sentences
 from ..findings import Edit, Hit
 from .base import Checker, Option, list_of_str
-from .boilerplate import delete_block_edit, word_count
+from .boilerplate import CLAIMS, delete_block_edit, word_count
 
 MODES = ("credit", "noun-phrase")
 _CREDIT_TAIL = regex.compile(r"\s*\((?P<credit>[^()\n]{1,40})\)\s*\.?\s*$")
@@ -87,10 +87,15 @@ class CaptionChecker(Checker):
         return _ACRONYM.fullmatch(c) is not None and not is_expansion(c, before)
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        if self.opts["mode"] == "credit":
-            yield from self._check_credit(doc)
-        else:
-            yield from self._check_noun_phrase(doc)
+        # a paragraph another boilerplate rule already reported is not reported again
+        claims: dict[int, str] = doc.cache.setdefault(CLAIMS, {})
+        me = self.rule.id
+        found = self._check_credit(doc) if self.opts["mode"] == "credit" else self._check_noun_phrase(doc)
+        for hit in found:
+            if claims.get(hit.start, me) != me:
+                continue
+            claims[hit.start] = me
+            yield hit
 
     def _check_credit(self, doc: Document) -> Iterator[Hit]:
         for i, para in enumerate(doc.paragraphs):
