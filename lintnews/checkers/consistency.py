@@ -123,7 +123,7 @@ _PLACE_HEADS = frozenset(
         "Mar",
     ]
 )
-_HEAD_BEFORE = regex.compile(rf"(?<![\w-])({'|'.join(sorted(_PLACE_HEADS))}) $")
+_HEAD_THEN_LOWER = regex.compile(rf"(?<![\w-])({'|'.join(sorted(_PLACE_HEADS))}) (?=\p{{Ll}})")
 # lower-case particles that stay lower case inside names (Rio de Janeiro, Costa del Sol)
 _PARTICLES = frozenset(
     [
@@ -576,6 +576,8 @@ class ConsistencyChecker(Checker):
         caps = pairs(doc)
         lower_count: Counter[str] = Counter(m.group() for m in _LOWER_WORD.finditer(text))
         written = self._written_as_names(doc)
+        # one scan for the heads of place names followed by a lower-case word, by that word's offset
+        heads_before = {h.end(): h for h in _HEAD_THEN_LOWER.finditer(text)}
         taken: set[int] = set()
         # a lower-case copy of a two-word name of the article: 'khan younis' for 'Khan Yunis'
         by_first: dict[str, list[tuple[str, str]]] = {}
@@ -634,7 +636,7 @@ class ConsistencyChecker(Checker):
                 )
                 continue
             # 'Porto alegre': the word after the head of a Romance place name belongs to the name
-            head = _HEAD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            head = heads_before.get(m.start())
             if (
                 head is not None
                 and w not in _PARTICLES
