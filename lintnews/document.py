@@ -105,6 +105,7 @@ ABBREVIATIONS = frozenset(
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = re.compile(r"""[.!?…]+["”’'»)\]]*(?=\s)""")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_WORD_RUN = re.compile(r"\w+")
 _ABBREV_TAIL = re.compile(r"""([\w.]+)\.[\"”’'»)\]]*$""")
 
 
@@ -203,6 +204,16 @@ class Document:
 
     def words(self) -> list[Block]:
         return [Block(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text)]
+
+    @cached_property
+    def lower(self) -> str:
+        """The lintable view in lower case, for cheap "could this rule match here" tests (not for offsets)."""
+        return self.text.lower()
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """Every word of the document, lower-cased: rules skip documents that lack their key words."""
+        return frozenset(_WORD_RUN.findall(self.lower))
 
     @cached_property
     def word_count(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -44,8 +45,9 @@ def str_map(value: Any) -> dict[str, str]:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
 def compile_user_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-    """Compile a pattern from a rule pack; errors become ValueError for the validator."""
+    """Compile a pattern from a rule pack once per process; errors become ValueError for the validator."""
     try:
         return regex.compile(pattern, flags | regex.VERSION0)
     except regex.error as e:

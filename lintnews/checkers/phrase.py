@@ -9,6 +9,7 @@ import regex
 from ..casing import match_case
 from ..document import Document
 from ..findings import Hit
+from ..prefilter import may_match_words, phrase_factors
 from .base import Checker, Option, list_of_str
 
 
@@ -32,8 +33,11 @@ class PhraseChecker(Checker):
 
     def setup(self) -> None:
         self.pattern = phrase_pattern(self.opts["phrases"], self.opts["ignorecase"])
+        self.factors = phrase_factors(self.opts["phrases"])
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if not may_match_words(self.factors, doc.word_set):
+            return
         for m in self.pattern.finditer(doc.text):
             repl = self.opts["replacement"]
             if repl is not None:

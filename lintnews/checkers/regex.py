@@ -11,6 +11,7 @@ from ..casing import match_case
 from ..document import Document
 from ..errors import RuleError
 from ..findings import Hit
+from ..prefilter import may_match_text, regex_factors
 from ..rulepack import Rule
 from .base import (
     Checker,
@@ -72,8 +73,11 @@ class RegexChecker(Checker):
         self.exceptions = [compile_user_regex(e, flags) for e in self.opts["exceptions"]]
         g = self.opts["group"]
         self.group: int | str = int(g) if isinstance(g, str) and g.isdigit() else g
+        self.factors = regex_factors(self.opts["pattern"])
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if not may_match_text(self.factors, doc.lower):
+            return
         for m in search_with_timeout(self.pattern, doc.text):
             start, end = m.span(self.group)
             if start < 0 or (start == end and m.start() == m.end()):
