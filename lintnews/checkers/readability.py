@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..document import Document
+from ..document import Document, split_sentences
 from ..errors import RuleError
 from ..findings import Hit
-from ..readability import grade, word_count
+from ..readability import grade, grade_estimate, word_count
 from ..rulepack import Rule
 from .base import Checker, Option
 
@@ -51,6 +51,9 @@ class ReadabilityChecker(Checker):
                 yield Hit(b.start, b.end, params=(("words", str(n)), ("limit", str(max_words))))
                 continue
             if max_grade is not None and n >= self.opts["min_words"]:
+                # the exact grade is costly; most paragraphs are far below any sane threshold
+                if grade_estimate(b.text, len(split_sentences(b.text))) < max_grade - 3:
+                    continue
                 g = grade(b.text)
                 if g is not None and g > max_grade:
                     yield Hit(
