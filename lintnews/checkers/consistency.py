@@ -596,13 +596,16 @@ class ConsistencyChecker(Checker):
                     quoted = len(caps[(a, b)]) < 2 and in_quotes(text, m.start())
                     if rare and not quoted and (second == b.lower() or variants(second, b)):
                         right = f"{a} {b}"
+                        # the fix restores the capitals only: which spelling is right is the editor's call,
+                        # and a respelling would also undo other rules' fixes on the same words
+                        as_written = f"{a} {second[:1].upper()}{second[1:]}"
                         taken.add(m.start())
                         yield Hit(
                             m.start(),
                             m.end(),
                             message=f"'{m.group()}' is a name, written '{right}' elsewhere in this article.",
-                            suggestions=(right,),
-                            replacement=right,
+                            suggestions=tuple(dict.fromkeys((as_written, right))),
+                            replacement=as_written,
                         )
                         break
         for m in _LOWER_WORD.finditer(text):
