@@ -54,10 +54,11 @@ def model_available() -> bool:
 def parse_blocks(document: Document, blocks: list[Block], tagged: bool) -> list[Doc]:
     """spaCy Docs for the given blocks of a document, cached on the document so rules share one parse."""
     cache_key = "spacy-tagged" if tagged else "spacy-blank"
-    cache: dict[int, Any] = document.cache.setdefault(cache_key, {})
-    todo = [b for b in blocks if b.start not in cache]
+    # keyed by (start, end): a sentence and its paragraph may start at the same offset
+    cache: dict[tuple[int, int], Any] = document.cache.setdefault(cache_key, {})
+    todo = [b for b in blocks if (b.start, b.end) not in cache]
     if todo:
         nlp = model() if tagged else blank()
         for b, d in zip(todo, nlp.pipe(b.text for b in todo), strict=True):
-            cache[b.start] = d
-    return [cache[b.start] for b in blocks]
+            cache[(b.start, b.end)] = d
+    return [cache[(b.start, b.end)] for b in blocks]

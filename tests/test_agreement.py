@@ -1,0 +1,105 @@
+"""The agreement checker: word-form helpers (fast) and each check on parsed sentences (slow, needs the model)."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from lintnews.checkers import agreement as A
+from lintnews.lint import Linter
+from lintnews.rulepack import collect_pack_paths, load_packs
+from lintnews.sources import make_document
+
+
+def test_word_forms() -> None:
+    assert A.third_person("go") == "goes"
+    assert A.third_person("carry") == "carries"
+    assert A.third_person("watch") == "watches"
+    assert A.participle("go") == "gone"
+    assert A.participle("decide") == "decided"
+    assert A.gerund("meet") == "meeting"
+    assert A.gerund("make") == "making"
+    assert A.plural_of("child") == "children"
+    assert "went" in A.PAST_ONLY and "got" not in A.PAST_ONLY
+    assert "gone" in A.PARTICIPLE_ONLY
+
+
+@pytest.mark.parametrize(
+    ("check", "text", "hit"),
+    [
+        ("subject-verb", "They was told to wait.", True),
+        ("subject-verb", "He always arrive late.", True),
+        ("verb-form", "The court did not ruled on it.", True),
+        ("verb-form", "Costs are linked to increased demand.", False),
+        ("det-noun", "These kind of attacks are rare.", True),
+        ("det-noun", "Several officials spoke.", False),
+        ("there-plural", "There was protests in the capital.", True),
+        ("its-possessive", "The club sold it's stadium.", True),
+        ("its-possessive", "I think it's fair.", False),
+        ("gerund-after", "We look forward to see you.", True),
+    ],
+)
+def test_prefilter(check: str, text: str, hit: bool) -> None:
+    """The cheap patterns let through the sentences each check must see."""
+    if hit:
+        assert regex.search(A.PREFILTERS[check], text)
+
+
+def _linter(prefix: str) -> Linter:
+    rules = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id.startswith(prefix)]
+    return Linter(rules)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "rule", "span"),
+    [
+        ("The officials says the road is closed.", "agreement.subject-verb", "says"),
+        ("Have you went to the capital?", "agreement.verb-form", "went"),
+        ("The ministry will announces a plan.", "agreement.verb-form", "announces"),
+        ("There is many reasons to doubt it.", "agreement.there-plural", "There is many reasons"),
+        ("The union and it's members agreed.", "agreement.its-possessive", "it's"),
+        ("Me and my brother were detained.", "agreement.pronoun-case", "Me"),
+    ],
+)
+def test_finds(text: str, rule: str, span: str) -> None:
+    found = [f for f in _linter("agreement.").lint(make_document("t.txt", text)) if f.rule == rule]
+    assert [text[f.offset : f.offset + f.length] for f in found] == [span]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police are investigating and the government has resigned.",
+        "If he were elected, the committee insisted that he resign.",
+        "She let me know; they had put it to a vote.",
+        "A handful of activists are protesting and a group of farmers are blocking roads.",
+        "It's time to go, and it's members who decide.",
+        "The money is used to pay wages.",
+    ],
+)
+def test_quiet_on_correct_text(text: str) -> None:
+    assert _linter("agreement.").lint(make_document("t.txt", text)) == []
+
+
+@pytest.mark.slow
+def test_tentative_cases_are_info() -> None:
+    found = _linter("agreement.det-noun").lint(
+        make_document("t.txt", "He played a doubles match and these kind of games.")
+    )
+    assert found and all(f.severity.label == "info" for f in found)
+
+
+@pytest.mark.slow
+def test_sentence_and_paragraph_parses_do_not_collide() -> None:
+    from lintnews import nlp
+    from lintnews.document import Block
+
+    doc = make_document("t.txt", "They was late. It rained.")
+    para = doc.paragraphs[0]
+    sent = doc.sentences[0]
+    assert para.start == sent.start
+    p_doc, s_doc = nlp.parse_blocks(doc, [para], True)[0], nlp.parse_blocks(doc, [sent], True)[0]
+    assert p_doc.text == para.text and s_doc.text == sent.text
+    assert isinstance(sent, Block)
