@@ -105,15 +105,16 @@ def encode(text: str, encoding: str) -> bytes:
 
 
 def check_writable(path: str | Path) -> os.stat_result:
-    """The stat of the file `write_atomic` would replace; PermissionError when it is read-only.
+    """The stat of the file `write_atomic` would replace; PermissionError when it is read-only to us.
 
-    A rename needs only the folder to be writable, so without this a read-only file would be replaced;
-    root may write anything, so the mode bits are checked too.
+    A rename needs only the folder to be writable, so without this a file the user may not write would
+    be replaced. "Read-only" is what the system says for this user (access(2)), as for any editor: the
+    superuser may write a file whatever its mode bits, and its mode is kept after the rewrite.
     """
     st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
         raise OSError(errno.EINVAL, "not a regular file")
-    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+    if not os.access(path, os.W_OK):
         raise PermissionError(errno.EACCES, "the file is read-only")
     return st
 
