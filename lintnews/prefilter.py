@@ -125,3 +125,49 @@ def may_match_text(factors: Factors | None, lower_text: str) -> bool:
 
 def may_match_words(factors: Factors | None, words: frozenset[str]) -> bool:
     return factors is None or not factors.isdisjoint(words)
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\\g<")
+
+
+def split_alternatives(pattern: str) -> tuple[str, list[str]] | None:
+    """The leading global flags and the top-level alternatives of a pattern, or None when it has no
+    top-level `|` or refers back to its own groups (then its branches cannot run apart)."""
+    if _BACKREF.search(pattern):
+        return None
+    m = _GLOBAL_FLAGS.match(pattern)
+    flags = m.group() if m else ""
+    body = pattern[m.end() :] if m else pattern
+    verbose = "x" in flags
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if body[i + 1 : i + 2] == "]":  # a literal ] first in a class
+                i += 1
+        elif verbose and c == "#":
+            nl = body.find("\n", i)
+            i = len(body) if nl < 0 else nl
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+        i += 1
+    parts.append(body[start:])
+    if len(parts) < 2 or depth != 0:
+        return None
+    return flags, [flags + p for p in parts]

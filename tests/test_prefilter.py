@@ -73,3 +73,44 @@ def test_a_skipped_text_never_matches(words: list[str], pattern: str) -> None:
     factors = regex_factors(pattern)
     if not may_match_text(factors, text.lower()):
         assert regex.search(pattern, text) is None
+
+
+def test_split_alternatives_respects_groups_classes_and_comments() -> None:
+    from lintnews.prefilter import split_alternatives
+
+    flags, parts = split_alternatives("(?x) a(b|c) | [|] d | e\\|f # x|y\n | g") or ("", [])
+    assert flags == "(?x)"
+    assert parts == ["(?x) a(b|c) ", "(?x) [|] d ", "(?x) e\\|f # x|y\n ", "(?x) g"]
+    assert split_alternatives(r"(a)|\1") is None  # a back-reference ties the branches together
+    assert split_alternatives("abc") is None
+
+
+def test_split_regex_rule_finds_what_the_whole_alternation_finds() -> None:
+    from lintnews.checkers.regex import RegexChecker
+    from lintnews.document import Document
+    from lintnews.findings import Severity
+    from lintnews.rulepack import Example, Rule
+
+    branches = ["foo (?P<x>bar)", "(?P<x>bar) baz", "qux (?P<x>quux)", "(?P<x>corge)", "grault (?P<x>garply)"]
+    rule = Rule(
+        id="t.split",
+        kind="regex",
+        category="grammar",
+        severity=Severity.WARNING,
+        message="m",
+        fix="none",
+        source="",
+        description="",
+        pack="t",
+        path="t.yaml",
+        line=1,
+        bad=(Example("foo bar"),),
+        good=(),
+        options={"pattern": "(?x) " + " | ".join(branches), "group": "x"},
+    )
+    checker = RegexChecker(rule)
+    assert checker.branches, "the rule should run as separate branches"
+    text = "foo bar baz. qux quux, corge and grault garply; bar baz."
+    doc = Document("a.txt", text)
+    whole = [m.span("x") for m in regex.finditer(rule.options["pattern"], text)]
+    assert [(h.start, h.end) for h in checker.check(doc)] == whole

@@ -8,10 +8,9 @@ from ..casing import match_case
 from ..document import Document
 from ..errors import RuleError
 from ..findings import Hit
-from ..prefilter import may_match_words, phrase_factors
 from ..rulepack import Rule
 from .base import Checker, Option, str_map
-from .phrase import phrase_pattern
+from .phrase import PhraseMatcher
 
 
 class SwapChecker(Checker):
@@ -35,14 +34,11 @@ class SwapChecker(Checker):
         self.table = {
             (" ".join(k.split()).lower() if ic else " ".join(k.split())): v for k, v in self.opts["swap"].items()
         }
-        self.pattern = phrase_pattern(list(self.opts["swap"]), ic)
-        self.factors = phrase_factors(self.opts["swap"])
+        self.matcher = PhraseMatcher(list(self.opts["swap"]), ic)
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        if not may_match_words(self.factors, doc.word_set):
-            return
         ic = self.opts["ignorecase"]
-        for m in self.pattern.finditer(doc.text):
+        for m in self.matcher.finditer(doc):
             key = " ".join(m.group().split())
             right = self.table[key.lower() if ic else key]
             choices = tuple(match_case(m.group(), a.strip()) for a in right.split("|"))
