@@ -92,3 +92,9 @@ def test_malformed_pack_names_file_and_problem(tmp_path: Path, name: str) -> Non
     assert msg.startswith(str(path)), msg
     assert expected in msg
     assert "\n" not in msg
+
+
+@pytest.mark.parametrize("path", PACK_FILES, ids=lambda p: p.stem)
+def test_shipped_pack_passes_full_validation(path: Path) -> None:
+    # at run time the shipped packs skip the costly checks (compiling every pattern): they are made here
+    assert load_pack(path, deep=True).rules

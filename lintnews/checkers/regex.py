@@ -71,15 +71,29 @@ class RegexChecker(Checker):
                             raise RuleError(f"unknown template filter '{f}' (known: {', '.join(FILTERS)})", key=key)
 
     def setup(self) -> None:
-        flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
-        self.pattern = compile_user_regex(self.opts["pattern"], flags)
-        self.exceptions = [compile_user_regex(e, flags) for e in self.opts["exceptions"]]
+        self.flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
         g = self.opts["group"]
         self.group: int | str = int(g) if isinstance(g, str) and g.isdigit() else g
         self.factors = regex_factors(self.opts["pattern"])
-        self.branches = self._branches(flags)
+        # patterns are compiled on first use: most rules never meet a document holding their key words
+        self._pattern: regex.Pattern[str] | None = None
+        self._exceptions: list[regex.Pattern[str]] | None = None
+        self.branches = self._branches()
+        self._compiled_branches: dict[int, regex.Pattern[str]] = {}
 
-    def _branches(self, flags: int) -> list[tuple[regex.Pattern[str], frozenset[str] | None]]:
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = compile_user_regex(self.opts["pattern"], self.flags)
+        return self._pattern
+
+    @property
+    def exceptions(self) -> list[regex.Pattern[str]]:
+        if self._exceptions is None:
+            self._exceptions = [compile_user_regex(e, self.flags) for e in self.opts["exceptions"]]
+        return self._exceptions
+
+    def _branches(self) -> list[tuple[str, frozenset[str] | None]]:
         """A large alternation without a common literal runs as separate branches, each with its own
         prefilter: most branches are skipped in most articles, ten to forty times faster in practice."""
         if self.factors is not None or (isinstance(self.group, int) and self.group != 0):
@@ -90,22 +104,25 @@ class RegexChecker(Checker):
         split = split_alternatives(self.opts["pattern"])
         if split is None or len(split[1]) < SPLIT_MIN_BRANCHES:
             return []
-        try:
-            compiled = [(compile_user_regex(b, flags), regex_factors(b)) for b in split[1]]
-        except ValueError:
-            return []  # a branch that does not stand alone: keep the whole pattern
-        if isinstance(self.group, str) and any(self.group not in p.groupindex for p, _ in compiled):
+        if isinstance(self.group, str) and not all(
+            f"(?P<{self.group}>" in b or f"(?<{self.group}>" in b for b in split[1]
+        ):
             return []
-        return compiled
+        return [(b, regex_factors(b)) for b in split[1]]
+
+    def _branch(self, i: int) -> regex.Pattern[str]:
+        if i not in self._compiled_branches:
+            self._compiled_branches[i] = compile_user_regex(self.branches[i][0], self.flags)
+        return self._compiled_branches[i]
 
     def _matches(self, doc: Document) -> Iterator[regex.Match[str]]:
         if not self.branches:
             yield from search_with_timeout(self.pattern, doc.text)
             return
         found: list[tuple[int, int, regex.Match[str]]] = []
-        for i, (pat, factors) in enumerate(self.branches):
+        for i, (_, factors) in enumerate(self.branches):
             if may_match_text(factors, doc.lower):
-                found.extend((m.start(), i, m) for m in search_with_timeout(pat, doc.text))
+                found.extend((m.start(), i, m) for m in search_with_timeout(self._branch(i), doc.text))
         # as one alternation would: leftmost first, the earlier branch on a tie, no overlaps
         found.sort(key=lambda t: (t[0], t[1]))
         end = -1
