@@ -169,10 +169,10 @@ _PAGE = """<!DOCTYPE html>
 </header>
 <main>
 <div>
-<table id="summary"><thead><tr><th data-k="0">article</th><th class="num" data-k="1">words</th>
+<div class="tablewrap"><table id="summary"><thead><tr><th data-k="0">article</th><th class="num" data-k="1">words</th>
 <th class="num" data-k="2" title="findings per 1,000 words, weighted error 3, warning 2, info 1">score</th>
 <th class="num" data-k="3">findings</th>{head_cells}</tr></thead>
-<tbody>{rows}</tbody></table>
+<tbody>{rows}</tbody></table></div>
 {sections}
 </div>
 <aside id="detail"><p class="hint">
