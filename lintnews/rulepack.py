@@ -160,7 +160,7 @@ def parse_pack(data: Any, path: str, deep: bool = True) -> Pack:
     rules = []
     seen: set[str] = set()
     for raw in raw_rules:
-        rule = parse_rule(raw, name, path, defaults, langs, deep)
+        rule = parse_rule(raw, name, path, defaults, langs, deep=deep)
         if rule.id in seen:
             raise RuleError("duplicate rule id", path=path, line=rule.line, rule=rule.id, key="id")
         seen.add(rule.id)
@@ -181,7 +181,7 @@ def _languages(value: Any, path: str, line: int | None) -> tuple[str, ...]:
 
 
 def parse_rule(
-    raw: Any, pack: str, path: str, defaults: Mapping[str, Any], langs: tuple[str, ...], deep: bool = True
+    raw: Any, pack: str, path: str, defaults: Mapping[str, Any], langs: tuple[str, ...], *, deep: bool = True
 ) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError("each rule must be a mapping", path=path)

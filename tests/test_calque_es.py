@@ -85,7 +85,8 @@ def test_press_inversion_and_told_to_fix() -> None:
     text = "“It was a fair result,” declared to the press the Getafe coach, after the match."
     assert fix(text) == "“It was a fair result,” the Getafe coach told the press, after the match."
     assert fix("A nurse told to Lusa that the ward was full.") == "A nurse told Lusa that the ward was full."
-    assert fix("The cabinet will give green light to the budget.") == "The cabinet will give the green light to the budget."
+    fixed = fix("The cabinet will give green light to the budget.")
+    assert fixed == "The cabinet will give the green light to the budget."
 
 
 def test_spanish_formulas_in_a_match_report() -> None:
