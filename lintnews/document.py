@@ -8,98 +8,20 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+# Titles before a name: "Gen. Smith" does not end a sentence even before a capital.
+_TITLES = frozenset(
+    """
+    mr mrs ms dr prof sr st mt gen col lt sgt capt cmdr adm gov rep sen pres rev hon
+    """.split()  # noqa: SIM905
+)
+
 # Abbreviations that end in a period without ending a sentence; lower-cased, without the final period.
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sr",
-        "jr",
-        "st",
-        "mt",
-        "ft",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "gov",
-        "rep",
-        "sen",
-        "pres",
-        "rev",
-        "hon",
-        "messrs",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "cf",
-        "al",
-        "approx",
-        "dept",
-        "est",
-        "fig",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "vol",
-        "vols",
-        "pp",
-        "p",
-        "ch",
-        "sec",
-        "art",
-        "para",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "a.m",
-        "p.m",
-        "u.s",
-        "u.k",
-        "u.n",
-        "u.s.a",
-        "e.u",
-        "d.c",
-        "n.y",
-        "l.a",
-        "ph.d",
-        "b.a",
-        "m.a",
-        "m.d",
-        "op",
-        "ed",
-        "eds",
-        "rd",
-        "ave",
-        "blvd",
-    ]
+ABBREVIATIONS = _TITLES | frozenset(
+    """
+    jr ft messrs vs etc e.g i.e cf al approx dept est fig inc ltd co corp vol vols pp p ch sec art para jan
+    feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun a.m p.m u.s u.k
+    u.n u.s.a e.u d.c n.y l.a ph.d b.a m.a m.d op ed eds rd ave blvd
+    """.split()  # noqa: SIM905
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -277,57 +199,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 _DOTTED_ACRONYM = re.compile(r"(?:^|[\s(])(?:[A-Z]\.)+[A-Z]$")
 _SENTENCE_STARTERS = frozenset(
-    [
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "You",
-        "The",
-        "A",
-        "An",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "But",
-        "And",
-        "In",
-        "On",
-        "At",
-        "As",
-        "If",
-        "When",
-        "While",
-    ]
-)
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sr",
-        "st",
-        "mt",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "gov",
-        "rep",
-        "sen",
-        "pres",
-        "rev",
-        "hon",
-    ]
+    """
+    He She It They We I You The A An This That These Those There But And In On At As If When While
+    """.split()  # noqa: SIM905
 )
 
 
