@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -11,8 +12,22 @@ from typing import Any
 import pytest
 import yaml
 
+from lintnews.cache import CACHE_ENV
 from lintnews.lint import Linter
 from lintnews.rulepack import parse_pack
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Keep the tests' cache out of the user's cache folder (and the user's cache out of the tests)."""
+    old = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("lintnews-cache"))
+    yield
+    if old is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = old
+
 
 # Rules that exercise the fix engine, independent of the packs shipped in rules/.
 ENGINE_PACK = r"""
