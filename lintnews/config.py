@@ -32,6 +32,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     languagetool_url: str | None = None
+    languagetool_path: str | None = None
     jsonl_text_field: str = "text"
     jsonl_id_field: str = "id"
     max_score: float | None = None
@@ -46,7 +47,12 @@ class Config:
 
     def settings(self) -> dict[str, Any]:
         """Run-wide settings handed to every checker (Linter(settings=...))."""
-        return {"languagetool-url": self.languagetool_url} if self.languagetool_url else {}
+        out: dict[str, Any] = {}
+        if self.languagetool_url:
+            out["languagetool-url"] = self.languagetool_url
+        if self.languagetool_path:
+            out["languagetool-path"] = self.languagetool_path
+        return out
 
     def relative(self, path: str) -> str:
         """A path as the globs see it: relative to the root with forward slashes, or as given when outside it."""
@@ -172,6 +178,7 @@ KEYS = {
     "extend-exclude",
     "per-file-ignores",
     "languagetool-url",
+    "languagetool-path",
     "jsonl-text-field",
     "jsonl-id-field",
     "max-score",
@@ -222,6 +229,12 @@ def from_mapping(data: Mapping[str, Any], where: str, base: Config | None = None
         )
     if "languagetool-url" in data:
         changes["languagetool_url"] = _url(data["languagetool-url"], "languagetool-url", where)
+    if "languagetool-path" in data:
+        lt = data["languagetool-path"]
+        if not isinstance(lt, str) or not lt.strip():
+            raise ConfigError(f"{where}: key 'languagetool-path' must be the path of a LanguageTool folder")
+        lt_path = Path(lt).expanduser()
+        changes["languagetool_path"] = str(lt_path if lt_path.is_absolute() or root is None else root / lt_path)
     if "jsonl-text-field" in data:
         changes["jsonl_text_field"] = _field_name(data["jsonl-text-field"], "jsonl-text-field", where)
     if "jsonl-id-field" in data:

@@ -140,3 +140,68 @@ def test_unreachable_server_is_one_notice_and_others_still_run(monkeypatch: pyte
         assert [f.rule for f in found] == ["grammar.doubled-word"]
     assert len(linter.notices) == 1
     assert "lt.t is off" in linter.notices[0] and "did not answer" in linter.notices[0]
+
+
+FAKE_JAVA = """#!{python}
+# Stands in for `java -cp languagetool-server.jar org.languagetool.server.HTTPServer --port N`.
+import json, sys
+sys.path.insert(0, {root!r})
+from http.server import HTTPServer
+from tests.test_languagetool import FakeLanguageTool
+
+class Server(FakeLanguageTool):
+    def do_GET(self):
+        body = json.dumps([{{"name": "English (US)", "code": "en", "longCode": "en-US"}}]).encode()
+        self.send_response(200 if self.path.startswith("/v2/languages") else 404)
+        self.end_headers()
+        self.wfile.write(body)
+
+assert sys.argv[1:3] == ["-cp", {jar!r}] and sys.argv[3] == "org.languagetool.server.HTTPServer", sys.argv
+port = int(sys.argv[sys.argv.index("--port") + 1])
+HTTPServer(("127.0.0.1", port), Server).serve_forever()
+"""
+
+
+def _fake_install(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    import sys
+    from pathlib import Path
+
+    folder = tmp_path / "LanguageTool-6.4"
+    folder.mkdir()
+    jar = folder / "languagetool-server.jar"
+    jar.write_bytes(b"PK")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    java = bin_dir / "java"
+    root = str(Path(__file__).resolve().parent.parent)
+    java.write_text(FAKE_JAVA.format(python=sys.executable, root=root, jar=str(jar)), encoding="utf-8")
+    java.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{__import__('os').environ.get('PATH', '')}")
+    monkeypatch.delenv("LINTNEWS_LANGUAGETOOL_URL", raising=False)
+    return tmp_path
+
+
+def test_local_languagetool_folder_starts_its_server(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lintnews import languagetool_local
+
+    install = _fake_install(tmp_path, monkeypatch)
+    linter = Linter([_rule()], settings={"languagetool-path": str(install)})
+    try:
+        found = linter.lint(make_document("a.txt", "She have it."))
+        assert [f.message.split(" [")[0] for f in found] == ["Check 'She have'."]
+        assert linter.notices == []
+        # one server per folder and process: the second document reuses it
+        assert len(linter.lint(make_document("b.txt", "She have two."))) == 1
+        assert len(languagetool_local._servers) == 1
+    finally:
+        for proc, _ in languagetool_local._servers.values():
+            languagetool_local._stop(proc)
+        languagetool_local._servers.clear()
+
+
+def test_folder_without_languagetool_is_one_notice(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LINTNEWS_LANGUAGETOOL_URL", raising=False)
+    linter = Linter([_rule()], settings={"languagetool-path": str(tmp_path)})
+    assert linter.lint(make_document("a.txt", "She have it.")) == []
+    assert len(linter.notices) == 1
+    assert "no languagetool-server.jar in the LanguageTool folder" in linter.notices[0]

@@ -14,6 +14,8 @@ from .base import Checker, Option, list_of_str
 
 URL_SETTING = "languagetool-url"
 URL_ENV = "LINTNEWS_LANGUAGETOOL_URL"
+PATH_ENV = "LINTNEWS_LANGUAGETOOL_PATH"
+PATH_SETTING = "languagetool-path"
 
 # LanguageTool's categories onto lintnews's; unknown ones are grammar.
 CATEGORY_MAP = {
@@ -75,6 +77,14 @@ class LanguageToolChecker(Checker):
         self.url = str(url).rstrip("/")
         if self.url and not self.url.endswith("/v2/check"):
             self.url += "/v2/check"
+        # a local LanguageTool folder is used when no server URL is given; its server starts on first use
+        self.local_path = "" if self.url else str(self.settings.get(PATH_SETTING) or os.environ.get(PATH_ENV) or "")
+
+    def _ensure_url(self) -> None:
+        if not self.url and self.local_path:
+            from ..languagetool_local import server_url
+
+            self.url = server_url(self.local_path) + "/v2/check"
 
     def request(self, text: str) -> dict[str, Any]:
         from urllib.error import URLError
@@ -101,6 +111,7 @@ class LanguageToolChecker(Checker):
         return data
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        self._ensure_url()
         if not self.url:
             return  # not configured: the rule is a no-op and costs nothing
         disabled = set(self.opts["disabled_rules"])

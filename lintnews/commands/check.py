@@ -53,6 +53,9 @@ def add_parser(sub: Any) -> None:
         "--exclude", action="append", metavar="GLOB", help="skip files and folders matching GLOB (adds to config)"
     )
     p.add_argument("--languagetool-url", metavar="URL", help="LanguageTool server for the grammar rules")
+    p.add_argument(
+        "--languagetool-path", metavar="DIR", help="a local LanguageTool folder: its server is started (needs Java)"
+    )
     p.add_argument("--baseline", metavar="FILE", help="report and fail only on findings not in this baseline")
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline, exit 0")
     p.add_argument("--statistics", action="store_true", help="print the number of findings per rule, not each one")
@@ -129,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
         "languages": args.language,
         "extend-exclude": args.exclude,
         "languagetool-url": args.languagetool_url,
+        "languagetool-path": args.languagetool_path,
         "max-score": args.max_score,
     }
     cfg = resolve(args.config, cwd, overrides, start=search_start(args.paths, cwd))
