@@ -191,3 +191,20 @@ def test_fixes_only_put_back_spaces_and_punctuation(text: str) -> None:
 )
 def test_insert_only_helper(original: str, replacement: str, ok: bool) -> None:
     assert _only_inserts_space_and_stop(original, replacement) is ok
+
+
+def test_lexicon_reads_wordfreq_table_without_the_package() -> None:
+    import subprocess
+    import sys
+
+    # the table is wordfreq's own, value for value...
+    from wordfreq import zipf_frequency
+
+    from lintnews.lexicon import zipf
+
+    for w in ("the", "Netanyahu", "barnea", "rafah", "escalation", "inthe", "gazawhich", "Mossad"):
+        assert zipf(w) == zipf_frequency(w, "en"), w
+    # ...and reading it does not import the wordfreq package (its import costs more than the table)
+    code = "import sys; from lintnews.lexicon import zipf; zipf('rafah'); print('wordfreq' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

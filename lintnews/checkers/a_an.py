@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 import regex
 
 from ..document import Document
 from ..findings import Applicability, Hit
+from ..lexicon import zipf
 from .base import Checker, Option, list_of_str
 
 # "a"/"an" as a whole word, then the next word (letters, digits, dots, hyphens and apostrophes).
@@ -28,11 +28,7 @@ _EITHER = regex.compile(r"^(?:herb|histor|homage|hotel|humble|un-|u-|x-|e-|euro$
 _VOWEL_NAME_LETTERS = frozenset("AEFHILMNORSX")
 
 
-@cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
+_zipf = zipf
 
 
 def starts_with_vowel_sound(word: str, min_zipf: float) -> bool | None:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
 
 from ..document import Document
 from ..findings import Hit, Severity
+from ..lexicon import zipf
 from .base import Checker, Option
 
 if TYPE_CHECKING:
@@ -570,21 +570,15 @@ def third_person(base: str) -> str:
 
 def _ed_base(word: str) -> str:
     """The base of a regular -ed form, picking the commonest candidate (lifted -> lift, noticed -> notice)."""
-    from wordfreq import zipf_frequency
-
     if word.endswith("ied"):
         return word[:-3] + "y"
     cands = [word[:-2], word[:-1]]
     if len(word) > 4 and word[-3] == word[-4]:
         cands.append(word[:-3])
-    return max(cands, key=lambda w: zipf_frequency(w, "en"))
+    return max(cands, key=zipf)
 
 
-@cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
+_zipf = zipf
 
 
 def participle(base: str) -> str:

@@ -157,14 +157,14 @@ class MidCapitalChecker(Checker):
     }
 
     def setup(self) -> None:
-        from wordfreq import zipf_frequency
+        from ..lexicon import zipf
 
-        self._zipf = zipf_frequency
+        self._zipf = zipf
         self._zipf_cache: dict[str, float] = {}
 
     def zipf(self, word: str) -> float:
         if word not in self._zipf_cache:
-            self._zipf_cache[word] = self._zipf(word, "en")
+            self._zipf_cache[word] = self._zipf(word)
         return self._zipf_cache[word]
 
     def _strong(self, toks: list[_Tok], i: int) -> bool:
