@@ -28,9 +28,6 @@ _EITHER = regex.compile(r"^(?:herb|histor|homage|hotel|humble|un-|u-|x-|e-|euro$
 _VOWEL_NAME_LETTERS = frozenset("AEFHILMNORSX")
 
 
-_zipf = zipf
-
-
 def starts_with_vowel_sound(word: str, min_zipf: float) -> bool | None:
     """True / False for the sound that starts `word`; None when unsure (then nothing is reported)."""
     core = word.strip(".'’-")
@@ -56,7 +53,7 @@ def starts_with_vowel_sound(word: str, min_zipf: float) -> bool | None:
     if letters.isupper() and len(letters) > 1:
         return None  # NATO, UNESCO: read as words or letters, can't tell
     head = regex.split(r"[-'’]", core, maxsplit=1)[0].lower()
-    if not head.isalpha() or _zipf(head) < min_zipf:
+    if not head.isalpha() or zipf(head) < min_zipf:
         return None  # a name, a typo or a foreign word: its sound is unknown
     if _VOWEL_LETTER_CONSONANT_SOUND.match(head):
         return False

@@ -578,9 +578,6 @@ def _ed_base(word: str) -> str:
     return max(cands, key=zipf)
 
 
-_zipf = zipf
-
-
 def participle(base: str) -> str:
     if base in PARTICIPLE:
         return PARTICIPLE[base]
@@ -793,7 +790,7 @@ def check_subject_verb(sdoc: Doc) -> Iterator[Flag]:
             continue
         if vnum == "base" and fin.lower_ in BASE_IS_PAST:
             continue
-        if fin is verb and _zipf(fin.lower_) < 2.5:
+        if fin is verb and zipf(fin.lower_) < 2.5:
             continue  # a rare word tagged as a verb is more likely a tagging slip
         if sdoc[0].lower_ == "how" and len(sdoc) > 1 and sdoc[1].lower_ in ("many", "much"):
             continue
