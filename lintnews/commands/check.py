@@ -12,12 +12,13 @@ from typing import Any
 
 from .. import baseline as bl
 from ..cache import CACHE_ENV, default_cache_dir
-from ..config import FORMATS, resolve, search_start
+from ..config import FORMATS
 from ..findings import Finding, Severity
 from ..formats import render_github, render_junit, render_sarif
 from ..report import finding_json, render_json, render_statistics, render_text, statistics
 from ..runner import AUTO_JOBS_MIN_FILES, FileResult, Run, RunOptions, article_findings, make_run
 from ..score import artifact_score
+from .options import add_rule_options, resolve_config
 
 
 def add_parser(sub: Any) -> None:
@@ -31,24 +32,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default error)"
     )
-    p.add_argument(
-        "--select", action="append", metavar="ID", help="only these rules (id, id prefix or category); repeatable"
-    )
-    p.add_argument(
-        "--ignore", action="append", metavar="ID", help="skip these rules (id, id prefix or category); repeatable"
-    )
-    p.add_argument(
-        "--language",
-        action="append",
-        metavar="LANG",
-        help="source language of the copy (es, fr, pt, it): picks calque packs",
-    )
-    p.add_argument(
-        "--rule-pack", action="append", default=[], metavar="PATH", help="extra rule pack file or folder; repeatable"
-    )
-    p.add_argument(
-        "--config", metavar="FILE", help="a .lintnews.toml or pyproject.toml to use instead of the one found"
-    )
+    add_rule_options(p)
     p.add_argument(
         "--exclude", action="append", metavar="GLOB", help="skip files and folders matching GLOB (adds to config)"
     )
@@ -124,18 +108,14 @@ def _scores(results: list[FileResult]) -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    cwd = Path.cwd()
     overrides = {
-        "select": args.select,
-        "ignore": args.ignore,
         "fail-on": args.fail_on,
-        "languages": args.language,
         "extend-exclude": args.exclude,
         "languagetool-url": args.languagetool_url,
         "languagetool-path": args.languagetool_path,
         "max-score": args.max_score,
     }
-    cfg = resolve(args.config, cwd, overrides, start=search_start(args.paths, cwd))
+    cfg = resolve_config(args, args.paths, **overrides)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     fix = args.fix or (args.unsafe_fixes and not args.diff)
     base_known = bl.read(Path(args.baseline)) if args.baseline else None

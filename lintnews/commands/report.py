@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..config import resolve
 from ..errors import LintnewsError
 from ..fileio import write_atomic
 from ..html_report import Article, render_html, render_markdown
 from ..runner import RunOptions, make_run
+from .options import add_rule_options, resolve_config
 
 
 def add_parser(sub: Any) -> None:
@@ -20,17 +20,12 @@ def add_parser(sub: Any) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="where to write the report (default: stdout)")
     p.add_argument("--format", choices=("html", "markdown"), default="html")
     p.add_argument("--title", default="lintnews report")
-    p.add_argument("--select", action="append", metavar="ID")
-    p.add_argument("--ignore", action="append", metavar="ID")
-    p.add_argument("--language", action="append", metavar="LANG")
-    p.add_argument("--rule-pack", action="append", default=[], metavar="PATH")
-    p.add_argument("--config", metavar="FILE")
+    add_rule_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    overrides = {"select": args.select, "ignore": args.ignore, "languages": args.language}
-    cfg = resolve(args.config, Path.cwd(), overrides)
+    cfg = resolve_config(args, args.paths)
     results = make_run(cfg, RunOptions(), args.rule_pack).execute(args.paths)
     errors = [r for r in results if r.error]
     for r in errors:
