@@ -107,9 +107,7 @@ class Linter:
         return self.finish(doc, drop_deferred(self.checkers, out))
 
     def finish(self, doc: Document, findings: list[Finding]) -> list[Finding]:
-        for f in self.filters:
-            findings = f(doc, findings)
-        return dedupe(findings)
+        return finish(self.filters, doc, findings)
 
     def lint_corpus(self, docs: list[Document]) -> dict[str, list[Finding]]:
         """Lint each document, then run the checkers that compare documents with each other."""
@@ -118,15 +116,39 @@ class Linter:
         return results
 
     def cross_document(self, docs: list[Document], results: dict[str, list[Finding]]) -> dict[str, list[Finding]]:
+        """The documents whose findings the cross-document rules change, with all their findings."""
+        return merge_cross(self.filters, docs, results, self.cross_findings(docs))
+
+    def cross_findings(self, docs: list[Document]) -> dict[str, list[Finding]]:
+        """What the rules that compare documents find, per path, stamped but not yet filtered."""
         extra: dict[str, list[Finding]] = {}
-        by_path = {d.path: d for d in docs}
+        if len(docs) < 2:
+            return extra
         for checker in self.checkers:
-            if not checker.cross_document or len(docs) < 2:
+            if not checker.cross_document:
                 continue
             for doc, hit in self._guarded(checker, "corpus", partial(checker.check_corpus, docs)):
                 if 0 <= hit.start <= hit.end <= len(doc.text):
                     extra.setdefault(doc.path, []).append(stamp(checker.rule, doc, hit))
-        return {p: self.finish(by_path[p], results.get(p, []) + fs) for p, fs in extra.items()}
+        return extra
+
+
+def finish(filters: Sequence[FindingFilter], doc: Document, findings: list[Finding]) -> list[Finding]:
+    """A document's findings filtered (suppressions, per-file ignores), de-duplicated and sorted."""
+    for f in filters:
+        findings = f(doc, findings)
+    return dedupe(findings)
+
+
+def merge_cross(
+    filters: Sequence[FindingFilter],
+    docs: list[Document],
+    results: dict[str, list[Finding]],
+    extra: dict[str, list[Finding]],
+) -> dict[str, list[Finding]]:
+    """Each document the cross-document pass found something in, with its own findings and those, finished."""
+    by_path = {d.path: d for d in docs}
+    return {p: finish(filters, by_path[p], results.get(p, []) + fs) for p, fs in extra.items() if p in by_path}
 
 
 def drop_deferred(checkers: Sequence[Checker], findings: list[Finding]) -> list[Finding]:

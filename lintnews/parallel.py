@@ -63,14 +63,27 @@ class Pool:
     """A process pool for one run. `lint(docs)` yields (document, findings, notices) in input order, keeping at
     most a few batches per worker in flight so an archive of any size is linted in bounded memory."""
 
-    def __init__(self, linter: Linter, jobs: int, make_filters: Callable[[], list[FindingFilter]]) -> None:
-        # the filters may be closures over the config, which do not pickle: each worker rebuilds them
-        bare = Linter.__new__(Linter)
-        bare.__dict__.update({**linter.__dict__, "filters": [], "notices": []})
+    def __init__(
+        self, linter: Linter | Callable[[], Linter], jobs: int, make_filters: Callable[[], list[FindingFilter]]
+    ) -> None:
+        # the workers start with the first document that is not a cache hit: a re-run over unchanged files
+        # neither loads the rules nor forks
+        self._linter = linter
+        self._make_filters = make_filters
         self.jobs = jobs
-        self.executor = ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init, initargs=(pickle.dumps(bare), make_filters)
-        )
+        self._executor: ProcessPoolExecutor | None = None
+
+    @property
+    def executor(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            linter = self._linter if isinstance(self._linter, Linter) else self._linter()
+            # the filters may be closures over the config, which do not pickle: each worker rebuilds them
+            bare = Linter.__new__(Linter)
+            bare.__dict__.update({**linter.__dict__, "filters": [], "notices": []})
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.jobs, initializer=_init, initargs=(pickle.dumps(bare), self._make_filters)
+            )
+        return self._executor
 
     def lint(self, items: Iterable[tuple[Document, Linted | None]]) -> Iterator[tuple[Document, Linted]]:
         """Each document with its findings and notices, in input order. An item that comes with its result (a
@@ -102,7 +115,8 @@ class Pool:
             yield from _collect(*pending.popleft())
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> Pool:
         return self

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -16,7 +16,7 @@ from .errors import InputError
 from .fileio import decode, encode, read_text, write_atomic
 from .findings import Finding
 from .fix import fix_text, unified_diff
-from .lint import FindingFilter, Linter
+from .lint import FindingFilter, Linter, merge_cross
 from .parallel import Linted, Pool, cpu_count, lint_one
 from .rulepack import Rule, collect_pack_paths, load_packs
 from .sources import Source, article_key, expand, is_jsonl, jsonl_documents, load, make_document
@@ -85,16 +85,40 @@ def per_file_ignores_filter(cfg: Config) -> FindingFilter:
     return drop
 
 
-@dataclass
 class Run:
-    linter: Linter
-    cfg: Config
-    opts: RunOptions
-    results: list[FileResult] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    cache: Cache | None = None
-    # what the findings of a document depend on besides its text: the code, the rule packs, the config
-    rules_key: str = ""
+    """One run over some paths. The linter is built (or unpickled from the cache) on first use only: a
+    re-run over unchanged files answers from the findings cache without loading a single rule."""
+
+    def __init__(
+        self,
+        linter: Linter | Callable[[], Linter],
+        cfg: Config,
+        opts: RunOptions,
+        cache: Cache | None = None,
+        rules_key: str = "",
+    ) -> None:
+        self._linter = linter if isinstance(linter, Linter) else None
+        self._make_linter = linter if not isinstance(linter, Linter) else None
+        self.cfg = cfg
+        self.opts = opts
+        self.results: list[FileResult] = []
+        self.notices: list[str] = []
+        self.cache = cache
+        # what the findings of a document depend on besides its text: the code, the rule packs, the config
+        self.rules_key = rules_key
+        # the last document's findings-cache key: looked up, then stored under, without hashing twice
+        self._last_key: tuple[Document | None, str] = (None, "")
+
+    @property
+    def linter(self) -> Linter:
+        if self._linter is None:
+            assert self._make_linter is not None
+            self._linter = self._make_linter()
+        return self._linter
+
+    def linter_notices(self) -> list[str]:
+        """What the rules reported (a rule turned off, a runaway pattern); none if no rule was needed."""
+        return self._linter.notices if self._linter is not None else []
 
     def lint_text(self, path: str, text: str) -> list[Finding]:
         return self.linter.lint(make_document(path, text))
@@ -142,9 +166,13 @@ class Run:
         return [FileResult(d.path, self.linter.lint(d), doc=d, file=path, article=str(d.meta["article"])) for d in docs]
 
     def _result_key(self, doc: Document) -> str:
+        if self._last_key[0] is doc:
+            return self._last_key[1]
         # the path counts only where the config makes findings depend on it; a renamed or copied file hits
         where = [doc.path, str(self.cfg.root), repr(self.cfg.per_file_ignores)] if self.cfg.per_file_ignores else []
-        return digest([self.rules_key, *where, doc.text, doc.raw])
+        key = digest([self.rules_key, *where, doc.text, doc.raw])
+        self._last_key = (doc, key)
+        return key
 
     def _cached(self, doc: Document) -> Linted | None:
         if self.cache is None or not self.rules_key:
@@ -152,13 +180,33 @@ class Run:
         found = self.cache.get("findings", self._result_key(doc))
         if not isinstance(found, list):
             return None
-        return [f if f.path == doc.path else replace(f, path=doc.path) for f in found], [], None
+        try:
+            return [Finding.from_row(row, doc.path) for row in found], [], None
+        except (TypeError, ValueError, IndexError):  # an entry of another layout: lint again
+            return None
 
     def _store(self, doc: Document, linted: Linted) -> None:
         findings, notices, error = linted
         # a run where a rule was off or stopped is not the answer for these rules: never cache it
         if self.cache is not None and self.rules_key and not notices and error is None:
-            self.cache.put("findings", self._result_key(doc), findings)
+            self.cache.put("findings", self._result_key(doc), [f.to_row() for f in findings])
+
+    def _cross_findings(self, docs: list[Document]) -> dict[str, list[Finding]]:
+        """The cross-document pass, from the cache when the same documents were checked together before."""
+        if self.cache is None or not self.rules_key:
+            return self.linter.cross_findings(docs)
+        key = digest([self.rules_key, "corpus", *(part for d in docs for part in (d.path, self._result_key(d)))])
+        found = self.cache.get("corpus", key)
+        if isinstance(found, dict):
+            try:
+                return {p: [Finding.from_row(row) for row in rows] for p, rows in found.items()}
+            except (TypeError, ValueError, IndexError):
+                pass
+        before = len(self.linter.notices)
+        extra = self.linter.cross_findings(docs)
+        if len(self.linter.notices) == before:
+            self.cache.put("corpus", key, {p: [f.to_row() for f in fs] for p, fs in extra.items()})
+        return extra
 
     def _documents(self, sources: Sequence[Source]) -> Iterator[Document | FileResult]:
         """Each source read into documents (a JSON Lines archive into one per article), or its input error."""
@@ -212,11 +260,13 @@ class Run:
         sources = list(expand(list(paths), self.cfg))
         jobs = self._jobs(sources)
         items = self._documents(sources)
-        pool = Pool(self.linter, jobs, partial(linter_filters, self.cfg)) if jobs > 1 else None
+        pool = Pool(lambda: self.linter, jobs, partial(linter_filters, self.cfg)) if jobs > 1 else None
         try:
             # input errors are not documents: each waits with the number of documents read before it
             pending: deque[tuple[int, FileResult]] = deque()
             read = 0
+
+            hits: set[int] = set()
 
             def with_cache() -> Iterator[tuple[Document, Linted | None]]:
                 nonlocal read
@@ -225,7 +275,10 @@ class Run:
                         pending.append((read, item))
                         continue
                     read += 1
-                    yield item, self._cached(item)
+                    found = self._cached(item)
+                    if found is not None:
+                        hits.add(id(item))
+                    yield item, found
 
             linted: Iterator[tuple[Document, Linted]]
             if pool is None:
@@ -237,7 +290,10 @@ class Run:
                     yield pending.popleft()[1]
                 findings, notices, error = result
                 self.notices.extend(notices)
-                self._store(doc, result)
+                if id(doc) in hits:
+                    hits.discard(id(doc))
+                else:
+                    self._store(doc, result)
                 meta = doc.meta
                 if "article" in meta:
                     r = FileResult(doc.path, findings, doc=doc, file=str(meta["file"]), article=str(meta["article"]))
@@ -260,7 +316,7 @@ class Run:
         docs = [r.doc for r in self.results if r.doc is not None and r.error is None]
         if len(docs) > 1 and not self.opts.fix:
             current = {r.path: r.findings for r in self.results}
-            updated = self.linter.cross_document(docs, current)
+            updated = merge_cross(linter_filters(self.cfg), docs, current, self._cross_findings(docs))
             for r in self.results:
                 if r.path in updated:
                     r.findings = updated[r.path]
@@ -320,7 +376,8 @@ def make_linter(cfg: Config, extra_packs: Sequence[str] = (), cache: Cache | Non
 
 def make_run(cfg: Config, opts: RunOptions, extra_packs: Sequence[str] = ()) -> Run:
     if opts.cache_dir is None:
-        return Run(make_linter(cfg, extra_packs), cfg, opts)
+        return Run(partial(make_linter, cfg, extra_packs), cfg, opts)
     cache = Cache(opts.cache_dir)
-    linter = make_linter(cfg, extra_packs, cache)
-    return Run(linter, cfg, opts, cache=cache, rules_key=rules_key(cfg, extra_packs))
+    return Run(
+        partial(make_linter, cfg, extra_packs, cache), cfg, opts, cache=cache, rules_key=rules_key(cfg, extra_packs)
+    )

@@ -108,3 +108,65 @@ def test_cli_cache_dir_and_no_cache(cli: CliRunner, workdir: Path) -> None:
     other = workdir / "d"
     r = cli([*engine_args("--format", "json", "--no-cache", "--cache-dir", str(other)), "a.txt"])
     assert r.stdout == out[0].stdout and not other.exists()
+
+
+def _two_spellings(tmp_path: Path) -> list[Path]:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The strikes hit Khan Yunis on Monday, officials said.\n\nResidents of Khan Yunis fled.\n")
+    b.write_text("The army said it struck Khan Younis overnight.\n\nMore people left Khan Younis later.\n")
+    return [a, b]
+
+
+def _run(cache_dir: Path, paths: list[Path], jobs: int = 1) -> list[tuple[str, str, int]]:
+    run = make_run(Config(select=("consistency",)), RunOptions(cache_dir=cache_dir, jobs=jobs))
+    return sorted((f.path, f.rule, f.offset) for r in run.execute([str(p) for p in paths]) for f in r.findings)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_unchanged_files_are_answered_without_loading_the_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    paths = _two_spellings(tmp_path)
+    cache_dir = tmp_path / "cache"
+    first = _run(cache_dir, paths, jobs)
+    assert any(rule == "consistency.name-spelling" and path.endswith("b.txt") for path, rule, _ in first)
+    assert list((cache_dir / "corpus").rglob("*.pickle"))  # the cross-document pass is cached too
+
+    def no_rules(*args: object, **kwargs: object) -> Linter:
+        raise AssertionError("the rules were loaded although every file was a cache hit")
+
+    monkeypatch.setattr("lintnews.runner.make_linter", no_rules)
+    assert _run(cache_dir, paths, jobs) == first
+
+
+def test_cross_document_cache_follows_the_set_of_files(tmp_path: Path) -> None:
+    a, b = _two_spellings(tmp_path)
+    cache_dir = tmp_path / "cache"
+    both = _run(cache_dir, [a, b])
+    assert _run(cache_dir, [a]) == []  # one file alone has nothing to disagree with
+    b.write_text("The army said it struck Khan Yunis overnight.\n")
+    assert _run(cache_dir, [a, b]) == _run(tmp_path / "other", [a, b]) == []
+    assert both
+
+
+def test_cached_findings_are_plain_rows(tmp_path: Path) -> None:
+    """Entries hold tuples, not the dataclasses: ~10x faster to load, and no class reference to go stale."""
+    paths = _two_spellings(tmp_path)
+    _run(tmp_path / "cache", paths)
+    for entry in (tmp_path / "cache" / "findings").rglob("*.pickle"):
+        rows = pickle.loads(entry.read_bytes())
+        assert isinstance(rows, list) and all(isinstance(r, tuple) for r in rows)
+
+
+def test_finding_rows_round_trip() -> None:
+    from lintnews.findings import Applicability, Edit, Finding, Fix, Severity
+
+    full = Finding(
+        "a.txt", "x.y", "calque", Severity.WARNING, "msg", 3, 4, 1, 4, 1, 8, ("s1", "s2"),
+        Fix(Applicability.UNSAFE, (Edit(3, 4, "new"), Edit(9, 0, ","))), "pack.yaml", {"article": "7"},
+    )  # fmt: skip
+    bare = Finding("a.txt", "x.z", "grammar", Severity.INFO, "m", 0, 0, 1, 1, 1, 1)
+    for f in (full, bare):
+        back = Finding.from_row(f.to_row())
+        assert back == f and back.extra == f.extra
+        assert Finding.from_row(f.to_row(), "b.txt").path == "b.txt"

@@ -145,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
     if args.stream:
         return _stream_json(run_, args.paths, cfg.max_score, cfg.fail_on)
     results = run_.execute(args.paths)
-    for notice in dict.fromkeys([*run_.linter.notices, *run_.notices]):
+    for notice in dict.fromkeys([*run_.linter_notices(), *run_.notices]):
         print(f"lintnews: warning: {notice}", file=sys.stderr)
     errors = [r for r in results if r.error]
     for r in errors:
@@ -270,7 +270,7 @@ def _stream_json(run_: Run, paths: list[str], max_score: float | None, fail_on: 
     }
     tail = json.dumps({"errors": errors, "summary": summary}, ensure_ascii=False, indent=1)
     out.write(("\n ],\n" if not first else "],\n") + tail[2:] + "\n")
-    for notice in dict.fromkeys(run_.linter.notices + run_.notices):
+    for notice in dict.fromkeys(run_.linter_notices() + run_.notices):
         print(f"lintnews: warning: {notice}", file=sys.stderr)
     for s in over:
         name = s["path"] + (f" (article {s['article']})" if "article" in s else "")
