@@ -18,6 +18,9 @@ SHAPES = ("", "metadata")
 # doc.cache key: start offset of a line -> the rule that reported it; one finding per line is enough, the
 # first rule of the pack to see a line keeps it
 CLAIMS = "boilerplate-claimed"
+# doc.cache keys: the document's content lines and their word counts, computed once for the pack's rules
+_LINES = "boilerplate-lines"
+_LINE_WORDS = "boilerplate-line-words"
 # A line that ends like a sentence; teaser headlines and list items do not.
 _FINAL_PUNCT = regex.compile(r"""[.!…:;]["”’'»)\]]*$""")
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
@@ -119,14 +122,26 @@ def _position(value: Any) -> str:
 
 
 def content_lines(doc: Document) -> list[Block]:
-    """Non-blank lines of the lintable view, stripped of surrounding white space."""
+    """Non-blank lines of the lintable view, stripped of surrounding white space (shared: do not modify)."""
+    cached: list[Block] | None = doc.cache.get(_LINES)
+    if cached is not None:
+        return cached
     out = []
     for b in doc.lines:
         stripped = b.text.strip()
         if stripped:
             lead = len(b.text) - len(b.text.lstrip())
             out.append(Block(b.start + lead, b.start + lead + len(stripped), stripped))
+    doc.cache[_LINES] = out
     return out
+
+
+def _line_word_counts(doc: Document) -> list[int]:
+    """`word_count` of each of `content_lines(doc)`: every rule of the pack asks for them."""
+    counts: list[int] | None = doc.cache.get(_LINE_WORDS)
+    if counts is None:
+        counts = doc.cache[_LINE_WORDS] = [word_count(b.text) for b in content_lines(doc)]
+    return counts
 
 
 def delete_block_edit(text: str, start: int, end: int) -> Edit:
@@ -144,7 +159,7 @@ def delete_block_edit(text: str, start: int, end: int) -> Edit:
 
 
 def word_count(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def looks_like_headline(text: str, max_words: int) -> bool:
@@ -220,12 +235,14 @@ class BoilerplateChecker(Checker):
         flagged: set[int] = set()
         claims: dict[int, str] = doc.cache.setdefault(CLAIMS, {})
         me = self.rule.id
+        # a prefix (metadata) is removed alone, so a long line after it does not matter
+        max_words = self.opts["max_words"] if self.opts["report"] == "line" else None
+        words = _line_word_counts(doc) if max_words is not None else []
         for i in candidates:
             if i in flagged or claims.get(lines[i].start, me) != me:
                 continue
             line = lines[i]
-            # a prefix (metadata) is removed alone, so a long line after it does not matter
-            if self.opts["report"] == "line" and word_count(line.text) > self.opts["max_words"]:
+            if max_words is not None and words[i] > max_words:
                 continue
             span = self._span(line.text)
             if span is None:

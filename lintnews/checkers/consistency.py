@@ -12,6 +12,7 @@ import regex
 
 from ..document import Document
 from ..findings import Hit, Severity
+from ..lexicon import zipf
 from .base import Checker, Option, list_of_str
 
 MODES = ("particle", "spelling", "lowercase")
@@ -19,11 +20,12 @@ MODES = ("particle", "spelling", "lowercase")
 _PARTICLE_NAME = regex.compile(r"(?<![\w-])(?P<p>[Aa]l|[Ee]l)(?P<sep>[ -])(?P<head>\p{Lu}\p{Ll}+)(?![\w-])")
 # no apostrophe: Trump's and Trump’s are one name, the quote mark is punctuation's business
 _NAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
-_WORDS = regex.compile(r"\w+")
+_WORD_FIRST = regex.compile(r"(?<!\w)\w")
 # preceded by a lower-case word or a comma: capitalised because it is a name, not because a sentence starts
 _MID_NAME = regex.compile(rf"(?<=\b\p{{Ll}}+ |[,;] )({_NAME})")
 # the second word may run into the next sentence ('khan younisOne'): a capital ends it too
 _LOWER_PAIR = regex.compile(r"(?<![\w@#/.-])(?P<a>\p{Ll}+) (?P<b>\p{Ll}+)(?=\p{Lu}|(?![\w@-]))")
+_LOWER_RUN = regex.compile(r"\p{Ll}+")
 _MID_PAIR = regex.compile(r"(?<=\b\p{Ll}+ |[,;] )")
 # a word this common ('State', 'President') is a title or an ordinary word, not the name that anchors a variant
 ANCHOR_MAX_ZIPF = 5.0
@@ -190,8 +192,10 @@ class Occurrence:
 
 
 def title_case(text: str) -> bool:
-    words = [w for w in _WORDS.findall(text) if w[:1].isalpha()]
-    return len(words) > 1 and sum(w[:1].isupper() for w in words) / len(words) > 0.5
+    """Are most words of the line capitalised (more than half of those that start with a letter)?"""
+    # the first characters of the \w+ words, gathered by C code: lines are whole paragraphs
+    firsts = "".join(filter(str.isalpha, _WORD_FIRST.findall(text)))
+    return len(firsts) > 1 and sum(map(str.isupper, firsts)) / len(firsts) > 0.5
 
 
 def headline_spans(doc: Document) -> list[tuple[int, int]]:
@@ -206,26 +210,48 @@ def headline_spans(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
+def _lower_pairs_from(text: str, firsts: Iterable[str]) -> Iterator[regex.Match[str]]:
+    """The matches of `_LOWER_PAIR.finditer(text, overlapped=True)` whose first word is one of `firsts`, in order.
+
+    An overlapped scan tries the pattern at every offset; here it is tried only where one of the words
+    (few: the lower-case heads of the article's names) stands before a space."""
+    starts: set[int] = set()
+    for first in firsts:
+        if not _LOWER_RUN.fullmatch(first):
+            continue  # the pattern's first word is lower-case letters only: this one is never it
+        probe = first + " "
+        i = text.find(probe)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(probe, i + 1)
+    for i in sorted(starts):
+        m = _LOWER_PAIR.match(text, i)
+        if m is not None:
+            yield m
+
+
 def in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
 def pairs(doc: Document) -> dict[tuple[str, str], list[Occurrence]]:
     """Every two-word capitalised name of the document (outside headlines), by its spelling."""
+    key = "consistency-pairs"
+    if key in doc.cache:
+        cached: dict[tuple[str, str], list[Occurrence]] = doc.cache[key]
+        return cached
     out: dict[tuple[str, str], list[Occurrence]] = {}
     heads = headline_spans(doc)
     for m in _PAIR.finditer(doc.text, overlapped=True):
         if in_spans(m.start(), heads):
             continue
-        key = (m.group("a"), m.group("b"))
-        out.setdefault(key, []).append(Occurrence(m.start(), m.end(), m.group()))
+        out.setdefault((m.group("a"), m.group("b")), []).append(Occurrence(m.start(), m.end(), m.group()))
+    doc.cache[key] = out
     return out
 
 
 def variant_groups(keys: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     """Names that share one word and spell the other two ways: (Antony, Blinken) ~ (Anthony, Blinken)."""
-    from ..lexicon import zipf
-
     by_anchor: dict[tuple[int, str], list[tuple[str, str]]] = {}
     for k in keys:
         if zipf(k[0]) >= ANCHOR_MAX_ZIPF or zipf(k[1]) >= ANCHOR_MAX_ZIPF:
@@ -247,6 +273,8 @@ def variant_groups(keys: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]
 
 def fold(word: str) -> str:
     """The word without its accents: Sánchez -> Sanchez, Bâ -> Ba."""
+    if word.isascii():
+        return word
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
@@ -310,8 +338,6 @@ _NEXT_WORD = regex.compile(r" (\p{Lu}\p{Ll}+)\b")
 
 def in_term(text: str, end: int) -> bool:
     """Is the name ending at `end` followed by a capitalised common word, so part of a longer term?"""
-    from ..lexicon import zipf
-
     m = _NEXT_WORD.match(text, end)
     return m is not None and zipf(m.group(1)) >= COMMON_ZIPF
 
@@ -322,8 +348,6 @@ def sentence_initial(text: str, start: int) -> bool:
 
 def name_neighbour(word: str) -> str | None:
     """A capitalised word next to a name that may be another part of it (not a title, not a common word)."""
-    from ..lexicon import zipf
-
     if not word[:1].isupper() or word.lower() in _TITLES or zipf(word) >= ANCHOR_MAX_ZIPF:
         return None
     # accents folded: 'Mónica García' and 'Monica Garcia' have the same neighbour
@@ -336,8 +360,6 @@ def token_forms(doc: Document) -> dict[str, TokenForm]:
     if key in doc.cache:
         cached: dict[str, TokenForm] = doc.cache[key]
         return cached
-    from ..lexicon import zipf
-
     text = doc.text
     matches = list(_CAP_TOKEN.finditer(text))
     forms: dict[str, TokenForm] = {}
@@ -374,8 +396,6 @@ def distinct_people(x: TokenForm, y: TokenForm) -> bool:
 
 def token_variant_pairs(forms: dict[str, TokenForm], max_zipf: float) -> list[tuple[TokenForm, TokenForm, str]]:
     """Pairs of spellings of one name: the same letters but for accents, one inner letter, or an acronym's order."""
-    from ..lexicon import zipf
-
     by_key: dict[tuple[str, str], list[str]] = {}
     for w, tf in forms.items():
         # a common word capitalised only to start a sentence ('Resume the talks') is not a name
@@ -415,8 +435,6 @@ def token_variant_pairs(forms: dict[str, TokenForm], max_zipf: float) -> list[tu
 def pick_spelling(x: TokenForm, y: TokenForm) -> tuple[TokenForm, TokenForm]:
     """(winner, loser): a clear majority wins; otherwise the spelling of the first mention, which introduces the
     name in full; a spelling English has never seen loses to one it knows."""
-    from ..lexicon import zipf
-
     cx, cy = len(x.occurrences), len(y.occurrences)
     if max(cx, cy) >= 3 and max(cx, cy) >= 2 * min(cx, cy):
         return (x, y) if cx > cy else (y, x)
@@ -483,8 +501,6 @@ class ConsistencyChecker(Checker):
 
     def _token_spelling(self, doc: Document, taken: list[tuple[int, int]]) -> Iterator[Hit]:
         """One word of a name spelled two ways: accents dropped, one inner letter, initials swapped."""
-        from ..lexicon import zipf
-
         forms = token_forms(doc)
         wrong: dict[int, tuple[Occurrence, str]] = {}
         for x, y, how in token_variant_pairs(forms, self.opts["max_zipf"]):
@@ -570,11 +586,10 @@ class ConsistencyChecker(Checker):
                 )
 
     def _lowercase(self, doc: Document) -> Iterator[Hit]:
-        from ..lexicon import zipf
-
         text = doc.text
         caps = pairs(doc)
-        lower_count: Counter[str] = Counter(m.group() for m in _LOWER_WORD.finditer(text))
+        lower_words = list(_LOWER_WORD.finditer(text))
+        lower_count: Counter[str] = Counter(m.group() for m in lower_words)
         written = self._written_as_names(doc)
         # one scan for the heads of place names followed by a lower-case word, by that word's offset
         heads_before = {h.end(): h for h in _HEAD_THEN_LOWER.finditer(text)}
@@ -587,7 +602,7 @@ class ConsistencyChecker(Checker):
             if any(_MID_PAIR.match(text, o.start) for o in occs) and not all(in_term(text, o.end) for o in occs):
                 by_first.setdefault(a.lower(), []).append((a, b))
         if by_first:
-            for m in _LOWER_PAIR.finditer(text, overlapped=True):
+            for m in _lower_pairs_from(text, by_first):
                 first, second = m.group("a"), m.group("b")
                 for a, b in by_first.get(first, ()):
                     # an ordinary phrase ('national security') is not a name in lower case: one word must be rare
@@ -608,7 +623,7 @@ class ConsistencyChecker(Checker):
                             replacement=as_written,
                         )
                         break
-        for m in _LOWER_WORD.finditer(text):
+        for m in lower_words:
             w = m.group()
             if m.start() in taken:
                 continue

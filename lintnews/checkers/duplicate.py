@@ -16,7 +16,9 @@ _WORD = regex.compile(r"\w+(?:['’]\w+)*")
 
 def norm_words(text: str) -> list[str]:
     """Words only, lower case: quote marks, punctuation and spacing do not make two copies differ."""
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+    # the curly apostrophe is inside a word exactly where the straight one is: replaced before the split
+    words: list[str] = _WORD.findall(text.lower().replace("’", "'"))
+    return words
 
 
 def is_title(text: str) -> bool:
@@ -30,7 +32,8 @@ def title_case(text: str) -> bool:
 
 
 def shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+    """Every run of n consecutive words (n >= 1)."""
+    return set(zip(*(words[k:] for k in range(n)), strict=False))
 
 
 class DuplicateChecker(Checker):
@@ -70,7 +73,7 @@ class DuplicateChecker(Checker):
                 reported.add(i)
                 yield self._hit(doc, para, paras[j], kind)
                 break
-        yield from self._sentences(doc, reported)
+        yield from self._sentences(doc, reported, dict(zip((p.text for p in paras), words, strict=True)))
 
     def _relation(
         self, w: list[str], joined: str, other: str, grams: set[tuple[str, ...]], other_grams: set[tuple[str, ...]]
@@ -110,12 +113,16 @@ class DuplicateChecker(Checker):
             severity=None if sure else Severity.INFO,
         )
 
-    def _sentences(self, doc: Document, reported: set[int]) -> Iterator[Hit]:
-        """A sentence repeated inside longer paragraphs (the paragraphs themselves differ)."""
+    def _sentences(self, doc: Document, reported: set[int], known: dict[str, list[str]]) -> Iterator[Hit]:
+        """A sentence repeated inside longer paragraphs (the paragraphs themselves differ).
+
+        `known` holds the words of texts already split: a one-sentence paragraph is not split again."""
         skip = [doc.paragraphs[i] for i in reported]
         seen: dict[str, Block] = {}
         for s in doc.sentences:
-            w = norm_words(s.text)
+            w = known.get(s.text)
+            if w is None:
+                w = norm_words(s.text)
             # short sentences ('Officials did not comment.') recur in good writing
             if len(w) < self.opts["min_sentence_words"]:
                 continue

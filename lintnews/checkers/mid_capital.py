@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -77,10 +77,12 @@ _LINE_BREAK = re.compile("[\r\n\v\f\u2028\u2029]")
 _POSSESSIVE = re.compile(r"[’']s$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _LOWER_WORD = re.compile(r"^[a-z][a-z’'-]*$")
+# where a word stands in mid-sentence, and what would make it part of a longer word
+_SEEN_BEFORE = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_], ))")
+_WORD_GOES_ON = re.compile(r"[\w’'-]")
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     lead: str
@@ -93,21 +95,17 @@ class _Tok:
 def _tokens(doc: Document, para: Block) -> list[_Tok]:
     out: list[_Tok] = []
     prev_end = -1
-    for m in _TOKEN.finditer(para.text):
+    text = para.text
+    for m in _TOKEN.finditer(text):
         sm = _SPLIT.match(m.group())
         assert sm is not None
-        gap = para.text[prev_end : m.start()] if prev_end >= 0 else "\n"
+        start, end = m.span()
+        gap = text[prev_end:start] if prev_end >= 0 else "\n"
+        lead, core, trail = sm.groups()
         out.append(
-            _Tok(
-                para.start + m.start(),
-                para.start + m.end(),
-                sm.group(1),
-                sm.group(2),
-                sm.group(3),
-                _LINE_BREAK.search(gap) is None,
-            )
+            _Tok(para.start + start, para.start + end, lead, core, trail, gap == " " or not _LINE_BREAK.search(gap))
         )
-        prev_end = m.end()
+        prev_end = end
     return out
 
 
@@ -213,13 +211,20 @@ class MidCapitalChecker(Checker):
     def check(self, doc: Document) -> Iterator[Hit]:
         # Tokenising is the slow part: most paragraphs have nothing worth it.
         counts: dict[str, int] = {}
+        text = doc.text
 
         def seen(word: str) -> int:
             """How often the word stands capitalised in mid-sentence: a name keeps its capital every time."""
             if word not in counts:
-                counts[word] = len(
-                    re.findall(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_], ))" + re.escape(word) + r"(?![\w’'-])", doc.text)
-                )
+                # each place the word stands after a letter and a space (or a comma and a space) and ends a word;
+                # a token has no space inside, so two such places never overlap
+                n = 0
+                i = text.find(word)
+                while i >= 0:
+                    if _SEEN_BEFORE.match(text, i) and not _WORD_GOES_ON.match(text, i + len(word)):
+                        n += 1
+                    i = text.find(word, i + 1)
+                counts[word] = n
             return counts[word]
 
         for p in doc.paragraphs:
