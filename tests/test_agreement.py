@@ -42,7 +42,53 @@ def test_word_forms() -> None:
 def test_prefilter(check: str, text: str, hit: bool) -> None:
     """The cheap patterns let through the sentences each check must see."""
     if hit:
-        assert regex.search(A.PREFILTERS[check], text)
+        assert A.Prefilter(A.PREFILTERS[check]).admits(text)
+
+
+# sentences each guarded cue must let through: a guard may only turn away what its pattern would
+_GUARDED = [
+    "She always have doubts about it.",
+    "Everyone else were at the meeting.",
+    "They said that he go home early.",
+    "Somebody simply know the answer, and she want more.",
+    "These reports is wrong.",
+    "The ministers of state has resigned.",
+    "The reports says nothing new.",
+    "My friends in the city often calls me.",
+    "The minister are late again.",
+    "Each country, as agreed last year, were asked to pay.",
+]
+
+
+def _example_texts() -> list[str]:
+    texts = list(_GUARDED)
+    for rule in (r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id.startswith("agreement.")):
+        texts += [ex.text for ex in rule.bad] + list(rule.good)
+    return texts
+
+
+def test_guards_never_turn_away_what_their_pattern_finds() -> None:
+    texts = _example_texts()
+    guarded = 0
+    for cues in A.PREFILTERS.values():
+        for cue in cues:
+            if cue.guard is None:
+                continue
+            guarded += 1
+            pattern, guard = regex.compile(cue.pattern, regex.V0), regex.compile(cue.guard, regex.V0)
+            found = [t for t in texts if pattern.search(t)]
+            assert found, cue.pattern
+            assert [t for t in found if not guard.search(t)] == []
+    assert guarded >= 5
+
+
+def test_prefilter_is_its_cues_joined() -> None:
+    """Cues and guards change how fast a sentence is judged, never which sentences are parsed."""
+    texts = [*_example_texts(), "The cat sat on the mat.", "It’s raining.", ""]
+    for check, cues in A.PREFILTERS.items():
+        joined = regex.compile("|".join(c.pattern for c in cues), regex.V0)
+        pf = A.Prefilter(cues)
+        assert [pf.admits(t) for t in texts] == [bool(joined.search(t)) for t in texts], check
 
 
 def _linter(prefix: str) -> Linter:

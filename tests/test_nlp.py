@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -75,3 +78,155 @@ def test_model_rule_finds_with_the_model() -> None:
     found = linter.lint(make_document("a.txt", "It was very cold."))
     assert sorted(f.rule for f in found) == ["t.plain", "t.tagged"]
     assert linter.notices == []
+
+
+def _spy_pipe(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str]]]:
+    calls: list[tuple[str, list[str]]] = []
+    real = nlp._pipe
+
+    def spy(level: str, texts: list[str]) -> Iterator[object]:
+        calls.append((level, texts))
+        return real(level, texts)
+
+    monkeypatch.setattr(nlp, "_pipe", spy)
+    return calls
+
+
+def test_prefetch_parses_each_block_once_at_the_level_it_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _spy_pipe(monkeypatch)
+    doc = make_document("a.txt", "One two. Three four.\n\nFive six.")
+    s1, s2 = doc.sentences[0], doc.sentences[1]
+    p2 = doc.paragraphs[1]
+    nlp.prefetch(doc, [([s1], nlp.BLANK), ([s2, p2], nlp.BLANK), ([s1], nlp.BLANK)])
+    assert calls == [(nlp.BLANK, ["One two.", "Three four.", "Five six."])]
+    again = nlp.parse(doc, [p2, s1], nlp.BLANK)
+    assert len(calls) == 1
+    assert [d.text for d in again] == ["Five six.", "One two."]
+
+
+@pytest.mark.slow
+def test_tags_level_skips_the_parser_and_reuses_a_full_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _spy_pipe(monkeypatch)
+    doc = make_document("a.txt", "The old  bridge\ncollapsed.\n\nPrices rose sharply.\n\nRain fell.")
+    a, b, c = doc.paragraphs
+    # wanted at both levels: parsed once, in full; wanted only tagged: the tagger alone
+    nlp.prefetch(doc, [([a, b], nlp.TAGS), ([b, c], nlp.FULL)])
+    assert sorted((level, tuple(texts)) for level, texts in calls) == [
+        (nlp.FULL, (b.text, c.text)),
+        (nlp.TAGS, (a.text,)),
+    ]
+    tagged_a, tagged_b = nlp.parse(doc, [a, b], nlp.TAGS)
+    assert len(calls) == 2
+    assert tagged_b is nlp.parse(doc, [b], nlp.FULL)[0]
+    assert nlp.tagger_only()
+    assert not tagged_a.has_annotation("DEP")
+    # the tags are those of the full pipeline, whitespace tokens included
+    full_a = nlp.model()(a.text)
+    assert [t.tag_ for t in tagged_a] == [t.tag_ for t in full_a]
+    assert "_SP" in [t.tag_ for t in tagged_a]
+
+
+def _ruler_doc(vocab: object) -> object:
+    from spacy.tokens import Doc
+
+    words = ["But", "I", "ai", "n't", "gon", "na", "go", " ", "there", "y'", "all", "nothin'"]
+    tags = ["CC", "PRP", "VBP", "RB", "VBG", "TO", "VB", "_SP", "RB", "PRP", "DT", "NN"]
+    deps = ["advmod", "nsubj", "ROOT", "neg", "aux", "aux", "xcomp", "dep", "advmod", "nsubj", "det", "dobj"]
+    heads = [2, 2, 2, 2, 6, 6, 2, 6, 6, 11, 9, 2]
+    spaces = [True, True, False, True, False, True, False, False, True, False, True, False]
+    return Doc(vocab, words=words, spaces=spaces, tags=tags, deps=deps, heads=heads)  # type: ignore[arg-type]
+
+
+def test_ruler_matcher_finds_what_spacys_matcher_finds() -> None:
+    ruler = _fresh_ruler()
+    ruler.add([[{"TAG": "CC", "LOWER": "but", "DEP": "advmod"}]], {"POS": "ADV"})
+    ruler.add([[{"LOWER": "i", "DEP": {"IN": ["nsubj", "nsubjpass"]}}]], {"MORPH": "Case=Nom"})
+    ruler.add([[{"TAG": {"IN": ["VBP", "VBZ"]}, "LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}]], {"LEMMA": "be"})
+    ruler.add([[{"LOWER": "gon"}, {"LOWER": "na"}]], {"LEMMA": "to"}, index=1)
+    ruler.add([[{"TAG": {"NOT_IN": ["TO", ""]}, "DEP": {"IN": ["aux", "auxpass"]}}]], {"POS": "AUX"})
+    ruler.add([[{"IS_SPACE": True}]], {"TAG": "_SP"})
+    ruler.add([[{"TAG": "_SP", "IS_SPACE": False}]], {"POS": "X"})
+    ruler.add([[{"LOWER": {"REGEX": "^y'?$"}}, {"LOWER": "all"}]], {"LEMMA": "you"})
+    ruler.add([[{"LOWER": {"REGEX": "^n[ou]thin'$"}}]], {"LEMMA": "nothing"})
+    # one key, two patterns matching the same token: the Matcher reports the span once
+    ruler.add([[{"TAG": "RB"}], [{"LOWER": "there"}]], {"POS": "ADV"})
+    ruler.add([[{"DEP": {"NOT_IN": ["det", ""]}, "TAG": {"IN": ["DT", "WDT"]}}]], {"POS": "PRON"})
+    doc = _ruler_doc(ruler.vocab)
+    fast = nlp.RulerMatcher.build(ruler)
+    assert fast is not None
+    expected = ruler.match(doc)
+    assert len(expected) >= 9
+    assert fast.match(doc) == expected
+
+
+def _fresh_ruler() -> Any:
+    import spacy
+
+    return spacy.blank("en").add_pipe("attribute_ruler")
+
+
+def test_ruler_matcher_declines_patterns_it_does_not_know() -> None:
+    for pattern in (
+        [{"LOWER": "x", "OP": "?"}],
+        [{"POS": "NOUN"}],
+        [{"LOWER": {"FUZZY": "x"}}],
+        [{"IS_SPACE": "yes"}],
+    ):
+        ruler = _fresh_ruler()
+        ruler.add([[{"TAG": "NN"}]], {"POS": "NOUN"})
+        ruler.add([pattern], {"LEMMA": "y"})
+        assert nlp.RulerMatcher.build(ruler) is None
+
+
+@pytest.mark.slow
+def test_the_models_ruler_uses_the_fast_matcher_with_the_same_result() -> None:
+    ruler = nlp.model().get_pipe("attribute_ruler")
+    fast = nlp.RulerMatcher.build(ruler)
+    assert fast is not None
+    assert ruler.match == fast.match or ruler.match.__func__ is nlp.RulerMatcher.match  # type: ignore[attr-defined]
+    spacy_match = type(ruler).match.__get__(ruler)
+    texts = [
+        "But I ain't gonna go there, y'all, it's nothin'.",
+        "Let's see: we gotta leave  now,\tc'mon!",
+        "The ministers were informed and the report is due; has he done it? Those that were asked declined.",
+    ]
+    for d in nlp.model().pipe(texts, disable=["attribute_ruler", "lemmatizer"]):
+        assert fast.match(d) == spacy_match(d)
+
+
+_IMPORT_CHECK = """
+import sys
+from lintnews import nlp
+spacy = nlp.import_spacy()
+assert "typer" not in sys.modules and "spacy.cli" not in sys.modules, "the CLI was imported"
+assert callable(spacy.info)
+d = spacy.blank("en")("It works.")
+assert [t.text for t in d] == ["It", "works", "."]
+import spacy.cli
+assert spacy.cli.download and spacy.cli.info.__module__ == "spacy.cli.info"
+print("ok")
+"""
+
+_FALLBACK_CHECK = """
+import importlib.abc, sys
+class Fail(importlib.abc.MetaPathFinder):
+    fired = False
+    def find_spec(self, name, path, target=None):
+        if name == "spacy.vocab" and not Fail.fired:
+            Fail.fired = True
+            raise ImportError("simulated")
+        return None
+sys.meta_path.insert(0, Fail())
+from lintnews import nlp
+spacy = nlp.import_spacy()
+assert Fail.fired
+assert [t.text for t in spacy.blank("en")("It works.")] == ["It", "works", "."]
+print("ok")
+"""
+
+
+@pytest.mark.parametrize("script", [_IMPORT_CHECK, _FALLBACK_CHECK], ids=["without-cli", "fallback"])
+def test_spacy_imports_without_its_command_line_and_falls_back(script: str) -> None:
+    r = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.strip() == "ok"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..document import Document
+from ..document import Block, Document
 from ..findings import Hit, Severity
 from ..lexicon import zipf
 from .base import Checker, Option
@@ -1210,53 +1210,128 @@ _FUNCTION = (
 )
 _PAST_FORMS_RX = "|".join(sorted(PAST_FORMS, key=len, reverse=True))
 _PAST_ONLY_RX = "|".join(sorted(PAST_ONLY | {"was", "were"}, key=len, reverse=True))
-# Each check parses only the sentences one of its patterns finds (a few per cent of news sentences).
-PREFILTERS: dict[str, str] = {
+_SV_BE = r"(?:is|was|has|does|doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t)"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One prefilter pattern. `guard`, when given, is a cheaper pattern that every text the pattern matches
+    also matches: tried first, it turns most sentences away without running the slow pattern."""
+
+    pattern: str
+    guard: str | None = None
+
+
+# Each check parses only the sentences one of its cues finds (a few per cent of news sentences).
+PREFILTERS: dict[str, tuple[Cue, ...]] = {
     "subject-verb": (
-        rf"\b(?:I|you|You|we|We|they|They)\s+(?:(?:\w+ly|always|never|often|also|only|just|all|still)\s+)?"
-        rf"(?:is|was|has|does|doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t|{_STOP_S}[a-z]+[^s\W'’]s)\b"
-        r"|\b(?:I)\s+(?:(?:\w+ly|always|never|often|also|only|just|still)\s+)?(?:are|were|aren['’]t|weren['’]t)\b"
-        r"|\b(?:[Hh]e|[Ss]he|[Ii]t|[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody|[Aa]nyone|[Aa]nybody)"
-        r"\s+(?:(?:\w+ly|always|never|often|else|also|only|just)\s+)?(?:are|were|have|do|don['’]t|aren['’]t|weren['’]t|haven['’]t)\b"
-        rf"|(?:^|[,;:]\s+|\b(?:that|and|but|because|when|if|who)\s+)(?:[Hh]e|[Ss]he|[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody|[Aa]nyone|[Aa]nybody)"
-        rf"\s+(?:(?:\w+ly|always|never|often|else|also|only|just)\s+)?{_FUNCTION}(?!(?:said|says|had|has|is|was|will|would|could|should|can|may|might|must|does|did|told|added|noted|wrote|knew|went|got|came|took|made|gave|saw|left|felt|thought|found|became|began|led|kept|held|paid|lost|won|ran|sent|spent|met|sat|stood|let|put|set|cut|hit|quit|read|spoke|broke|chose|drove|grew|threw|wore)\b)[a-z]+(?<![sd]|ed|n['’]t)\b"
-        rf"|(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Aa]ll|[Bb]oth)\s+(?:\w+\s+)?){_STOP_S}[a-z]\w+[^s\W'’]s(?:\s+of\s+\w+)?\s+(?:is|was|has|does|doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t)\b"
-        rf"|(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Mm]any|[Mm]ost|[Ss]ome|[Aa]ll|[Ww]here|[Ww]hether)\s+(?:\w+\s+)?){_STOP_S}[a-z]+[^s\W'’]s"
-        rf"\s+(?:(?:of|in|from|at|on|with|for)\s+(?:\w+\s+){{0,2}}?)?(?:\w+ly\s+)?{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s\b"
-        r"|(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s+)(?:\w+\s+)?[a-z]+[^s\W'’](?:,[^,]{1,40},)?\s+(?:are|were|aren['’]t|weren['’]t)\b"
-        r"|\b(?:[Bb]oth|[Ee]ach|[Oo]ne|[Nn]either|[Ee]ither) of \w+(?:\s+\w+)?\s+(?:is|are|was|were|has|have|\w+s)\b"
-        r"|^(?:Does|Has|Is|Was|Do|Have)\s|\b(?:[Ww]hat|[Ww]here|[Ww]hen|[Ww]hy|[Hh]ow)\s+(?:does|has|do|have)\s"
-        r"|\b[Tt]his\s+(?:are|were|have|do|don['’]t)\b|\b(?:[Tt]hese|[Tt]hose)\s+(?:\w+\s+)?(?:is|was|has|does|isn['’]t|wasn['’]t|hasn['’]t|doesn['’]t)\b"
-        r"|^(?:\w+\s+){0,2}?\w+\s+and\s+(?:\w+\s+){0,2}?(?:is|was|has|[a-z]+[^s\W'’]s)\b"
+        Cue(
+            rf"\b(?:I|you|You|we|We|they|They)\s+(?:(?:\w+ly|always|never|often|also|only|just|all|still)\s+)?"
+            rf"(?:is|was|has|does|doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t|{_STOP_S}[a-z]+[^s\W'’]s)\b"
+        ),
+        Cue(r"\b(?:I)\s+(?:(?:\w+ly|always|never|often|also|only|just|still)\s+)?(?:are|were|aren['’]t|weren['’]t)\b"),
+        Cue(
+            r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody|[Aa]nyone|[Aa]nybody)"
+            r"\s+(?:(?:\w+ly|always|never|often|else|also|only|just)\s+)?(?:are|were|have|do|don['’]t|aren['’]t|weren['’]t|haven['’]t)\b",
+            guard=r"\b(?:are|were|have|do|don['’]t|aren['’]t|weren['’]t|haven['’]t)\b",
+        ),
+        Cue(
+            rf"(?:^|[,;:]\s+|\b(?:that|and|but|because|when|if|who)\s+)(?:[Hh]e|[Ss]he|[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody|[Aa]nyone|[Aa]nybody)"
+            rf"\s+(?:(?:\w+ly|always|never|often|else|also|only|just)\s+)?{_FUNCTION}(?!(?:said|says|had|has|is|was|will|would|could|should|can|may|might|must|does|did|told|added|noted|wrote|knew|went|got|came|took|made|gave|saw|left|felt|thought|found|became|began|led|kept|held|paid|lost|won|ran|sent|spent|met|sat|stood|let|put|set|cut|hit|quit|read|spoke|broke|chose|drove|grew|threw|wore)\b)[a-z]+(?<![sd]|ed|n['’]t)\b",
+            guard=r"\b(?:[Hh]e|[Ss]he|[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody|[Aa]nyone|[Aa]nybody)\s",
+        ),
+        Cue(
+            rf"(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Aa]ll|[Bb]oth)\s+(?:\w+\s+)?){_STOP_S}[a-z]\w+[^s\W'’]s(?:\s+of\s+\w+)?\s+{_SV_BE}\b",
+            guard=rf"s(?:\s+of\s+\w+)?\s+{_SV_BE}\b",
+        ),
+        Cue(
+            rf"(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Mm]any|[Mm]ost|[Ss]ome|[Aa]ll|[Ww]here|[Ww]hether)\s+(?:\w+\s+)?){_STOP_S}[a-z]+[^s\W'’]s"
+            rf"\s+(?:(?:of|in|from|at|on|with|for)\s+(?:\w+\s+){{0,2}}?)?(?:\w+ly\s+)?{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s\b",
+            # the words between the two -s words: a preposition, two more words, an adverb
+            guard=r"[^s\W'’]s\s+(?:\w+\s+){0,4}[a-z]+[^s\W'’]s\b",
+        ),
+        Cue(
+            r"(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s+)(?:\w+\s+)?[a-z]+[^s\W'’](?:,[^,]{1,40},)?\s+(?:are|were|aren['’]t|weren['’]t)\b",
+            guard=r"\s(?:are|were|aren['’]t|weren['’]t)\b",
+        ),
+        Cue(
+            r"\b(?:[Bb]oth|[Ee]ach|[Oo]ne|[Nn]either|[Ee]ither) of \w+(?:\s+\w+)?\s+(?:is|are|was|were|has|have|\w+s)\b"
+        ),
+        Cue(r"^(?:Does|Has|Is|Was|Do|Have)\s"),
+        Cue(r"\b(?:[Ww]hat|[Ww]here|[Ww]hen|[Ww]hy|[Hh]ow)\s+(?:does|has|do|have)\s"),
+        Cue(r"\b[Tt]his\s+(?:are|were|have|do|don['’]t)\b"),
+        Cue(r"\b(?:[Tt]hese|[Tt]hose)\s+(?:\w+\s+)?(?:is|was|has|does|isn['’]t|wasn['’]t|hasn['’]t|doesn['’]t)\b"),
+        Cue(r"^(?:\w+\s+){0,2}?\w+\s+and\s+(?:\w+\s+){0,2}?(?:is|was|has|[a-z]+[^s\W'’]s)\b"),
     ),
     "verb-form": (
-        rf"^(?i:did|does|do|can|could|will|would|should|may|might|must|didn['’]t|doesn['’]t|don['’]t)\s+(?:\w+\s+){{1,4}}?(?:{_IRREG_FORMS}|\w+ed|\w+[^s\W]s)\b"
-        rf"|\b(?i:{_MODALS})\s+(?:(?:not|never|\w+ly|also|even|ever|just|really|still)\s+)?(?:{_IRREG_FORMS}|\w+ed|{_STOP_S}\w+[^s\W]s|been)\b"
-        rf"|\b(?i:can|could|will|would|shall|should|may|might|must)\s+\w+ing\b"
-        rf"|\bto\s+(?:not\s+)?(?:{_PAST_FORMS_RX}|\w+ed|{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s)\b"
-        rf"|\b(?i:have|has|had)\s+(?:you|he|she|it|we|they|I)\s+(?:\w+\s+)?(?:{_PAST_ONLY_RX})\b"
-        rf"|\b(?:has|have|had|['’]ve)\s+(?:(?:\w+ly|not|never|always|already|just|often|also|ever|recently)\s+)?(?:{_PAST_ONLY_RX})\b"
-        rf"|\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|always|often|never|not)\s+)?(?:{'|'.join(sorted(PAST_ONLY))})\b"
+        Cue(
+            rf"^(?i:did|does|do|can|could|will|would|should|may|might|must|didn['’]t|doesn['’]t|don['’]t)\s+(?:\w+\s+){{1,4}}?(?:{_IRREG_FORMS}|\w+ed|\w+[^s\W]s)\b"
+        ),
+        Cue(
+            rf"\b(?i:{_MODALS})\s+(?:(?:not|never|\w+ly|also|even|ever|just|really|still)\s+)?(?:{_IRREG_FORMS}|\w+ed|{_STOP_S}\w+[^s\W]s|been)\b"
+        ),
+        Cue(r"\b(?i:can|could|will|would|shall|should|may|might|must)\s+\w+ing\b"),
+        Cue(rf"\bto\s+(?:not\s+)?(?:{_PAST_FORMS_RX}|\w+ed|{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s)\b"),
+        Cue(rf"\b(?i:have|has|had)\s+(?:you|he|she|it|we|they|I)\s+(?:\w+\s+)?(?:{_PAST_ONLY_RX})\b"),
+        Cue(
+            rf"\b(?:has|have|had|['’]ve)\s+(?:(?:\w+ly|not|never|always|already|just|often|also|ever|recently)\s+)?(?:{_PAST_ONLY_RX})\b"
+        ),
+        Cue(
+            rf"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|always|often|never|not)\s+)?(?:{'|'.join(sorted(PAST_ONLY))})\b"
+        ),
     ),
     "det-noun": (
-        rf"\b(?:[Tt]hese|[Tt]hose|[Bb]oth|[Mm]any|[Ss]everal|[Vv]arious|[Nn]umerous|[Ff]ew|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+{_FUNCTION}[a-z]+(?<![^s]s)(?=\s*[.,;:!?)]|\s+(?:is|are|was|were|has|have|had|will|would|can|could|in|on|at|of|for|to|from|with|and|or|that|who|which)\b)"
-        rf"|\b(?:[Tt]his|[Aa]n?|[Oo]ne)\s+{_STOP_S}[a-z]+(?<!is|us|ss|ic|ou)s\b(?!['’-])"
+        Cue(
+            rf"\b(?:[Tt]hese|[Tt]hose|[Bb]oth|[Mm]any|[Ss]everal|[Vv]arious|[Nn]umerous|[Ff]ew|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+{_FUNCTION}[a-z]+(?<![^s]s)(?=\s*[.,;:!?)]|\s+(?:is|are|was|were|has|have|had|will|would|can|could|in|on|at|of|for|to|from|with|and|or|that|who|which)\b)"
+        ),
+        Cue(rf"\b(?:[Tt]his|[Aa]n?|[Oo]ne)\s+{_STOP_S}[a-z]+(?<!is|us|ss|ic|ou)s\b(?!['’-])"),
     ),
     "there-plural": (
-        r"\b[Tt]here(?:['’]s|\s+is|\s+was|\s+isn['’]t|\s+wasn['’]t)\s+(?:\w+\s+){0,2}?[a-z]+[^s\W]s\b"
-        r"|\b(?:[Tt]h|[Hh])ere(?:['’]s|\s+is|\s+was)\s+(?:\d+|many|several|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s"
+        Cue(r"\b[Tt]here(?:['’]s|\s+is|\s+was|\s+isn['’]t|\s+wasn['’]t)\s+(?:\w+\s+){0,2}?[a-z]+[^s\W]s\b"),
+        Cue(
+            r"\b(?:[Tt]h|[Hh])ere(?:['’]s|\s+is|\s+was)\s+(?:\d+|many|several|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s"
+        ),
     ),
-    "its-possessive": r"\b[Ii]t['’]s\s+(?!(?:a|an|the|not|been|also|just|still|only|now|time|clear|important|possible|likely|hard|difficult|expected|unclear|true|going|no|very|too|so|all|about|what|because|up|over|like|as|in|on|that)\b)[a-z]",  # noqa: E501
+    "its-possessive": (
+        Cue(
+            r"\b[Ii]t['’]s\s+(?!(?:a|an|the|not|been|also|just|still|only|now|time|clear|important|possible|likely|hard|difficult|expected|unclear|true|going|no|very|too|so|all|about|what|because|up|over|like|as|in|on|that)\b)[a-z]"
+        ),
+    ),
     "pronoun-case": (
-        r"\b(?:[Mm]e|[Hh]im|[Tt]hem|[Uu]s|[Hh]er)\s+and\s+\w+|\band\s+(?:me|him|them|us)\s+(?!and)[a-z]+"
-        r"|\band\s+(?:I|he|she|we|they)\s*(?:[.,;:!?)]|$)"
+        Cue(r"\b(?:[Mm]e|[Hh]im|[Tt]hem|[Uu]s|[Hh]er)\s+and\s+\w+"),
+        Cue(r"\band\s+(?:me|him|them|us)\s+(?!and)[a-z]+"),
+        Cue(r"\band\s+(?:I|he|she|we|they)\s*(?:[.,;:!?)]|$)"),
     ),
-    "of-bare-noun": r"\b(?:[Aa]ll|[Mm]ost|[Ss]ome|[Mm]any|[Mm]uch|[Nn]one|[Ee]ach|[Ss]everal|[Ff]ew|[Aa]ny) of (?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|them|us|you|which|whom|what|it|him|me)\b)[a-z]",  # noqa: E501
+    "of-bare-noun": (
+        Cue(
+            r"\b(?:[Aa]ll|[Mm]ost|[Ss]ome|[Mm]any|[Mm]uch|[Nn]one|[Ee]ach|[Ss]everal|[Ff]ew|[Aa]ny) of (?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|them|us|you|which|whom|what|it|him|me)\b)[a-z]"  # noqa: E501
+        ),
+    ),
     "gerund-after": (
-        r"(?i)\b(?:look(?:s|ed|ing)? forward|accustomed|used|when it comes|with a view|in addition|object(?:s|ed)?"
-        r"|enjoy(?:s|ed)?|avoid(?:s|ed)?|finish(?:es|ed)?|mind|postpone[sd]?|practi[cs]e[sd]?|quit|dislike[sd]?|detest(?:s|ed)?|risk(?:s|ed)?|consider(?:s|ed)?) to (?!be\b)[a-z]+\b"  # noqa: E501
+        Cue(
+            r"(?i)\b(?:look(?:s|ed|ing)? forward|accustomed|used|when it comes|with a view|in addition|object(?:s|ed)?"
+            r"|enjoy(?:s|ed)?|avoid(?:s|ed)?|finish(?:es|ed)?|mind|postpone[sd]?|practi[cs]e[sd]?|quit|dislike[sd]?|detest(?:s|ed)?|risk(?:s|ed)?|consider(?:s|ed)?) to (?!be\b)[a-z]+\b"  # noqa: E501
+        ),
     ),
 }
+
+
+class Prefilter:
+    """A check's cues compiled: does a sentence need parsing for this check?"""
+
+    def __init__(self, cues: tuple[Cue, ...]):
+        self._cues = [
+            (
+                None if c.guard is None else regex.compile(c.guard, regex.VERSION0),
+                regex.compile(c.pattern, regex.VERSION0),
+            )
+            for c in cues
+        ]
+
+    def admits(self, text: str) -> bool:
+        return any((guard is None or guard.search(text)) and pattern.search(text) for guard, pattern in self._cues)
+
+
 CHECKS: dict[str, Callable[[Doc], Iterator[Flag]]] = {
     "subject-verb": check_subject_verb,
     "verb-form": check_verb_form,
@@ -1285,17 +1360,27 @@ class AgreementChecker(Checker):
 
     def setup(self) -> None:
         self.func = CHECKS[self.opts["check"]]
-        self.prefilter = regex.compile(PREFILTERS[self.opts["check"]], regex.VERSION0)
+        self.prefilter = Prefilter(PREFILTERS[self.opts["check"]])
+
+    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+        """The sentences this rule parses in `doc` (its cues found them), and what it reads: the full parse."""
+        from ..nlp import FULL
+
+        key = f"agreement-blocks:{self.rule.id}"
+        blocks: list[Block] | None = doc.cache.get(key)
+        if blocks is None:
+            most = self.opts["max_words"]
+            blocks = [s for s in doc.sentences if s.text.count(" ") < most and self.prefilter.admits(s.text)]
+            doc.cache[key] = blocks
+        return blocks, FULL
 
     def check(self, doc: Document) -> Iterator[Hit]:
         from .. import nlp
 
-        blocks = [
-            s for s in doc.sentences if s.text.count(" ") < self.opts["max_words"] and self.prefilter.search(s.text)
-        ]
+        blocks, level = self.model_blocks(doc)
         if not blocks:
             return
-        for block, sdoc in zip(blocks, nlp.parse_blocks(doc, blocks, True), strict=True):
+        for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
             for f in self.func(sdoc):
                 yield Hit(
                     block.start + f.start,

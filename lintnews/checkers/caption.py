@@ -111,7 +111,19 @@ class CaptionChecker(Checker):
                 continue
             yield Hit(para.start, para.end, edits=(delete_block_edit(doc.text, para.start, para.end),))
 
-    def _check_noun_phrase(self, doc: Document) -> Iterator[Hit]:
+    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+        """The paragraphs the tagger must look at (noun-phrase mode), and what it reads: tags only."""
+        from ..nlp import TAGS
+
+        if self.opts["mode"] != "noun-phrase":
+            return [], TAGS
+        key = f"caption-candidates:{self.rule.id}"
+        if key not in doc.cache:
+            doc.cache[key] = self._candidates(doc)
+        blocks: list[Block] = doc.cache[key]
+        return blocks, TAGS
+
+    def _candidates(self, doc: Document) -> list[Block]:
         paras = doc.paragraphs
         candidates = []
         for i, para in enumerate(paras):
@@ -125,11 +137,16 @@ class CaptionChecker(Checker):
             if _COMMON_VERB.search(t) or _SENTENCE_OPENER.match(t):
                 continue
             candidates.append(para)
+        return candidates
+
+    def _check_noun_phrase(self, doc: Document) -> Iterator[Hit]:
+        candidates, level = self.model_blocks(doc)
         if not candidates:
             return
-        from ..nlp import parse_blocks
+        from ..nlp import parse
 
-        for para, parsed in zip(candidates, parse_blocks(doc, candidates, tagged=True), strict=True):
+        # only tags are read: the tagger runs without the parser (see nlp.TAGS)
+        for para, parsed in zip(candidates, parse(doc, candidates, level), strict=True):
             if any(tok.tag_ in _FINITE_TAGS for tok in parsed):
                 continue
             # 'Not just on X but ...', 'Originally published on Y.': fragments and notes, not captions

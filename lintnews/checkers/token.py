@@ -8,7 +8,7 @@ from typing import Any
 import regex
 
 from ..casing import match_case
-from ..document import Document
+from ..document import Block, Document
 from ..errors import RuleError
 from ..findings import Hit
 from ..rulepack import Rule
@@ -97,14 +97,24 @@ class TokenChecker(Checker):
             self._matcher = m
         return self._matcher
 
+    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+        """The paragraphs the trigger lets through, and the parse the patterns need."""
+        from ..nlp import BLANK, FULL
+
+        key = f"token-blocks:{self.rule.id}"
+        if key not in doc.cache:
+            doc.cache[key] = [p for p in doc.paragraphs if self.trigger is None or self.trigger.search(p.text)]
+        blocks: list[Block] = doc.cache[key]
+        return blocks, FULL if self.tagged else BLANK
+
     def check(self, doc: Document) -> Iterator[Hit]:
         from .. import nlp
 
-        blocks = [p for p in doc.paragraphs if self.trigger is None or self.trigger.search(p.text)]
+        blocks, level = self.model_blocks(doc)
         if not blocks:
             return
         matcher = self.matcher()
-        for block, sdoc in zip(blocks, nlp.parse_blocks(doc, blocks, self.tagged), strict=True):
+        for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
             spans = matcher(sdoc, as_spans=True)
             for span in spans:
                 if self.opts["span"]:
