@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
-from lintnews.checkers.consistency import fold, one_inner_edit, skeleton, variants
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintnews.checkers.consistency import (
+    _CAP_TOKEN,
+    _INITIAL_BEFORE,
+    _LOWER_PAIR,
+    _lower_pairs_from,
+    cap_tokens,
+    fold,
+    one_inner_edit,
+    sentence_initial,
+    skeleton,
+    title_case,
+    variants,
+)
 from lintnews.findings import Severity
 from lintnews.lint import Linter
 from lintnews.rulepack import collect_pack_paths, load_packs
@@ -101,3 +117,44 @@ def test_lowercase_acronym_and_capitalised_name() -> None:
     # a word capitalised only to start a sentence, and a common word, say nothing
     text = "Bitter cold hit the north. The cold was bitter, and turkey prices rose in Turkey."
     assert linter.lint(make_document("x.txt", text)) == []
+
+
+# --- the faster scans find exactly what the patterns they replace find ---------------------------------------
+
+# capitals and lower case (accented too), marks, digits, joiners and the punctuation the patterns test
+_SCAN_ALPHABET = "aeAEÉéÑñßİıǅx1_ \n-.,’'@#/&=:;!?\"“(•—\u0301\u200d"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SCAN_ALPHABET, max_size=60))
+def test_cap_tokens_equal_the_pattern(text: str) -> None:
+    assert [m.span() for m in cap_tokens(text)] == [m.span() for m in _CAP_TOKEN.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SCAN_ALPHABET, max_size=40), st.text(alphabet="abcNÉ", min_size=1, max_size=3))
+def test_lower_pairs_from_equal_the_overlapped_scan(text: str, first: str) -> None:
+    firsts = {first, "ab", "é"}
+    expected = [m.span() for m in _LOWER_PAIR.finditer(text, overlapped=True) if m.group("a") in firsts]
+    assert [m.span() for m in _lower_pairs_from(text, firsts)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SCAN_ALPHABET, max_size=20))
+def test_sentence_initial_equals_the_pattern(text: str) -> None:
+    for start in range(len(text) + 1):
+        assert sentence_initial(text, start) == (_INITIAL_BEFORE.search(text, max(0, start - 6), start) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcXY \n.!", max_size=40))
+def test_title_case_counts_the_words_starting_with_a_capital(text: str) -> None:
+    words = [w for w in regex.findall(r"\w+", text) if w[:1].isalpha()]
+    assert title_case(text) == (len(words) > 1 and sum(w[:1].isupper() for w in words) / len(words) > 0.5)
+
+
+def test_scans_on_a_sample_article() -> None:
+    text = "Al-Sisi met Khan Younis officials. In khan younis, the OpenAI team and IBGE met jean-pierre.\n"
+    assert [m.group() for m in cap_tokens(text)] == ["Khan", "Younis", "In", "OpenAI", "IBGE"]
+    assert [m.group() for m in _lower_pairs_from(text, ["khan"])] == ["khan younis"]
+    assert fold("Sánchez") == "Sanchez" and fold("Sanchez") == "Sanchez"
