@@ -18,13 +18,13 @@ def word_count(text: str) -> int:
 _VOWEL_GROUP = re.compile(r"[aeiouyàâäéèêëîïôöùûü]+", re.I)
 
 
-def grade_estimate(text: str, sentences: int) -> float:
+def grade_estimate(text: str, sentences: int, words: int | None = None) -> float:
     """A quick, generous Flesch-Kincaid estimate (vowel groups as syllables, plus 20%), without textstat.
 
     It lets a checker skip the exact grade, whose first call loads a pronunciation dictionary, for the
-    many paragraphs that come nowhere near a threshold.
+    many paragraphs that come nowhere near a threshold. `words` is `word_count(text)` when the caller has it.
     """
-    words = max(1, word_count(text))
+    words = max(1, word_count(text) if words is None else words)
     syllables = 1.2 * max(words, len(_VOWEL_GROUP.findall(text)))
     return 0.39 * words / max(1, sentences) + 11.8 * syllables / words - 15.59
 

@@ -24,6 +24,8 @@ _VOWEL_LETTER_CONSONANT_SOUND = regex.compile(
 _CONSONANT_LETTER_VOWEL_SOUND = regex.compile(r"^(?:hour|honest|honou?r|heir)", regex.IGNORECASE)
 # Said either way by careful writers ("a/an historic", "a/an herb"): never flagged.
 _EITHER = regex.compile(r"^(?:herb|histor|homage|hotel|humble|un-|u-|x-|e-|euro$|o['’])", regex.IGNORECASE)
+# Where the word that decides the sound ends: "one-off" -> "one", "O'Brien" -> "O".
+_HEAD_END = regex.compile(r"[-'’]")
 # Letters whose spoken name starts with a vowel sound: "an FBI agent", "an NGO", "an MP".
 _VOWEL_NAME_LETTERS = frozenset("AEFHILMNORSX")
 
@@ -52,7 +54,7 @@ def starts_with_vowel_sound(word: str, min_zipf: float) -> bool | None:
         return letters[0] in _VOWEL_NAME_LETTERS
     if letters.isupper() and len(letters) > 1:
         return None  # NATO, UNESCO: read as words or letters, can't tell
-    head = regex.split(r"[-'’]", core, maxsplit=1)[0].lower()
+    head = _HEAD_END.split(core, maxsplit=1)[0].lower()
     if not head.isalpha() or zipf(head) < min_zipf:
         return None  # a name, a typo or a foreign word: its sound is unknown
     if _VOWEL_LETTER_CONSONANT_SOUND.match(head):
@@ -71,6 +73,8 @@ class AAnChecker(Checker):
 
     def setup(self) -> None:
         self.skip = {w.lower() for w in self.opts["skip_words"]}
+        # the sound of a word never changes: each is judged once per process ("a new", "a statement")
+        self._sounds: dict[str, bool | None] = {}
 
     def check(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
@@ -82,7 +86,10 @@ class AAnChecker(Checker):
                 continue  # "vitamin A and", "Grade A": a letter, not the article
             if art == "AN" or (word.isupper() and _shouting(text, m.start())):
                 continue  # an all-capitals headline: words and acronyms look alike
-            vowel = starts_with_vowel_sound(word, self.opts["min_zipf"])
+            try:
+                vowel = self._sounds[word]
+            except KeyError:
+                vowel = self._sounds[word] = starts_with_vowel_sound(word, self.opts["min_zipf"])
             if vowel is None:
                 continue
             wants_an = art.lower() == "an"
@@ -102,8 +109,12 @@ class AAnChecker(Checker):
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t\"“‘'(")
-    return not before or before[-1] in ".!?:\n—–-"
+    """Is `pos` the start of the text or does it follow sentence punctuation (spaces, quotes, brackets between)?"""
+    # walks back from pos instead of copying all the text before it, for each "A" of a long article
+    i = pos
+    while i > 0 and text[i - 1] in " \t\"“‘'(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n—–-"
 
 
 def _shouting(text: str, pos: int) -> bool:

@@ -10,6 +10,7 @@ from ..findings import Hit
 from .base import Checker
 
 PAIRS = {")": "(", "]": "["}
+_BRACKET = re.compile(r"[()\[\]]")
 # A closing mark that needs no opening one: list markers (`1)`, `b)`, `iv)`) and emoticons (`:)`).
 _LONE_CLOSE = re.compile(r"(?:(?<!\S)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})\.?|[:;]-?|\d)[)\]]")
 
@@ -26,7 +27,8 @@ class BracketsChecker(Checker):
                 continue  # an excerpt cut short loses its closing bracket on purpose
             excused = {m.end() - 1 for m in _LONE_CLOSE.finditer(text)}
             stack: list[int] = []
-            for i, ch in enumerate(text):
+            for b in _BRACKET.finditer(text):
+                i, ch = b.start(), b.group()
                 if ch in "([":
                     stack.append(i)
                 elif ch in ")]":

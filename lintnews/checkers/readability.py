@@ -52,7 +52,7 @@ class ReadabilityChecker(Checker):
                 continue
             if max_grade is not None and n >= self.opts["min_words"]:
                 # the exact grade is costly; most paragraphs are far below any sane threshold
-                if grade_estimate(b.text, len(split_sentences(b.text))) < max_grade - 3:
+                if grade_estimate(b.text, len(split_sentences(b.text)), n) < max_grade - 3:
                     continue
                 g = grade(b.text)
                 if g is not None and g > max_grade:
