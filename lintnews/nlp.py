@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import types
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -95,7 +95,7 @@ def blank() -> Language:
 def model() -> Language:
     spacy = import_spacy()
     try:
-        nlp: Language = spacy.load(MODEL_NAME, exclude=list(EXCLUDED_PIPES))
+        nlp = _load(spacy)
     except (OSError, ImportError) as e:
         raise ModelUnavailable(
             f"the spaCy model {MODEL_NAME} is not installed ({e.__class__.__name__}); "
@@ -223,6 +223,47 @@ class RulerMatcher:
             if not ok:
                 return False
         return True
+
+
+_BARE_TOKENIZER = "lintnews.bare_tokenizer.v1"
+
+
+def _bare_tokenizer() -> Callable[[Language], Any]:
+    from spacy.tokenizer import Tokenizer
+
+    def make(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return make
+
+
+def tokenizer_loaded(tokenizer: Any) -> bool:
+    """Did the pipeline's data give the tokenizer its special cases and affix patterns?"""
+    return bool(tokenizer.rules) and None not in (
+        tokenizer.prefix_search,
+        tokenizer.suffix_search,
+        tokenizer.infix_finditer,
+    )
+
+
+def _load(spacy: types.ModuleType) -> Language:
+    """spacy.load, starting from an empty tokenizer.
+
+    spaCy first builds the language's default tokenizer (2,700 special cases, the affix patterns), then
+    loads the pipeline's own, and Tokenizer.from_bytes starts by resetting every rule and pattern: the
+    first build, a quarter of the load, is thrown away. So an empty tokenizer is built instead; if the
+    pipeline's data did not fill it, the pipeline is loaded the usual way.
+    """
+    try:
+        spacy.util.registry.tokenizers.register(_BARE_TOKENIZER, func=_bare_tokenizer)
+        config = {"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}}
+        nlp: Language = spacy.load(MODEL_NAME, exclude=list(EXCLUDED_PIPES), config=config)
+        if tokenizer_loaded(nlp.tokenizer):
+            return nlp
+    except Exception:  # any failure: the usual load below says what is wrong
+        pass
+    usual: Language = spacy.load(MODEL_NAME, exclude=list(EXCLUDED_PIPES))
+    return usual
 
 
 def model_available() -> bool:

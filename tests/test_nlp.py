@@ -230,3 +230,23 @@ def test_spacy_imports_without_its_command_line_and_falls_back(script: str) -> N
     r = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr[-2000:]
     assert r.stdout.strip() == "ok"
+
+
+@pytest.mark.slow
+def test_model_tokenizer_is_the_pipelines_own() -> None:
+    """The model is loaded from an empty tokenizer; the pipeline's data must fill it as a usual load does."""
+    import spacy
+
+    usual = spacy.load(nlp.MODEL_NAME, exclude=list(nlp.EXCLUDED_PIPES)).tokenizer
+    ours = nlp.model().tokenizer
+    assert nlp.tokenizer_loaded(ours)
+    assert ours.to_bytes(exclude=["vocab"]) == usual.to_bytes(exclude=["vocab"])
+    text = "U.S. officials didn't say e-mail@x.org costs $5.5bn (approx.), y'know?"
+    assert [t.text for t in ours(text)] == [t.text for t in usual(text)]
+
+
+def test_an_empty_tokenizer_is_not_taken_for_a_loaded_one() -> None:
+    from spacy.tokenizer import Tokenizer
+
+    assert not nlp.tokenizer_loaded(Tokenizer(nlp.blank().vocab))
+    assert nlp.tokenizer_loaded(nlp.blank().tokenizer)
