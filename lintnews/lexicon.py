@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import importlib.util
 import math
@@ -10,7 +9,6 @@ import mmap
 import os
 import struct
 import sys
-import tempfile
 import unicodedata
 import zlib
 from collections.abc import Callable
@@ -117,6 +115,8 @@ def packed_table(name: str, source: Path, build: Callable[[], dict[str, int]]) -
     except (OSError, ValueError, struct.error):
         pass  # missing or damaged: built again
     data = PackedTable.pack(build())
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # written whole under another name, then renamed: a concurrent reader sees all of it or nothing
@@ -146,6 +146,8 @@ def _read_cbpack() -> list[list[str]] | None:
     if path is None:
         return None
     try:
+        import gzip
+
         import msgpack
 
         with gzip.open(path, "rb") as fh:
