@@ -21,9 +21,10 @@ from typing import overload
 KNOWN_ZIPF = 1.0
 
 # bump when the packed layout or what a table holds changes: old files are then simply not found
-PACK_FORMAT = 1
+PACK_FORMAT = 2
 _MAGIC = b"LNPK"
-_HEADER = struct.Struct("=4sIII")  # magic, format, slots, blob bytes
+# magic, format, slots, blob bytes, longest probe, CRC-32 of all that follows the header
+_HEADER = struct.Struct("=4sIIIII")
 # remembered look-ups are forgotten past this many, so a long run does not grow without end
 _MEMO_SIZE = 300_000
 
@@ -35,32 +36,39 @@ class PackedTable:
     rebuilt as a dict of hundreds of thousands of strings in every process (a fifth of a second for
     wordfreq's table, two seconds for the CMU dictionary). Slot i holds the offset of its word in the blob
     (NUL-terminated UTF-8; 0 for an empty slot) and, in a parallel array, its value; the slot is found by
-    CRC-32 of the UTF-8 word and linear probing.
+    CRC-32 of the UTF-8 word and linear probing. A damaged file (checked by its CRC-32, a few milliseconds)
+    is refused, so a look-up can neither loop nor answer wrong.
     """
 
     def __init__(self, data: bytes | mmap.mmap) -> None:
-        magic, fmt, slots, size = _HEADER.unpack_from(data)
+        magic, fmt, slots, size, probes, crc = _HEADER.unpack_from(data)
         start = _HEADER.size
         if magic != _MAGIC or fmt != PACK_FORMAT or slots & (slots - 1) or len(data) != start + 6 * slots + size:
             raise ValueError("not a packed word table")
-        self._data = data
         view = memoryview(data)
+        if zlib.crc32(view[start:]) != crc:
+            raise ValueError("damaged packed word table")
+        self._data = data
         self._slots = view[start : start + 4 * slots].cast("I")
         self._values = view[start + 4 * slots : start + 6 * slots].cast("H")
         self._blob = data[start + 6 * slots :] if isinstance(data, bytes) else data
         self._base = 0 if isinstance(data, bytes) else start + 6 * slots
         self._mask = slots - 1
+        self._probes = probes
 
     def get(self, word: str) -> int | None:
         key = word.encode("utf-8", "surrogatepass")
         n = len(key)
-        slots, blob, base = self._slots, self._blob, self._base
-        i = zlib.crc32(key) & self._mask
-        while off := slots[i]:
+        slots, blob, base, mask = self._slots, self._blob, self._base, self._mask
+        i = zlib.crc32(key) & mask
+        for _ in range(self._probes):
+            off = slots[i]
+            if not off:
+                return None
             off += base
             if blob[off : off + n] == key and blob[off + n] == 0:
                 return int(self._values[i])
-            i = (i + 1) & self._mask
+            i = (i + 1) & mask
         return None
 
     @staticmethod
@@ -71,23 +79,21 @@ class PackedTable:
         offsets = [0] * slots
         values = [0] * slots
         blob = bytearray(b"\0")  # offset 0 marks an empty slot
+        probes = 1
         for key, value in words:
             if not 0 <= value < 65536:
                 raise ValueError(f"value out of range for {key!r}: {value}")
             i = zlib.crc32(key) & mask
+            n = 1
             while offsets[i]:
                 i = (i + 1) & mask
+                n += 1
+            probes = max(probes, n)
             offsets[i] = len(blob)
             values[i] = value
             blob += key + b"\0"
-        return b"".join(
-            (
-                _HEADER.pack(_MAGIC, PACK_FORMAT, slots, len(blob)),
-                struct.pack(f"={slots}I", *offsets),
-                struct.pack(f"={slots}H", *values),
-                bytes(blob),
-            )
-        )
+        body = b"".join((struct.pack(f"={slots}I", *offsets), struct.pack(f"={slots}H", *values), bytes(blob)))
+        return _HEADER.pack(_MAGIC, PACK_FORMAT, slots, len(blob), probes, zlib.crc32(body)) + body
 
 
 def _cache_folder() -> Path:

