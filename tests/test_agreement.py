@@ -45,6 +45,41 @@ def test_prefilter(check: str, text: str, hit: bool) -> None:
         assert A.Prefilter(A.PREFILTERS[check]).admits(text)
 
 
+@pytest.mark.parametrize(
+    ("check", "text"),
+    [
+        ("subject-verb", "I was told to wait."),
+        ("subject-verb", "She said that they are ready."),
+        ("subject-verb", "He didn't say, and she wouldn't either."),
+        ("det-noun", "It was a business decision."),
+        ("det-noun", "Many people came."),
+        ("its-possessive", "It's worth a try."),
+        ("gerund-after", "It used to rain here."),
+    ],
+)
+def test_prefilter_passes_over(check: str, text: str) -> None:
+    """Shapes the check always lets pass are not parsed for it."""
+    assert not A.Prefilter(A.PREFILTERS[check]).admits(text)
+
+
+@pytest.mark.parametrize(
+    ("check", "text"),
+    [
+        ("subject-verb", "I has a car."),
+        ("subject-verb", "They was late."),
+        ("subject-verb", "The minister are late."),
+        ("subject-verb", "He go there."),
+        ("det-noun", "These problem is old."),
+        ("its-possessive", "The firm and it's workers agreed."),
+        ("gerund-after", "She is used to work late."),
+        ("gerund-after", "I'm used to wait."),
+        ("gerund-after", "They got used to live there."),
+    ],
+)
+def test_prefilter_still_finds(check: str, text: str) -> None:
+    assert A.Prefilter(A.PREFILTERS[check]).admits(text)
+
+
 # sentences each guarded cue must let through: a guard may only turn away what its pattern would
 _GUARDED = [
     "She always have doubts about it.",

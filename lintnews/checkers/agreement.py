@@ -1211,6 +1211,8 @@ _FUNCTION = (
 _PAST_FORMS_RX = "|".join(sorted(PAST_FORMS, key=len, reverse=True))
 _PAST_ONLY_RX = "|".join(sorted(PAST_ONLY | {"was", "were"}, key=len, reverse=True))
 _SV_BE = r"(?:is|was|has|does|doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t)"
+# he didn't, she wouldn't: a modal, a past or a singular form, never wrong after he or she
+_NOT_AUX_NT = r"(?!(?:does|is|was|has|did|had|wo|would|ca|could|should|must|might|need)n['’]t)"
 
 
 @dataclass(frozen=True)
@@ -1226,8 +1228,13 @@ class Cue:
 PREFILTERS: dict[str, tuple[Cue, ...]] = {
     "subject-verb": (
         Cue(
-            rf"\b(?:I|you|You|we|We|they|They)\s+(?:(?:\w+ly|always|never|often|also|only|just|all|still)\s+)?"
+            rf"\b(?:you|You|we|We|they|They)\s+(?:(?:\w+ly|always|never|often|also|only|just|all|still)\s+)?"
             rf"(?:is|was|has|does|doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t|{_STOP_S}[a-z]+[^s\W'’]s)\b"
+        ),
+        # not 'I was': the check lets it pass
+        Cue(
+            rf"\bI\s+(?:(?:\w+ly|always|never|often|also|only|just|all|still)\s+)?"
+            rf"(?:is|has|does|doesn['’]t|isn['’]t|hasn['’]t|{_STOP_S}[a-z]+[^s\W'’]s)\b"
         ),
         Cue(r"\b(?:I)\s+(?:(?:\w+ly|always|never|often|also|only|just|still)\s+)?(?:are|were|aren['’]t|weren['’]t)\b"),
         Cue(
@@ -1237,7 +1244,7 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
         ),
         Cue(
             rf"(?:^|[,;:]\s+|\b(?:that|and|but|because|when|if|who)\s+)(?:[Hh]e|[Ss]he|[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody|[Aa]nyone|[Aa]nybody)"
-            rf"\s+(?:(?:\w+ly|always|never|often|else|also|only|just)\s+)?{_FUNCTION}(?!(?:said|says|had|has|is|was|will|would|could|should|can|may|might|must|does|did|told|added|noted|wrote|knew|went|got|came|took|made|gave|saw|left|felt|thought|found|became|began|led|kept|held|paid|lost|won|ran|sent|spent|met|sat|stood|let|put|set|cut|hit|quit|read|spoke|broke|chose|drove|grew|threw|wore)\b)[a-z]+(?<![sd]|ed|n['’]t)\b",
+            rf"\s+(?:(?:\w+ly|always|never|often|else|also|only|just)\s+)?{_FUNCTION}{_NOT_AUX_NT}(?!(?:said|says|had|has|is|was|will|would|could|should|can|may|might|must|does|did|told|added|noted|wrote|knew|went|got|came|took|made|gave|saw|left|felt|thought|found|became|began|led|kept|held|paid|lost|won|ran|sent|spent|met|sat|stood|let|put|set|cut|hit|quit|read|spoke|broke|chose|drove|grew|threw|wore)\b)[a-z]+(?<![sd]|ed|n['’]t)\b",
             guard=r"\b(?:[Hh]e|[Ss]he|[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody|[Aa]nyone|[Aa]nybody)\s",
         ),
         Cue(
@@ -1251,7 +1258,8 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
             guard=r"[^s\W'’]s\s+(?:\w+\s+){0,4}[a-z]+[^s\W'’]s\b",
         ),
         Cue(
-            r"(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s+)(?:\w+\s+)?[a-z]+[^s\W'’](?:,[^,]{1,40},)?\s+(?:are|were|aren['’]t|weren['’]t)\b",
+            # not 'that they are', 'if you were', 'that there are': a plural pronoun or 'there' is no error
+            r"(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s+)(?:\w+\s+)?(?!(?:they|you|we|there|here)\b)[a-z]+[^s\W'’](?:,[^,]{1,40},)?\s+(?:are|were|aren['’]t|weren['’]t)\b",
             guard=r"\s(?:are|were|aren['’]t|weren['’]t)\b",
         ),
         Cue(
@@ -1282,9 +1290,10 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
     ),
     "det-noun": (
         Cue(
-            rf"\b(?:[Tt]hese|[Tt]hose|[Bb]oth|[Mm]any|[Ss]everal|[Vv]arious|[Nn]umerous|[Ff]ew|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+{_FUNCTION}[a-z]+(?<![^s]s)(?=\s*[.,;:!?)]|\s+(?:is|are|was|were|has|have|had|will|would|can|could|in|on|at|of|for|to|from|with|and|or|that|who|which)\b)"
+            rf"\b(?:[Tt]hese|[Tt]hose|[Bb]oth|[Mm]any|[Ss]everal|[Vv]arious|[Nn]umerous|[Ff]ew|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+{_FUNCTION}(?!people\b)[a-z]+(?<![^s]s)(?=\s*[.,;:!?)]|\s+(?:is|are|was|were|has|have|had|will|would|can|could|in|on|at|of|for|to|from|with|and|or|that|who|which)\b)"
         ),
-        Cue(rf"\b(?:[Tt]his|[Aa]n?|[Oo]ne)\s+{_STOP_S}[a-z]+(?<!is|us|ss|ic|ou)s\b(?!['’-])"),
+        # not 'a business': a noun in -ss is never taken for a plural
+        Cue(rf"\b(?:[Tt]his|[Aa]n?|[Oo]ne)\s+{_STOP_S}[a-z]+(?<!is|us|ss|ic|ou)(?<!s)s\b(?!['’-])"),
     ),
     "there-plural": (
         Cue(r"\b[Tt]here(?:['’]s|\s+is|\s+was|\s+isn['’]t|\s+wasn['’]t)\s+(?:\w+\s+){0,2}?[a-z]+[^s\W]s\b"),
@@ -1294,7 +1303,7 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
     ),
     "its-possessive": (
         Cue(
-            r"\b[Ii]t['’]s\s+(?!(?:a|an|the|not|been|also|just|still|only|now|time|clear|important|possible|likely|hard|difficult|expected|unclear|true|going|no|very|too|so|all|about|what|because|up|over|like|as|in|on|that)\b)[a-z]"
+            r"\b[Ii]t['’]s\s+(?!(?:a|an|the|not|been|also|just|still|only|now|time|clear|important|possible|likely|hard|difficult|expected|unclear|true|going|no|very|too|so|all|about|what|because|up|over|like|as|in|on|that|worth|due|enough)\b)[a-z]"
         ),
     ),
     "pronoun-case": (
@@ -1309,7 +1318,9 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
     ),
     "gerund-after": (
         Cue(
-            r"(?i)\b(?:look(?:s|ed|ing)? forward|accustomed|used|when it comes|with a view|in addition|object(?:s|ed)?"
+            # 'used to' only after be or get ('is used to'): 'it used to rain' is no error
+            r"(?i)\b(?:look(?:s|ed|ing)? forward|accustomed|(?:am|is|are|was|were|be|been|get|got|getting)\s+used"
+            r"|['’](?:m|re)\s+used|when it comes|with a view|in addition|object(?:s|ed)?"
             r"|enjoy(?:s|ed)?|avoid(?:s|ed)?|finish(?:es|ed)?|mind|postpone[sd]?|practi[cs]e[sd]?|quit|dislike[sd]?|detest(?:s|ed)?|risk(?:s|ed)?|consider(?:s|ed)?) to (?!be\b)[a-z]+\b"  # noqa: E501
         ),
     ),
