@@ -98,20 +98,33 @@ class Linter:
         return []
 
     def lint(self, doc: Document) -> list[Finding]:
+        return self.finish(doc, drop_deferred(self.checkers, self.lint_part(doc)))
+
+    def uses_model_on(self, doc: Document) -> bool:
+        """Whether any rule that would run on this document needs the spaCy model."""
+        return any(c.uses_model() and c.rule.id not in self._disabled for c in self._active(doc))
+
+    def _active(self, doc: Document) -> list[Checker]:
+        return [c for c in self.checkers if not (c.rule.scope == "title" and not doc.meta.get("title_span"))]
+
+    def lint_part(self, doc: Document, model: bool | None = None) -> list[Finding]:
+        """The stamped findings of all rules, or only of those that use the model (True) or do not (False);
+        not yet filtered nor de-duplicated (see finish)."""
         from .nlp import prefetch
 
         out: list[Finding] = []
-        active = [c for c in self.checkers if not (c.rule.scope == "title" and not doc.meta.get("title_span"))]
+        active = [c for c in self._active(doc) if model is None or c.uses_model() == model]
         # the blocks every model rule will read, parsed in one batch: one nlp.pipe call costs less than one per rule
         asks = [getattr(c, "model_blocks", None) for c in active if c.uses_model() and c.rule.id not in self._disabled]
-        try:
-            prefetch(doc, [ask(doc) for ask in asks if ask is not None])
-        except ModelUnavailable:
-            pass  # each rule that needs the model says so and turns itself off
+        if asks:
+            try:
+                prefetch(doc, [ask(doc) for ask in asks if ask is not None])
+            except ModelUnavailable:
+                pass  # each rule that needs the model says so and turns itself off
         for checker in active:
             hits = self._guarded(checker, doc.path, partial(checker.check, doc))
             out.extend(stamp(checker.rule, doc, h) for h in hits if 0 <= h.start <= h.end <= len(doc.text))
-        return self.finish(doc, drop_deferred(self.checkers, out))
+        return out
 
     def finish(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         return finish(self.filters, doc, findings)

@@ -7,6 +7,7 @@ import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Protocol
 
 from .document import Document
 from .findings import Finding
@@ -39,7 +40,16 @@ def _init(linter_pickle: bytes, make_filters: Callable[[], list[FindingFilter]])
 Linted = tuple[list[Finding], list[str], str | None]
 
 
-def lint_one(linter: Linter, doc: Document, name: str | None = None) -> Linted:
+class LintsDocuments(Protocol):
+    """A Linter, or anything that lints documents as one (model_worker.SplitLinter)."""
+
+    @property
+    def notices(self) -> list[str]: ...
+
+    def lint(self, doc: Document) -> list[Finding]: ...
+
+
+def lint_one(linter: LintsDocuments, doc: Document, name: str | None = None) -> Linted:
     before = len(linter.notices)
     try:
         findings = linter.lint(doc)
@@ -54,7 +64,7 @@ def _lint_batch(docs: list[Document]) -> list[Linted]:
     return [lint_one(linter, d) for d in docs]
 
 
-def _bare(doc: Document) -> Document:
+def bare_document(doc: Document) -> Document:
     """The document as sent to a worker: no derived data, which the worker recomputes faster than it unpickles."""
     return Document(doc.path, doc.raw, doc.text, dict(doc.meta))
 
@@ -96,7 +106,7 @@ class Pool:
         def flush() -> None:
             nonlocal batch, size
             if batch:
-                pending.append((batch, self.executor.submit(_lint_batch, [_bare(d) for d in batch])))
+                pending.append((batch, self.executor.submit(_lint_batch, [bare_document(d) for d in batch])))
                 batch, size = [], 0
 
         for doc, done in items:

@@ -17,6 +17,7 @@ from .fileio import decode, encode, read_text, write_atomic
 from .findings import Finding
 from .fix import fix_text, unified_diff
 from .lint import FindingFilter, Linter, merge_cross
+from .model_worker import SplitLinter, fork_available
 from .parallel import Linted, Pool, cpu_count, lint_one
 from .rulepack import Rule, collect_pack_paths, load_packs
 from .sources import Source, article_key, expand, is_jsonl, jsonl_documents, load, make_document
@@ -261,6 +262,8 @@ class Run:
         jobs = self._jobs(sources)
         items = self._documents(sources)
         pool = Pool(lambda: self.linter, jobs, partial(linter_filters, self.cfg)) if jobs > 1 else None
+        # a small run that --jobs auto keeps in one process still gets the second core for the model rules
+        split: SplitLinter | None = None
         try:
             # input errors are not documents: each waits with the number of documents read before it
             pending: deque[tuple[int, FileResult]] = deque()
@@ -281,8 +284,15 @@ class Run:
                     yield item, found
 
             linted: Iterator[tuple[Document, Linted]]
+
+            def lint_here(doc: Document) -> Linted:
+                nonlocal split
+                if split is None and self.opts.jobs == 0 and cpu_count() > 1 and fork_available():
+                    split = SplitLinter(self.linter)
+                return lint_one(split or self.linter, doc)
+
             if pool is None:
-                linted = ((d, done or lint_one(self.linter, d)) for d, done in with_cache())
+                linted = ((d, done or lint_here(d)) for d, done in with_cache())
             else:
                 linted = pool.lint(with_cache())
             for done_docs, (doc, result) in enumerate(linted):
@@ -307,6 +317,8 @@ class Run:
         finally:
             if pool is not None:
                 pool.close()
+            if split is not None:
+                split.close()
 
     def execute(self, paths: Sequence[str]) -> list[FileResult]:
         if self.opts.fix or self.opts.diff:

@@ -1,0 +1,86 @@
+"""Model rules in a forked helper process: the same findings and notices as one process, and only when useful."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lintnews import model_worker
+from lintnews.config import Config
+from lintnews.lint import Linter
+from lintnews.model_worker import SplitLinter, fork_available
+from lintnews.runner import RunOptions, make_run, select_rules
+from lintnews.sources import make_document
+
+pytestmark = pytest.mark.skipif(not fork_available(), reason="needs fork()")
+
+TEXT = (
+    "The ministers has met in Cairo this Tuesday, despite of the protests.\n\n"
+    "They says the talks will continue. The million and a half Palestinians wait.\n"
+)
+
+
+def _rows(findings: list) -> list[tuple]:
+    return [f.to_row() for f in findings]
+
+
+def test_same_findings_as_one_process() -> None:
+    linter = Linter(select_rules(Config(select=("agreement", "calque-es", "punctuation"))))
+    doc = make_document("a.txt", TEXT)
+    expected = linter.lint(doc)
+    assert any(f.rule.startswith("agreement.") for f in expected)
+    assert any(f.rule.startswith("calque-es.") for f in expected)
+    split = SplitLinter(Linter(select_rules(Config(select=("agreement", "calque-es", "punctuation")))))
+    try:
+        assert _rows(split.lint(make_document("a.txt", TEXT))) == _rows(expected)
+        assert split._executor is not None  # the model half did run in the helper
+    finally:
+        split.close()
+
+
+def test_no_helper_without_model_rules() -> None:
+    split = SplitLinter(Linter(select_rules(Config(select=("calque-es",)))))
+    found = split.lint(make_document("a.txt", TEXT))
+    assert found and split._executor is None
+    split.close()
+
+
+def test_notices_from_the_helper_reach_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lintnews import nlp
+
+    def missing() -> None:
+        raise nlp.ModelUnavailable("the spaCy model is not installed (test)")
+
+    # patched before the fork: the helper inherits it
+    monkeypatch.setattr(nlp, "model", missing)
+    split = SplitLinter(Linter(select_rules(Config(select=("agreement", "calque-es")))))
+    try:
+        found = split.lint(make_document("a.txt", TEXT))
+        assert found and all(not f.rule.startswith("agreement.") for f in found)
+        assert any("agreement." in n and "not installed" in n for n in split.notices)
+        n = len(split.notices)
+        split.lint(make_document("b.txt", TEXT))
+        assert len(split.notices) == n  # each rule says it once
+    finally:
+        split.close()
+
+
+@pytest.mark.parametrize(("jobs", "helper"), [(0, True), (1, False)])
+def test_only_auto_jobs_uses_the_helper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int, helper: bool
+) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    made: list[SplitLinter] = []
+    real = model_worker.SplitLinter
+
+    def spy(linter: Linter) -> SplitLinter:
+        made.append(real(linter))
+        return made[-1]
+
+    monkeypatch.setattr("lintnews.runner.SplitLinter", spy)
+    monkeypatch.setattr("lintnews.runner.cpu_count", lambda: 2)
+    run = make_run(Config(select=("agreement", "calque-es")), RunOptions(jobs=jobs))
+    results = run.execute([str(tmp_path / "a.txt")])
+    assert any(f.rule.startswith("agreement.") for f in results[0].findings)
+    assert bool(made) == helper
