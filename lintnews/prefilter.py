@@ -1,22 +1,36 @@
-"""Cheap necessary conditions for a rule to match: literal factors of a regex, key words of a phrase list.
+"""Cheap necessary conditions for a rule to match: words, word pairs and literals its matches must contain.
 
-A rule whose pattern needs the literal "informed" cannot match a document without it, and a substring
-test costs microseconds where running a pattern costs milliseconds. The factors are derived from the
-pattern itself, so pack authors write nothing extra and a wrong factor set cannot arise by hand: when
-the pattern is outside what the stdlib parser understands, there is simply no prefilter.
+A rule whose pattern needs the word "informed" cannot match a document without it, and a set lookup costs
+nanoseconds where running a pattern costs milliseconds. The conditions are derived from the pattern itself,
+so pack authors write nothing extra and a wrong condition cannot arise by hand: syntax the analysis does not
+model simply yields no condition.
+
+Two generations live here. `pattern_query` (words and adjacent word pairs, tested against a `DocIndex`) is
+the fast one; it holds only for documents whose characters mean the same to the `regex` engine, to `str.lower`
+and to the `re` word splitter (`DocIndex.clean`, nearly every article). The substring factors of
+`regex_factors` / `phrase_factors` are the older test that other documents keep, so that their findings
+never depend on the newer analysis.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
+
+import regex
 
 try:  # CPython 3.11+: the parser behind `re`
     from re import _constants as sre_c  # type: ignore[attr-defined]
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - other interpreters
     sre_parse = None
+
+try:  # the case equivalences `regex` applies under IGNORECASE (simple case folding)
+    from regex._regex import get_all_cases as _regex_cases
+except ImportError:  # pragma: no cover - then every non-ASCII document takes the substring test
+    _regex_cases = None
 
 MIN_FACTOR = 3  # shorter literals occur in nearly every article: no use as a filter
 _WORD = re.compile(r"\w+")
@@ -171,3 +185,922 @@ def split_alternatives(pattern: str) -> tuple[str, list[str]] | None:
     if len(parts) < 2 or depth != 0:
         return None
     return flags, [flags + p for p in parts]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Word queries: what a document must hold, in words and adjacent word pairs, for a pattern to match in it.
+#
+# A query is None (no condition), an atom ("w", word), ("b", (word, next word)) or ("s", text: a substring
+# of the lower-cased document), or ("&", queries) / ("|", queries).
+
+Query = tuple[str, Any] | None
+
+
+def _word_start(c: str) -> bool:
+    """Is the first character of `c` a word character for `re` (str.isalnum, or "_")? Cheaper than a match."""
+    c = c[0]
+    return c.isalnum() or c == "_"
+
+
+_REGEX_WORD_CHAR = regex.compile(r"\w", regex.V0).match
+_REGEX_SPACE = regex.compile(r"\s", regex.V0).match
+_UNICODE_CASES = regex.IGNORECASE | regex.UNICODE
+
+# Stands in an analysed string for "no word runs across here": \s+, \b, ^, (?![\w-]) ...
+MARK = "\x00"
+# Sets of alternative strings larger than this are summarised instead of multiplied out.
+LIMIT = 64
+UNION = 512
+
+_char_ok: dict[str, bool] = {}
+
+
+def char_is_plain(c: str) -> bool:
+    """True when `c` in a document lower-cases to one character, every case variant `regex` would match
+    for it lower-cases to that same character, and `regex` and the `re` word splitter agree whether it is
+    a word character: then a word query is a sound test for that character."""
+    ok = _char_ok.get(c)
+    if ok is None:
+        low = c.lower()
+        ok = (
+            _regex_cases is not None
+            and len(low) == 1
+            and bool(_word_start(low)) == bool(_REGEX_WORD_CHAR(c))
+            and not (_REGEX_SPACE(c) and _word_start(low))
+            and all(chr(v).lower() == low for v in _regex_cases(_UNICODE_CASES, ord(c)))
+        )
+        _char_ok[c] = ok
+    return ok
+
+
+_pattern_char_ok: dict[str, bool] = {}
+
+
+def pattern_char_is_plain(c: str) -> bool:
+    """True when a literal `c` in a pattern can stand for itself lower-cased: every ASCII character `regex`
+    would match for it lower-cases the same, and all of its case variants agree on being a word character.
+    (Document characters outside ASCII are checked by char_is_plain; together they rule out pairs such as
+    "s" and the long s, or "i" and the dotted capital I, which `regex` equates and `str.lower` does not.)"""
+    ok = _pattern_char_ok.get(c)
+    if ok is None:
+        low = c.lower()
+        ok = _regex_cases is not None and len(low) == 1
+        if ok:
+            word = bool(_word_start(low))
+            for v in _regex_cases(_UNICODE_CASES, ord(c)):
+                y = chr(v)
+                if y.isascii() and y.lower() != low:
+                    ok = False
+                if bool(_REGEX_WORD_CHAR(y)) != word or bool(_word_start(y.lower())) != word:
+                    ok = False
+        _pattern_char_ok[c] = ok
+    return ok
+
+
+def _combine(op: str, qs: Iterable[Query]) -> Query:
+    """("&" or "|") of the queries, flattened; atoms are de-duplicated (composite queries are not hashed:
+    tuples do not cache their hash, and re-hashing nested queries made the analysis quadratic)."""
+    items: list[Any] = []
+    atoms: set[Any] = set()
+    for q in qs:
+        if q is None:
+            if op == "|":
+                return None
+            continue
+        parts = q[1] if q[0] == op else (q,)
+        for part in parts:
+            if part[0] in "&|":
+                items.append(part)
+            elif part not in atoms:
+                atoms.add(part)
+                items.append(part)
+    if not items:
+        return None if op == "&" else FALSE
+    if len(items) == 1:
+        return items[0]  # type: ignore[no-any-return]
+    if op == "&" and FALSE in items:
+        return FALSE
+    return (op, tuple(items))
+
+
+# No alternative at all: what a piece that cannot match in the document at hand comes to (see pattern_admits)
+FALSE: Query = ("|", ())
+
+
+def _and(qs: Iterable[Query]) -> Query:
+    return _combine("&", qs)
+
+
+def _or(qs: Iterable[Query]) -> Query:
+    return _combine("|", qs)
+
+
+_string_queries: dict[str, Query] = {}
+
+
+def _string_query(s: str) -> Query:
+    """What a document holding the analysed string `s` must contain: its complete words (those with a
+    non-word character or MARK on both sides inside `s`) and their adjacent pairs, else its longest literal."""
+    q = _string_queries.get(s, _MISSING)
+    if q is not _MISSING:
+        return q  # type: ignore[return-value]
+    q = None
+    if s[:1] == MARK and s[-1:] == MARK and s[1:-1].isalpha():
+        word = s[1:-1]
+        q = None if word in _COMMON else ("w", word)
+        _string_queries[s] = q
+        return q
+    runs = _WORD.findall(s)
+    if runs:
+        words = runs[1 if _word_start(s) else 0 : len(runs) - (1 if _word_start(s[-1]) else 0)]
+        atoms: list[Any] = [("w", w) for w in words if w not in _COMMON]
+        if len(words) > 1:
+            atoms += [("b", pair) for pair in itertools.pairwise(words)]
+        if len(atoms) > 1:
+            q = ("&", tuple(atoms))
+        elif atoms:
+            q = atoms[0]
+        else:
+            pieces = [p for p in s.split(MARK) if _strength(p) >= MIN_FACTOR]
+            q = ("s", max(pieces, key=len)) if pieces else None
+    _string_queries[s] = q
+    return q
+
+
+_MISSING = object()
+
+
+def _strings_query(strings: frozenset[str]) -> Query:
+    return _or(_string_query(s) for s in strings)
+
+
+def _starts_apart(strings: frozenset[str]) -> bool:
+    """Every string begins with a non-word character or a MARK (no word runs across its start)."""
+    return all(s and (s[0] == MARK or not _word_start(s[0])) for s in strings)
+
+
+def _ends_apart(strings: frozenset[str]) -> bool:
+    return all(s and (s[-1] == MARK or not _word_start(s[-1])) for s in strings)
+
+
+_NO_STRINGS = frozenset({""})
+_MARKS = frozenset({MARK})
+
+
+class _Info:
+    """What is known about the matches of a piece of pattern: the exact set of strings it matches (lower-cased,
+    MARK for separators) when small; else sets of prefixes and of suffixes (every match starts with one of
+    `pre` and ends with one of `suf`) and a query about what lies between. An alternation that is not exact
+    keeps its branches (`alts`) until its neighbours are known: a branch's first and last words are only
+    complete words when the text around the alternation says so."""
+
+    __slots__ = ("alts", "exact", "pre", "q", "suf")
+
+    def __init__(
+        self,
+        exact: frozenset[str] | None,
+        pre: frozenset[str],
+        suf: frozenset[str],
+        q: Query,
+        alts: list[_Info] | None = None,
+    ) -> None:
+        self.exact = exact
+        self.pre = pre
+        self.suf = suf
+        self.q = q
+        self.alts = alts
+
+
+def _exact(strings: frozenset[str], q: Query = None) -> _Info:
+    return _Info(strings, strings, strings, q)
+
+
+_UNKNOWN = _Info(None, _NO_STRINGS, _NO_STRINGS, None)
+_NOTHING = _exact(_NO_STRINGS)
+_SEPARATOR = _exact(_MARKS)
+
+
+def _fold(x: _Info, apart_before: bool = False, apart_after: bool = False) -> Query:
+    """Everything known about a piece, as one query; `apart_before` (`apart_after`) says no word runs
+    across its start (end), from what surrounds it."""
+    if x.exact is not None:
+        strings = x.exact
+        if apart_before:
+            strings = _cross(_MARKS, strings)
+        if apart_after:
+            strings = _cross(strings, _MARKS)
+        return _and((x.q, _strings_query(strings)))
+    if x.alts is not None:
+        return _or(_fold(b, apart_before, apart_after) for b in x.alts)
+    # the rest of a summarised piece's prefixes and suffixes was queried where they were formed
+    return _and(
+        (
+            x.q,
+            _strings_query(_cross(_MARKS, x.pre)) if apart_before else None,
+            _strings_query(_cross(x.suf, _MARKS)) if apart_after else None,
+        )
+    )
+
+
+def _cross(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    return frozenset([x + y for x in a for y in b])
+
+
+def _merges(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Are two adjacent sets of strings multiplied out? When the product is small, or one of them is a
+    single string (the product is no larger); larger products are summarised (see _junction)."""
+    na, nb = len(a), len(b)
+    return na * nb <= LIMIT or (min(na, nb) == 1 and max(na, nb) <= UNION)
+
+
+def _junction(left: frozenset[str], right: frozenset[str]) -> Query:
+    """Where two pieces meet: a suffix of the left one's match followed by a prefix of the right one's."""
+    if _merges(left, right):
+        return _strings_query(_cross(left, right))
+    apart = _ends_apart(left) or _starts_apart(right)
+    if _starts_apart(right):
+        left = _cross(left, _MARKS)
+    if _ends_apart(left):
+        right = _cross(_MARKS, right)
+    q = _and((_strings_query(left), _strings_query(right)))
+    return _and((q, _meeting(left, right))) if apart else q
+
+
+def _meeting(left: frozenset[str], right: frozenset[str]) -> Query:
+    """The last complete word of some left string directly followed by the first complete word of some right
+    string: ("j", (words, next words)); None when a string has no complete word at that end."""
+    lasts = set()
+    for s in left:
+        runs = _WORD.findall(s)
+        if not runs or _word_start(s[-1]) or (len(runs) == 1 and _word_start(s)):
+            return None
+        lasts.add(runs[-1])
+    firsts = set()
+    for s in right:
+        runs = _WORD.findall(s)
+        if not runs or _word_start(s) or (len(runs) == 1 and _word_start(s[-1])):
+            return None
+        firsts.add(runs[0])
+    if len(lasts) == 1 and len(firsts) == 1:
+        return ("b", (lasts.pop(), firsts.pop()))
+    return ("j", (frozenset(lasts), frozenset(firsts)))
+
+
+# Prefixes and suffixes only matter where they meet a neighbour: the query already holds what lies further
+# inside, so they are cut to the words a junction can still complete or pair: the first (last) complete
+# word, and before it a word left open at the edge.
+def _head(s: str) -> str:
+    runs = list(_WORD.finditer(s))
+    keep = 1 if runs and runs[0].start() > 0 else 2
+    return s if len(runs) <= keep else s[: runs[keep - 1].end() + 1]
+
+
+def _tail(s: str) -> str:
+    runs = list(_WORD.finditer(s))
+    keep = 1 if runs and runs[-1].end() < len(s) else 2
+    return s if len(runs) <= keep else s[runs[-keep].start() - 1 :]
+
+
+def _join(items: list[_Info]) -> _Info:
+    """A sequence of pieces."""
+    merged: list[_Info] = []
+    for it in items:
+        if it is _NOTHING:
+            continue
+        last = merged[-1] if merged else None
+        if last is not None and last.exact is not None and it.exact is not None and _merges(last.exact, it.exact):
+            merged[-1] = _exact(_cross(last.exact, it.exact), _and((last.q, it.q)))
+        else:
+            merged.append(it)
+    if not merged:
+        return _NOTHING
+    if len(merged) == 1:
+        return merged[0]
+    # what each piece shows its neighbours: exact strings carry the separation their other side gives
+    n = len(merged)
+    before = [k > 0 and _ends_apart(merged[k - 1].suf) for k in range(n)]
+    after = [k < n - 1 and _starts_apart(merged[k + 1].pre) for k in range(n)]
+    facing_right = []
+    facing_left = []
+    for k, it in enumerate(merged):
+        if it.exact is None:
+            facing_right.append(it.suf)
+            facing_left.append(it.pre)
+        else:
+            facing_right.append(_cross(_MARKS, it.exact) if before[k] else it.exact)
+            facing_left.append(_cross(it.exact, _MARKS) if after[k] else it.exact)
+    parts: list[Query] = []
+    for k, it in enumerate(merged):
+        parts.append(it.q if it.exact is not None else _fold(it, before[k], after[k]))
+        if k < n - 1:
+            parts.append(_junction(facing_right[k], facing_left[k + 1]))
+    first, second = merged[0], merged[1]
+    pre = first.pre
+    if first.exact is not None:
+        pre = (
+            frozenset(map(_head, _cross(first.exact, second.pre))) if _merges(first.exact, second.pre) else first.exact
+        )
+    last, previous = merged[-1], merged[-2]
+    suf = last.suf
+    if last.exact is not None:
+        suf = (
+            frozenset(map(_tail, _cross(previous.suf, last.exact))) if _merges(previous.suf, last.exact) else last.exact
+        )
+    return _Info(None, pre, suf, _and(parts))
+
+
+def _alternation(branches: list[_Info]) -> _Info:
+    if len(branches) == 1:
+        return branches[0]
+    if all(b.exact is not None for b in branches):
+        union = frozenset().union(*[b.exact for b in branches if b.exact is not None])
+        if len(union) <= UNION:
+            return _exact(union, _or(b.q for b in branches))
+    pre = frozenset().union(*[b.pre for b in branches])
+    suf = frozenset().union(*[b.suf for b in branches])
+    return _Info(
+        None,
+        pre if len(pre) <= UNION else _NO_STRINGS,
+        suf if len(suf) <= UNION else _NO_STRINGS,
+        None,
+        branches,
+    )
+
+
+def _repeat(x: _Info, lo: int, hi: int | None) -> _Info:
+    if x.exact is not None and x.exact and all(s and not _WORD.search(s) for s in x.exact):
+        # separators and punctuation, repeated: a separator (or nothing)
+        return _SEPARATOR if lo >= 1 else _exact(_NO_STRINGS | _MARKS)
+    if lo == 0:
+        if hi == 1 and x.exact is not None:
+            return _exact(x.exact | _NO_STRINGS)
+        if hi == 1 and x.alts is not None:
+            # an optional group: its branches, or nothing
+            return _alternation([*x.alts, _NOTHING])
+        return _UNKNOWN
+    if x.exact is not None and lo == hi and len(x.exact) ** lo <= LIMIT:
+        return _join([x] * lo)
+    if hi == 1:
+        return x
+    return _Info(None, x.pre, x.suf, _fold(x))
+
+
+class _Unsupported(Exception):
+    """Syntax the analysis does not model: the pattern gets no query."""
+
+
+# plain characters, taken as one run (verbose mode also stops at white space and comments)
+_RUN = re.compile(r"[^\\\[\](){}|?*+.^$]+")
+_RUN_VERBOSE = re.compile(r"[^\\\[\](){}|?*+.^$\s#]+")
+_SPACE_OR_COMMENT = re.compile(r"(?:\s+|#[^\n]*)*")
+_QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+_FLAGS = re.compile(r"\(\?([imsxu]*)(?:-([imsx]+))?([:)])")
+_NAMED = re.compile(r"\(\?P?<([A-Za-z_]\w*)>")
+_GROUP_REFERENCE = re.compile(r"\(\?P=\w+\)")
+# a group of plain alternatives, the commonest piece of a rule pattern: read in one step
+_WORD_LIST = re.compile(r"\((?:\?:|\?P?<[A-Za-z_]\w*>|(?!\?))((?:[\w '’-]|\\s)+(?:\|(?:[\w '’-]|\\s)+)*)\)")
+_HEX = {"x": 2, "u": 4, "U": 8}
+_SEPARATOR_ESCAPES = frozenset("bAZmMsW")
+_CONTROL = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+
+
+class _Parser:
+    """A recursive-descent reading of the `regex` module's syntax (VERSION0) that yields an _Info.
+
+    Anything it does not understand either becomes an unknown piece (which only weakens the query) or stops
+    the analysis; it must never take for a literal what `regex` reads as something else."""
+
+    def __init__(self, pattern: str, doc: DocIndex | None = None) -> None:
+        self.p = pattern
+        self.n = len(pattern)
+        # reading for one document: literals it lacks are dropped as they are read (see pattern_admits)
+        self.lower = doc.lower if doc is not None else None
+        # the span of the last class (or \w, \S) that every word character matches
+        self.word_class = (-1, -1)
+
+    def parse(self) -> _Info:
+        i = 0
+        verbose = False
+        # global flags lead the pattern; verbose mode changes how the rest reads
+        while True:
+            m = _FLAGS.match(self.p, i)
+            if not m or m.group(3) != ")" or m.group(2):
+                break
+            verbose = verbose or "x" in m.group(1)
+            i = m.end()
+        info, i = self.alternation(i, verbose)
+        if i != self.n:
+            raise _Unsupported("unbalanced parenthesis")
+        return info
+
+    def present(self, low: str) -> bool:
+        """Does the document hold each stretch of the lower-cased literal between separators?"""
+        lower = self.lower
+        return all(piece in lower for piece in low.split(MARK))  # type: ignore[operator]
+
+    def skip(self, i: int, verbose: bool) -> int:
+        return _SPACE_OR_COMMENT.match(self.p, i).end() if verbose else i  # type: ignore[union-attr]
+
+    def alternation(self, i: int, verbose: bool) -> tuple[_Info, int]:
+        branches = []
+        while True:
+            info, i = self.sequence(i, verbose)
+            branches.append(info)
+            if i < self.n and self.p[i] == "|":
+                i += 1
+                continue
+            return _alternation(branches), i
+
+    def quantifier_at(self, j: int) -> bool:
+        p = self.p
+        return j < self.n and (p[j] in "*+?" or (p[j] == "{" and _QUANTIFIER.match(p, j) is not None))
+
+    def sequence(self, i: int, verbose: bool) -> tuple[_Info, int]:
+        p, n = self.p, self.n
+        run = _RUN_VERBOSE if verbose else _RUN
+        items: list[_Info] = []
+        text = ""  # plain characters (and MARKs) read since the last other piece, lower-cased
+        while True:
+            i = self.skip(i, verbose)
+            if i >= n or p[i] in "|)":
+                if text:
+                    items.append(self.literal(text))
+                return _join(items), i
+            m = run.match(p, i)
+            if m:
+                chunk = m.group()
+                i = m.end()
+                if not self.quantifier_at(self.skip(i, verbose)):
+                    text += chunk
+                    continue
+                # a quantifier binds to the last character only
+                text += chunk[:-1]
+                atom = self.literal(chunk[-1])
+            elif (
+                p[i] == "\\"
+                and p[i + 1 : i + 2] in _SEPARATOR_ESCAPES
+                and not self.quantifier_at(self.skip(i + 2, verbose))
+            ):
+                text += MARK
+                i += 2
+                continue
+            else:
+                atom, i = self.atom(i, verbose)
+            if text:
+                items.append(self.literal(text))
+                text = ""
+            atom, i = self.quantified(atom, i, verbose)
+            items.append(atom)
+
+    def literal(self, text: str) -> _Info:
+        if text.isascii() or all(c == MARK or pattern_char_is_plain(c) for c in text):
+            low = text.lower()
+            if self.lower is not None and not self.present(low):
+                return _exact(frozenset())
+            return _exact(frozenset({low}))
+        return _join([_exact(frozenset({c.lower()})) if pattern_char_is_plain(c) else _UNKNOWN for c in text])
+
+    def quantified(self, atom: _Info, i: int, verbose: bool) -> tuple[_Info, int]:
+        p, n = self.p, self.n
+        j = self.skip(i, verbose)
+        if j >= n:
+            return atom, i
+        c = p[j]
+        hi: int | None
+        if c == "*":
+            lo, hi, j = 0, None, j + 1
+        elif c == "+":
+            lo, hi, j = 1, None, j + 1
+        elif c == "?":
+            lo, hi, j = 0, 1, j + 1
+        elif c == "{":
+            m = _QUANTIFIER.match(p, j)
+            if not m:
+                raise _Unsupported("brace")
+            lo = int(m.group(1) or 0)
+            if m.group(2):
+                hi = int(m.group(3)) if m.group(3) else None
+            elif m.group(1):
+                hi = lo
+            else:
+                raise _Unsupported("empty braces")
+            j = m.end()
+        else:
+            return atom, i
+        if j < n and p[j] in "?+":  # lazy or possessive: the same strings
+            j += 1
+        if self.quantifier_at(self.skip(j, verbose)):
+            raise _Unsupported("repeated quantifier")
+        return _repeat(atom, lo, hi), j
+
+    def atom(self, i: int, verbose: bool) -> tuple[_Info, int]:
+        c = self.p[i]
+        if c == "(":
+            return self.group(i, verbose)
+        if c == "[":
+            return self.char_class(i, verbose)
+        if c == "\\":
+            return self.escape(i)
+        if c == ".":
+            return _UNKNOWN, i + 1
+        if c in "^$":
+            return _SEPARATOR, i + 1
+        raise _Unsupported(f"unexpected {c!r}")  # a quantifier with nothing to repeat, a stray `]` or `{`
+
+    def group(self, i: int, verbose: bool) -> tuple[_Info, int]:
+        p = self.p
+        m = _WORD_LIST.match(p, i)
+        if m and not (verbose and (" " in m.group(1))):
+            words = m.group(1)
+            if words.isascii() or all(pattern_char_is_plain(c) for c in words.replace("\\s", "")):
+                union = frozenset(words.replace("\\s", MARK).lower().split("|"))
+                if self.lower is not None:
+                    union = frozenset(w for w in union if self.present(w))
+                if len(union) <= UNION:
+                    return _exact(union), m.end()
+        if p.startswith("(?#", i):
+            end = p.find(")", i)
+            if end < 0:
+                raise _Unsupported("comment")
+            return _NOTHING, end + 1
+        look = ""
+        if not p.startswith("(?", i):
+            j = i + 1
+        elif p.startswith(("(?:", "(?>"), i):
+            j = i + 3
+        elif p.startswith(("(?=", "(?!"), i):
+            look, j = p[i + 2], i + 3
+        elif p.startswith(("(?<=", "(?<!"), i):
+            look, j = "<" + p[i + 3], i + 4
+        elif m := _NAMED.match(p, i):
+            j = m.end()
+        elif m := _GROUP_REFERENCE.match(p, i):
+            return _UNKNOWN, m.end()
+        elif (m := _FLAGS.match(p, i)) and m.group(3) == ":":
+            j = m.end()
+            if "x" in m.group(1):
+                verbose = True
+            elif m.group(2) and "x" in m.group(2):
+                verbose = False
+        elif m and m.group(3) == ")" and "x" not in m.group(1) + (m.group(2) or ""):
+            return _NOTHING, m.end()  # a flag that does not change what the pattern spells (i, m, s)
+        else:
+            raise _Unsupported("group syntax")
+        body = j
+        inner, j = self.alternation(j, verbose)
+        if j >= self.n or p[j] != ")":
+            raise _Unsupported("missing )")
+        covers = self.word_class == (body, j)
+        j += 1
+        if not look:
+            return inner, j
+        if look in ("!", "<!"):
+            # (?![\w-]) and the like: no word character on that side, so no word runs across here
+            return (_SEPARATOR if covers else _NOTHING), j
+        # (?=X): the text here begins with X; (?<=X): the text before here ends with X
+        if look == "=":
+            strings = inner.exact if inner.exact is not None else inner.pre
+            return _Info(None, strings, _MARKS if _starts_apart(strings) else _NO_STRINGS, _fold(inner)), j
+        strings = inner.exact if inner.exact is not None else inner.suf
+        return _Info(None, _MARKS if _ends_apart(strings) else _NO_STRINGS, strings, _fold(inner)), j
+
+    def char_class(self, i: int, verbose: bool) -> tuple[_Info, int]:
+        p, n = self.p, self.n
+        j = i + 1
+        negated = j < n and p[j] == "^"
+        if negated:
+            j += 1
+        chars: set[str] = set()
+        listed = True  # every member is in `chars`
+        word_category = False  # \w or \S: every word character is a member
+        separators_only = True  # every member is a non-word character
+        first = True
+        while True:
+            if j >= n:
+                raise _Unsupported("unterminated class")
+            c = p[j]
+            if c == "]" and not first:
+                j += 1
+                break
+            first = False
+            if c == "[":
+                end = p.find(":]", j) if p.startswith("[:", j) else -1
+                if end < 0:
+                    raise _Unsupported("nested set")
+                listed = separators_only = False
+                j = end + 2
+                continue
+            if p.startswith(("&&", "||", "--", "~~"), j):
+                raise _Unsupported("set operation")
+            if c == "\\":
+                if j + 1 >= n:
+                    raise _Unsupported("trailing backslash")
+                e = p[j + 1]
+                if e in "wSdDsW":
+                    listed = False
+                    word_category = word_category or e in "wS"
+                    separators_only = separators_only and e in "sW"
+                    j += 2
+                    continue
+                if e in "pP" or e in _HEX or e == "N" or e.isdigit():
+                    j = self.property_end(j) if e in "pP" else self.code_end(j)
+                    listed = separators_only = False
+                    continue
+                if e == "b":
+                    ch = "\b"
+                elif e in _CONTROL:
+                    ch = _CONTROL[e]
+                elif e.isascii() and e.isalnum():
+                    raise _Unsupported(f"escape \\{e}")
+                else:
+                    ch = e
+                j += 2
+            elif verbose and c.isspace():
+                listed = False  # literal or ignored: either way not a word character
+                j += 1
+                continue
+            else:
+                ch = c
+                j += 1
+            if p.startswith("-", j) and not p.startswith("-]", j):
+                # a range: its members are not listed
+                j += 1
+                if p.startswith("\\", j):
+                    j = self.code_end(j) if p[j + 1 : j + 2] in ("x", "u", "U", "N") else j + 2
+                else:
+                    j += 1
+                listed = separators_only = False
+                continue
+            if not pattern_char_is_plain(ch):
+                listed = separators_only = False
+                continue
+            low = ch.lower()
+            chars.add(low)
+            if _word_start(low):
+                separators_only = False
+        if negated:
+            return (_SEPARATOR if word_category else _UNKNOWN), j
+        if word_category:
+            self.word_class = (i, j)
+        if listed and chars and len(chars) <= 4:
+            return _exact(frozenset(chars)), j
+        if separators_only and (chars or not listed):
+            return _SEPARATOR, j
+        return _UNKNOWN, j
+
+    def property_end(self, j: int) -> int:
+        """The end of \\p{...} or \\pL at j."""
+        if self.p.startswith("{", j + 2):
+            end = self.p.find("}", j)
+            if end < 0:
+                raise _Unsupported("property")
+            return end + 1
+        return j + 3
+
+    def code_end(self, j: int) -> int:
+        """The end of a character code or group number (\\x41, \\u2019, \\N{...}, \\12) at j."""
+        p = self.p
+        e = p[j + 1]
+        if e == "N" or (e in _HEX and p.startswith("{", j + 2)):
+            end = p.find("}", j)
+            if end < 0:
+                raise _Unsupported("code")
+            return end + 1
+        if e in _HEX:
+            return j + 2 + _HEX[e]
+        k = j + 1
+        while k < self.n and p[k].isdigit():
+            k += 1
+        return k
+
+    def escape(self, i: int) -> tuple[_Info, int]:
+        p = self.p
+        if i + 1 >= self.n:
+            raise _Unsupported("trailing backslash")
+        e = p[i + 1]
+        if e in "bAZmMsW":
+            return _SEPARATOR, i + 2
+        if e in "wS":
+            self.word_class = (i, i + 2)
+            return _UNKNOWN, i + 2
+        if e in "dDX":
+            return _UNKNOWN, i + 2
+        if e == "B":
+            return _NOTHING, i + 2
+        if e in "pP":
+            return _UNKNOWN, self.property_end(i)
+        if e in _HEX or e == "N" or e.isdigit():
+            return _UNKNOWN, self.code_end(i)
+        if e == "g" and p.startswith("<", i + 2):
+            end = p.find(">", i)
+            if end < 0:
+                raise _Unsupported("group reference")
+            return _UNKNOWN, end + 1
+        if e in _CONTROL:
+            return self.literal(_CONTROL[e]), i + 2
+        if e.isascii() and e.isalnum():
+            raise _Unsupported(f"escape \\{e}")
+        return self.literal(e), i + 2
+
+
+def pattern_query(pattern: str, flags: int = 0) -> Query:
+    """What a plain document (DocIndex.clean) must hold for `pattern` to match in it; None when nothing is known."""
+    if flags & ~(regex.IGNORECASE | regex.MULTILINE | regex.DOTALL):
+        return None
+    try:
+        return _fold(_Parser(pattern).parse())
+    except (_Unsupported, RecursionError):
+        return None
+
+
+def pattern_admits(pattern: str, flags: int, ix: DocIndex) -> bool:
+    """pattern_query(pattern, flags) tested on one plain document, worked out for that document alone: the
+    literals it lacks are dropped while the pattern is read, which keeps the sets small, so this is several
+    times cheaper than the query itself when only one document is checked."""
+    if flags & ~(regex.IGNORECASE | regex.MULTILINE | regex.DOTALL):
+        return True
+    try:
+        q = _fold(_Parser(pattern, ix).parse())
+    except (_Unsupported, RecursionError):
+        return True
+    return holds(q, ix)
+
+
+class DocIndex:
+    """A document's words and adjacent word pairs (lower-cased, split as Document.word_set is), and whether
+    its characters are plain enough for word queries (char_is_plain)."""
+
+    __slots__ = ("_successors", "clean", "lower", "pairs", "words")
+
+    def __init__(self, text: str, lower: str, words: frozenset[str]) -> None:
+        self.clean = text.isascii() or all(c.isascii() or char_is_plain(c) for c in set(text))
+        self.lower = lower
+        self.words = words
+        tokens = _WORD.findall(lower) if self.clean else []
+        self.pairs = set(itertools.pairwise(tokens))
+        self._successors: dict[str, set[str]] | None = None
+
+    def successors(self) -> dict[str, set[str]]:
+        """Each word's set of words that directly follow it somewhere."""
+        if self._successors is None:
+            self._successors = {}
+            for a, b in self.pairs:
+                self._successors.setdefault(a, set()).add(b)
+        return self._successors
+
+
+def doc_index(doc: Any) -> DocIndex:
+    """The document's index, built once and kept in its cache."""
+    ix = doc.cache.get("prefilter.index")
+    if ix is None:
+        ix = doc.cache["prefilter.index"] = DocIndex(doc.text, doc.lower, doc.word_set)
+    return ix  # type: ignore[no-any-return]
+
+
+def holds(q: Query, ix: DocIndex) -> bool:
+    """Does the indexed document satisfy the query? (Only meaningful when ix.clean.)"""
+    return _holds(_compile(q), ix)
+
+
+# A compiled query: ("w", word) / ("b", pair) / ("s", text) atoms, ("&", nodes) with the most selective
+# first, and ("|", by_word, by_pair, by_text, unkeyed, word_keys, pair_keys): an alternative that needs
+# a word (pair, text) is filed under it and tried only when the document holds that key.
+Node = tuple[Any, ...]
+_TRUE: Node = ("&", ())
+_RANK = {"b": 0, "j": 1, "w": 1, "s": 2}
+
+
+def _compile(q: Query) -> Node:
+    if q is None:
+        return _TRUE
+    op, arg = q
+    if op == "&":
+        return ("&", tuple(sorted((_compile(sub) for sub in arg), key=_node_rank)))
+    if op == "|":
+        by: dict[str, dict[Any, list[Node]]] = {"w": {}, "b": {}, "s": {}}
+        unkeyed: list[Node] = []
+        for sub in arg:
+            node = _compile(sub)
+            key = _node_key(node)
+            if key is None:
+                unkeyed.append(node)
+            else:
+                by[key[0]].setdefault(key[1], []).append(node)
+        return (
+            "|",
+            {k: tuple(v) for k, v in by["w"].items()},
+            {k: tuple(v) for k, v in by["b"].items()},
+            tuple((k, tuple(v)) for k, v in by["s"].items()),
+            tuple(unkeyed),
+            frozenset(by["w"]),
+            frozenset(by["b"]),
+        )
+    return q
+
+
+def _node_rank(node: Node) -> tuple[int, int]:
+    """Most selective first: a pair of uncommon words, a pair with one, an uncommon word (longer first), a pair
+    of common words, a substring (a scan of the text), then composite queries."""
+    kind, value = node[0], node[1]
+    if kind == "b":
+        common = (value[0] in _COMMON) + (value[1] in _COMMON)
+        return (3 if common == 2 else common, 0)
+    if kind == "j":
+        return (1, 0)
+    if kind == "w":
+        return (2, -len(value))
+    return (4, -len(value)) if kind == "s" else (5, 0)
+
+
+def _node_key(node: Node) -> tuple[str, Any] | None:
+    """An atom (not a join) the node cannot hold without."""
+    if node[0] in "wbs":
+        return node
+    if node[0] == "&":
+        for sub in node[1]:
+            if sub[0] in "wbs":
+                return sub  # type: ignore[no-any-return]
+    return None
+
+
+def _holds(node: Node, ix: DocIndex) -> bool:
+    op = node[0]
+    if op == "w":
+        return node[1] in ix.words
+    if op == "b":
+        return node[1] in ix.pairs
+    if op == "s":
+        return node[1] in ix.lower
+    if op == "j":
+        words, following = node[1]
+        successors = ix.successors()
+        return any(not following.isdisjoint(successors.get(word, ())) for word in words & ix.words)
+    if op == "&":
+        for sub in node[1]:  # noqa: SIM110 - a plain loop: this is the hot path
+            if not _holds(sub, ix):
+                return False
+        return True
+    _, by_word, by_pair, by_text, unkeyed, word_keys, pair_keys = node
+    for pair in pair_keys & ix.pairs:
+        for sub in by_pair[pair]:
+            if _holds(sub, ix):
+                return True
+    for word in word_keys & ix.words:
+        for sub in by_word[word]:
+            if _holds(sub, ix):
+                return True
+    for text, subs in by_text:
+        if text in ix.lower:
+            for sub in subs:
+                if _holds(sub, ix):
+                    return True
+    for sub in unkeyed:  # noqa: SIM110 - a plain loop: this is the hot path
+        if _holds(sub, ix):
+            return True
+    return False
+
+
+class WordFilter:
+    """A query compiled for quick tests against document indexes."""
+
+    __slots__ = ("node",)
+
+    def __init__(self, query: Query) -> None:
+        self.node = _compile(query)
+
+    def admits(self, ix: DocIndex) -> bool:
+        return _holds(self.node, ix)
+
+
+class PatternFilter:
+    """The word test of one pattern: worked out for the first document alone (pattern_admits, cheap when a
+    run checks one file), compiled into a WordFilter from the second document on, or before being pickled
+    (so a cached rule set carries it)."""
+
+    __slots__ = ("_filter", "_used", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._filter: WordFilter | None = None
+        self._used = False
+
+    def admits(self, ix: DocIndex) -> bool:
+        if self._filter is None:
+            if not self._used:
+                self._used = True
+                return pattern_admits(self.pattern, self.flags, ix)
+            self._filter = WordFilter(pattern_query(self.pattern, self.flags))
+        return self._filter.admits(ix)
+
+    def compiled(self) -> WordFilter:
+        if self._filter is None:
+            self._filter = WordFilter(pattern_query(self.pattern, self.flags))
+        return self._filter
+
+    def __getstate__(self) -> tuple[str, int, WordFilter]:
+        return (self.pattern, self.flags, self.compiled())
+
+    def __setstate__(self, state: tuple[str, int, WordFilter]) -> None:
+        self.pattern, self.flags, self._filter = state
+        self._used = True

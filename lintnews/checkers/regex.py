@@ -11,7 +11,15 @@ from ..casing import match_case
 from ..document import Document
 from ..errors import RuleError
 from ..findings import Hit
-from ..prefilter import may_match_text, regex_factors, split_alternatives
+from ..prefilter import (
+    DocIndex,
+    Factors,
+    PatternFilter,
+    doc_index,
+    may_match_text,
+    regex_factors,
+    split_alternatives,
+)
 from ..rulepack import Rule
 from .base import (
     Checker,
@@ -74,12 +82,23 @@ class RegexChecker(Checker):
         self.flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
         g = self.opts["group"]
         self.group: int | str = int(g) if isinstance(g, str) and g.isdigit() else g
-        self.factors = regex_factors(self.opts["pattern"])
+        # the words a match needs, tested on every document; the rest is worked out on first use
+        self.filter = PatternFilter(self.opts["pattern"], self.flags)
+        self._factors: Factors | bool | None = False
         # patterns are compiled on first use: most rules never meet a document holding their key words
         self._pattern: regex.Pattern[str] | None = None
         self._exceptions: list[regex.Pattern[str]] | None = None
-        self.branches = self._branches()
+        self._branch_texts: list[str] | None = None
+        self._branch_filters: list[PatternFilter] = []
+        self._factors_of_branch: dict[int, Factors | None] = {}
         self._compiled_branches: dict[int, regex.Pattern[str]] = {}
+
+    @property
+    def factors(self) -> Factors | None:
+        """The substring prefilter of documents whose characters word queries cannot speak for."""
+        if self._factors is False:
+            self._factors = regex_factors(self.opts["pattern"])
+        return self._factors  # type: ignore[return-value]
 
     @property
     def pattern(self) -> regex.Pattern[str]:
@@ -93,10 +112,27 @@ class RegexChecker(Checker):
             self._exceptions = [compile_user_regex(e, self.flags) for e in self.opts["exceptions"]]
         return self._exceptions
 
-    def _branches(self) -> list[tuple[str, frozenset[str] | None]]:
+    @property
+    def branch_texts(self) -> list[str]:
         """A large alternation without a common literal runs as separate branches, each with its own
         prefilter: most branches are skipped in most articles, ten to forty times faster in practice."""
-        if self.factors is not None or (isinstance(self.group, int) and self.group != 0):
+        if self._branch_texts is None:
+            self._branch_texts = self._split()
+            self._branch_filters = [PatternFilter(b, self.flags) for b in self._branch_texts]
+        return self._branch_texts
+
+    @property
+    def branches(self) -> list[tuple[str, Factors | None]]:
+        return [(b, self._branch_factors(i)) for i, b in enumerate(self.branch_texts)]
+
+    def _branch_factors(self, i: int) -> Factors | None:
+        if i not in self._factors_of_branch:
+            self._factors_of_branch[i] = regex_factors(self.branch_texts[i])
+        return self._factors_of_branch[i]
+
+    def _split(self) -> list[str]:
+        # the cheap tests first: the pattern's own factors cost a parse
+        if isinstance(self.group, int) and self.group != 0:
             return []
         templates = [self.opts["replacement"] or "", *self.opts["suggestions"]]
         if any(name.isdigit() and name != "0" for t in templates for name, _ in template_fields(t)):
@@ -108,20 +144,26 @@ class RegexChecker(Checker):
             f"(?P<{self.group}>" in b or f"(?<{self.group}>" in b for b in split[1]
         ):
             return []
-        return [(b, regex_factors(b)) for b in split[1]]
+        if self.factors is not None:
+            return []
+        return split[1]
 
     def _branch(self, i: int) -> regex.Pattern[str]:
         if i not in self._compiled_branches:
-            self._compiled_branches[i] = compile_user_regex(self.branches[i][0], self.flags)
+            self._compiled_branches[i] = compile_user_regex(self.branch_texts[i], self.flags)
         return self._compiled_branches[i]
 
-    def _matches(self, doc: Document) -> Iterator[regex.Match[str]]:
-        if not self.branches:
+    def _matches(self, doc: Document, ix: DocIndex) -> Iterator[regex.Match[str]]:
+        texts = self.branch_texts
+        if not texts:
             yield from search_with_timeout(self.pattern, doc.text)
             return
         found: list[tuple[int, int, regex.Match[str]]] = []
-        for i, (_, factors) in enumerate(self.branches):
-            if may_match_text(factors, doc.lower):
+        for i in range(len(texts)):
+            admitted = (
+                self._branch_filters[i].admits(ix) if ix.clean else may_match_text(self._branch_factors(i), doc.lower)
+            )
+            if admitted:
                 found.extend((m.start(), i, m) for m in search_with_timeout(self._branch(i), doc.text))
         # as one alternation would: leftmost first, the earlier branch on a tie, no overlaps
         found.sort(key=lambda t: (t[0], t[1]))
@@ -132,9 +174,10 @@ class RegexChecker(Checker):
                 yield m
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        if not may_match_text(self.factors, doc.lower):
+        ix = doc_index(doc)
+        if not (self.filter.admits(ix) if ix.clean else may_match_text(self.factors, doc.lower)):
             return
-        for m in self._matches(doc):
+        for m in self._matches(doc, ix):
             start, end = m.span(self.group)
             if start < 0 or (start == end and m.start() == m.end()):
                 continue

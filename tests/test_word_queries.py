@@ -1,0 +1,142 @@
+"""Word queries are necessary conditions: a document they turn away holds no match of the pattern."""
+
+from __future__ import annotations
+
+import pickle
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintnews.config import Config
+from lintnews.document import Document
+from lintnews.prefilter import (
+    PatternFilter,
+    WordFilter,
+    char_is_plain,
+    doc_index,
+    holds,
+    pattern_admits,
+    pattern_char_is_plain,
+    pattern_query,
+)
+from lintnews.runner import select_rules
+
+
+def index(text: str):  # type: ignore[no-untyped-def]
+    return doc_index(Document("t.txt", text))
+
+
+def admits_all_ways(pattern: str, text: str, flags: int = 0) -> list[bool]:
+    ix = index(text)
+    q = pattern_query(pattern, flags)
+    return [holds(q, ix), WordFilter(q).admits(ix), pattern_admits(pattern, flags, ix)]
+
+
+def test_words_and_pairs_of_a_pattern() -> None:
+    pattern = r"\b(?:hotter|colder) (?P<x>then)\b"
+    assert admits_all_ways(pattern, "It was colder then, he said.") == [True] * 3
+    # the words are there, but not next to each other
+    assert admits_all_ways(pattern, "Colder winters came; then spring.") == [False] * 3
+    assert admits_all_ways(pattern, "Nothing to see.") == [False] * 3
+
+
+def test_words_run_on_past_a_boundary_only_when_the_pattern_says_so() -> None:
+    # "reunion" may be the start of a longer word: no word query, only the literal
+    assert admits_all_ways(r"reunion", "The reunions went well.") == [True] * 3
+    assert admits_all_ways(r"\breunion\b", "The reunions went well.") == [False] * 3
+    assert admits_all_ways(r"\bin(?:form|vite)(?:ed|s)\b", "They informed us.") == [True] * 3
+    assert admits_all_ways(r"\bin(?:form|vite)(?:ed|s)\b", "They inform us.") == [False] * 3
+
+
+def test_large_alternations_are_joined_not_multiplied() -> None:
+    verbs = "|".join(f"v{i}x" for i in range(30))
+    objects = "|".join(f"o{i}y" for i in range(30))
+    pattern = rf"\b(?:{verbs}) (?:{objects})\b"
+    assert admits_all_ways(pattern, "We v3x o7y today.") == [True] * 3
+    assert admits_all_ways(pattern, "We v3x and then o7y today.") == [False] * 3
+
+
+def test_context_from_outside_a_group_completes_its_words() -> None:
+    pattern = r"\b(?:[a-z]+s (?P<x>loose) (?=their\b)|(?:you|we) (?P<x>loose)\b)"
+    assert admits_all_ways(pattern, "If we loose, fine.") == [True] * 3
+    # "loose" alone is not enough: every branch needs a word next to it
+    assert admits_all_ways(pattern, "A loose screw.") == [False] * 3
+
+
+def test_unknown_syntax_gives_no_query() -> None:
+    for pattern in (r"(?|a(b)|c(d))", r"\L<words>", r"a{e<=1}", r"(?V1)[[a-z]--[aeiou]]", r"(?(1)a|b)"):
+        assert pattern_query(pattern) is None, pattern
+        assert pattern_admits(pattern, 0, index("zzz"))
+
+
+def test_plain_characters() -> None:
+    assert all(pattern_char_is_plain(chr(c)) for c in range(128))
+    assert pattern_char_is_plain("é") and char_is_plain("é") and char_is_plain("’")
+    # regex matches "s" to the long s and "i" to the dotted capital I; str.lower does not
+    assert not char_is_plain("ſ") and not char_is_plain("İ") and not pattern_char_is_plain("ſ")
+    # U+00BD is a word character to `re` (isalnum) but not to `regex`
+    assert not char_is_plain("½")
+    assert not index("İstanbul is big").clean and index("Ankara’s café").clean
+
+
+def test_pattern_filter_pickles_compiled() -> None:
+    f = PatternFilter(r"\bcolder then\b")
+    assert not f.admits(index("warmer now"))  # the first document: worked out for it alone
+    g = pickle.loads(pickle.dumps(f))
+    assert g.admits(index("colder then")) and not g.admits(index("warmer now"))
+
+
+def test_every_bad_example_is_admitted() -> None:
+    """Each shipped regex rule's query admits the rule's own bad examples (which the rule must find)."""
+    for rule in select_rules(Config()):
+        if rule.kind != "regex":
+            continue
+        flags = regex.IGNORECASE if rule.options.get("ignorecase") else 0
+        q = pattern_query(rule.options["pattern"], flags)
+        for ex in rule.bad:
+            ix = index(ex.text)
+            if ix.clean and regex.search(rule.options["pattern"], ex.text, flags | regex.V0):
+                assert holds(q, ix), (rule.id, ex.text)
+                assert pattern_admits(rule.options["pattern"], flags, ix), (rule.id, ex.text)
+
+
+WORDS = ["the", "past", "week", "said", "to", "AFP", "informed", "in", "form", "ed", "s", "a", "Then"]
+TEXT_PIECES = st.sampled_from([*WORDS, " ", " ", ", ", ". ", "-", "’", "'", "\n"])
+
+
+@st.composite
+def patterns(draw: st.DrawFn, depth: int = 0) -> str:
+    """Small patterns built from the constructs the analysis models."""
+    pieces = []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.integers(0, 11 if depth < 2 else 6))
+        if kind <= 2:
+            pieces.append(regex.escape(draw(st.sampled_from(WORDS)), special_only=True))
+        elif kind == 3:
+            pieces.append(draw(st.sampled_from([r"\b", r"\s+", r"\s*", " ", r"\W", r"[Tt]", r"[’']", r"\w+", "."])))
+        elif kind == 4:
+            pieces.append(draw(st.sampled_from([r"(?<![\w-])", r"(?![\w-])", r"(?=\s)", r"^", "$", r"[,.]"])))
+        elif kind <= 6:
+            pieces.append(draw(st.sampled_from(["e?", "s*", "d+", "a{2}", "n{0,2}"])))
+        else:
+            alts = [draw(patterns(depth + 1)) for _ in range(draw(st.integers(1, 3)))]
+            opener = draw(st.sampled_from(["(?:", "(", "(?P<g>" if depth == 0 else "(?:", "(?=", "(?!", "(?>"]))
+            quant = draw(st.sampled_from(["", "", "?", "+", "*", "{1,2}"]))
+            if opener in ("(?=", "(?!"):
+                quant = ""
+            pieces.append(opener + "|".join(alts) + ")" + quant)
+    return "".join(pieces)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(patterns(), st.lists(TEXT_PIECES, max_size=14), st.booleans())
+def test_a_turned_away_text_never_matches(pattern: str, pieces: list[str], ignorecase: bool) -> None:
+    text = "".join(pieces)
+    flags = regex.IGNORECASE if ignorecase else 0
+    try:
+        compiled = regex.compile(pattern, flags | regex.V0)
+    except regex.error:
+        return
+    if compiled.search(text) is not None:
+        assert admits_all_ways(pattern, text, flags) == [True] * 3, (pattern, text)
