@@ -140,6 +140,21 @@ def test_hyphenation_equals_pyphen() -> None:
     assert not wrong, wrong[:10]
 
 
+@pytest.mark.slow
+def test_hyphenation_equals_pyphen_on_the_whole_word_list() -> None:
+    from pyphen import Pyphen
+
+    from lintnews.lexicon import _read_cbpack
+
+    reference = Pyphen(lang="en_US")
+    data = _read_cbpack()
+    assert data is not None
+    words = [w for bucket in data for w in bucket]
+    words += [w.title() for w in words[:20000]]
+    wrong = [w for w in words if _hyphen_count()(w) != len(reference.positions(w))]
+    assert not wrong, wrong[:10]
+
+
 def test_grade_does_not_load_textstat() -> None:
     # textstat's first grade builds a dict of the whole CMU dictionary (two seconds per process) and
     # loads pyphen's patterns; both come from the cache folder, filled here first
