@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +112,7 @@ def _hyphen_count() -> Callable[[str], int]:
     return count
 
 
+@lru_cache(maxsize=100_000)
 def _syllables(word: str) -> int:
     n = cmudict_syllables(word)
     # a word the CMU dictionary lacks is hyphenated, as textstat does
