@@ -1255,7 +1255,7 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
             rf"(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Mm]any|[Mm]ost|[Ss]ome|[Aa]ll|[Ww]here|[Ww]hether)\s+(?:\w+\s+)?){_STOP_S}[a-z]+[^s\W'’]s"
             rf"\s+(?:(?:of|in|from|at|on|with|for)\s+(?:\w+\s+){{0,2}}?)?(?:\w+ly\s+)?{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s\b",
             # the words between the two -s words: a preposition, two more words, an adverb
-            guard=r"[^s\W'’]s\s+(?:\w+\s+){0,4}[a-z]+[^s\W'’]s\b",
+            guard=r"s\s+(?:\w+\s+){0,4}?\w+s\b",
         ),
         Cue(
             # not 'that they are', 'if you were', 'that there are': a plural pronoun or 'there' is no error
