@@ -413,29 +413,40 @@ def token_forms(doc: Document) -> dict[str, TokenForm]:
         return cached
     text = doc.text
     matches = cap_tokens(text)
+    words = [m.group() for m in matches]
+    spans = [m.span() for m in matches]
+    neighbours: dict[str, str | None] = {}  # name_neighbour of each word, worked out once
+
+    def neighbour(word: str) -> str | None:
+        if word not in neighbours:
+            neighbours[word] = name_neighbour(word)
+        return neighbours[word]
+
     forms: dict[str, TokenForm] = {}
-    for n, m in enumerate(matches):
-        w = m.group()
-        prev = matches[n - 1] if n and text[matches[n - 1].end() : m.start()] == " " else None
-        nxt = matches[n + 1] if n + 1 < len(matches) and text[m.end() : matches[n + 1].start()] == " " else None
-        entries = [(w, m.end(), False)]
+    last = len(matches) - 1
+    for n, w in enumerate(words):
+        start, stop = spans[n]
+        prev = words[n - 1] if n and text[spans[n - 1][1] : start] == " " else None
+        nxt = words[n + 1] if n < last and text[stop : spans[n + 1][0]] == " " else None
+        entries = [(w, stop, False)]
         tail = _GLUED_TAIL.search(w) if w.endswith(_GLUED_WORDS) else None
         if tail is not None and w[:1].isupper() and zipf(w) == 0.0:
-            entries.append((w[: tail.start()], m.start() + tail.start(), True))
+            entries.append((w[: tail.start()], start + tail.start(), True))
+        initial = sentence_initial(text, start)
         for form, end, glued in entries:
             tf = forms.get(form)
             if tf is None:
                 tf = forms[form] = TokenForm(form, [], set(), set(), glued)
             tf.glued = tf.glued and glued
-            tf.occurrences.append(Occurrence(m.start(), end, form))
-            if not sentence_initial(text, m.start()):
+            tf.occurrences.append(Occurrence(start, end, form))
+            if not initial:
                 tf.mid += 1
-            if prev is not None and (b := name_neighbour(prev.group())):
+            if prev is not None and (b := neighbour(prev)):
                 tf.before.add(b)
-            if nxt is not None and not glued and (a := name_neighbour(nxt.group())):
+            if nxt is not None and not glued and (a := neighbour(nxt)):
                 tf.after.add(a)
-            if nxt is not None and not glued and nxt.group()[1:].islower() and zipf(nxt.group()) >= COMMON_ZIPF:
-                tf.in_term.add(m.start())
+            if nxt is not None and not glued and nxt[1:].islower() and zipf(nxt) >= COMMON_ZIPF:
+                tf.in_term.add(start)
     doc.cache[key] = forms
     return forms
 
@@ -461,6 +472,8 @@ def token_variant_pairs(forms: dict[str, TokenForm], max_zipf: float) -> list[tu
     out: list[tuple[TokenForm, TokenForm, str]] = []
     seen: set[frozenset[str]] = set()
     for (how, _), ws in by_key.items():
+        if len(ws) < 2:
+            continue  # most keys: one spelling, nothing to pair
         for i, a in enumerate(ws):
             for b in ws[i + 1 :]:
                 pair = frozenset((a, b))
@@ -640,7 +653,8 @@ class ConsistencyChecker(Checker):
         text = doc.text
         caps = pairs(doc)
         lower_words = list(_LOWER_WORD.finditer(text))
-        lower_count: Counter[str] = Counter(m.group() for m in lower_words)
+        lower_forms = [m.group() for m in lower_words]
+        lower_count: Counter[str] = Counter(lower_forms)
         written = self._written_as_names(doc)
         # one scan for the heads of place names followed by a lower-case word, by that word's offset
         heads_before = {h.end(): h for h in _HEAD_THEN_LOWER.finditer(text)}
@@ -674,8 +688,15 @@ class ConsistencyChecker(Checker):
                             replacement=as_written,
                         )
                         break
-        for m in lower_words:
-            w = m.group()
+        # only a word the rule knows as a name, one the article writes as a name, or one after the head of a
+        # place name can be reported: the others are passed over without a look
+        named_words = self.known.keys() | written.keys()
+        chosen = [i for i, w in enumerate(lower_forms) if w in named_words]
+        if heads_before:
+            chosen = sorted(set(chosen).union(i for i, m in enumerate(lower_words) if m.start() in heads_before))
+        for i in chosen:
+            m = lower_words[i]
+            w = lower_forms[i]
             if m.start() in taken:
                 continue
             known = self.known.get(w)
