@@ -107,13 +107,14 @@ def _cache_path(name: str, source: Path, suffix: str) -> Path | None:
     (an upgraded library brings new data) and what else the stored form depends on."""
     try:
         st = source.stat()
-    except OSError:
+        folder = _cache_folder()
+    except (OSError, RuntimeError):  # no such file; no home folder to put a cache in
         return None
     ident = (
         f"{PACK_FORMAT}\0{name}\0{source.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0{sys.byteorder}"
         f"\0{sys.version_info[:2]}"
     )
-    return _cache_folder() / f"{name}-{hashlib.sha256(ident.encode()).hexdigest()[:24]}{suffix}"
+    return folder / f"{name}-{hashlib.sha256(ident.encode()).hexdigest()[:24]}{suffix}"
 
 
 def _store(path: Path, data: bytes) -> bool:

@@ -150,3 +150,22 @@ def test_unwritable_cache_folder_gives_no_table(tmp_path: Path, monkeypatch: pyt
     source = tmp_path / "source.txt"
     source.write_text("data")
     assert packed_table("t", source, lambda: {"a": 1}) is None
+
+
+def test_no_home_folder_gives_no_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory")
+
+    monkeypatch.setattr(lexicon, "_cache_folder", no_home)
+    source = tmp_path / "source.txt"
+    source.write_text("data")
+    assert packed_table("t", source, lambda: {"a": 1}) is None
+    assert lexicon.cached_value("t", source, lambda: {"a": 1}) == {"a": 1}
+
+
+def test_dict_fallback_has_the_packed_values() -> None:
+    # used when the cache folder cannot be written: the same frequencies, as a dict
+    table = lexicon._frequency_dict()
+    freqs = frequencies()
+    for w in [*list(table)[::101], "gazawhich"]:
+        assert freqs.get(w) == table.get(w), w
