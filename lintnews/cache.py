@@ -33,6 +33,24 @@ def default_cache_dir() -> Path:
     return base / "lintnews"
 
 
+# the folder --cache-dir named for this process, if any (see tables_dir)
+_CHOSEN: list[Path] = []
+
+
+def choose_cache_dir(path: Path) -> None:
+    """Make `path` the folder of this process's derived tables too (the --cache-dir of the command line)."""
+    _CHOSEN[:] = [path]
+
+
+def tables_dir() -> Path:
+    """Where tables derived from installed data (word frequencies, syllable counts) are kept, built once.
+
+    They do not depend on what is linted, so --no-cache leaves them in use, as Python keeps its bytecode:
+    without them every process would spend a second and more re-deriving the same tables.
+    """
+    return (_CHOSEN[0] if _CHOSEN else default_cache_dir()) / "lexicon"
+
+
 @cache
 def code_fingerprint() -> str:
     """A hash of lintnews' own code and the libraries whose objects are pickled: a new version misses the cache."""

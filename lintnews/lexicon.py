@@ -97,9 +97,9 @@ class PackedTable:
 
 
 def _cache_folder() -> Path:
-    from .cache import default_cache_dir
+    from .cache import tables_dir
 
-    return default_cache_dir() / "lexicon"
+    return tables_dir()
 
 
 def _cache_path(name: str, source: Path, suffix: str) -> Path | None:

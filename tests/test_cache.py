@@ -170,3 +170,22 @@ def test_finding_rows_round_trip() -> None:
         back = Finding.from_row(f.to_row())
         assert back == f and back.extra == f.extra
         assert Finding.from_row(f.to_row(), "b.txt").path == "b.txt"
+
+
+def test_cache_dir_flag_also_holds_the_word_tables(cli: CliRunner, workdir: Path) -> None:
+    (workdir / "a.txt").write_text("Residents of Gazawhich fled south on Monday.\n", encoding="utf-8")
+    chosen = workdir / "chosen"
+    r = cli(["check", "--no-cache", "--cache-dir", str(chosen), "a.txt"])
+    assert r.returncode in (0, 1), r.stderr
+    assert list((chosen / "lexicon").iterdir())
+    assert not (chosen / "findings").exists()  # --no-cache: no findings, but the derived tables are kept
+
+
+def test_choose_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from lintnews import cache
+
+    monkeypatch.setattr(cache, "_CHOSEN", [])
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "env"))
+    assert cache.tables_dir() == tmp_path / "env" / "lexicon"
+    cache.choose_cache_dir(tmp_path / "flag")
+    assert cache.tables_dir() == tmp_path / "flag" / "lexicon"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import baseline as bl
-from ..cache import CACHE_ENV, default_cache_dir
+from ..cache import CACHE_ENV, choose_cache_dir, default_cache_dir
 from ..config import FORMATS
 from ..findings import Finding, Severity
 from ..formats import render_github, render_junit, render_sarif
@@ -62,7 +62,11 @@ def add_parser(sub: Any) -> None:
         metavar="N",
         help=f"worker processes (default auto: 1 below {AUTO_JOBS_MIN_FILES} files, else one per core)",
     )
-    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write cached rules and findings (word tables derived from installed data are kept)",
+    )
     p.add_argument(
         "--cache-dir",
         metavar="DIR",
@@ -131,6 +135,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.cache_dir:
+        choose_cache_dir(Path(args.cache_dir))
     opts = RunOptions(
         fix=fix and not args.diff,
         unsafe_fixes=args.unsafe_fixes,
