@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
@@ -39,6 +40,10 @@ class ModelUnavailable(LintnewsError):
     """The spaCy English model is not installed."""
 
 
+# the placeholders live in sys.modules while spaCy imports: one thread at a time
+_IMPORT_LOCK = threading.Lock()
+
+
 def _cli_stub() -> tuple[types.ModuleType, types.ModuleType]:
     def info(*args: Any, **kwargs: Any) -> Any:
         from spacy.cli.info import info as real_info
@@ -61,6 +66,11 @@ def import_spacy() -> types.ModuleType:
     one when called); they are removed right after, so a later `import spacy.cli` gets the real package.
     If anything goes wrong, the half-imported modules are dropped and spaCy is imported as usual.
     """
+    with _IMPORT_LOCK:
+        return _import_spacy()
+
+
+def _import_spacy() -> types.ModuleType:
     if "spacy" in sys.modules or "spacy.cli" in sys.modules:
         import spacy
 
