@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import regex
@@ -354,7 +354,7 @@ class _Info:
     keeps its branches (`alts`) until its neighbours are known: a branch's first and last words are only
     complete words when the text around the alternation says so."""
 
-    __slots__ = ("alts", "exact", "pre", "q", "suf")
+    __slots__ = ("alts", "empty", "exact", "pre", "q", "suf", "zero")
 
     def __init__(
         self,
@@ -363,12 +363,19 @@ class _Info:
         suf: frozenset[str],
         q: Query,
         alts: list[_Info] | None = None,
+        *,
+        empty: bool = False,
+        zero: bool = False,
     ) -> None:
         self.exact = exact
         self.pre = pre
         self.suf = suf
         self.q = q
         self.alts = alts
+        # may match nothing at all, when not exact (then "" in pre and suf says so)
+        self.empty = empty
+        # a lookaround (or alternation of them): pre (suf) tells what follows (precedes) the place it looks from
+        self.zero = zero
 
 
 def _exact(strings: frozenset[str], q: Query = None) -> _Info:
@@ -476,10 +483,21 @@ def _join(items: list[_Info]) -> _Info:
         return _NOTHING
     if len(merged) == 1:
         return merged[0]
-    # what each piece shows its neighbours: exact strings carry the separation their other side gives
+    # what each piece shows its neighbours: exact strings carry the separation their other side gives; a
+    # piece that may match nothing lets its neighbour's separation through
     n = len(merged)
-    before = [k > 0 and _ends_apart(merged[k - 1].suf) for k in range(n)]
-    after = [k < n - 1 and _starts_apart(merged[k + 1].pre) for k in range(n)]
+    before = [_apart(merged[k - 1 :: -1] if k else [], _closes) for k in range(n)]
+    after = [_apart(merged[k + 1 :], _opens) for k in range(n)]
+    # each exact piece with the separation both its sides give
+    placed: list[frozenset[str] | None] = []
+    for k, it in enumerate(merged):
+        strings = it.exact
+        if strings is not None:
+            if before[k]:
+                strings = _cross(_MARKS, strings)
+            if after[k]:
+                strings = _cross(strings, _MARKS)
+        placed.append(strings)
     facing_right = []
     facing_left = []
     for k, it in enumerate(merged):
@@ -492,21 +510,83 @@ def _join(items: list[_Info]) -> _Info:
     parts: list[Query] = []
     for k, it in enumerate(merged):
         parts.append(it.q if it.exact is not None else _fold(it, before[k], after[k]))
-        if k < n - 1:
+        if k == n - 1:
+            break
+        nxt = merged[k + 1]
+        if _optional(nxt) or _optional(it):
+            # next to a piece that may match nothing, only each side's own strings are sure
+            for strings in (placed[k], placed[k + 1]):
+                if strings is not None:
+                    parts.append(_strings_query(strings))
+        else:
             parts.append(_junction(facing_right[k], facing_left[k + 1]))
     first, second = merged[0], merged[1]
     pre = first.pre
     if first.exact is not None:
         pre = (
-            frozenset(map(_head, _cross(first.exact, second.pre))) if _merges(first.exact, second.pre) else first.exact
+            frozenset(map(_head, _cross(first.exact, second.pre)))
+            if _merges(first.exact, second.pre)
+            else facing_left[0]
         )
     last, previous = merged[-1], merged[-2]
     suf = last.suf
     if last.exact is not None:
         suf = (
-            frozenset(map(_tail, _cross(previous.suf, last.exact))) if _merges(previous.suf, last.exact) else last.exact
+            frozenset(map(_tail, _cross(previous.suf, last.exact)))
+            if _merges(previous.suf, last.exact)
+            else facing_right[-1]
         )
-    return _Info(None, pre, suf, _and(parts))
+    return _Info(
+        None,
+        pre,
+        suf,
+        _and(parts),
+        empty=all(_may_be_empty(it) for it in merged),
+        zero=all(it.zero for it in merged),
+    )
+
+
+def _may_be_empty(x: _Info) -> bool:
+    return x.empty if x.exact is None else "" in x.exact
+
+
+def _optional(x: _Info) -> bool:
+    """A summarised piece that may match nothing (its prefixes and suffixes then include "")."""
+    return x.exact is None and x.empty
+
+
+def _opens(x: _Info) -> bool | None:
+    """Does no word run into the piece's start (True, False), or may it match nothing (None: look further)?"""
+    strings = x.exact if x.exact is not None else x.pre
+    if x.zero:
+        return True if _starts_apart(strings) else None
+    empty = _may_be_empty(x)
+    if empty:
+        strings = strings - _NO_STRINGS
+    if strings and not _starts_apart(strings):
+        return False
+    return None if empty else bool(strings)
+
+
+def _closes(x: _Info) -> bool | None:
+    strings = x.exact if x.exact is not None else x.suf
+    if x.zero:
+        return True if _ends_apart(strings) else None
+    empty = _may_be_empty(x)
+    if empty:
+        strings = strings - _NO_STRINGS
+    if strings and not _ends_apart(strings):
+        return False
+    return None if empty else bool(strings)
+
+
+def _apart(pieces: list[_Info], side: Callable[[_Info], bool | None]) -> bool:
+    """The first decisive answer of `side` along the pieces; no word runs across when none decides."""
+    for x in pieces:
+        verdict = side(x)
+        if verdict is not None:
+            return verdict
+    return False
 
 
 def _alternation(branches: list[_Info]) -> _Info:
@@ -524,6 +604,8 @@ def _alternation(branches: list[_Info]) -> _Info:
         suf if len(suf) <= UNION else _NO_STRINGS,
         None,
         branches,
+        empty=any(_may_be_empty(b) for b in branches),
+        zero=all(b.zero for b in branches),
     )
 
 
@@ -537,12 +619,12 @@ def _repeat(x: _Info, lo: int, hi: int | None) -> _Info:
         if hi == 1 and x.alts is not None:
             # an optional group: its branches, or nothing
             return _alternation([*x.alts, _NOTHING])
-        return _UNKNOWN
+        return _Info(None, x.pre | _NO_STRINGS, x.suf | _NO_STRINGS, None, empty=True)
     if x.exact is not None and lo == hi and len(x.exact) ** lo <= LIMIT:
         return _join([x] * lo)
     if hi == 1:
         return x
-    return _Info(None, x.pre, x.suf, _fold(x))
+    return _Info(None, x.pre, x.suf, _fold(x), empty=x.empty)
 
 
 class _Unsupported(Exception):
@@ -760,9 +842,11 @@ class _Parser:
         # (?=X): the text here begins with X; (?<=X): the text before here ends with X
         if look == "=":
             strings = inner.exact if inner.exact is not None else inner.pre
-            return _Info(None, strings, _MARKS if _starts_apart(strings) else _NO_STRINGS, _fold(inner)), j
+            apart = _MARKS if _starts_apart(strings) else _NO_STRINGS
+            return _Info(None, strings, apart, _fold(inner), zero=True), j
         strings = inner.exact if inner.exact is not None else inner.suf
-        return _Info(None, _MARKS if _ends_apart(strings) else _NO_STRINGS, strings, _fold(inner)), j
+        apart = _MARKS if _ends_apart(strings) else _NO_STRINGS
+        return _Info(None, apart, strings, _fold(inner), zero=True), j
 
     def char_class(self, i: int, verbose: bool) -> tuple[_Info, int]:
         p, n = self.p, self.n
@@ -930,7 +1014,7 @@ class DocIndex:
     """A document's words and adjacent word pairs (lower-cased, split as Document.word_set is), and whether
     its characters are plain enough for word queries (char_is_plain)."""
 
-    __slots__ = ("_successors", "clean", "lower", "pairs", "words")
+    __slots__ = ("_successors", "atoms", "clean", "lower", "pairs", "words")
 
     def __init__(self, text: str, lower: str, words: frozenset[str]) -> None:
         self.clean = text.isascii() or all(c.isascii() or char_is_plain(c) for c in set(text))
@@ -938,6 +1022,8 @@ class DocIndex:
         self.words = words
         tokens = _WORD.findall(lower) if self.clean else []
         self.pairs = set(itertools.pairwise(tokens))
+        # words and pairs in one set, for WordFilter's first test
+        self.atoms: set[Any] = self.pairs | words
         self._successors: dict[str, set[str]] | None = None
 
     def successors(self) -> dict[str, set[str]]:
@@ -962,12 +1048,13 @@ def holds(q: Query, ix: DocIndex) -> bool:
     return _holds(_compile(q), ix)
 
 
-# A compiled query: ("w", word) / ("b", pair) / ("s", text) atoms, ("&", nodes) with the most selective
-# first, and ("|", by_word, by_pair, by_text, unkeyed, word_keys, pair_keys): an alternative that needs
-# a word (pair, text) is filed under it and tried only when the document holds that key.
+# A compiled query: ("w", word) / ("b", pair) / ("s", text) / ("j", (words, next words)) atoms, ("&", nodes)
+# with the most selective first, and ("|", by_atom, atom_keys, by_text, guarded): an alternative that needs a
+# word or pair (text) is filed under it and tried only when the document holds that key; the others carry
+# the keys one of which they need (see _keys), tested before they are.
 Node = tuple[Any, ...]
 _TRUE: Node = ("&", ())
-_RANK = {"b": 0, "j": 1, "w": 1, "s": 2}
+Keys = tuple[frozenset[Any], tuple[str, ...]]
 
 
 def _compile(q: Query) -> Node:
@@ -977,23 +1064,28 @@ def _compile(q: Query) -> Node:
     if op == "&":
         return ("&", tuple(sorted((_compile(sub) for sub in arg), key=_node_rank)))
     if op == "|":
-        by: dict[str, dict[Any, list[Node]]] = {"w": {}, "b": {}, "s": {}}
-        unkeyed: list[Node] = []
+        by_atom: dict[Any, list[Node]] = {}
+        by_text: dict[str, list[Node]] = {}
+        guarded: list[tuple[Keys | None, Node]] = []
         for sub in arg:
             node = _compile(sub)
             key = _node_key(node)
-            if key is None:
-                unkeyed.append(node)
+            if key is not None:
+                (by_text if key[0] == "s" else by_atom).setdefault(key[1], []).append(node)
+                continue
+            keys = _keys(node)
+            if keys is None or keys[1]:
+                guarded.append((keys, node))
             else:
-                by[key[0]].setdefault(key[1], []).append(node)
+                # filed under each of its keys: tried (perhaps more than once) when one is there
+                for atom in keys[0]:
+                    by_atom.setdefault(atom, []).append(node)
         return (
             "|",
-            {k: tuple(v) for k, v in by["w"].items()},
-            {k: tuple(v) for k, v in by["b"].items()},
-            tuple((k, tuple(v)) for k, v in by["s"].items()),
-            tuple(unkeyed),
-            frozenset(by["w"]),
-            frozenset(by["b"]),
+            {k: tuple(v) for k, v in by_atom.items()},
+            frozenset(by_atom),
+            tuple((k, tuple(v)) for k, v in by_text.items()),
+            tuple(guarded),
         )
     return q
 
@@ -1013,7 +1105,7 @@ def _node_rank(node: Node) -> tuple[int, int]:
 
 
 def _node_key(node: Node) -> tuple[str, Any] | None:
-    """An atom (not a join) the node cannot hold without."""
+    """A word, pair or text (not a join) the node cannot hold without."""
     if node[0] in "wbs":
         return node
     if node[0] == "&":
@@ -1021,6 +1113,51 @@ def _node_key(node: Node) -> tuple[str, Any] | None:
             if sub[0] in "wbs":
                 return sub  # type: ignore[no-any-return]
     return None
+
+
+_KEY_WEIGHT = {"b": 1, "w": 4, "s": 50}
+
+
+def _keys(node: Node) -> Keys | None:
+    """Words and pairs, and texts, one of which every document the node admits holds; None when unknown."""
+    found = _key_atoms(node)
+    if found is None:
+        return None
+    return (
+        frozenset(a[1] for a in found if a[0] != "s"),
+        tuple(sorted({a[1] for a in found if a[0] == "s"})),
+    )
+
+
+def _key_atoms(node: Node) -> set[Any] | None:
+    op = node[0]
+    if op in _KEY_WEIGHT:
+        return {node}
+    if op == "j":
+        return {("w", w) for w in node[1][0]}
+    if op == "&":
+        best: set[Any] | None = None
+        best_weight = 0
+        for sub in node[1]:
+            k = _key_atoms(sub)
+            if k is not None:
+                weight = sum(_KEY_WEIGHT[a[0]] for a in k)
+                if best is None or weight < best_weight:
+                    best, best_weight = k, weight
+        return best
+    _, _, atom_keys, by_text, guarded = node
+    out: set[Any] = {("b" if isinstance(a, tuple) else "w", a) for a in atom_keys}
+    out.update(("s", t) for t, _ in by_text)
+    for keys, _ in guarded:
+        if keys is None:
+            return None
+        out.update(("b" if isinstance(a, tuple) else "w", a) for a in keys[0])
+        out.update(("s", t) for t in keys[1])
+    return out
+
+
+def _may_hold(keys: Keys | None, ix: DocIndex) -> bool:
+    return keys is None or not keys[0].isdisjoint(ix.atoms) or any(t in ix.lower for t in keys[1])
 
 
 def _holds(node: Node, ix: DocIndex) -> bool:
@@ -1040,36 +1177,35 @@ def _holds(node: Node, ix: DocIndex) -> bool:
             if not _holds(sub, ix):
                 return False
         return True
-    _, by_word, by_pair, by_text, unkeyed, word_keys, pair_keys = node
-    for pair in pair_keys & ix.pairs:
-        for sub in by_pair[pair]:
-            if _holds(sub, ix):
-                return True
-    for word in word_keys & ix.words:
-        for sub in by_word[word]:
-            if _holds(sub, ix):
-                return True
+    _, by_atom, atom_keys, by_text, guarded = node
+    if not atom_keys.isdisjoint(ix.atoms):
+        for atom in atom_keys & ix.atoms:
+            for sub in by_atom[atom]:
+                if _holds(sub, ix):
+                    return True
     for text, subs in by_text:
         if text in ix.lower:
             for sub in subs:
                 if _holds(sub, ix):
                     return True
-    for sub in unkeyed:  # noqa: SIM110 - a plain loop: this is the hot path
-        if _holds(sub, ix):
+    for keys, sub in guarded:  # noqa: SIM110 - a plain loop: this is the hot path
+        if _may_hold(keys, ix) and _holds(sub, ix):
             return True
     return False
 
 
 class WordFilter:
-    """A query compiled for quick tests against document indexes."""
+    """A query compiled for quick tests against document indexes: first one set intersection with its key
+    words and pairs (one of which every satisfying document holds), then, rarely, the query itself."""
 
-    __slots__ = ("node",)
+    __slots__ = ("keys", "node")
 
     def __init__(self, query: Query) -> None:
         self.node = _compile(query)
+        self.keys = _keys(self.node)
 
     def admits(self, ix: DocIndex) -> bool:
-        return _holds(self.node, ix)
+        return _may_hold(self.keys, ix) and _holds(self.node, ix)
 
 
 class PatternFilter:

@@ -116,14 +116,22 @@ def patterns(draw: st.DrawFn, depth: int = 0) -> str:
         elif kind == 3:
             pieces.append(draw(st.sampled_from([r"\b", r"\s+", r"\s*", " ", r"\W", r"[Tt]", r"[’']", r"\w+", "."])))
         elif kind == 4:
-            pieces.append(draw(st.sampled_from([r"(?<![\w-])", r"(?![\w-])", r"(?=\s)", r"^", "$", r"[,.]"])))
+            pieces.append(
+                draw(
+                    st.sampled_from(
+                        [r"(?<![\w-])", r"(?![\w-])", r"(?=\s)", r"^", "$", r"[,.]", r"(?:^|(?<=[.,]\s))", r"(?:\w+ )?"]
+                    )
+                )
+            )
         elif kind <= 6:
             pieces.append(draw(st.sampled_from(["e?", "s*", "d+", "a{2}", "n{0,2}"])))
         else:
             alts = [draw(patterns(depth + 1)) for _ in range(draw(st.integers(1, 3)))]
-            opener = draw(st.sampled_from(["(?:", "(", "(?P<g>" if depth == 0 else "(?:", "(?=", "(?!", "(?>"]))
-            quant = draw(st.sampled_from(["", "", "?", "+", "*", "{1,2}"]))
-            if opener in ("(?=", "(?!"):
+            opener = draw(
+                st.sampled_from(["(?:", "(", "(?P<g>" if depth == 0 else "(?:", "(?=", "(?!", "(?>", "(?<=", "(?<!"])
+            )
+            quant = draw(st.sampled_from(["", "", "?", "+", "*", "{1,2}", "{0,2}?"]))
+            if opener in ("(?=", "(?!", "(?<=", "(?<!"):
                 quant = ""
             pieces.append(opener + "|".join(alts) + ")" + quant)
     return "".join(pieces)
