@@ -313,13 +313,22 @@ def _space_tags(docs: Iterable[Doc]) -> Iterator[Doc]:
         yield d
 
 
-def _pipe(level: str, texts: list[str]) -> Iterator[Doc]:
-    if level == BLANK:
-        return blank().pipe(texts)
+def _parse_model(full: list[str], tagged: list[str]) -> tuple[list[Doc], list[Doc]]:
+    """Docs for texts wanted fully parsed and for texts wanted tagged only (TAGS), in one pass of the
+    tok2vec and tagger over both: one call of a component costs about as much as a short sentence."""
     nlp = model()
-    if level == TAGS and tagger_only():
-        return _space_tags(nlp.pipe(texts, disable=[n for n in nlp.pipe_names if n not in _TAGGER]))
-    return nlp.pipe(texts)
+    if not tagged:
+        return list(nlp.pipe(full)), []
+    if not tagger_only():
+        docs = list(nlp.pipe(full + tagged))
+        return docs[: len(full)], docs[len(full) :]
+    docs = list(nlp.pipe(full + tagged, disable=[n for n in nlp.pipe_names if n not in _TAGGER]))
+    parsed = docs[: len(full)]
+    # the parser reads the tok2vec output the first pass left on each doc (doc.tensor)
+    for name, component in nlp.pipeline:
+        if name not in _TAGGER and parsed:
+            parsed = list(component.pipe(parsed))  # type: ignore[attr-defined]
+    return parsed, list(_space_tags(docs[len(full) :]))
 
 
 def _level_cache(document: Document, level: str) -> dict[tuple[int, int], Any]:
@@ -329,26 +338,26 @@ def _level_cache(document: Document, level: str) -> dict[tuple[int, int], Any]:
 
 
 def prefetch(document: Document, requests: Iterable[Request]) -> None:
-    """Parse every requested block not parsed yet, in one batch per level, and cache it on the document.
+    """Parse every requested block not parsed yet, in one batch, and cache it on the document.
 
-    One nlp.pipe call for all of a document's blocks costs much less than one per rule; a block wanted
-    at TAGS and FULL is parsed once, in full (its tags are the same).
+    One pass of the pipeline over all of a document's blocks costs much less than one per rule; a block
+    wanted at TAGS and FULL is parsed once, in full (its tags are the same).
     """
     want: dict[str, dict[tuple[int, int], str]] = {level: {} for level in LEVELS}
     for blocks, level in requests:
         for b in blocks:
             want[level][(b.start, b.end)] = b.text
-    full = _level_cache(document, FULL)
-    for level in LEVELS:
-        cache = _level_cache(document, level)
-        todo = {
-            key: text
-            for key, text in want[level].items()
-            if key not in cache and not (level == TAGS and (key in want[FULL] or key in full))
-        }
-        if todo:
-            for key, d in zip(todo, _pipe(level, list(todo.values())), strict=True):
-                cache[key] = d
+    caches = {level: _level_cache(document, level) for level in LEVELS}
+    todo = {level: {k: t for k, t in want[level].items() if k not in caches[level]} for level in LEVELS}
+    todo[TAGS] = {k: t for k, t in todo[TAGS].items() if k not in want[FULL] and k not in caches[FULL]}
+    if todo[BLANK]:
+        for key, d in zip(todo[BLANK], blank().pipe(todo[BLANK].values()), strict=True):
+            caches[BLANK][key] = d
+    if todo[FULL] or todo[TAGS]:
+        full, tagged = _parse_model(list(todo[FULL].values()), list(todo[TAGS].values()))
+        for level, docs in ((FULL, full), (TAGS, tagged)):
+            for key, d in zip(todo[level], docs, strict=True):
+                caches[level][key] = d
 
 
 def parse(document: Document, blocks: Sequence[Block], level: str) -> list[Doc]:

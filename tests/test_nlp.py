@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pytest
@@ -80,50 +80,61 @@ def test_model_rule_finds_with_the_model() -> None:
     assert linter.notices == []
 
 
-def _spy_pipe(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str]]]:
-    calls: list[tuple[str, list[str]]] = []
-    real = nlp._pipe
+class _SpyBlank:
+    """Stands in for nlp.blank(): records what is tokenized."""
 
-    def spy(level: str, texts: list[str]) -> Iterator[object]:
-        calls.append((level, texts))
-        return real(level, texts)
+    def __init__(self) -> None:
+        self.real = nlp.blank()
+        self.calls: list[list[str]] = []
 
-    monkeypatch.setattr(nlp, "_pipe", spy)
-    return calls
+    def pipe(self, texts: Iterable[str]) -> Iterator[Any]:
+        texts = list(texts)
+        self.calls.append(texts)
+        return self.real.pipe(texts)
 
 
-def test_prefetch_parses_each_block_once_at_the_level_it_needs(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _spy_pipe(monkeypatch)
+def test_prefetch_parses_each_block_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    spy = _SpyBlank()
+    monkeypatch.setattr(nlp, "blank", lambda: spy)
     doc = make_document("a.txt", "One two. Three four.\n\nFive six.")
     s1, s2 = doc.sentences[0], doc.sentences[1]
     p2 = doc.paragraphs[1]
     nlp.prefetch(doc, [([s1], nlp.BLANK), ([s2, p2], nlp.BLANK), ([s1], nlp.BLANK)])
-    assert calls == [(nlp.BLANK, ["One two.", "Three four.", "Five six."])]
+    assert spy.calls == [["One two.", "Three four.", "Five six."]]
     again = nlp.parse(doc, [p2, s1], nlp.BLANK)
-    assert len(calls) == 1
+    assert len(spy.calls) == 1
     assert [d.text for d in again] == ["Five six.", "One two."]
 
 
 @pytest.mark.slow
 def test_tags_level_skips_the_parser_and_reuses_a_full_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _spy_pipe(monkeypatch)
-    doc = make_document("a.txt", "The old  bridge\ncollapsed.\n\nPrices rose sharply.\n\nRain fell.")
+    calls: list[tuple[list[str], list[str]]] = []
+    real = nlp._parse_model
+
+    def spy(full: list[str], tagged: list[str]) -> Any:
+        calls.append((full, tagged))
+        return real(full, tagged)
+
+    monkeypatch.setattr(nlp, "_parse_model", spy)
+    doc = make_document("a.txt", "The old  bridge\ncollapsed.\n\nPrices rose sharply, they says.\n\nRain fell.")
     a, b, c = doc.paragraphs
-    # wanted at both levels: parsed once, in full; wanted only tagged: the tagger alone
+    # wanted at both levels: parsed in full; wanted only tagged: the tagger alone; all in one pass
     nlp.prefetch(doc, [([a, b], nlp.TAGS), ([b, c], nlp.FULL)])
-    assert sorted((level, tuple(texts)) for level, texts in calls) == [
-        (nlp.FULL, (b.text, c.text)),
-        (nlp.TAGS, (a.text,)),
-    ]
+    assert calls == [([b.text, c.text], [a.text])]
     tagged_a, tagged_b = nlp.parse(doc, [a, b], nlp.TAGS)
-    assert len(calls) == 2
+    assert len(calls) == 1
     assert tagged_b is nlp.parse(doc, [b], nlp.FULL)[0]
     assert nlp.tagger_only()
     assert not tagged_a.has_annotation("DEP")
     # the tags are those of the full pipeline, whitespace tokens included
-    full_a = nlp.model()(a.text)
-    assert [t.tag_ for t in tagged_a] == [t.tag_ for t in full_a]
+    assert [t.tag_ for t in tagged_a] == [t.tag_ for t in nlp.model()(a.text)]
     assert "_SP" in [t.tag_ for t in tagged_a]
+    # the blocks parsed after the shared tagger pass are parsed as the whole pipeline parses them
+    for block in (b, c):
+        ours, usual = nlp.parse(doc, [block], nlp.FULL)[0], nlp.model()(block.text)
+        assert [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in ours] == [
+            (t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in usual
+        ]
 
 
 def _ruler_doc(vocab: object) -> object:
