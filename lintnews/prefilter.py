@@ -310,23 +310,32 @@ def _string_query(s: str) -> Query:
         q = None if word in _COMMON else ("w", word)
         _string_queries[s] = q
         return q
+    atoms: list[Any] = []
     runs = _WORD.findall(s)
     if runs:
         words = runs[1 if _word_start(s) else 0 : len(runs) - (1 if _word_start(s[-1]) else 0)]
-        atoms: list[Any] = [("w", w) for w in words if w not in _COMMON]
+        atoms += [("w", w) for w in words if w not in _COMMON]
         if len(words) > 1:
             atoms += [("b", pair) for pair in itertools.pairwise(words)]
-        if len(atoms) > 1:
-            q = ("&", tuple(atoms))
-        elif atoms:
-            q = atoms[0]
-        else:
-            pieces = [p for p in s.split(MARK) if _strength(p) >= MIN_FACTOR]
-            q = ("s", max(pieces, key=len)) if pieces else None
+    pieces = s.split(MARK)
+    # punctuation is what word tests cannot see: ", to." or " ;" is worth a scan when nothing else is known,
+    # and narrows a word down when it is
+    marked = [p for p in pieces if len(p) >= 2 and not _PUNCTUATION.isdisjoint(p)]
+    if marked:
+        atoms.append(("s", max(marked, key=len)))
+    if not atoms:
+        strong = [p for p in pieces if _strength(p) >= MIN_FACTOR]
+        if strong:
+            atoms.append(("s", max(strong, key=len)))
+    if len(atoms) > 1:
+        q = ("&", tuple(atoms))
+    elif atoms:
+        q = atoms[0]
     _string_queries[s] = q
     return q
 
 
+_PUNCTUATION = frozenset(".,;:!?…")
 _MISSING = object()
 
 
@@ -546,6 +555,15 @@ def _join(items: list[_Info]) -> _Info:
     )
 
 
+def _doubled(group: _Info, between: _Info) -> _Info | None:
+    """A group's text, what comes between, and the group's text again (a back-reference); None when either
+    part is not an exact set small enough."""
+    if group.exact is None or between.exact is None or len(group.exact) * len(between.exact) > UNION:
+        return None
+    strings = frozenset(s + m + s for s in group.exact for m in between.exact)
+    return _exact(strings, _and((group.q, between.q)))
+
+
 def _may_be_empty(x: _Info) -> bool:
     return x.empty if x.exact is None else "" in x.exact
 
@@ -610,9 +628,14 @@ def _alternation(branches: list[_Info]) -> _Info:
 
 
 def _repeat(x: _Info, lo: int, hi: int | None) -> _Info:
+    if x.exact is not None and lo == hi and len(x.exact) ** lo <= LIMIT:
+        return _join([x] * lo)
     if x.exact is not None and x.exact and all(s and not _WORD.search(s) for s in x.exact):
-        # separators and punctuation, repeated: a separator (or nothing)
-        return _SEPARATOR if lo >= 1 else _exact(_NO_STRINGS | _MARKS)
+        # separators and punctuation, repeated: a separator (or nothing); a run of listed characters
+        # starts and ends with one of them
+        if lo == 0:
+            return _exact(_NO_STRINGS | _MARKS)
+        return _SEPARATOR if MARK in "".join(x.exact) else _Info(None, x.exact, x.exact, None)
     if lo == 0:
         if hi == 1 and x.exact is not None:
             return _exact(x.exact | _NO_STRINGS)
@@ -620,8 +643,6 @@ def _repeat(x: _Info, lo: int, hi: int | None) -> _Info:
             # an optional group: its branches, or nothing
             return _alternation([*x.alts, _NOTHING])
         return _Info(None, x.pre | _NO_STRINGS, x.suf | _NO_STRINGS, None, empty=True)
-    if x.exact is not None and lo == hi and len(x.exact) ** lo <= LIMIT:
-        return _join([x] * lo)
     if hi == 1:
         return x
     return _Info(None, x.pre, x.suf, _fold(x), empty=x.empty)
@@ -638,9 +659,9 @@ _SPACE_OR_COMMENT = re.compile(r"(?:\s+|#[^\n]*)*")
 _QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 _FLAGS = re.compile(r"\(\?([imsxu]*)(?:-([imsx]+))?([:)])")
 _NAMED = re.compile(r"\(\?P?<([A-Za-z_]\w*)>")
-_GROUP_REFERENCE = re.compile(r"\(\?P=\w+\)")
+_GROUP_REFERENCE = re.compile(r"\(\?P=(\w+)\)")
 # a group of plain alternatives, the commonest piece of a rule pattern: read in one step
-_WORD_LIST = re.compile(r"\((?:\?:|\?P?<[A-Za-z_]\w*>|(?!\?))((?:[\w '’-]|\\s)+(?:\|(?:[\w '’-]|\\s)+)*)\)")
+_WORD_LIST = re.compile(r"\((?:\?:|\?P?<([A-Za-z_]\w*)>|(?!\?))((?:[\w '’-]|\\s)+(?:\|(?:[\w '’-]|\\s)+)*)\)")
 _HEX = {"x": 2, "u": 4, "U": 8}
 _SEPARATOR_ESCAPES = frozenset("bAZmMsW")
 _CONTROL = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
@@ -659,6 +680,9 @@ class _Parser:
         self.lower = doc.lower if doc is not None else None
         # the span of the last class (or \w, \S) that every word character matches
         self.word_class = (-1, -1)
+        # the name of the group just read, and the group a reference just read refers to
+        self.named: str | None = None
+        self.reference: str | None = None
 
     def parse(self) -> _Info:
         i = 0
@@ -701,6 +725,7 @@ class _Parser:
         p, n = self.p, self.n
         run = _RUN_VERBOSE if verbose else _RUN
         items: list[_Info] = []
+        named: dict[str, int] = {}  # named groups among the items, unrepeated: where they are
         text = ""  # plain characters (and MARKs) read since the last other piece, lower-cased
         while True:
             i = self.skip(i, verbose)
@@ -727,11 +752,22 @@ class _Parser:
                 i += 2
                 continue
             else:
+                self.named = self.reference = None
                 atom, i = self.atom(i, verbose)
             if text:
                 items.append(self.literal(text))
                 text = ""
+            end = i
             atom, i = self.quantified(atom, i, verbose)
+            if i == end and self.named and self.p.count(f"<{self.named}>") == 1:
+                named[self.named] = len(items)
+            if i == end and self.reference in named:
+                # (?P<w>...)\s+(?P=w): the same text twice, not any two of the group's strings
+                k = named[self.reference]
+                doubled = _doubled(items[k], _join(items[k + 1 :]))
+                if doubled is not None:
+                    items[k:] = [doubled]
+                    continue
             items.append(atom)
 
     def literal(self, text: str) -> _Info:
@@ -792,13 +828,14 @@ class _Parser:
     def group(self, i: int, verbose: bool) -> tuple[_Info, int]:
         p = self.p
         m = _WORD_LIST.match(p, i)
-        if m and not (verbose and (" " in m.group(1))):
-            words = m.group(1)
+        if m and not (verbose and (" " in m.group(2))):
+            words = m.group(2)
             if words.isascii() or all(pattern_char_is_plain(c) for c in words.replace("\\s", "")):
                 union = frozenset(words.replace("\\s", MARK).lower().split("|"))
                 if self.lower is not None:
                     union = frozenset(w for w in union if self.present(w))
                 if len(union) <= UNION:
+                    self.named = m.group(1)
                     return _exact(union), m.end()
         if p.startswith("(?#", i):
             end = p.find(")", i)
@@ -806,6 +843,7 @@ class _Parser:
                 raise _Unsupported("comment")
             return _NOTHING, end + 1
         look = ""
+        name = None
         if not p.startswith("(?", i):
             j = i + 1
         elif p.startswith(("(?:", "(?>"), i):
@@ -816,7 +854,9 @@ class _Parser:
             look, j = "<" + p[i + 3], i + 4
         elif m := _NAMED.match(p, i):
             j = m.end()
+            name = m.group(1)
         elif m := _GROUP_REFERENCE.match(p, i):
+            self.reference = m.group(1)
             return _UNKNOWN, m.end()
         elif (m := _FLAGS.match(p, i)) and m.group(3) == ":":
             j = m.end()
@@ -835,6 +875,7 @@ class _Parser:
         covers = self.word_class == (body, j)
         j += 1
         if not look:
+            self.named = name
             return inner, j
         if look in ("!", "<!"):
             # (?![\w-]) and the like: no word character on that side, so no word runs across here

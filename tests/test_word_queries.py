@@ -64,6 +64,18 @@ def test_context_from_outside_a_group_completes_its_words() -> None:
     assert admits_all_ways(pattern, "A loose screw.") == [False] * 3
 
 
+def test_a_reference_repeats_the_group_text() -> None:
+    pattern = r"(?i)\b(?P<w>the|of)\s+(?P=w)\b"
+    assert admits_all_ways(pattern, "It was The the best.") == [True] * 3
+    assert admits_all_ways(pattern, "The best of the rest.") == [False] * 3
+
+
+def test_punctuation_is_tested_as_text() -> None:
+    pattern = r"[ \t]+(?=[,;])"
+    assert admits_all_ways(pattern, "He came , then left.") == [True] * 3
+    assert admits_all_ways(pattern, "He came, then left.") == [False] * 3
+
+
 def test_unknown_syntax_gives_no_query() -> None:
     for pattern in (r"(?|a(b)|c(d))", r"\L<words>", r"a{e<=1}", r"(?V1)[[a-z]--[aeiou]]", r"(?(1)a|b)"):
         assert pattern_query(pattern) is None, pattern
@@ -115,6 +127,8 @@ def patterns(draw: st.DrawFn, depth: int = 0) -> str:
             pieces.append(regex.escape(draw(st.sampled_from(WORDS)), special_only=True))
         elif kind == 3:
             pieces.append(draw(st.sampled_from([r"\b", r"\s+", r"\s*", " ", r"\W", r"[Tt]", r"[’']", r"\w+", "."])))
+        elif kind == 4 and depth == 0 and draw(st.booleans()):
+            pieces.append("(?P=g)")  # a reference, to the named group when there is one
         elif kind == 4:
             pieces.append(
                 draw(
@@ -144,7 +158,7 @@ def test_a_turned_away_text_never_matches(pattern: str, pieces: list[str], ignor
     flags = regex.IGNORECASE if ignorecase else 0
     try:
         compiled = regex.compile(pattern, flags | regex.V0)
-    except regex.error:
+    except regex.error:  # a reference to a group the pattern lacks, for one
         return
     if compiled.search(text) is not None:
         assert admits_all_ways(pattern, text, flags) == [True] * 3, (pattern, text)
