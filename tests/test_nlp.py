@@ -70,6 +70,7 @@ def test_parse_is_cached_per_document() -> None:
     assert [a is b for a, b in zip(first, again, strict=True)] == [True, True]
     assert first[0][3].pos_ == "ADJ"
     assert "ner" not in nlp.model().pipe_names
+    assert "senter" not in nlp.model().component_names
 
 
 @pytest.mark.slow
