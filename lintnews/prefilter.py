@@ -335,7 +335,7 @@ def _string_query(s: str) -> Query:
     return q
 
 
-_PUNCTUATION = frozenset(".,;:!?…")
+_PUNCTUATION = frozenset(".,;:!?…\"“”‘’'()[]")
 _MISSING = object()
 
 
@@ -434,12 +434,27 @@ def _junction(left: frozenset[str], right: frozenset[str]) -> Query:
     if _merges(left, right):
         return _strings_query(_cross(left, right))
     apart = _ends_apart(left) or _starts_apart(right)
+    # too many to multiply out: the words right at the meeting point may still be few
+    near = frozenset(map(_last_word, left)), frozenset(map(_first_word, right))
     if _starts_apart(right):
         left = _cross(left, _MARKS)
     if _ends_apart(left):
         right = _cross(_MARKS, right)
     q = _and((_strings_query(left), _strings_query(right)))
+    if _merges(*near):
+        return _and((q, _strings_query(_cross(*near))))
     return _and((q, _meeting(left, right))) if apart else q
+
+
+def _last_word(s: str) -> str:
+    """`s` from just before its last word (whole when that word starts it)."""
+    runs = list(_WORD.finditer(s))
+    return s[runs[-1].start() - 1 :] if runs and runs[-1].start() > 0 else s
+
+
+def _first_word(s: str) -> str:
+    m = _WORD.search(s)
+    return s[: m.end() + 1] if m else s
 
 
 def _meeting(left: frozenset[str], right: frozenset[str]) -> Query:
@@ -662,6 +677,13 @@ _NAMED = re.compile(r"\(\?P?<([A-Za-z_]\w*)>")
 _GROUP_REFERENCE = re.compile(r"\(\?P=(\w+)\)")
 # a group of plain alternatives, the commonest piece of a rule pattern: read in one step
 _WORD_LIST = re.compile(r"\((?:\?:|\?P?<([A-Za-z_]\w*)>|(?!\?))((?:[\w '’-]|\\s)+(?:\|(?:[\w '’-]|\\s)+)*)\)")
+# The rest of a branch, skipped when a document lacks something it needs: escapes, classes and nested groups
+# (by recursion) up to the next `|` or `)` of this level. `regex` reads it at C speed.
+_REST = regex.compile(
+    r"(?(DEFINE)(?P<cls>\[\^?\]?(?:\[:\w+:\]|\\.|[^\]\\])*\])(?P<grp>\((?:\\.|(?&cls)|[^\\\[()]|(?&grp))*\)))"
+    r"(?:\\.|(?&cls)|(?&grp)|[^\\\[()|])*",
+    regex.S,
+)
 _HEX = {"x": 2, "u": 4, "U": 8}
 _SEPARATOR_ESCAPES = frozenset("bAZmMsW")
 _CONTROL = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
@@ -701,8 +723,10 @@ class _Parser:
 
     def present(self, low: str) -> bool:
         """Does the document hold each stretch of the lower-cased literal between separators?"""
-        lower = self.lower
-        return all(piece in lower for piece in low.split(MARK))  # type: ignore[operator]
+        lower: str = self.lower  # type: ignore[assignment]
+        if MARK not in low:
+            return low in lower
+        return all(piece in lower for piece in low.split(MARK))
 
     def skip(self, i: int, verbose: bool) -> int:
         return _SPACE_OR_COMMENT.match(self.p, i).end() if verbose else i  # type: ignore[union-attr]
@@ -757,6 +781,8 @@ class _Parser:
             if text:
                 items.append(self.literal(text))
                 text = ""
+                if self.cut_short(items[-1]):
+                    return items[-1], self.rest(i)
             end = i
             atom, i = self.quantified(atom, i, verbose)
             if i == end and self.named and self.p.count(f"<{self.named}>") == 1:
@@ -769,6 +795,18 @@ class _Parser:
                     items[k:] = [doubled]
                     continue
             items.append(atom)
+            if self.cut_short(atom):
+                return atom, self.rest(i)
+
+    def cut_short(self, item: _Info) -> bool:
+        """Reading for one document, can the rest of this branch be skipped? When `item` cannot match
+        there, and the pattern has no comments that could hide a parenthesis from _REST."""
+        return self.lower is not None and item.exact is not None and not item.exact and "#" not in self.p
+
+    def rest(self, i: int) -> int:
+        """Where the branch that starts or continues at i ends (at its `|`, `)` or the end)."""
+        m = _REST.match(self.p, i)
+        return i if m is None else int(m.end())
 
     def literal(self, text: str) -> _Info:
         if text.isascii() or all(c == MARK or pattern_char_is_plain(c) for c in text):
@@ -880,6 +918,8 @@ class _Parser:
         if look in ("!", "<!"):
             # (?![\w-]) and the like: no word character on that side, so no word runs across here
             return (_SEPARATOR if covers else _NOTHING), j
+        if inner.exact is not None and not inner.exact:
+            return inner, j  # (?=X) or (?<=X) where X cannot match
         # (?=X): the text here begins with X; (?<=X): the text before here ends with X
         if look == "=":
             strings = inner.exact if inner.exact is not None else inner.pre
@@ -1048,7 +1088,19 @@ def pattern_admits(pattern: str, flags: int, ix: DocIndex) -> bool:
         q = _fold(_Parser(pattern, ix).parse())
     except (_Unsupported, RecursionError):
         return True
-    return holds(q, ix)
+    return _query_holds(q, ix)
+
+
+def _query_holds(q: Query, ix: DocIndex) -> bool:
+    """holds() without compiling: for the small queries of one document's reading."""
+    if q is None:
+        return True
+    op, arg = q
+    if op == "&":
+        return all(_query_holds(sub, ix) for sub in arg)
+    if op == "|":
+        return any(_query_holds(sub, ix) for sub in arg)
+    return _holds(q, ix)
 
 
 class DocIndex:
