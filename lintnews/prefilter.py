@@ -307,26 +307,26 @@ def _string_query(s: str) -> Query:
     q = None
     if s[:1] == MARK and s[-1:] == MARK and s[1:-1].isalpha():
         word = s[1:-1]
-        q = None if word in _COMMON else ("w", word)
+        q = None if word in _COMMON else _atom("w", word)
         _string_queries[s] = q
         return q
     atoms: list[Any] = []
     runs = _WORD.findall(s)
     if runs:
         words = runs[1 if _word_start(s) else 0 : len(runs) - (1 if _word_start(s[-1]) else 0)]
-        atoms += [("w", w) for w in words if w not in _COMMON]
+        atoms += [_atom("w", w) for w in words if w not in _COMMON]
         if len(words) > 1:
-            atoms += [("b", pair) for pair in itertools.pairwise(words)]
+            atoms += [_atom("b", pair) for pair in itertools.pairwise(words)]
     pieces = s.split(MARK)
     # punctuation is what word tests cannot see: ", to." or " ;" is worth a scan when nothing else is known,
     # and narrows a word down when it is
     marked = [p for p in pieces if len(p) >= 2 and not _PUNCTUATION.isdisjoint(p)]
     if marked:
-        atoms.append(("s", max(marked, key=len)))
+        atoms.append(_atom("s", max(marked, key=len)))
     if not atoms:
         strong = [p for p in pieces if _strength(p) >= MIN_FACTOR]
         if strong:
-            atoms.append(("s", max(strong, key=len)))
+            atoms.append(_atom("s", max(strong, key=len)))
     if len(atoms) > 1:
         q = ("&", tuple(atoms))
     elif atoms:
@@ -337,6 +337,13 @@ def _string_query(s: str) -> Query:
 
 _PUNCTUATION = frozenset(".,;:!?…\"“”‘’'()[]")
 _MISSING = object()
+_atoms: dict[Any, Any] = {}
+
+
+def _atom(kind: str, value: Any) -> Query:
+    """One shared object per distinct atom: rule sets pickle (and load) in half the size."""
+    atom = (kind, value)
+    return _atoms.setdefault(atom, atom)  # type: ignore[no-any-return]
 
 
 def _strings_query(strings: frozenset[str]) -> Query:
@@ -473,7 +480,7 @@ def _meeting(left: frozenset[str], right: frozenset[str]) -> Query:
             return None
         firsts.add(runs[0])
     if len(lasts) == 1 and len(firsts) == 1:
-        return ("b", (lasts.pop(), firsts.pop()))
+        return _atom("b", (lasts.pop(), firsts.pop()))
     return ("j", (frozenset(lasts), frozenset(firsts)))
 
 
@@ -1302,34 +1309,45 @@ class WordFilter:
 
 
 class PatternFilter:
-    """The word test of one pattern: worked out for the first document alone (pattern_admits, cheap when a
-    run checks one file), compiled into a WordFilter from the second document on, or before being pickled
-    (so a cached rule set carries it)."""
+    """The word test of one pattern, worked out as documents come: the first is checked by a reading of the
+    pattern for that document alone (pattern_admits, cheap when a run checks one file); the second builds
+    the pattern's query and compiles it (WordFilter) for the rest. A pickled filter carries the query, not
+    the compiled form, which is several times larger and slower to load: after loading, the first document
+    is checked against the bare query and the second compiles it."""
 
-    __slots__ = ("_filter", "_used", "flags", "pattern")
+    __slots__ = ("_filter", "_query", "_used", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
+        self._query: Query | bool = False  # False: not built yet
         self._filter: WordFilter | None = None
         self._used = False
 
     def admits(self, ix: DocIndex) -> bool:
-        if self._filter is None:
-            if not self._used:
-                self._used = True
+        if self._filter is not None:
+            return self._filter.admits(ix)
+        if not self._used:
+            self._used = True
+            if self._query is False:
                 return pattern_admits(self.pattern, self.flags, ix)
-            self._filter = WordFilter(pattern_query(self.pattern, self.flags))
-        return self._filter.admits(ix)
+            return _query_holds(self._query, ix)  # type: ignore[arg-type]
+        return self.compiled().admits(ix)
+
+    def query(self) -> Query:
+        if self._query is False:
+            self._query = pattern_query(self.pattern, self.flags)
+        return self._query  # type: ignore[return-value]
 
     def compiled(self) -> WordFilter:
         if self._filter is None:
-            self._filter = WordFilter(pattern_query(self.pattern, self.flags))
+            self._filter = WordFilter(self.query())
         return self._filter
 
-    def __getstate__(self) -> tuple[str, int, WordFilter]:
-        return (self.pattern, self.flags, self.compiled())
+    def __getstate__(self) -> tuple[str, int, Query]:
+        return (self.pattern, self.flags, self.query())
 
-    def __setstate__(self, state: tuple[str, int, WordFilter]) -> None:
-        self.pattern, self.flags, self._filter = state
-        self._used = True
+    def __setstate__(self, state: tuple[str, int, Query]) -> None:
+        self.pattern, self.flags, self._query = state
+        self._filter = None
+        self._used = False

@@ -92,11 +92,13 @@ def test_plain_characters() -> None:
     assert not index("İstanbul is big").clean and index("Ankara’s café").clean
 
 
-def test_pattern_filter_pickles_compiled() -> None:
+def test_pattern_filter_is_worked_out_as_documents_come_and_pickles_its_query() -> None:
     f = PatternFilter(r"\bcolder then\b")
-    assert not f.admits(index("warmer now"))  # the first document: worked out for it alone
-    g = pickle.loads(pickle.dumps(f))
-    assert g.admits(index("colder then")) and not g.admits(index("warmer now"))
+    assert not f.admits(index("warmer now"))  # the first document: read for it alone
+    assert f.admits(index("colder then"))  # the second: the compiled query
+    g = pickle.loads(pickle.dumps(PatternFilter(r"\bcolder then\b")))
+    assert g.admits(index("colder then"))  # the bare query
+    assert not g.admits(index("colder and then")) and g.admits(index("It was colder then."))  # compiled
 
 
 def test_every_bad_example_is_admitted() -> None:
