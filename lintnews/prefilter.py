@@ -305,26 +305,28 @@ def _string_query(s: str) -> Query:
     if q is not _MISSING:
         return q  # type: ignore[return-value]
     q = None
-    if s[:1] == MARK and s[-1:] == MARK and s[1:-1].isalpha():
-        word = s[1:-1]
-        q = None if word in _COMMON else _atom("w", word)
-        _string_queries[s] = q
-        return q
     atoms: list[Any] = []
     runs = _WORD.findall(s)
     if runs:
-        words = runs[1 if _word_start(s) else 0 : len(runs) - (1 if _word_start(s[-1]) else 0)]
-        atoms += [_atom("w", w) for w in words if w not in _COMMON]
+        # runs at the ends of `s` may go on beyond it: not complete words
+        first, last = s[0], s[-1]
+        words = runs[1 if first.isalnum() or first == "_" else 0 : len(runs) - (last.isalnum() or last == "_")]
+        for w in words:
+            if w not in _COMMON:
+                atom = _word_atoms.get(w)
+                if atom is None:
+                    atom = _word_atoms[w] = _atom("w", w)
+                atoms.append(atom)
         if len(words) > 1:
             atoms += [_atom("b", pair) for pair in itertools.pairwise(words)]
-    pieces = s.split(MARK)
     # punctuation is what word tests cannot see: ", to." or " ;" is worth a scan when nothing else is known,
     # and narrows a word down when it is
-    marked = [p for p in pieces if len(p) >= 2 and not _PUNCTUATION.isdisjoint(p)]
-    if marked:
-        atoms.append(_atom("s", max(marked, key=len)))
+    if _HAS_PUNCTUATION(s):
+        marked = [p for p in s.split(MARK) if len(p) >= 2 and _HAS_PUNCTUATION(p)]
+        if marked:
+            atoms.append(_atom("s", max(marked, key=len)))
     if not atoms:
-        strong = [p for p in pieces if _strength(p) >= MIN_FACTOR]
+        strong = [p for p in s.split(MARK) if _strength(p) >= MIN_FACTOR]
         if strong:
             atoms.append(_atom("s", max(strong, key=len)))
     if len(atoms) > 1:
@@ -335,7 +337,8 @@ def _string_query(s: str) -> Query:
     return q
 
 
-_PUNCTUATION = frozenset(".,;:!?…\"“”‘’'()[]")
+_word_atoms: dict[str, Query] = {}
+_HAS_PUNCTUATION = re.compile(r"[.,;:!?…\"“”‘’'()\[\]]").search
 _MISSING = object()
 _atoms: dict[Any, Any] = {}
 
