@@ -318,7 +318,7 @@ def _string_query(s: str) -> Query:
                     atom = _word_atoms[w] = _atom("w", w)
                 atoms.append(atom)
         if len(words) > 1:
-            atoms += [_atom("b", pair) for pair in itertools.pairwise(words)]
+            atoms += [_atom("b", f"{a} {b}") for a, b in itertools.pairwise(words)]
     # punctuation is what word tests cannot see: ", to." or " ;" is worth a scan when nothing else is known,
     # and narrows a word down when it is
     if _HAS_PUNCTUATION(s):
@@ -483,7 +483,7 @@ def _meeting(left: frozenset[str], right: frozenset[str]) -> Query:
             return None
         firsts.add(runs[0])
     if len(lasts) == 1 and len(firsts) == 1:
-        return _atom("b", (lasts.pop(), firsts.pop()))
+        return _atom("b", f"{lasts.pop()} {firsts.pop()}")
     return ("j", (frozenset(lasts), frozenset(firsts)))
 
 
@@ -1114,26 +1114,27 @@ def _query_holds(q: Query, ix: DocIndex) -> bool:
 
 
 class DocIndex:
-    """A document's words and adjacent word pairs (lower-cased, split as Document.word_set is), and whether
-    its characters are plain enough for word queries (char_is_plain)."""
+    """A document's words and adjacent word pairs (lower-cased, split as Document.word_set is; a pair is the
+    two words with a space between, a string whose hash Python keeps, unlike a tuple's), and whether its
+    characters are plain enough for word queries (char_is_plain)."""
 
-    __slots__ = ("_successors", "atoms", "clean", "lower", "pairs", "words")
+    __slots__ = ("_successors", "_tokens", "atoms", "clean", "lower", "pairs", "words")
 
     def __init__(self, text: str, lower: str, words: frozenset[str]) -> None:
         self.clean = text.isascii() or all(c.isascii() or char_is_plain(c) for c in set(text))
         self.lower = lower
         self.words = words
-        tokens = _WORD.findall(lower) if self.clean else []
-        self.pairs = set(itertools.pairwise(tokens))
+        self._tokens = _WORD.findall(lower) if self.clean else []
+        self.pairs = set(map(" ".join, itertools.pairwise(self._tokens)))
         # words and pairs in one set, for WordFilter's first test
-        self.atoms: set[Any] = self.pairs | words
+        self.atoms: set[str] = self.pairs | words
         self._successors: dict[str, set[str]] | None = None
 
     def successors(self) -> dict[str, set[str]]:
         """Each word's set of words that directly follow it somewhere."""
         if self._successors is None:
             self._successors = {}
-            for a, b in self.pairs:
+            for a, b in itertools.pairwise(self._tokens):
                 self._successors.setdefault(a, set()).add(b)
         return self._successors
 
@@ -1198,7 +1199,8 @@ def _node_rank(node: Node) -> tuple[int, int]:
     of common words, a substring (a scan of the text), then composite queries."""
     kind, value = node[0], node[1]
     if kind == "b":
-        common = (value[0] in _COMMON) + (value[1] in _COMMON)
+        first, second = value.split(" ")
+        common = (first in _COMMON) + (second in _COMMON)
         return (3 if common == 2 else common, 0)
     if kind == "j":
         return (1, 0)
@@ -1249,12 +1251,12 @@ def _key_atoms(node: Node) -> set[Any] | None:
                     best, best_weight = k, weight
         return best
     _, _, atom_keys, by_text, guarded = node
-    out: set[Any] = {("b" if isinstance(a, tuple) else "w", a) for a in atom_keys}
+    out: set[Any] = {("b" if " " in a else "w", a) for a in atom_keys}
     out.update(("s", t) for t, _ in by_text)
     for keys, _ in guarded:
         if keys is None:
             return None
-        out.update(("b" if isinstance(a, tuple) else "w", a) for a in keys[0])
+        out.update(("b" if " " in a else "w", a) for a in keys[0])
         out.update(("s", t) for t in keys[1])
     return out
 
