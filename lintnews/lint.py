@@ -79,6 +79,14 @@ class Linter:
         self.checkers: list[Checker] = [checker_class(r.kind)(r, self.settings) for r in self.rules if r.enabled]
         self._disabled: set[str] = set()
 
+    @classmethod
+    def of_checkers(cls, checkers: Sequence[Checker]) -> Linter:
+        """A linter of checkers already set up elsewhere (sent to a helper process)."""
+        linter = cls([])
+        linter.rules = [c.rule for c in checkers]
+        linter.checkers = list(checkers)
+        return linter
+
     @property
     def uses_model(self) -> bool:
         return any(c.uses_model() for c in self.checkers)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
 from .document import Document
 from .findings import Finding
@@ -12,59 +12,133 @@ from .lint import Linter, drop_deferred
 from .parallel import bare_document
 
 # Why: importing spaCy and loading its model take about a second, more than all the pattern rules of an
-# article. In a pre-commit hook on one file that second was the whole wait; with a second core the model rules
-# start in a forked helper while this process runs the pattern rules, and the two halves meet at the end.
+# article. In a pre-commit hook on one file that second was most of the wait. With a second core, a helper
+# process forked at the start of the run loads the model while this one reads the config, loads the rules and
+# runs the pattern rules; the model rules then run in the helper and the two halves meet at the end.
 # Large runs do not need this: --jobs spreads whole documents over the cores instead.
-
-# the linter the forked helper inherits (set before the fork; never pickled)
-_INHERITED: dict[str, Linter] = {}
-
-
-def _model_part(doc: Document) -> tuple[list[tuple[Any, ...]], list[str]]:
-    linter = _INHERITED["linter"]
-    before = len(linter.notices)
-    findings = linter.lint_part(doc, model=True)
-    return [f.to_row() for f in findings], linter.notices[before:]
 
 
 def fork_available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def _serve(conn: Connection) -> None:
+    """The helper: load the model at once, then lint the model part of each document it is sent."""
+    from . import nlp
+
+    try:
+        nlp.model()
+    except nlp.ModelUnavailable:
+        pass  # each rule that needs it says so when it runs
+    linter: Linter | None = None
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        kind, payload = message
+        try:
+            if kind == "rules":
+                linter = Linter.of_checkers(payload)
+                continue
+            assert linter is not None
+            before = len(linter.notices)
+            rows = [f.to_row() for f in linter.lint_part(payload, model=True)]
+            conn.send(("ok", (rows, linter.notices[before:])))
+        except Exception as e:  # reported by the parent as that document's internal error
+            conn.send(("error", repr(e)))
+
+
 class SplitLinter:
     """Lints like its Linter, with the model rules of each document run by a forked helper process.
 
     Same findings as Linter.lint: the two halves' findings are joined before the shared finishing step
-    (deferring rules, filters, de-duplication), so nothing depends on which process found what.
+    (deferring rules, filters, de-duplication), so nothing depends on which process found what. If the
+    helper dies, the model rules run here again for the rest of the run.
     """
 
-    def __init__(self, linter: Linter) -> None:
-        self.linter = linter
-        self._executor: ProcessPoolExecutor | None = None
+    def __init__(self, linter: Linter | None = None) -> None:
+        self._linter = linter
+        self._conn: Connection | None = None
+        self._process: BaseProcess | None = None
+        self._rules_sent = False
+        self._used = False
+        self._broken = False
+
+    def start(self) -> SplitLinter:
+        """Fork the helper now, so the model loads while this process gets ready; before the rules exist."""
+        if self._process is None:
+            ctx = multiprocessing.get_context("fork")
+            self._conn, child = ctx.Pipe()
+            self._process = ctx.Process(target=_serve, args=(child,), daemon=True, name="lintnews-model")
+            self._process.start()
+            child.close()
+        return self
+
+    def attach(self, linter: Linter) -> SplitLinter:
+        self._linter = linter
+        return self
+
+    @property
+    def linter(self) -> Linter:
+        assert self._linter is not None, "attach() the run's linter first"
+        return self._linter
 
     @property
     def notices(self) -> list[str]:
         return self.linter.notices
 
-    def _helper(self) -> ProcessPoolExecutor:
-        if self._executor is None:
-            _INHERITED["linter"] = self.linter
-            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        return self._executor
-
     def lint(self, doc: Document) -> list[Finding]:
-        if not self.linter.uses_model_on(doc):
-            return self.linter.lint(doc)
-        future: Future[tuple[list[tuple[Any, ...]], list[str]]] = self._helper().submit(_model_part, bare_document(doc))
-        plain = self.linter.lint_part(doc, model=False)
-        rows, notices = future.result()
+        linter = self.linter
+        if self._broken or not linter.uses_model_on(doc):
+            return linter.lint(doc)
+        self.start()
+        assert self._conn is not None
+        try:
+            if not self._rules_sent:
+                self._conn.send(("rules", [c for c in linter.checkers if c.uses_model()]))
+                self._rules_sent = True
+            self._conn.send(("lint", bare_document(doc)))
+            self._used = True
+        except (OSError, ValueError):  # the helper is gone: lint here
+            self._give_up()
+            return linter.lint(doc)
+        plain = linter.lint_part(doc, model=False)
+        try:
+            status, payload = self._conn.recv()
+        except (EOFError, OSError):
+            self._give_up()
+            return linter.finish(doc, drop_deferred(linter.checkers, plain + linter.lint_part(doc, model=True)))
+        if status != "ok":
+            raise RuntimeError(f"model rules: {payload}")
+        rows, notices = payload
         for n in notices:
-            if n not in self.linter.notices:
-                self.linter.notices.append(n)
+            if n not in linter.notices:
+                linter.notices.append(n)
         found = plain + [Finding.from_row(r, doc.path) for r in rows]
-        return self.linter.finish(doc, drop_deferred(self.linter.checkers, found))
+        return linter.finish(doc, drop_deferred(linter.checkers, found))
+
+    def _give_up(self) -> None:
+        self._broken = True
+        self.close()
 
     def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        if self._process is None:
+            return
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if conn is not None:
+            try:
+                conn.send(None)
+            except (OSError, ValueError):
+                pass
+            conn.close()
+        if not self._used:
+            # never asked: it may still be loading the model, which nobody will wait for
+            process.kill()
+        process.join(timeout=10)
+        if process.is_alive():
+            process.kill()
+            process.join()

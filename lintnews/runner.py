@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -109,6 +110,17 @@ class Run:
         self.rules_key = rules_key
         # the last document's findings-cache key: looked up, then stored under, without hashing twice
         self._last_key: tuple[Document | None, str] = (None, "")
+        self._split: SplitLinter | None = None
+
+    def _may_split(self) -> bool:
+        return may_split(self.opts.jobs, self.opts.fix or self.opts.diff)
+
+    def adopt_model_helper(self, helper: SplitLinter | None) -> None:
+        """Use a model helper started before this run was made (see early_model_helper)."""
+        if helper is not None and self._may_split():
+            self._split = helper
+        elif helper is not None:
+            helper.close()
 
     @property
     def linter(self) -> Linter:
@@ -263,7 +275,10 @@ class Run:
         items = self._documents(sources)
         pool = Pool(lambda: self.linter, jobs, partial(linter_filters, self.cfg)) if jobs > 1 else None
         # a small run that --jobs auto keeps in one process still gets the second core for the model rules
-        split: SplitLinter | None = None
+        split = self._split
+        if pool is not None and split is not None:
+            split.close()
+            split = None
         try:
             # input errors are not documents: each waits with the number of documents read before it
             pending: deque[tuple[int, FileResult]] = deque()
@@ -287,9 +302,11 @@ class Run:
 
             def lint_here(doc: Document) -> Linted:
                 nonlocal split
-                if split is None and self.opts.jobs == 0 and cpu_count() > 1 and fork_available():
-                    split = SplitLinter(self.linter)
-                return lint_one(split or self.linter, doc)
+                if split is None and self._may_split():
+                    split = SplitLinter()
+                if split is not None:
+                    return lint_one(split.attach(self.linter), doc)
+                return lint_one(self.linter, doc)
 
             if pool is None:
                 linted = ((d, done or lint_here(d)) for d, done in with_cache())
@@ -319,6 +336,7 @@ class Run:
                 pool.close()
             if split is not None:
                 split.close()
+            self._split = None
 
     def execute(self, paths: Sequence[str]) -> list[FileResult]:
         if self.opts.fix or self.opts.diff:
@@ -346,6 +364,20 @@ class Run:
             except Exception as e:  # a bug met on one file must not stop the others nor show a traceback
                 name = self.opts.stdin_name if source.stdin else source.path
                 self.results.append(FileResult(name, error=f"{name}: internal error, file skipped: {e!r}"))
+
+
+def may_split(jobs: int, fixing: bool) -> bool:
+    """Whether a run may give the model rules to a helper process: --jobs auto, no fixing, two cores, fork."""
+    return jobs == 0 and not fixing and cpu_count() > 1 and fork_available()
+
+
+def early_model_helper(paths: Sequence[str], jobs: int, fixing: bool) -> SplitLinter | None:
+    """For a few named files under --jobs auto, the model helper forked at once, before the config and the
+    rules are read, so spaCy loads meanwhile (see model_worker). Stopped unused if no document needs it."""
+    few = len(paths) < AUTO_JOBS_MIN_FILES and all(p != "-" and not is_jsonl(p) and os.path.isfile(p) for p in paths)
+    if few and paths and may_split(jobs, fixing):
+        return SplitLinter().start()
+    return None
 
 
 def article_findings(r: FileResult) -> None:

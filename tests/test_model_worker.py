@@ -10,7 +10,7 @@ from lintnews import model_worker
 from lintnews.config import Config
 from lintnews.lint import Linter
 from lintnews.model_worker import SplitLinter, fork_available
-from lintnews.runner import RunOptions, make_run, select_rules
+from lintnews.runner import RunOptions, early_model_helper, make_run, select_rules
 from lintnews.sources import make_document
 
 pytestmark = pytest.mark.skipif(not fork_available(), reason="needs fork()")
@@ -34,7 +34,7 @@ def test_same_findings_as_one_process() -> None:
     split = SplitLinter(Linter(select_rules(Config(select=("agreement", "calque-es", "punctuation")))))
     try:
         assert _rows(split.lint(make_document("a.txt", TEXT))) == _rows(expected)
-        assert split._executor is not None  # the model half did run in the helper
+        assert split._used  # the model half did run in the helper
     finally:
         split.close()
 
@@ -42,7 +42,7 @@ def test_same_findings_as_one_process() -> None:
 def test_no_helper_without_model_rules() -> None:
     split = SplitLinter(Linter(select_rules(Config(select=("calque-es",)))))
     found = split.lint(make_document("a.txt", TEXT))
-    assert found and split._executor is None
+    assert found and split._process is None and not split._used
     split.close()
 
 
@@ -74,8 +74,8 @@ def test_only_auto_jobs_uses_the_helper(
     made: list[SplitLinter] = []
     real = model_worker.SplitLinter
 
-    def spy(linter: Linter) -> SplitLinter:
-        made.append(real(linter))
+    def spy() -> SplitLinter:
+        made.append(real())
         return made[-1]
 
     monkeypatch.setattr("lintnews.runner.SplitLinter", spy)
@@ -84,3 +84,42 @@ def test_only_auto_jobs_uses_the_helper(
     results = run.execute([str(tmp_path / "a.txt")])
     assert any(f.rule.startswith("agreement.") for f in results[0].findings)
     assert bool(made) == helper
+
+
+def test_started_early_then_unused_is_stopped() -> None:
+    split = SplitLinter().start()  # before the rules exist, as `check` does for a few files
+    process = split._process
+    assert process is not None and process.is_alive()
+    split.attach(Linter(select_rules(Config(select=("calque-es",)))))
+    assert split.lint(make_document("a.txt", TEXT))
+    split.close()
+    assert not process.is_alive()
+
+
+def test_a_dead_helper_falls_back_to_this_process() -> None:
+    rules = Config(select=("agreement", "calque-es", "punctuation"))
+    expected = Linter(select_rules(rules)).lint(make_document("a.txt", TEXT))
+    split = SplitLinter(Linter(select_rules(rules))).start()
+    assert split._process is not None
+    split._process.kill()
+    split._process.join()
+    try:
+        assert _rows(split.lint(make_document("a.txt", TEXT))) == _rows(expected)
+        assert _rows(split.lint(make_document("a.txt", TEXT))) == _rows(expected)
+    finally:
+        split.close()
+
+
+def test_check_starts_the_helper_for_a_few_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr("lintnews.runner.cpu_count", lambda: 2)
+    assert early_model_helper([str(tmp_path)], 0, False) is None  # a folder may hold many files
+    assert early_model_helper([str(tmp_path / "a.txt")], 1, False) is None  # --jobs 1: one process
+    assert early_model_helper([str(tmp_path / "a.txt")], 0, True) is None  # --fix re-lints in this process
+    helper = early_model_helper([str(tmp_path / "a.txt")], 0, False)
+    assert helper is not None and helper._process is not None
+    run = make_run(Config(select=("agreement", "calque-es")), RunOptions(jobs=0))
+    run.adopt_model_helper(helper)
+    results = run.execute([str(tmp_path / "a.txt")])
+    assert any(f.rule.startswith("agreement.") for f in results[0].findings)
+    assert helper._used and helper._process is None  # used, then stopped

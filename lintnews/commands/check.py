@@ -15,8 +15,17 @@ from ..cache import CACHE_ENV, choose_cache_dir, default_cache_dir
 from ..config import FORMATS
 from ..findings import Finding, Severity
 from ..formats import render_github, render_junit, render_sarif
+from ..model_worker import SplitLinter
 from ..report import finding_json, render_json, render_statistics, render_text, statistics
-from ..runner import AUTO_JOBS_MIN_FILES, FileResult, Run, RunOptions, article_findings, make_run
+from ..runner import (
+    AUTO_JOBS_MIN_FILES,
+    FileResult,
+    Run,
+    RunOptions,
+    article_findings,
+    early_model_helper,
+    make_run,
+)
 from ..score import artifact_score
 from .options import add_rule_options, resolve_config
 
@@ -112,6 +121,18 @@ def _scores(results: list[FileResult]) -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.cache_dir:
+        choose_cache_dir(Path(args.cache_dir))
+    # forked before anything else is read, so spaCy loads meanwhile; stopped however the run ends
+    helper = early_model_helper(args.paths, args.jobs, bool(args.fix or args.unsafe_fixes or args.diff))
+    try:
+        return _run(args, helper)
+    finally:
+        if helper is not None:
+            helper.close()
+
+
+def _run(args: argparse.Namespace, helper: SplitLinter | None) -> int:
     overrides = {
         "fail-on": args.fail_on,
         "extend-exclude": args.exclude,
@@ -135,8 +156,6 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if args.cache_dir:
-        choose_cache_dir(Path(args.cache_dir))
     opts = RunOptions(
         fix=fix and not args.diff,
         unsafe_fixes=args.unsafe_fixes,
@@ -148,6 +167,7 @@ def run(args: argparse.Namespace) -> int:
         stream=args.stream,
     )
     run_ = make_run(cfg, opts, args.rule_pack)
+    run_.adopt_model_helper(helper)
     if args.stream:
         return _stream_json(run_, args.paths, cfg.max_score, cfg.fail_on)
     results = run_.execute(args.paths)
