@@ -14,6 +14,7 @@ never depend on the newer analysis.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -685,6 +686,7 @@ _QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 _FLAGS = re.compile(r"\(\?([imsxu]*)(?:-([imsx]+))?([:)])")
 _NAMED = re.compile(r"\(\?P?<([A-Za-z_]\w*)>")
 _GROUP_REFERENCE = re.compile(r"\(\?P=(\w+)\)")
+_ANY_NAME = re.compile(r"<(\w+)>")
 # a group of plain alternatives, the commonest piece of a rule pattern: read in one step
 _WORD_LIST = re.compile(r"\((?:\?:|\?P?<([A-Za-z_]\w*)>|(?!\?))((?:[\w '’-]|\\s)+(?:\|(?:[\w '’-]|\\s)+)*)\)")
 # The rest of a branch, skipped when a document lacks something it needs: escapes, classes and nested groups
@@ -715,6 +717,7 @@ class _Parser:
         # the name of the group just read, and the group a reference just read refers to
         self.named: str | None = None
         self.reference: str | None = None
+        self.names: collections.Counter[str] | None = None
 
     def parse(self) -> _Info:
         i = 0
@@ -795,7 +798,7 @@ class _Parser:
                     return items[-1], self.rest(i)
             end = i
             atom, i = self.quantified(atom, i, verbose)
-            if i == end and self.named and self.p.count(f"<{self.named}>") == 1:
+            if i == end and self.named and self.once(self.named):
                 named[self.named] = len(items)
             if i == end and self.reference in named:
                 # (?P<w>...)\s+(?P=w): the same text twice, not any two of the group's strings
@@ -807,6 +810,12 @@ class _Parser:
             items.append(atom)
             if self.cut_short(atom):
                 return atom, self.rest(i)
+
+    def once(self, name: str) -> bool:
+        """Is `name` given to one group only (so that a reference to it means that group)?"""
+        if self.names is None:
+            self.names = collections.Counter(_ANY_NAME.findall(self.p))
+        return self.names[name] == 1
 
     def cut_short(self, item: _Info) -> bool:
         """Reading for one document, can the rest of this branch be skipped? When `item` cannot match

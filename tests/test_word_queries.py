@@ -164,3 +164,48 @@ def test_a_turned_away_text_never_matches(pattern: str, pieces: list[str], ignor
         return
     if compiled.search(text) is not None:
         assert admits_all_ways(pattern, text, flags) == [True] * 3, (pattern, text)
+
+
+def regex_rule(pattern: str, **options: object):  # type: ignore[no-untyped-def]
+    from lintnews.checkers.regex import RegexChecker
+    from lintnews.findings import Severity
+    from lintnews.rulepack import Example, Rule
+
+    rule = Rule(
+        id="t.rule",
+        kind="regex",
+        category="grammar",
+        severity=Severity.WARNING,
+        message="m",
+        fix="none",
+        source="",
+        description="",
+        pack="t",
+        path="t.yaml",
+        line=1,
+        bad=(Example("x"),),
+        good=(),
+        options={"pattern": pattern, **options},
+    )
+    return RegexChecker(rule)
+
+
+def test_a_rule_finds_the_same_in_every_document_and_every_way() -> None:
+    """First document (read for it alone), later ones (compiled query), and documents with characters the
+    word tests cannot speak for (the long s, a dotted capital I: the older substring test) all find alike."""
+    checker = regex_rule(
+        r"(?x) \b(?P<x>colder) \s+ then\b | \bwarm(?P<x>er)\s+now\b | \bn(?P<x>o)w\s+then\b", group="x"
+    )
+    texts = [
+        "It was colder then, and warmer now.",
+        "Nothing here.",
+        "İstanbul was colder then.",
+        "The ſ was colder then; now then.",
+        "Colder  then? Warmer now! Now then.",
+    ]
+    for _ in range(2):
+        for text in texts:
+            doc = Document("t.txt", text)
+            expected = [m.span("x") for m in regex.finditer(checker.opts["pattern"], text)]
+            assert [(h.start, h.end) for h in checker.check(doc)] == expected, text
+    assert not index(texts[2]).clean and not index(texts[3]).clean
