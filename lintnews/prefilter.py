@@ -607,6 +607,8 @@ def _opens(x: _Info) -> bool | None:
     empty = _may_be_empty(x)
     if empty:
         strings = strings - _NO_STRINGS
+        if not strings and x.exact is None:
+            return False  # what its non-empty matches start with is not known
     if strings and not _starts_apart(strings):
         return False
     return None if empty else bool(strings)
@@ -619,6 +621,8 @@ def _closes(x: _Info) -> bool | None:
     empty = _may_be_empty(x)
     if empty:
         strings = strings - _NO_STRINGS
+        if not strings and x.exact is None:
+            return False
     if strings and not _ends_apart(strings):
         return False
     return None if empty else bool(strings)
@@ -687,6 +691,8 @@ _FLAGS = re.compile(r"\(\?([imsxu]*)(?:-([imsx]+))?([:)])")
 _NAMED = re.compile(r"\(\?P?<([A-Za-z_]\w*)>")
 _GROUP_REFERENCE = re.compile(r"\(\?P=(\w+)\)")
 _ANY_NAME = re.compile(r"<(\w+)>")
+_LEADING_FLAGS = re.compile(r"(?:\(\?[a-zA-Z]+\))*")
+_INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]*)?\)")
 # a group of plain alternatives, the commonest piece of a rule pattern: read in one step
 _WORD_LIST = re.compile(r"\((?:\?:|\?P?<([A-Za-z_]\w*)>|(?!\?))((?:[\w '’-]|\\s)+(?:\|(?:[\w '’-]|\\s)+)*)\)")
 # The rest of a branch, skipped when a document lacks something it needs: escapes, classes and nested groups
@@ -718,6 +724,11 @@ class _Parser:
         self.named: str | None = None
         self.reference: str | None = None
         self.names: collections.Counter[str] | None = None
+        # may the rest of a branch go unread? Not when it could hide a parenthesis in a comment from _REST, or
+        # hold what changes how earlier pieces read (a flag group, after which a quantifier binds backwards;
+        # a verbose flag); such patterns are read whole
+        lead = _LEADING_FLAGS.match(pattern)
+        self.skippable = "#" not in pattern and _INLINE_FLAGS.search(pattern, lead.end() if lead else 0) is None
 
     def parse(self) -> _Info:
         i = 0
@@ -801,11 +812,13 @@ class _Parser:
             if i == end and self.named and self.once(self.named):
                 named[self.named] = len(items)
             if i == end and self.reference in named:
-                # (?P<w>...)\s+(?P=w): the same text twice, not any two of the group's strings
-                k = named[self.reference]
+                # (?P<w>...)\s+(?P=w): the same text twice, not any two of the group's strings; the group
+                # is then part of a larger piece, which a second reference cannot repeat
+                k = named.pop(self.reference)
                 doubled = _doubled(items[k], _join(items[k + 1 :]))
                 if doubled is not None:
                     items[k:] = [doubled]
+                    named = {name: at for name, at in named.items() if at < k}
                     continue
             items.append(atom)
             if self.cut_short(atom):
@@ -820,7 +833,7 @@ class _Parser:
     def cut_short(self, item: _Info) -> bool:
         """Reading for one document, can the rest of this branch be skipped? When `item` cannot match
         there, and the pattern has no comments that could hide a parenthesis from _REST."""
-        return self.lower is not None and item.exact is not None and not item.exact and "#" not in self.p
+        return self.lower is not None and item.exact is not None and not item.exact and self.skippable
 
     def rest(self, i: int) -> int:
         """Where the branch that starts or continues at i ends (at its `|`, `)` or the end)."""
@@ -898,7 +911,7 @@ class _Parser:
             end = p.find(")", i)
             if end < 0:
                 raise _Unsupported("comment")
-            return _NOTHING, end + 1
+            return self.invisible(end + 1, verbose)
         look = ""
         name = None
         if not p.startswith("(?", i):
@@ -922,7 +935,7 @@ class _Parser:
             elif m.group(2) and "x" in m.group(2):
                 verbose = False
         elif m and m.group(3) == ")" and "x" not in m.group(1) + (m.group(2) or ""):
-            return _NOTHING, m.end()  # a flag that does not change what the pattern spells (i, m, s)
+            return self.invisible(m.end(), verbose)  # a flag that does not change what the pattern spells
         else:
             raise _Unsupported("group syntax")
         body = j
@@ -947,6 +960,13 @@ class _Parser:
         strings = inner.exact if inner.exact is not None else inner.suf
         apart = _MARKS if _ends_apart(strings) else _NO_STRINGS
         return _Info(None, apart, strings, _fold(inner), zero=True), j
+
+    def invisible(self, j: int, verbose: bool) -> tuple[_Info, int]:
+        """A comment or flag group, which matches nothing; `regex` lets a quantifier after one apply to the
+        piece before it, which this reading does not follow."""
+        if self.quantifier_at(self.skip(j, verbose)):
+            raise _Unsupported("quantifier after a flag or comment")
+        return _NOTHING, j
 
     def char_class(self, i: int, verbose: bool) -> tuple[_Info, int]:
         p, n = self.p, self.n
