@@ -209,3 +209,32 @@ def test_a_rule_finds_the_same_in_every_document_and_every_way() -> None:
             expected = [m.span("x") for m in regex.finditer(checker.opts["pattern"], text)]
             assert [(h.start, h.end) for h in checker.check(doc)] == expected, text
     assert not index(texts[2]).clean and not index(texts[3]).clean
+
+
+def test_phrase_buckets_skip_only_documents_without_their_phrases() -> None:
+    from lintnews.checkers.phrase import PhraseMatcher
+
+    phrases = ["in the framework of", "despite of", "U.S.", "in-laws", "et al.", "at the level of", "a priori"]
+    phrases += [f"filler phrase {i}" for i in range(40)]  # several buckets
+    matcher = PhraseMatcher(phrases, ignorecase=True)
+    texts = [
+        "In the  framework of talks, despite of rain, U.S. in-laws et al. met.",
+        "Nothing at all. At the level\nof the sea, a priori.",
+        "The ſ: in the framework of İstanbul talks.",
+        "framework of, in the, level of",
+    ]
+    unfiltered = PhraseMatcher(phrases, ignorecase=True)
+
+    class Everything:
+        def admits(self, ix: object) -> bool:
+            return True
+
+    unfiltered.filters = [Everything() for _ in unfiltered.filters]  # type: ignore[misc]
+    unfiltered.factors = [None for _ in unfiltered.factors]
+    found = 0
+    for _ in range(2):  # the first document is read for itself, later ones use the compiled filters
+        for text in texts:
+            expected = [m.span() for m in unfiltered.finditer(Document("t.txt", text))]
+            assert [m.span() for m in matcher.finditer(Document("t.txt", text))] == expected, text
+            found += len(expected)
+    assert found >= 14
