@@ -1,5 +1,6 @@
 """Speed and scale benchmark: words/s (1 and 2 jobs), peak memory, cold start, cached re-run, proselint ratio, growth.
 
+setup: bash scripts/setup.sh && .venv/bin/pip install -e ".[bench]"   (proselint, the yardstick)
 usage: .venv/bin/python benchmarks/speed.py [--words 200000] [--cached-articles 1000] [--growth] [--no-proselint]
 
 Builds a corpus from corpus/articles (articles recombined paragraph by paragraph, so no two files are
@@ -153,7 +154,7 @@ def main() -> int:
 
         if not a.no_proselint:
             if not proselint_available():
-                print("proselint        : not installed (.venv/bin/pip install proselint) - skipped")
+                print('proselint        : not installed (.venv/bin/pip install -e ".[bench]") - skipped')
             else:
                 tp, cp = run([str(LINTNEWS.parent / "proselint"), "check", str(corpus)])
                 print(f"proselint        : {rate(words, tp, cp)}")
@@ -163,11 +164,18 @@ def main() -> int:
                 )
 
         if a.growth:
+            previous: tuple[int, float, float] | None = None
             for size in (50_000, 200_000, 1_000_000):
                 folder = tmp / f"g{size}"
                 _, w = build_corpus(folder, size, seed=size)
                 t, c = run(lint_cmd(folder, "--jobs", "2"), env=env)
                 print(f"growth {size:>9,} : {rate(w, t, c)}")
+                if previous is not None:
+                    # the words added over the time added: a fixed start-up (spaCy loaded per worker) cancels out,
+                    # so a flat marginal rate means the cost per word does not grow with the corpus
+                    pw, pt, pc = previous
+                    print(f"  marginal       : {rate(w - pw, t - pt, c - pc)} ({pw:,} -> {w:,} words)")
+                previous = (w, t, c)
                 shutil.rmtree(folder)
     return 0
 
