@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
@@ -262,3 +263,34 @@ def test_an_empty_tokenizer_is_not_taken_for_a_loaded_one() -> None:
 
     assert not nlp.tokenizer_loaded(Tokenizer(nlp.blank().vocab))
     assert nlp.tokenizer_loaded(nlp.blank().tokenizer)
+
+
+@pytest.mark.slow
+def test_numpy_matmul_gives_the_parse_blis_gives() -> None:
+    """The model runs its matrix products on numpy; tags, heads, dependencies and lemmas are those of thinc's BLIS."""
+    import spacy
+
+    ours = nlp.model()
+    nets = [c.model for _, c in ours.pipeline if getattr(c, "model", None) is not None]
+    assert {getattr(node.ops, "use_blis", None) for net in nets for node in net.walk()} == {False}
+    usual = spacy.load(nlp.MODEL_NAME, exclude=list(nlp.EXCLUDED_PIPES))
+    texts = [
+        "The ministers, who met in Cairo on Tuesday, has agreed to a truce that were rejected by Hamas.",
+        "Photo: displaced Palestinians in Rafah (Reuters)",
+        "Despite of the pressure, the talks, which began last week, continue.",
+    ]
+
+    def parse(m: Any) -> list[list[tuple[str, str, int, str]]]:
+        return [[(t.tag_, t.dep_, t.head.i, t.lemma_) for t in d] for d in m.pipe(texts)]
+
+    assert parse(ours) == parse(usual)
+
+
+def test_one_blas_thread_unless_the_user_chose(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "numpy", raising=False)
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    nlp._one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    nlp._one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
