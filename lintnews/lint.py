@@ -118,21 +118,35 @@ class Linter:
     def lint_part(self, doc: Document, model: bool | None = None) -> list[Finding]:
         """The stamped findings of all rules, or only of those that use the model (True) or do not (False);
         not yet filtered nor de-duplicated (see finish)."""
-        from .nlp import prefetch
-
         out: list[Finding] = []
         active = [c for c in self._active(doc) if model is None or c.uses_model() == model]
-        # the blocks every model rule will read, parsed in one batch: one nlp.pipe call costs less than one per rule
-        asks = [getattr(c, "model_blocks", None) for c in active if c.uses_model() and c.rule.id not in self._disabled]
-        if asks:
-            try:
-                prefetch(doc, [ask(doc) for ask in asks if ask is not None])
-            except ModelUnavailable:
-                pass  # each rule that needs the model says so and turns itself off
+        self._prefetch([(doc, active)])
         for checker in active:
             hits = self._guarded(checker, doc.path, partial(checker.check, doc))
             out.extend(stamp(checker.rule, doc, h) for h in hits if 0 <= h.start <= h.end <= len(doc.text))
         return out
+
+    def prefetch(self, docs: Sequence[Document]) -> None:
+        """Parse what the model rules will read in these documents, in one batch (see nlp.prefetch_many)."""
+        self._prefetch([(d, self._active(d)) for d in docs])
+
+    def _prefetch(self, work: list[tuple[Document, list[Checker]]]) -> None:
+        from .nlp import prefetch_many
+
+        # the blocks every model rule will read, parsed in one batch: one nlp.pipe call costs less than one per rule
+        items = []
+        for doc, checkers in work:
+            asks = [
+                getattr(c, "model_blocks", None) for c in checkers if c.uses_model() and c.rule.id not in self._disabled
+            ]
+            requests = [ask(doc) for ask in asks if ask is not None]
+            if requests:
+                items.append((doc, requests))
+        if items:
+            try:
+                prefetch_many(items)
+            except ModelUnavailable:
+                pass  # each rule that needs the model says so and turns itself off
 
     def finish(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         return finish(self.filters, doc, findings)

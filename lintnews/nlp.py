@@ -380,21 +380,32 @@ def prefetch(document: Document, requests: Iterable[Request]) -> None:
     One pass of the pipeline over all of a document's blocks costs much less than one per rule; a block
     wanted at TAGS and FULL is parsed once, in full (its tags are the same).
     """
-    want: dict[str, dict[tuple[int, int], str]] = {level: {} for level in LEVELS}
-    for blocks, level in requests:
-        for b in blocks:
-            want[level][(b.start, b.end)] = b.text
-    caches = {level: _level_cache(document, level) for level in LEVELS}
-    todo = {level: {k: t for k, t in want[level].items() if k not in caches[level]} for level in LEVELS}
-    todo[TAGS] = {k: t for k, t in todo[TAGS].items() if k not in want[FULL] and k not in caches[FULL]}
+    prefetch_many([(document, requests)])
+
+
+def prefetch_many(items: Iterable[tuple[Document, Iterable[Request]]]) -> None:
+    """prefetch for several documents in one pass of the pipeline: a pass over the few sentences of one
+    article leaves the model's matrices small, and eight articles at once parse in two thirds of the time."""
+    todo: dict[str, list[tuple[dict[tuple[int, int], Any], tuple[int, int], str]]] = {level: [] for level in LEVELS}
+    for document, requests in items:
+        want: dict[str, dict[tuple[int, int], str]] = {level: {} for level in LEVELS}
+        for blocks, level in requests:
+            for b in blocks:
+                want[level][(b.start, b.end)] = b.text
+        caches = {level: _level_cache(document, level) for level in LEVELS}
+        for level in LEVELS:
+            for key, text in want[level].items():
+                if key in caches[level] or (level == TAGS and (key in want[FULL] or key in caches[FULL])):
+                    continue
+                todo[level].append((caches[level], key, text))
     if todo[BLANK]:
-        for key, d in zip(todo[BLANK], blank().pipe(todo[BLANK].values()), strict=True):
-            caches[BLANK][key] = d
+        for (cache, key, _), d in zip(todo[BLANK], blank().pipe(t for *_, t in todo[BLANK]), strict=True):
+            cache[key] = d
     if todo[FULL] or todo[TAGS]:
-        full, tagged = _parse_model(list(todo[FULL].values()), list(todo[TAGS].values()))
+        full, tagged = _parse_model([t for *_, t in todo[FULL]], [t for *_, t in todo[TAGS]])
         for level, docs in ((FULL, full), (TAGS, tagged)):
-            for key, d in zip(todo[level], docs, strict=True):
-                caches[level][key] = d
+            for (cache, key, _), d in zip(todo[level], docs, strict=True):
+                cache[key] = d
 
 
 def parse(document: Document, blocks: Sequence[Block], level: str) -> list[Doc]:

@@ -6,7 +6,7 @@ import multiprocessing
 import os
 import pickle
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Protocol
 
@@ -60,9 +60,18 @@ def lint_one(linter: LintsDocuments, doc: Document, name: str | None = None) -> 
     return findings, linter.notices[before:], None
 
 
-def _lint_batch(docs: list[Document]) -> list[Linted]:
-    linter = _WORKER["linter"]
+def lint_batch(linter: Linter, docs: Sequence[Document]) -> list[Linted]:
+    """lint_one for each document, after parsing what their model rules read in one batch."""
+    if len(docs) > 1:
+        try:
+            linter.prefetch(docs)
+        except Exception:  # each document then parses its own, and lint_one reports the error if it recurs
+            pass
     return [lint_one(linter, d) for d in docs]
+
+
+def _lint_batch(docs: list[Document]) -> list[Linted]:
+    return lint_batch(_WORKER["linter"], docs)
 
 
 def bare_document(doc: Document) -> Document:

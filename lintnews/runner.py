@@ -19,7 +19,7 @@ from .findings import Finding
 from .fix import fix_text, unified_diff
 from .lint import FindingFilter, Linter, merge_cross
 from .model_worker import SplitLinter, fork_available
-from .parallel import Linted, Pool, cpu_count, lint_one
+from .parallel import BATCH_CHARS, Linted, Pool, cpu_count, lint_batch, lint_one
 from .rulepack import Rule, collect_pack_paths, load_packs
 from .sources import Source, article_key, expand, is_jsonl, jsonl_documents, load, make_document
 from .suppress import suppression_filter
@@ -27,6 +27,9 @@ from .suppress import suppression_filter
 JSONL_NO_FIX = "--fix and --diff do not rewrite JSON Lines archives; it was linted only, and left as it was"
 # --jobs auto: one process below this many files (a pre-commit hook, an editor), else one per core
 AUTO_JOBS_MIN_FILES = 16
+# in one process, documents are linted in chunks of this many (or BATCH_CHARS characters) so the model parses
+# a chunk's sentences in one pass: 8 articles at once took 0.6 of the time of one by one, more gained nothing
+PREFETCH_DOCS = 8
 
 
 def select_rules(cfg: Config, extra_packs: Sequence[str] = ()) -> list[Rule]:
@@ -298,8 +301,6 @@ class Run:
                         hits.add(id(item))
                     yield item, found
 
-            linted: Iterator[tuple[Document, Linted]]
-
             def lint_here(doc: Document) -> Linted:
                 nonlocal split
                 if split is None and self._may_split():
@@ -308,10 +309,19 @@ class Run:
                     return lint_one(split.attach(self.linter), doc)
                 return lint_one(self.linter, doc)
 
-            if pool is None:
-                linted = ((d, done or lint_here(d)) for d, done in with_cache())
-            else:
-                linted = pool.lint(with_cache())
+            def in_process() -> Iterator[tuple[Document, Linted]]:
+                for chunk in chunks(with_cache()):
+                    todo = [d for d, done in chunk if done is None]
+                    if todo and split is None and not self._may_split():
+                        # the model's parses for the whole chunk in one batch (see nlp.prefetch_many)
+                        results = iter(lint_batch(self.linter, todo))
+                        for d, done in chunk:
+                            yield d, done or next(results)
+                    else:
+                        for d, done in chunk:
+                            yield d, done or lint_here(d)
+
+            linted = in_process() if pool is None else pool.lint(with_cache())
             for done_docs, (doc, result) in enumerate(linted):
                 while pending and pending[0][0] <= done_docs:
                     yield pending.popleft()[1]
@@ -364,6 +374,20 @@ class Run:
             except Exception as e:  # a bug met on one file must not stop the others nor show a traceback
                 name = self.opts.stdin_name if source.stdin else source.path
                 self.results.append(FileResult(name, error=f"{name}: internal error, file skipped: {e!r}"))
+
+
+def chunks(items: Iterator[tuple[Document, Linted | None]]) -> Iterator[list[tuple[Document, Linted | None]]]:
+    """The items in input order, PREFETCH_DOCS documents or BATCH_CHARS characters at a time."""
+    chunk: list[tuple[Document, Linted | None]] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item[0].text)
+        if len(chunk) >= PREFETCH_DOCS or size >= BATCH_CHARS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
 def may_split(jobs: int, fixing: bool) -> bool:

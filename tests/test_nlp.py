@@ -108,6 +108,20 @@ def test_prefetch_parses_each_block_once(monkeypatch: pytest.MonkeyPatch) -> Non
     assert [d.text for d in again] == ["Five six.", "One two."]
 
 
+def test_prefetch_many_tokenizes_several_documents_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    spy = _SpyBlank()
+    monkeypatch.setattr(nlp, "blank", lambda: spy)
+    one = make_document("a.txt", "One two.\n\nThree four.")
+    two = make_document("b.txt", "One two.\n\nFive six.")
+    nlp.prefetch(one, [([one.paragraphs[0]], nlp.BLANK)])
+    nlp.prefetch_many([(one, [(one.paragraphs, nlp.BLANK)]), (two, [(two.paragraphs, nlp.BLANK)])])
+    # what a document has already is not parsed again; the same text in another document is its own parse
+    assert spy.calls == [["One two."], ["Three four.", "One two.", "Five six."]]
+    assert [d.text for d in nlp.parse(two, two.paragraphs, nlp.BLANK)] == ["One two.", "Five six."]
+    assert nlp.parse(two, [two.paragraphs[0]], nlp.BLANK)[0] is not nlp.parse(one, [one.paragraphs[0]], nlp.BLANK)[0]
+    assert len(spy.calls) == 2
+
+
 @pytest.mark.slow
 def test_tags_level_skips_the_parser_and_reuses_a_full_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[list[str], list[str]]] = []

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
 from lintnews.config import Config
-from lintnews.runner import RunOptions, make_run
+from lintnews.document import Document
+from lintnews.lint import Linter
+from lintnews.runner import PREFETCH_DOCS, RunOptions, make_run
 
 from .conftest import ENGINE_PACK, CliRunner, engine_args
 
@@ -55,3 +60,33 @@ def test_cli_jobs_flag(cli: CliRunner, workdir: Path) -> None:
     assert a.stdout == b.stdout and json.loads(a.stdout)["summary"]["findings"] == 120
     bad = cli([*engine_args("--jobs", "-1"), "c"])
     assert bad.returncode == 2
+
+
+def test_one_process_lints_in_chunks_with_one_prefetch_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = _cfg(tmp_path)
+    _corpus(tmp_path / "c", 20)
+    expected = _run(cfg, [str(tmp_path / "c")], jobs=2)
+    sizes: list[int] = []
+    real = Linter.prefetch
+
+    def spy(self: Linter, docs: Sequence[Document]) -> None:
+        sizes.append(len(docs))
+        real(self, docs)
+
+    monkeypatch.setattr(Linter, "prefetch", spy)
+    assert _run(cfg, [str(tmp_path / "c")], jobs=1) == expected
+    assert sizes == [PREFETCH_DOCS, PREFETCH_DOCS, 20 - 2 * PREFETCH_DOCS]
+
+
+def test_a_failed_batch_prefetch_leaves_each_document_to_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cfg = _cfg(tmp_path)
+    _corpus(tmp_path / "c", 10)
+    expected = _run(cfg, [str(tmp_path / "c")], jobs=1)
+
+    def broken(self: Linter, docs: Sequence[Document]) -> None:
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr(Linter, "prefetch", broken)
+    assert _run(cfg, [str(tmp_path / "c")], jobs=1) == expected
