@@ -13,6 +13,7 @@ from .document import Document
 from .errors import BackendUnavailable
 from .findings import Applicability, Edit, Finding, Fix, Hit
 from .nlp import ModelUnavailable
+from .prefilter import KeyIndex, doc_index
 from .rulepack import Rule
 
 T = TypeVar("T")
@@ -78,6 +79,36 @@ class Linter:
     def __post_init__(self) -> None:
         self.checkers: list[Checker] = [checker_class(r.kind)(r, self.settings) for r in self.rules if r.enabled]
         self._disabled: set[str] = set()
+        self._reset_keys()
+
+    def _reset_keys(self) -> None:
+        # the rules' document keys, indexed on the second document: a one-article run does not work out the
+        # keys of ~400 patterns, most of which never meet it
+        self._keys: KeyIndex | None = None
+        self._seen = 0
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.update(_keys=None, _seen=0)  # rebuilt where it is used, from the checkers' own (pickled) filters
+        return state
+
+    def prepare(self) -> None:
+        """Index the rules' document keys and let each checker work out what it would on its first documents:
+        a process that will fork workers does it once for all of them."""
+        for c in self.checkers:
+            c.prepare()
+        if self._keys is None:
+            self._keys = KeyIndex([c.document_keys() for c in self.checkers])
+
+    def _candidates(self, doc: Document) -> set[int] | None:
+        """The positions of the checkers that may find something in `doc`, or None for all of them."""
+        self._seen += 1
+        if self._keys is None:
+            if self._seen < 2:
+                return None
+            self._keys = KeyIndex([c.document_keys() for c in self.checkers])
+        ix = doc_index(doc)
+        return self._keys.candidates(ix) if ix.clean else None
 
     @classmethod
     def of_checkers(cls, checkers: Sequence[Checker]) -> Linter:
@@ -112,14 +143,20 @@ class Linter:
         """Whether any rule that would run on this document needs the spaCy model."""
         return any(c.uses_model() and c.rule.id not in self._disabled for c in self._active(doc))
 
-    def _active(self, doc: Document) -> list[Checker]:
-        return [c for c in self.checkers if not (c.rule.scope == "title" and not doc.meta.get("title_span"))]
+    def _active(self, doc: Document, candidates: set[int] | None = None) -> list[Checker]:
+        titled = bool(doc.meta.get("title_span"))
+        return [
+            c
+            for i, c in enumerate(self.checkers)
+            if (titled or c.rule.scope != "title") and (candidates is None or i in candidates)
+        ]
 
     def lint_part(self, doc: Document, model: bool | None = None) -> list[Finding]:
         """The stamped findings of all rules, or only of those that use the model (True) or do not (False);
         not yet filtered nor de-duplicated (see finish)."""
         out: list[Finding] = []
-        active = [c for c in self._active(doc) if model is None or c.uses_model() == model]
+        candidates = self._candidates(doc)
+        active = [c for c in self._active(doc, candidates) if model is None or c.uses_model() == model]
         self._prefetch([(doc, active)])
         for checker in active:
             hits = self._guarded(checker, doc.path, partial(checker.check, doc))

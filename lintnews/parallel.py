@@ -97,6 +97,7 @@ class Pool:
     def executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
             linter = self._linter if isinstance(self._linter, Linter) else self._linter()
+            linter.prepare()
             # the filters may be closures over the config, which do not pickle: each worker rebuilds them
             bare = Linter.__new__(Linter)
             bare.__dict__.update({**linter.__dict__, "filters": [], "notices": []})

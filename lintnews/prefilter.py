@@ -17,7 +17,7 @@ from __future__ import annotations
 import collections
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import regex
@@ -1108,7 +1108,16 @@ class _Parser:
 
 
 def pattern_query(pattern: str, flags: int = 0) -> Query:
-    """What a plain document (DocIndex.clean) must hold for `pattern` to match in it; None when nothing is known."""
+    """What a plain document (DocIndex.clean) must hold for `pattern` to match in it; None when nothing is known.
+    Kept between runs (query_memo): it depends on nothing but the pattern, its flags and this module."""
+    from .query_memo import memo
+
+    query: Query = memo().get(pattern, flags, lambda: derive_query(pattern, flags))
+    return query
+
+
+def derive_query(pattern: str, flags: int = 0) -> Query:
+    """pattern_query, worked out."""
     if flags & ~(regex.IGNORECASE | regex.MULTILINE | regex.DOTALL):
         return None
     try:
@@ -1340,6 +1349,43 @@ class WordFilter:
 
     def admits(self, ix: DocIndex) -> bool:
         return _may_hold(self.keys, ix) and _holds(self.node, ix)
+
+
+class KeyIndex:
+    """Which of many filters may admit a document, found with one set intersection per document.
+
+    Each filter is given by its keys (WordFilter.keys: words and pairs, and texts, one of which a document
+    must hold for the filter to admit it; None when it has none). `candidates` returns the positions of the
+    filters whose keys the document holds, and of those without keys: the same as testing `_may_hold` for
+    each filter, without a test per filter. Only meaningful for a clean index (ix.clean).
+    """
+
+    __slots__ = ("always", "atoms", "by_atom", "by_text")
+
+    def __init__(self, keys: Sequence[Keys | None]) -> None:
+        self.always = frozenset(i for i, k in enumerate(keys) if k is None)
+        by_atom: dict[str, list[int]] = {}
+        by_text: dict[str, list[int]] = {}
+        for i, k in enumerate(keys):
+            if k is not None:
+                for atom in k[0]:
+                    by_atom.setdefault(atom, []).append(i)
+                for text in k[1]:
+                    by_text.setdefault(text, []).append(i)
+        self.by_atom = {a: tuple(ids) for a, ids in by_atom.items()}
+        self.by_text = tuple((t, tuple(ids)) for t, ids in by_text.items())
+        self.atoms = frozenset(by_atom)
+
+    def candidates(self, ix: DocIndex) -> set[int]:
+        found = set(self.always)
+        by_atom = self.by_atom
+        for atom in self.atoms.intersection(ix.atoms):
+            found.update(by_atom[atom])
+        lower = ix.lower
+        for text, ids in self.by_text:
+            if text in lower:
+                found.update(ids)
+        return found
 
 
 class PatternFilter:

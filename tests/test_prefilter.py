@@ -6,7 +6,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintnews.prefilter import may_match_text, may_match_words, phrase_factors, regex_factors
+from lintnews.prefilter import doc_index, may_match_text, may_match_words, phrase_factors, regex_factors
 
 PATTERNS = [
     r"(?<![\w-])(?:this|This)\s+(?P<day>Monday|Tuesday)\b",
@@ -110,7 +110,16 @@ def test_split_regex_rule_finds_what_the_whole_alternation_finds() -> None:
     )
     checker = RegexChecker(rule)
     assert checker.branches, "the rule should run as separate branches"
-    text = "foo bar baz. qux quux, corge and grault garply; bar baz."
-    doc = Document("a.txt", text)
-    whole = [m.span("x") for m in regex.finditer(rule.options["pattern"], text)]
-    assert [(h.start, h.end) for h in checker.check(doc)] == whole
+    texts = [
+        "foo bar baz. qux quux, corge and grault garply; bar baz.",
+        "Only corge here, and foo bar.",
+        "Nothing at all.",
+        "grault garply then qux quux and foo bar baz",
+    ]
+    # the first document reads each branch's pattern for it alone; the later ones go through the branches' key index
+    for _ in range(2):
+        for text in texts:
+            whole = [m.span("x") for m in regex.finditer(rule.options["pattern"], text)]
+            assert [(h.start, h.end) for h in checker.check(Document("a.txt", text))] == whole, text
+    assert checker._branch_keys is not None
+    assert sorted(checker._branch_keys.candidates(doc_index(Document("b.txt", "Only corge here.")))) == [3]

@@ -238,3 +238,44 @@ def test_phrase_buckets_skip_only_documents_without_their_phrases() -> None:
             assert [m.span() for m in matcher.finditer(Document("t.txt", text))] == expected, text
             found += len(expected)
     assert found >= 14
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(patterns(), min_size=1, max_size=6), st.lists(TEXT_PIECES, max_size=14))
+def test_key_index_candidates_are_the_filters_whose_keys_a_document_holds(pats: list[str], pieces: list[str]) -> None:
+    from lintnews.prefilter import KeyIndex, _may_hold
+
+    keys = [WordFilter(pattern_query(p)).keys for p in pats]
+    ix = index("".join(pieces))
+    if ix.clean:
+        assert KeyIndex(keys).candidates(ix) == {i for i, k in enumerate(keys) if _may_hold(k, ix)}
+
+
+def test_the_linter_skips_only_rules_that_cannot_find_anything() -> None:
+    """With its key index (from the second document on, or prepared before workers fork) the linter finds
+    exactly what it finds calling every rule on every document."""
+    from lintnews.lint import Linter
+
+    texts = [
+        "The minister said this Tuesday that despite of the talks, a escalation was near.",
+        "Nothing to see here.",
+        "Leave a Reply\n\nThe million and a half Palestinians sheltered. .",
+        "İstanbul said to AFP a source of the movement this Monday.",
+        "They participated the head of the delegation, despite of everything.",
+    ]
+    rules = select_rules(Config())
+    every = Linter(rules)
+    every._candidates = lambda doc: None  # type: ignore[method-assign]
+    expected = [[(f.rule, f.offset) for f in every.lint(Document(f"{i}.txt", t))] for i, t in enumerate(texts)]
+    assert any(expected)
+    lazy = Linter(rules)
+    assert [[(f.rule, f.offset) for f in lazy.lint(Document(f"{i}.txt", t))] for i, t in enumerate(texts)] == expected
+    assert lazy._keys is not None
+    skipped = lazy._candidates(Document("x.txt", texts[1]))
+    assert skipped is not None and len(skipped) < len(lazy.checkers) / 2
+    prepared = Linter(rules)
+    prepared.prepare()
+    assert prepared._keys is not None
+    got = [[(f.rule, f.offset) for f in prepared.lint(Document(f"{i}.txt", t))] for i, t in enumerate(texts)]
+    assert got == expected
+    assert pickle.loads(pickle.dumps(prepared))._keys is None

@@ -13,6 +13,7 @@ import regex
 from ..document import Document
 from ..errors import RuleError
 from ..findings import Hit
+from ..prefilter import Keys
 from ..rulepack import Rule
 
 # A user pattern that backtracks catastrophically is stopped after this many seconds per search.
@@ -92,6 +93,16 @@ class Checker:
 
     def uses_model(self) -> bool:
         return self.needs_model
+
+    def prepare(self) -> None:
+        """Work out now what `check` would work out on its first documents (before --jobs workers fork, so
+        they inherit it instead of each deriving it)."""
+
+    def document_keys(self) -> Keys | None:
+        """Words, word pairs and texts one of which a document must hold (lower-cased, as prefilter.DocIndex
+        has them) for `check` to find anything in it when its index is clean; None when there are none. The
+        linter skips a rule whose keys a document lacks without calling it (see prefilter.KeyIndex)."""
+        return None
 
     @classmethod
     def validate(cls, rule: Rule, deep: bool = True) -> None:

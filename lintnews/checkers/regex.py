@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import regex
@@ -14,6 +14,8 @@ from ..findings import Hit
 from ..prefilter import (
     DocIndex,
     Factors,
+    KeyIndex,
+    Keys,
     PatternFilter,
     doc_index,
     may_match_text,
@@ -92,6 +94,16 @@ class RegexChecker(Checker):
         self._branch_filters: list[PatternFilter] = []
         self._factors_of_branch: dict[int, Factors | None] = {}
         self._compiled_branches: dict[int, regex.Pattern[str]] = {}
+        self._branch_keys: KeyIndex | None = None
+        self._branch_uses = 0
+
+    def document_keys(self) -> Keys | None:
+        return self.filter.compiled().keys
+
+    def prepare(self) -> None:
+        self.filter.compiled()
+        if self.branch_texts and self._branch_keys is None:
+            self._branch_keys = KeyIndex([f.compiled().keys for f in self._branch_filters])
 
     @property
     def factors(self) -> Factors | None:
@@ -153,13 +165,23 @@ class RegexChecker(Checker):
             self._compiled_branches[i] = compile_user_regex(self.branch_texts[i], self.flags)
         return self._compiled_branches[i]
 
+    def _branch_candidates(self, ix: DocIndex, n: int) -> Iterable[int]:
+        """The branches whose keys the document holds, in order (all of them for the first document a
+        rule meets, whose branch filters read the pattern for it alone, and for an index that is not clean)."""
+        self._branch_uses += 1
+        if not ix.clean or self._branch_uses < 2:
+            return range(n)
+        if self._branch_keys is None:
+            self._branch_keys = KeyIndex([f.compiled().keys for f in self._branch_filters])
+        return sorted(self._branch_keys.candidates(ix))
+
     def _matches(self, doc: Document, ix: DocIndex) -> Iterator[regex.Match[str]]:
         texts = self.branch_texts
         if not texts:
             yield from search_with_timeout(self.pattern, doc.text)
             return
         found: list[tuple[int, int, regex.Match[str]]] = []
-        for i in range(len(texts)):
+        for i in self._branch_candidates(ix, len(texts)):
             admitted = (
                 self._branch_filters[i].admits(ix) if ix.clean else may_match_text(self._branch_factors(i), doc.lower)
             )

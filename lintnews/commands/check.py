@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import baseline as bl
+from .. import query_memo
 from ..cache import CACHE_ENV, choose_cache_dir, default_cache_dir
 from ..config import FORMATS
 from ..findings import Finding, Severity
@@ -130,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if helper is not None:
             helper.close()
+        query_memo.save()
 
 
 def _run(args: argparse.Namespace, helper: SplitLinter | None) -> int:
