@@ -1196,6 +1196,8 @@ def holds(q: Query, ix: DocIndex) -> bool:
 # the keys one of which they need (see _keys), tested before they are.
 Node = tuple[Any, ...]
 _TRUE: Node = ("&", ())
+# a join of at most this many word pairs is compiled as the pairs (the shipped packs' largest: 2,728)
+JOIN_PAIRS_MAX = 4096
 Keys = tuple[frozenset[Any], tuple[str, ...]]
 
 
@@ -1229,6 +1231,11 @@ def _compile(q: Query) -> Node:
             tuple((k, tuple(v)) for k, v in by_text.items()),
             tuple(guarded),
         )
+    if op == "j" and len(arg[0]) * len(arg[1]) <= JOIN_PAIRS_MAX:
+        # the join as the word pairs it stands for: one set test against the document's pairs, where the
+        # join itself needs each word's successors, a table built per document
+        pairs = frozenset(f"{a} {b}" for a in arg[0] for b in arg[1])
+        return ("|", {p: (("b", p),) for p in pairs}, pairs, (), ())
     return q
 
 
@@ -1410,7 +1417,11 @@ class PatternFilter:
         if not self._used:
             self._used = True
             if self._query is False:
-                return pattern_admits(self.pattern, self.flags, ix)
+                from .query_memo import memo
+
+                if not memo().has(self.pattern, self.flags):
+                    return pattern_admits(self.pattern, self.flags, ix)
+                self._query = pattern_query(self.pattern, self.flags)  # a previous run derived it
             return _query_holds(self._query, ix)  # type: ignore[arg-type]
         return self.compiled().admits(ix)
 

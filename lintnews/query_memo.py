@@ -47,13 +47,20 @@ class QueryMemo:
         return {}
 
     def get(self, pattern: str, flags: int, derive: Callable[[], Any]) -> Any:
+        table = self.table()
+        key = (pattern, int(flags))  # a regex.RegexFlag is not plain data
+        if key in table:
+            return table[key]
+        value = table[key] = self.added[key] = derive()
+        return value
+
+    def has(self, pattern: str, flags: int) -> bool:
+        return (pattern, int(flags)) in self.table()
+
+    def table(self) -> dict[_Key, Any]:
         if self._table is None:
             self._table = self._read()
-        key = (pattern, int(flags))  # a regex.RegexFlag is not plain data
-        if key in self._table:
-            return self._table[key]
-        value = self._table[key] = self.added[key] = derive()
-        return value
+        return self._table
 
     def save(self) -> None:
         """Store the queries derived in this process; nothing is written when none were."""

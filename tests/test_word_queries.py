@@ -279,3 +279,26 @@ def test_the_linter_skips_only_rules_that_cannot_find_anything() -> None:
     got = [[(f.rule, f.offset) for f in prepared.lint(Document(f"{i}.txt", t))] for i, t in enumerate(texts)]
     assert got == expected
     assert pickle.loads(pickle.dumps(prepared))._keys is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.frozensets(st.sampled_from(WORDS[:8]), max_size=4),
+    st.frozensets(st.sampled_from(WORDS[4:]), max_size=4),
+    st.lists(TEXT_PIECES, max_size=14),
+)
+def test_a_join_compiled_as_word_pairs_holds_where_the_join_does(
+    firsts: frozenset[str], seconds: frozenset[str], pieces: list[str]
+) -> None:
+    from lintnews.prefilter import _compile, _holds
+
+    low = lambda ws: frozenset(w.lower() for w in ws)  # noqa: E731 - the index holds lower-cased words
+    join = ("j", (low(firsts), low(seconds)))
+    ix = index("".join(pieces))
+    if not ix.clean:
+        return
+    followers = ix.successors()
+    expected = any(not join[1][1].isdisjoint(followers.get(w, ())) for w in join[1][0] & ix.words)
+    node = _compile(join)
+    assert node[0] == "|"  # compiled as its pairs
+    assert _holds(node, ix) == expected

@@ -6,7 +6,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -207,8 +207,9 @@ def variants(a: str, b: str) -> bool:
     return skeleton(a) == skeleton(b) and edit_distance(a.lower(), b.lower()) <= 2
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
+    """Where a spelling occurs (a named tuple: an article makes tens of thousands of them)."""
+
     start: int
     end: int
     form: str
@@ -426,27 +427,35 @@ def token_forms(doc: Document) -> dict[str, TokenForm]:
     last = len(matches) - 1
     for n, w in enumerate(words):
         start, stop = spans[n]
-        prev = words[n - 1] if n and text[spans[n - 1][1] : start] == " " else None
-        nxt = words[n + 1] if n < last and text[stop : spans[n + 1][0]] == " " else None
-        entries = [(w, stop, False)]
-        tail = _GLUED_TAIL.search(w) if w.endswith(_GLUED_WORDS) else None
-        if tail is not None and w[:1].isupper() and zipf(w) == 0.0:
-            entries.append((w[: tail.start()], start + tail.start(), True))
+        prev = words[n - 1] if n and spans[n - 1][1] == start - 1 and text[start - 1] == " " else None
+        nxt = words[n + 1] if n < last and spans[n + 1][0] == stop + 1 and text[stop] == " " else None
         initial = sentence_initial(text, start)
-        for form, end, glued in entries:
+        before = neighbour(prev) if prev is not None else None
+        tf = forms.get(w)
+        if tf is None:
+            tf = forms[w] = TokenForm(w, [], set(), set(), False)
+        tf.glued = False
+        tf.occurrences.append(Occurrence(start, stop, w))
+        if not initial:
+            tf.mid += 1
+        if before:
+            tf.before.add(before)
+        if nxt is not None:
+            if after := neighbour(nxt):
+                tf.after.add(after)
+            if nxt[1:].islower() and zipf(nxt) >= COMMON_ZIPF:
+                tf.in_term.add(start)
+        if w.endswith(_GLUED_WORDS) and w[:1].isupper() and (tail := _GLUED_TAIL.search(w)) and zipf(w) == 0.0:
+            # the name glued to a short word ('Blinkenwho'): the name is counted too, as evidence only
+            form = w[: tail.start()]
             tf = forms.get(form)
             if tf is None:
-                tf = forms[form] = TokenForm(form, [], set(), set(), glued)
-            tf.glued = tf.glued and glued
-            tf.occurrences.append(Occurrence(start, end, form))
+                tf = forms[form] = TokenForm(form, [], set(), set(), True)
+            tf.occurrences.append(Occurrence(start, start + tail.start(), form))
             if not initial:
                 tf.mid += 1
-            if prev is not None and (b := neighbour(prev)):
-                tf.before.add(b)
-            if nxt is not None and not glued and (a := neighbour(nxt)):
-                tf.after.add(a)
-            if nxt is not None and not glued and nxt[1:].islower() and zipf(nxt) >= COMMON_ZIPF:
-                tf.in_term.add(start)
+            if before:
+                tf.before.add(before)
     doc.cache[key] = forms
     return forms
 
