@@ -100,6 +100,14 @@ class Linter:
         if self._keys is None:
             self._keys = KeyIndex([c.document_keys() for c in self.checkers])
 
+    def keys(self) -> KeyIndex | None:
+        """The index of the rules' document keys, if built (see prepare)."""
+        return self._keys
+
+    def adopt_keys(self, keys: KeyIndex | None) -> None:
+        """Use an index built by another process for these same rules (sent along with them)."""
+        self._keys = keys
+
     def _candidates(self, doc: Document) -> set[int] | None:
         """The positions of the checkers that may find something in `doc`, or None for all of them."""
         self._seen += 1

@@ -276,7 +276,9 @@ class Run:
         sources = list(expand(list(paths), self.cfg))
         jobs = self._jobs(sources)
         items = self._documents(sources)
-        pool = Pool(lambda: self.linter, jobs, partial(linter_filters, self.cfg)) if jobs > 1 else None
+        # the default rule set has rules that need the spaCy model: workers load it while the rules load here
+        warm = not self.cfg.select
+        pool = Pool(lambda: self.linter, jobs, partial(linter_filters, self.cfg), warm) if jobs > 1 else None
         # a small run that --jobs auto keeps in one process still gets the second core for the model rules
         split = self._split
         if pool is not None and split is not None:

@@ -90,3 +90,33 @@ def test_a_failed_batch_prefetch_leaves_each_document_to_itself(
 
     monkeypatch.setattr(Linter, "prefetch", broken)
     assert _run(cfg, [str(tmp_path / "c")], jobs=1) == expected
+
+
+def test_a_failure_while_loading_the_rules_stops_the_early_workers(capfd: pytest.CaptureFixture[str]) -> None:
+    """The workers fork before the rules are loaded; if loading them fails, they stop quietly and nothing hangs."""
+    from lintnews.parallel import Pool
+    from lintnews.sources import make_document
+
+    def broken() -> Linter:
+        raise RuntimeError("the rules could not be loaded")
+
+    pool = Pool(broken, 2, list)
+    with pytest.raises(RuntimeError):
+        list(pool.lint([(make_document("a.txt", "Some text."), None)]))
+    pool.close()
+    assert "Exception in initializer" not in capfd.readouterr().err
+
+
+def test_early_workers_get_the_rules_with_their_key_index(tmp_path: Path) -> None:
+    from lintnews.parallel import Pool
+    from lintnews.sources import make_document
+
+    cfg = _cfg(tmp_path)
+    linter = make_run(cfg, RunOptions(jobs=2)).linter
+    docs = [make_document(f"{i}.txt", f"Story {i} came this Monday in colour.") for i in range(20)]
+    with Pool(linter, 2, list) as pool:
+        got = [(d.path, [(f.rule, f.offset) for f in fs]) for d, (fs, _, _) in pool.lint((d, None) for d in docs)]
+        assert pool._inbox is not None and pool._inbox_sent
+    here = [(d.path, [(f.rule, f.offset) for f in linter.lint(make_document(d.path, d.text))]) for d in docs]
+    assert got == here and any(fs for _, fs in got)
+    assert linter.keys() is not None  # prepared here once, sent along
