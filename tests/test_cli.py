@@ -108,3 +108,19 @@ def test_malformed_pack_is_one_line_naming_file_line_and_key(cli: CliRunner, wor
     line = one_line(p.stderr)
     assert line.startswith("lintnews: error: " + expected), line
     assert p.stdout == b""
+
+
+def test_the_console_script_raises_the_collectors_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from lintnews import cli
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(cli, "main", lambda: 0)
+    try:
+        with pytest.raises(SystemExit) as done:
+            cli.entry()
+        assert done.value.code == 0
+        assert gc.get_threshold() == cli.GC_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)

@@ -468,16 +468,24 @@ def distinct_people(x: TokenForm, y: TokenForm) -> bool:
 def token_variant_pairs(forms: dict[str, TokenForm], max_zipf: float) -> list[tuple[TokenForm, TokenForm, str]]:
     """Pairs of spellings of one name: the same letters but for accents, one inner letter, or an acronym's order."""
     by_key: dict[tuple[str, str], list[str]] = {}
-    for w, tf in forms.items():
-        # a common word capitalised only to start a sentence ('Resume the talks') is not a name
-        if zipf(w) >= ANCHOR_MAX_ZIPF or (not tf.mid and w[1:].islower() and zipf(w) >= COMMON_ZIPF):
-            continue
+    # a common word capitalised only to start a sentence ('Resume the talks') is not a name
+    names = [
+        w
+        for w, tf in forms.items()
+        if not (zipf(w) >= ANCHOR_MAX_ZIPF or (not tf.mid and w[1:].islower() and zipf(w) >= COMMON_ZIPF))
+    ]
+    # words one inner edit apart share their first and last letters and differ in length by one at most: only
+    # a word with such a neighbour can share an edit key, so the others' keys (most words) are not made
+    shapes = Counter((w[0], w[-1], len(w)) for w in names if len(w) >= 4 and w.isalpha())
+    for w in names:
         by_key.setdefault(("fold", fold(w)), []).append(w)
         if w.isupper() and 2 <= len(w) <= 5:
             by_key.setdefault(("anagram", "".join(sorted(w))), []).append(w)
         elif len(w) >= 4 and w.isalpha():
-            for d in set(inner_deletions(w)):
-                by_key.setdefault(("edit", d), []).append(w)
+            first, last, n = w[0], w[-1], len(w)
+            if shapes[(first, last, n)] > 1 or shapes[(first, last, n - 1)] or shapes[(first, last, n + 1)]:
+                for d in set(inner_deletions(w)):
+                    by_key.setdefault(("edit", d), []).append(w)
     out: list[tuple[TokenForm, TokenForm, str]] = []
     seen: set[frozenset[str]] = set()
     for (how, _), ws in by_key.items():
