@@ -98,3 +98,54 @@ def test_copyright_labels_and_teasers_anywhere_in_the_article() -> None:
 def test_lines_that_only_start_like_widgets_are_text() -> None:
     text = "Registered voters rose by 4%.\n\nNewsletters are popular, the survey found.\n\nSigned in blood, it said."
     assert flagged(text) == []
+
+
+def _joined_span(patterns: list[str], flags: int, fullmatch: bool, line: str) -> tuple[int, int] | None:
+    """What the rule's patterns did as one alternation: the reference for the pattern-by-pattern matching."""
+    import regex
+
+    joined = regex.compile("|".join(f"(?:{p})" for p in patterns), flags | regex.V0)
+    m = joined.match(line)
+    if m is not None and fullmatch and m.end() != len(line):
+        m = joined.fullmatch(line)
+    return (m.start(), m.end()) if m is not None and m.end() > 0 else None
+
+
+def test_patterns_one_by_one_flag_what_their_alternation_flags() -> None:
+    """Each pattern is tried alone and only on lines holding its words; the spans are those of the alternation."""
+    from lintnews.checkers.boilerplate import BoilerplateChecker, content_lines, line_words
+
+    rules = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.kind == "boilerplate"]
+    lines = [
+        "Photo: Ana Ruiz/AP",
+        "Leave a Reply",
+        "Share this article on Facebook and Twitter",
+        "(AP Photo/Luis Mar)",
+        "Firefighters at the scene. REUTERS/Juan Perez",
+        "The minister said the photo was taken on Monday.",
+        "Related articles",
+        "© 2024 Example News. All rights reserved.",
+        "Getty Images",
+        "By Jane Smith, AFP",
+        "Subscribe to our newsletter",
+        "President Joe Biden, left, and Prime Minister Keir Starmer, right, meet in Washington.",
+    ]
+    for rule in rules:
+        for ex in rule.bad:
+            lines += [b.text for b in content_lines(make_document("x.txt", ex.text))]
+        lines += [b.text for g in rule.good for b in content_lines(make_document("x.txt", g))]
+    doc = make_document("all.txt", "\n".join(lines))
+    vocab = line_words(doc)
+    assert vocab is not None
+    checked = 0
+    for rule in rules:
+        checker = BoilerplateChecker(rule)
+        if not checker.opts["patterns"]:
+            continue
+        for block, words in zip(content_lines(doc), vocab, strict=True):
+            expected = _joined_span(checker.opts["patterns"], checker.flags, checker.opts["fullmatch"], block.text)
+            if expected is None and checker.opts["shape"]:
+                continue  # the metadata shape may flag it: not the patterns' doing
+            assert checker._span(block.text, words) == checker._span(block.text) == expected, (rule.id, block.text)
+            checked += expected is not None
+    assert checked >= 20

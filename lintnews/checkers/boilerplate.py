@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +11,7 @@ import regex
 from ..document import Block, Document
 from ..errors import RuleError
 from ..findings import Edit, Hit
+from ..prefilter import Keys, PatternFilter, doc_index
 from ..rulepack import Rule
 from .base import Checker, Option, compile_user_regex, list_of_str
 
@@ -21,6 +23,8 @@ CLAIMS = "boilerplate-claimed"
 # doc.cache keys: the document's content lines and their word counts, computed once for the pack's rules
 _LINES = "boilerplate-lines"
 _LINE_WORDS = "boilerplate-line-words"
+_LINE_VOCAB = "boilerplate-line-vocabulary"
+_RUN = re.compile(r"\w+")  # the words of prefilter.DocIndex
 # A line that ends like a sentence; teaser headlines and list items do not.
 _FINAL_PUNCT = regex.compile(r"""[.!…:;]["”’'»)\]]*$""")
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
@@ -136,6 +140,18 @@ def content_lines(doc: Document) -> list[Block]:
     return out
 
 
+def line_words(doc: Document) -> list[frozenset[str]] | None:
+    """Each of `content_lines(doc)` as its set of lower-cased \\w+ runs, as prefilter.DocIndex has a
+    document's; None when the document's characters are not plain enough for word tests."""
+    if _LINE_VOCAB not in doc.cache:
+        clean = doc_index(doc).clean
+        doc.cache[_LINE_VOCAB] = (
+            [frozenset(_RUN.findall(b.text.lower())) for b in content_lines(doc)] if clean else None
+        )
+    found: list[frozenset[str]] | None = doc.cache[_LINE_VOCAB]
+    return found
+
+
 def _line_word_counts(doc: Document) -> list[int]:
     """`word_count` of each of `content_lines(doc)`: every rule of the pack asks for them."""
     counts: list[int] | None = doc.cache.get(_LINE_WORDS)
@@ -195,29 +211,58 @@ class BoilerplateChecker(Checker):
             raise RuleError("must be 'line' or 'match'", key="report")
 
     def setup(self) -> None:
-        flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
-        # one alternation, so each line is searched once
-        joined = "|".join(f"(?:{p})" for p in self.opts["patterns"])
-        self.pattern = compile_user_regex(joined, flags) if joined else None
+        self.flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
+        # the patterns one by one, the first that matches winning, as in one alternation of them all: each has
+        # the words a line must hold for it to match, so most lines are never searched (see _match)
+        self._patterns: list[regex.Pattern[str]] | None = None
+        self._keys: list[Keys | None] | None = None
 
-    def _span(self, line: str) -> tuple[int, int] | None:
-        """[start, end) of what flags the line, or None."""
-        if self.pattern is not None:
-            m = self._match(self.pattern, line)
+    @property
+    def patterns(self) -> list[regex.Pattern[str]]:
+        if self._patterns is None:
+            self._patterns = [compile_user_regex(p, self.flags) for p in self.opts["patterns"]]
+        return self._patterns
+
+    def pattern_keys(self) -> list[Keys | None]:
+        """Per pattern: words (a pair stands for its first word) and texts one of which a line it matches holds."""
+        if self._keys is None:
+            self._keys = []
+            for p in self.opts["patterns"]:
+                keys = PatternFilter(p, self.flags).compiled().keys
+                if keys is not None:
+                    keys = (frozenset(a.split(" ", 1)[0] for a in keys[0]), keys[1])
+                self._keys.append(keys)
+        return self._keys
+
+    def _span(self, line: str, words: frozenset[str] | None = None) -> tuple[int, int] | None:
+        """[start, end) of what flags the line, or None. `words`: the line's words, when word tests apply."""
+        if self.opts["patterns"]:
+            m = self._match(line, words)
             if m is not None and m.end() > 0:
                 return m.start(), m.end()
         if self.opts["shape"] == "metadata" and metadata_line(line):
             return 0, len(line)
         return None
 
-    def _match(self, pattern: regex.Pattern[str], line: str) -> regex.Match[str] | None:
-        m = pattern.match(line, timeout=1.0)
-        if m is None:
-            return None
-        if self.opts["fullmatch"] and m.end() != len(line):
-            m2 = pattern.fullmatch(line, timeout=1.0)
-            return m2
-        return m
+    def _match(self, line: str, words: frozenset[str] | None) -> regex.Match[str] | None:
+        """What `match` (or `fullmatch`) of the alternation of the patterns gives: the first pattern that matches
+        at the start of the line; with `fullmatch`, the first that matches the whole line. A pattern whose words
+        the line lacks is passed over: it cannot match."""
+        keys = self.pattern_keys() if words is not None else None
+        lower: str | None = None
+        full = self.opts["fullmatch"]
+        for i, pattern in enumerate(self.patterns):
+            k = keys[i] if keys is not None else None
+            if k is not None and k[0].isdisjoint(words or ()):
+                if not k[1]:
+                    continue
+                lower = line.lower() if lower is None else lower
+                if not any(t in lower for t in k[1]):
+                    continue
+            m = pattern.fullmatch(line, timeout=1.0) if full else pattern.match(line, timeout=1.0)
+            if m is not None:
+                return m
+        return None
 
     def check(self, doc: Document) -> Iterator[Hit]:
         lines = content_lines(doc)
@@ -238,13 +283,14 @@ class BoilerplateChecker(Checker):
         # a prefix (metadata) is removed alone, so a long line after it does not matter
         max_words = self.opts["max_words"] if self.opts["report"] == "line" else None
         words = _line_word_counts(doc) if max_words is not None else []
+        vocab = line_words(doc) if self.opts["patterns"] else None
         for i in candidates:
             if i in flagged or claims.get(lines[i].start, me) != me:
                 continue
             line = lines[i]
             if max_words is not None and words[i] > max_words:
                 continue
-            span = self._span(line.text)
+            span = self._span(line.text, None if vocab is None else vocab[i])
             if span is None:
                 continue
             flagged.add(i)
