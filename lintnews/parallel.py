@@ -8,7 +8,7 @@ import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing.queues import Queue
+from multiprocessing.connection import Connection
 from typing import Protocol
 
 from .document import Document
@@ -38,19 +38,29 @@ def _init(linter_or_pickle: Linter | bytes, make_filters: Callable[[], list[Find
     _WORKER["linter"] = linter
 
 
-def _init_early(inbox: Queue[bytes | None], make_filters: Callable[[], list[FindingFilter]], warm_model: bool) -> None:
-    """A worker forked before the rules are loaded: it loads the spaCy model (when the rules will likely want
-    it) while the parent loads the rules, then takes the rules from `inbox` (None: the run is ending)."""
-    if warm_model:
-        _load_model()
-    data = inbox.get()
-    if data is None:
-        return  # no rules, and no document will come: the pool is shutting down
-    linter, keys = pickle.loads(data)
-    linter.adopt_keys(keys)
-    if not warm_model and linter.uses_model:
-        _load_model()
-    _init(linter, make_filters)
+def _rules_in_child(factory: Callable[[], Linter], conn: Connection) -> None:
+    """In a forked child: load the rules, work out their keys, and send them pickled (b"" if that failed)."""
+    try:
+        bare = _bare(factory())
+        # the key index is left out of a pickled linter (see Linter.__getstate__): sent beside it
+        data = pickle.dumps((bare, bare.keys()), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:  # the parent loads them itself and reports the error as usual
+        data = b""
+    try:
+        conn.send_bytes(data)
+    except OSError:
+        pass
+    finally:
+        conn.close()
+
+
+def _bare(linter: Linter) -> Linter:
+    """The linter with its key index, without the filters: they may be closures over the config, which do not
+    pickle, and each worker rebuilds them."""
+    linter.prepare()
+    bare = Linter.__new__(Linter)
+    bare.__dict__.update({**linter.__dict__, "filters": [], "notices": []})
+    return bare
 
 
 def _load_model() -> None:
@@ -60,10 +70,6 @@ def _load_model() -> None:
         nlp.model()
     except Exception:  # a missing model: each rule that needs it says so when it runs
         pass
-
-
-def _ready() -> None:
-    """A first task, sent to fork the workers at once."""
 
 
 # a document's findings, the notices its rules raised (a rule turned off, a timeout), and an internal error
@@ -118,6 +124,7 @@ class Pool:
         jobs: int,
         make_filters: Callable[[], list[FindingFilter]],
         warm_model: bool = True,
+        adopt: Callable[[Linter], None] | None = None,
     ) -> None:
         # the workers start with the first document that is not a cache hit: a re-run over unchanged files
         # neither loads the rules nor forks
@@ -125,45 +132,45 @@ class Pool:
         self._make_filters = make_filters
         self.jobs = jobs
         self._executor: ProcessPoolExecutor | None = None
-        # whether early workers load the spaCy model before the rules come (the default rule set uses it)
+        # whether the model is loaded with the rules, before the workers fork (the default rule set uses it)
         self._warm_model = warm_model
-        self._inbox: Queue[bytes | None] | None = None
-        self._inbox_sent = False
+        self._adopt = adopt
 
-    def start(self) -> None:
-        """Fork the workers now and send them the rules once they are loaded here: each worker loads the spaCy
-        model meanwhile (the start of a run is otherwise the parent loading the rules, then each worker loading
-        the model, one after the other). Without fork, the workers start with the first batch."""
-        if self._executor is not None or "fork" not in multiprocessing.get_all_start_methods():
-            return
-        ctx = multiprocessing.get_context("fork")
-        # a Queue, not a SimpleQueue: its feeder thread writes, so putting ~1 MB never waits for a reader
-        self._inbox = ctx.Queue()
-        self._executor = ProcessPoolExecutor(
-            max_workers=self.jobs,
-            mp_context=ctx,
-            initializer=_init_early,
-            initargs=(self._inbox, self._make_filters, self._warm_model),
-        )
-        self._executor.submit(_ready)
-        linter = self._bare_linter()
-        data = pickle.dumps((linter, linter.keys()), protocol=pickle.HIGHEST_PROTOCOL)
-        for _ in range(self.jobs):
-            self._inbox.put(data)
-        self._inbox_sent = True
-
-    def _bare_linter(self) -> Linter:
-        linter = self._linter if isinstance(self._linter, Linter) else self._linter()
-        linter.prepare()
-        # the filters may be closures over the config, which do not pickle: each worker rebuilds them
-        bare = Linter.__new__(Linter)
-        bare.__dict__.update({**linter.__dict__, "filters": [], "notices": []})
-        return bare
+    def _load(self) -> Linter:
+        """The rules, with the spaCy model loaded here when they will likely want it, so that the workers fork
+        with both. A forked child loads the rules (and works out their keys) while this process loads the
+        model: the two took a second and a half one after the other."""
+        factory = self._linter
+        if isinstance(factory, Linter):
+            linter = _bare(factory)
+        elif self._warm_model and "fork" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("fork")
+            reader, writer = ctx.Pipe(duplex=False)
+            child = ctx.Process(target=_rules_in_child, args=(factory, writer), daemon=True)
+            child.start()
+            writer.close()
+            _load_model()
+            try:
+                data = reader.recv_bytes()
+            except (EOFError, OSError):  # the child died
+                data = b""
+            reader.close()
+            child.join()
+            if data:
+                linter, keys = pickle.loads(data)
+                linter.adopt_keys(keys)
+            else:
+                linter = _bare(factory())
+            if self._adopt is not None:
+                self._adopt(linter)
+        else:
+            linter = _bare(factory())
+        return linter
 
     @property
     def executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            bare = self._bare_linter()
+            bare = self._load()
             if "fork" in multiprocessing.get_all_start_methods():
                 # a forked worker inherits the linter as it is: pickling its ~400 compiled rules took the parent
                 # most of a second and each worker a tenth
@@ -192,8 +199,6 @@ class Pool:
                 batch, size = [], 0
 
         for doc, done in items:
-            if done is None:
-                self.start()
             if done is not None:
                 flush()
                 pending.append(([doc], done))
@@ -209,15 +214,8 @@ class Pool:
             yield from _collect(*pending.popleft())
 
     def close(self) -> None:
-        if self._inbox is not None and not self._inbox_sent:
-            for _ in range(self.jobs):  # the rules never came (an error while loading them): the workers stop
-                self._inbox.put(None)
-            self._inbox_sent = True
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
-        if self._inbox is not None:
-            self._inbox.close()
-            self._inbox.cancel_join_thread()  # what a dead worker never read must not hold up the exit
 
     def __enter__(self) -> Pool:
         return self

@@ -132,6 +132,11 @@ class Run:
             self._linter = self._make_linter()
         return self._linter
 
+    def _adopt_linter(self, linter: Linter) -> None:
+        """Take rules a pool loaded in a child process as this run's own (the cross-document pass uses them)."""
+        linter.filters = linter_filters(self.cfg)
+        self._linter = linter
+
     def linter_notices(self) -> list[str]:
         """What the rules reported (a rule turned off, a runaway pattern); none if no rule was needed."""
         return self._linter.notices if self._linter is not None else []
@@ -276,9 +281,13 @@ class Run:
         sources = list(expand(list(paths), self.cfg))
         jobs = self._jobs(sources)
         items = self._documents(sources)
-        # the default rule set has rules that need the spaCy model: workers load it while the rules load here
+        # the default rule set has rules that need the spaCy model: it is loaded before the workers fork
         warm = not self.cfg.select
-        pool = Pool(lambda: self.linter, jobs, partial(linter_filters, self.cfg), warm) if jobs > 1 else None
+        pool = (
+            Pool(lambda: self.linter, jobs, partial(linter_filters, self.cfg), warm, self._adopt_linter)
+            if jobs > 1
+            else None
+        )
         # a small run that --jobs auto keeps in one process still gets the second core for the model rules
         split = self._split
         if pool is not None and split is not None:

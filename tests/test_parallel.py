@@ -92,31 +92,49 @@ def test_a_failed_batch_prefetch_leaves_each_document_to_itself(
     assert _run(cfg, [str(tmp_path / "c")], jobs=1) == expected
 
 
-def test_a_failure_while_loading_the_rules_stops_the_early_workers(capfd: pytest.CaptureFixture[str]) -> None:
-    """The workers fork before the rules are loaded; if loading them fails, they stop quietly and nothing hangs."""
-    from lintnews.parallel import Pool
-    from lintnews.sources import make_document
-
-    def broken() -> Linter:
-        raise RuntimeError("the rules could not be loaded")
-
-    pool = Pool(broken, 2, list)
-    with pytest.raises(RuntimeError):
-        list(pool.lint([(make_document("a.txt", "Some text."), None)]))
-    pool.close()
-    assert "Exception in initializer" not in capfd.readouterr().err
-
-
-def test_early_workers_get_the_rules_with_their_key_index(tmp_path: Path) -> None:
+def test_rules_loaded_in_a_child_while_the_model_loads_here(tmp_path: Path) -> None:
+    """The pool's rules come from a forked child, with their key index; the run takes them as its own."""
     from lintnews.parallel import Pool
     from lintnews.sources import make_document
 
     cfg = _cfg(tmp_path)
-    linter = make_run(cfg, RunOptions(jobs=2)).linter
+    run = make_run(cfg, RunOptions(jobs=2))
+    adopted: list[Linter] = []
+
+    def adopt(linter: Linter) -> None:
+        adopted.append(linter)
+
     docs = [make_document(f"{i}.txt", f"Story {i} came this Monday in colour.") for i in range(20)]
-    with Pool(linter, 2, list) as pool:
+    with Pool(lambda: run.linter, 2, list, True, adopt) as pool:
         got = [(d.path, [(f.rule, f.offset) for f in fs]) for d, (fs, _, _) in pool.lint((d, None) for d in docs)]
-        assert pool._inbox is not None and pool._inbox_sent
-    here = [(d.path, [(f.rule, f.offset) for f in linter.lint(make_document(d.path, d.text))]) for d in docs]
+    assert run._linter is None  # built in the child, not here
+    assert len(adopted) == 1 and adopted[0].keys() is not None
+    here = [(d.path, [(f.rule, f.offset) for f in adopted[0].lint(make_document(d.path, d.text))]) for d in docs]
     assert got == here and any(fs for _, fs in got)
-    assert linter.keys() is not None  # prepared here once, sent along
+
+
+def test_rules_that_fail_in_the_child_are_loaded_here_and_fail_as_usual(tmp_path: Path) -> None:
+    import os
+
+    from lintnews.parallel import Pool
+    from lintnews.sources import make_document
+
+    parent = os.getpid()
+    calls: list[int] = []
+
+    def dies_in_the_child() -> Linter:
+        if os.getpid() != parent:
+            os._exit(3)  # the child dies without a word
+        calls.append(1)
+        return make_run(_cfg(tmp_path), RunOptions(jobs=2)).linter
+
+    docs = [make_document(f"{i}.txt", f"Story {i} came this Monday.") for i in range(3)]
+    with Pool(dies_in_the_child, 2, list) as pool:
+        assert len(list(pool.lint((d, None) for d in docs))) == 3
+    assert calls == [1]
+
+    def broken() -> Linter:
+        raise RuntimeError("the rules could not be loaded")
+
+    with Pool(broken, 2, list) as pool, pytest.raises(RuntimeError):
+        list(pool.lint((d, None) for d in docs))
