@@ -126,6 +126,34 @@ def test_prefilter_is_its_cues_joined() -> None:
         assert [pf.admits(t) for t in texts] == [bool(joined.search(t)) for t in texts], check
 
 
+def test_word_keys_turn_away_only_what_no_cue_matches() -> None:
+    """Given a sentence's words, cues whose words it lacks are skipped: the same sentences are admitted."""
+    from lintnews.sources import make_document
+
+    texts = [*_example_texts(), "The cat sat on the mat.", "It’s raining.", "Both of them is here.", ""]
+    doc = make_document("x.txt", "\n\n".join(t for t in texts if t))
+    words = A.sentence_words(doc)
+    assert words is not None
+    keyed = 0
+    for check, cues in A.PREFILTERS.items():
+        pf = A.Prefilter(cues)
+        keyed += sum(k is not None for k in pf.word_keys())
+        for s, w in zip(doc.sentences, words, strict=True):
+            assert pf.admits(s.text, w) == pf.admits(s.text), (check, s.text)
+    assert keyed >= 10
+    assert A._rarer("to knew") == "knew" and A._rarer("informed afp") == "afp"
+
+
+def test_sentence_words_only_for_plain_characters() -> None:
+    from lintnews.sources import make_document
+
+    assert A.sentence_words(make_document("a.txt", "They is here. So are we.")) == [
+        frozenset({"they", "is", "here"}),
+        frozenset({"so", "are", "we"}),
+    ]
+    assert A.sentence_words(make_document("b.txt", "The ſ was here.")) is None
+
+
 def _linter(prefix: str) -> Linter:
     rules = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id.startswith(prefix)]
     return Linter(rules)

@@ -8,6 +8,7 @@ wrong number), there-plural (there is + plural), its-possessive (it's used as th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ import regex
 from ..document import Block, Document
 from ..findings import Hit, Severity
 from ..lexicon import zipf
+from ..prefilter import Keys, WordFilter, doc_index, pattern_query
 from .base import Checker, Option
 
 if TYPE_CHECKING:
@@ -1328,7 +1330,12 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
 
 
 class Prefilter:
-    """A check's cues compiled: does a sentence need parsing for this check?"""
+    """A check's cues compiled: does a sentence need parsing for this check?
+
+    Each cue also has the words one of which a sentence must hold for it to match, worked out from its
+    pattern (prefilter.pattern_query; a word pair stands for the rarer of its two words; None when there are
+    none): given the sentence's words, a cue whose words are all missing is passed over without a search.
+    """
 
     def __init__(self, cues: tuple[Cue, ...]):
         self._cues = [
@@ -1338,9 +1345,55 @@ class Prefilter:
             )
             for c in cues
         ]
+        self._patterns = [c.pattern for c in cues]
+        self._words: list[Keys | None] | None = None
 
-    def admits(self, text: str) -> bool:
-        return any((guard is None or guard.search(text)) and pattern.search(text) for guard, pattern in self._cues)
+    def word_keys(self) -> list[Keys | None]:
+        """Per cue: words, and texts, one of which a sentence the cue matches holds."""
+        if self._words is None:
+            self._words = []
+            for pattern in self._patterns:
+                keys = WordFilter(pattern_query(pattern)).keys
+                if keys is not None:
+                    keys = (frozenset(_rarer(a) if " " in a else a for a in keys[0]), keys[1])
+                self._words.append(keys)
+        return self._words
+
+    def admits(self, text: str, words: frozenset[str] | None = None) -> bool:
+        """Does a cue match the sentence? `words`: its lower-cased word runs (see sentence_words), None when its
+        document's characters are not plain enough for word tests."""
+        if words is None:
+            return any((guard is None or guard.search(text)) and pattern.search(text) for guard, pattern in self._cues)
+        lower = None
+        for keys, (guard, pattern) in zip(self.word_keys(), self._cues, strict=True):
+            if keys is not None and keys[0].isdisjoint(words):
+                if not keys[1]:
+                    continue
+                lower = text.lower() if lower is None else lower
+                if not any(t in lower for t in keys[1]):
+                    continue
+            if (guard is None or guard.search(text)) and pattern.search(text):
+                return True
+        return False
+
+
+def _rarer(pair: str) -> str:
+    first, second = pair.split(" ", 1)
+    return first if zipf(first) <= zipf(second) else second
+
+
+_RUN = re.compile(r"\w+")  # the words of prefilter.DocIndex
+
+
+def sentence_words(doc: Document) -> list[frozenset[str]] | None:
+    """Each sentence's lower-cased word runs, as prefilter.DocIndex has a document's; None when the document's
+    characters are not plain enough for word tests. Shared by the checks of one document."""
+    key = "agreement-sentence-words"
+    if key not in doc.cache:
+        clean = doc_index(doc).clean
+        doc.cache[key] = [frozenset(_RUN.findall(s.text.lower())) for s in doc.sentences] if clean else None
+    words: list[frozenset[str]] | None = doc.cache[key]
+    return words
 
 
 CHECKS: dict[str, Callable[[Doc], Iterator[Flag]]] = {
@@ -1381,7 +1434,13 @@ class AgreementChecker(Checker):
         blocks: list[Block] | None = doc.cache.get(key)
         if blocks is None:
             most = self.opts["max_words"]
-            blocks = [s for s in doc.sentences if s.text.count(" ") < most and self.prefilter.admits(s.text)]
+            words = sentence_words(doc)
+            admits = self.prefilter.admits
+            blocks = [
+                s
+                for i, s in enumerate(doc.sentences)
+                if s.text.count(" ") < most and admits(s.text, None if words is None else words[i])
+            ]
             doc.cache[key] = blocks
         return blocks, FULL
 
