@@ -154,6 +154,8 @@ def main() -> int:
             k: (statistics.median(r[k][0] for r in rounds), statistics.median(r[k][1] for r in rounds)) for k in timed
         }
         (t1, c1), (t2, c2) = medians["one"], medians["two"]
+        walls = "; ".join(f"{k} " + " ".join(f"{r[k][0]:.1f}" for r in rounds) for k in timed)
+        print(f"rounds (wall s)  : {walls}")
         print(f"one process      : {rate(words, t1, c1)}{repeated(a.repeat)}")
         print(f"--jobs 2         : {rate(words, t2, c2)}{repeated(a.repeat)}")
         mem = peak_memory_mb(lint_cmd(corpus, "--jobs", "2"))
