@@ -11,6 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.connection import Connection
 from typing import Protocol
 
+from . import query_memo
 from .document import Document
 from .findings import Finding
 from .lint import FindingFilter, Linter
@@ -46,6 +47,8 @@ def _rules_in_child(factory: Callable[[], Linter], conn: Connection) -> None:
         data = pickle.dumps((bare, bare.keys()), protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException:  # the parent loads them itself and reports the error as usual
         data = b""
+    else:
+        query_memo.save()  # the queries worked out here, for the next run
     try:
         conn.send_bytes(data)
     except OSError:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import regex
 
 from lintnews.prefilter import derive_query, pattern_query
 from lintnews.query_memo import QueryMemo, memo
+
+from .conftest import CliRunner
 
 
 def _counting(value: object, calls: list[int]):  # type: ignore[no-untyped-def]
@@ -85,3 +88,17 @@ def test_pattern_query_goes_through_the_memo_of_the_tables_folder() -> None:
     assert pattern_query(pattern) == derive_query(pattern)
     assert (pattern, 0) in memo().added
     assert memo().path is not None and memo().path.name.startswith("pattern-queries-")
+
+
+@pytest.mark.slow
+def test_a_parallel_run_keeps_the_queries_its_rules_child_worked_out(cli: CliRunner, workdir: Path) -> None:
+    """With --jobs, the rules load in a forked child: the queries it works out are kept for the next run."""
+    folder = workdir / "c"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"Story {i}: the minister said this Tuesday that talks go on.\n", "utf-8")
+    cache = workdir / "cache"
+    r = cli(["check", "--jobs", "2", "--no-cache", "--cache-dir", str(cache), "c"])
+    assert r.returncode in (0, 1), r.stderr
+    kept = list((cache / "lexicon").glob("pattern-queries-*.marshal"))
+    assert len(kept) == 1 and kept[0].stat().st_size > 10_000
