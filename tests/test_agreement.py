@@ -137,10 +137,10 @@ def test_word_keys_turn_away_only_what_no_cue_matches() -> None:
     keyed = 0
     for check, cues in A.PREFILTERS.items():
         pf = A.Prefilter(cues)
-        keyed += sum(k is not None for k in pf.word_keys())
+        keyed += sum(bool(k) for k in pf.word_keys())
         for s, w in zip(doc.sentences, words, strict=True):
             assert pf.admits(s.text, w) == pf.admits(s.text), (check, s.text)
-    assert keyed >= 10
+    assert keyed >= 15
     assert A._rarer("to knew") == "knew" and A._rarer("informed afp") == "afp"
 
 

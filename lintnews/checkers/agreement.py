@@ -1333,8 +1333,8 @@ class Prefilter:
     """A check's cues compiled: does a sentence need parsing for this check?
 
     Each cue also has the words one of which a sentence must hold for it to match, worked out from its
-    pattern (prefilter.pattern_query; a word pair stands for the rarer of its two words; None when there are
-    none): given the sentence's words, a cue whose words are all missing is passed over without a search.
+    pattern and its guard (prefilter.pattern_query; a word pair stands for the rarer of its two words): given
+    the sentence's words, a cue whose words are all missing is passed over without a search.
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
@@ -1345,18 +1345,21 @@ class Prefilter:
             )
             for c in cues
         ]
-        self._patterns = [c.pattern for c in cues]
-        self._words: list[Keys | None] | None = None
+        self._sources = [(c.pattern, c.guard) for c in cues]
+        self._words: list[list[Keys]] | None = None
 
-    def word_keys(self) -> list[Keys | None]:
-        """Per cue: words, and texts, one of which a sentence the cue matches holds."""
+    def word_keys(self) -> list[list[Keys]]:
+        """Per cue: sets of words, and texts, one of each of which a sentence the cue matches holds (from its
+        pattern, and from its guard, which every sentence the pattern matches also matches)."""
         if self._words is None:
             self._words = []
-            for pattern in self._patterns:
-                keys = WordFilter(pattern_query(pattern)).keys
-                if keys is not None:
-                    keys = (frozenset(_rarer(a) if " " in a else a for a in keys[0]), keys[1])
-                self._words.append(keys)
+            for sources in self._sources:
+                found = []
+                for source in sources:
+                    keys = None if source is None else WordFilter(pattern_query(source)).keys
+                    if keys is not None:
+                        found.append((frozenset(_rarer(a) if " " in a else a for a in keys[0]), keys[1]))
+                self._words.append(found)
         return self._words
 
     def admits(self, text: str, words: frozenset[str] | None = None) -> bool:
@@ -1365,13 +1368,18 @@ class Prefilter:
         if words is None:
             return any((guard is None or guard.search(text)) and pattern.search(text) for guard, pattern in self._cues)
         lower = None
-        for keys, (guard, pattern) in zip(self.word_keys(), self._cues, strict=True):
-            if keys is not None and keys[0].isdisjoint(words):
-                if not keys[1]:
-                    continue
-                lower = text.lower() if lower is None else lower
-                if not any(t in lower for t in keys[1]):
-                    continue
+        for needs, (guard, pattern) in zip(self.word_keys(), self._cues, strict=True):
+            missing = False
+            for needed_words, texts in needs:
+                if needed_words.isdisjoint(words):
+                    if texts:
+                        lower = text.lower() if lower is None else lower
+                        if any(t in lower for t in texts):
+                            continue
+                    missing = True
+                    break
+            if missing:
+                continue
             if (guard is None or guard.search(text)) and pattern.search(text):
                 return True
         return False
