@@ -89,6 +89,7 @@ _GUARDED = [
     "These reports is wrong.",
     "The ministers of state has resigned.",
     "The reports says nothing new.",
+    "officials in the city says no.",
     "My friends in the city often calls me.",
     "The minister are late again.",
     "Each country, as agreed last year, were asked to pay.",

@@ -1253,11 +1253,19 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
             rf"(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Aa]ll|[Bb]oth)\s+(?:\w+\s+)?){_STOP_S}[a-z]\w+[^s\W'’]s(?:\s+of\s+\w+)?\s+{_SV_BE}\b",
             guard=rf"s(?:\s+of\s+\w+)?\s+{_SV_BE}\b",
         ),
-        Cue(
-            rf"(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Mm]any|[Mm]ost|[Ss]ome|[Aa]ll|[Ww]here|[Ww]hether)\s+(?:\w+\s+)?){_STOP_S}[a-z]+[^s\W'’]s"
-            rf"\s+(?:(?:of|in|from|at|on|with|for)\s+(?:\w+\s+){{0,2}}?)?(?:\w+ly\s+)?{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s\b",
-            # the words between the two -s words: a preposition, two more words, an adverb
-            guard=r"s\s+(?:\w+\s+){0,4}?\w+s\b",
+        # two cues, one at the start of the sentence and one after a determiner: searched apart, each skips
+        # faster than one (?:^|...) that the engine tries at every position
+        *(
+            Cue(
+                rf"{start}{_STOP_S}[a-z]+[^s\W'’]s"
+                rf"\s+(?:(?:of|in|from|at|on|with|for)\s+(?:\w+\s+){{0,2}}?)?(?:\w+ly\s+)?{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s\b",
+                # the two -s words (not -ss, not 's) and between them a preposition, two more words, an adverb
+                guard=r"[a-z][^s\W'’]s\s+(?:\w+\s+){0,4}?\w*[a-z][^s\W'’]s\b",
+            )
+            for start in (
+                "^",
+                r"\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Mm]any|[Mm]ost|[Ss]ome|[Aa]ll|[Ww]here|[Ww]hether)\s+(?:\w+\s+)?",
+            )
         ),
         Cue(
             # not 'that they are', 'if you were', 'that there are': a plural pronoun or 'there' is no error
