@@ -202,6 +202,10 @@ class Linter:
         results.update(self.cross_document(docs, results))
         return results
 
+    def corpus_cache_keys(self) -> tuple[str, ...]:
+        """The doc.cache entries the cross-document rules read (see Checker.corpus_cache_keys)."""
+        return tuple(dict.fromkeys(k for c in self.checkers if c.cross_document for k in c.corpus_cache_keys))
+
     def cross_document(self, docs: list[Document], results: dict[str, list[Finding]]) -> dict[str, list[Finding]]:
         """The documents whose findings the cross-document rules change, with all their findings."""
         return merge_cross(self.filters, docs, results, self.cross_findings(docs))

@@ -108,8 +108,17 @@ def lint_batch(linter: Linter, docs: Sequence[Document]) -> list[Linted]:
     return [lint_one(linter, d) for d in docs]
 
 
-def _lint_batch(docs: list[Document]) -> list[Linted]:
-    return lint_batch(_WORKER["linter"], docs)
+# a worker's result for one document: what lint_one gives, and the doc.cache entries the cross-document pass reads
+Returned = tuple[Linted, dict[str, object]]
+
+
+def _lint_batch(docs: list[Document]) -> list[Returned]:
+    linter = _WORKER["linter"]
+    keys = linter.corpus_cache_keys()
+    return [
+        (linted, {k: d.cache[k] for k in keys if k in d.cache})
+        for d, linted in zip(docs, lint_batch(linter, docs), strict=True)
+    ]
 
 
 def bare_document(doc: Document) -> Document:
@@ -190,7 +199,7 @@ class Pool:
     def lint(self, items: Iterable[tuple[Document, Linted | None]]) -> Iterator[tuple[Document, Linted]]:
         """Each document with its findings and notices, in input order. An item that comes with its result (a
         cache hit) is passed through in its place; the others are linted by the workers in batches."""
-        pending: deque[tuple[list[Document], Future[list[Linted]] | Linted]] = deque()
+        pending: deque[tuple[list[Document], Future[list[Returned]] | Linted]] = deque()
         batch: list[Document] = []
         size = 0
         limit = self.jobs * 3
@@ -227,8 +236,10 @@ class Pool:
         self.close()
 
 
-def _collect(docs: list[Document], result: Future[list[Linted]] | Linted) -> Iterator[tuple[Document, Linted]]:
+def _collect(docs: list[Document], result: Future[list[Returned]] | Linted) -> Iterator[tuple[Document, Linted]]:
     if isinstance(result, Future):
-        yield from zip(docs, result.result(), strict=True)
+        for doc, (linted, kept) in zip(docs, result.result(), strict=True):
+            doc.cache.update(kept)  # the worker's working for the cross-document pass, done once
+            yield doc, linted
     else:
         yield docs[0], result

@@ -138,3 +138,24 @@ def test_rules_that_fail_in_the_child_are_loaded_here_and_fail_as_usual(tmp_path
 
     with Pool(broken, 2, list) as pool, pytest.raises(RuntimeError):
         list(pool.lint((d, None) for d in docs))
+
+
+def test_workers_send_back_what_the_cross_document_pass_reads() -> None:
+    """The name pairs a worker found in a document come back with its findings: the pass over all documents
+    does not work them out again, and they are the ones the document has."""
+    from lintnews.checkers.consistency import PAIRS_KEY, pairs
+    from lintnews.parallel import Pool
+    from lintnews.rulepack import collect_pack_paths, load_packs
+    from lintnews.sources import make_document
+
+    rules = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id.startswith("consistency.")]
+    linter = Linter(rules)
+    assert PAIRS_KEY in linter.corpus_cache_keys()
+    texts = [f"Antony Blinken met Mahmoud Abbas in Ramallah on day {i}. Anthony Blinken left." for i in range(6)]
+    docs = [make_document(f"{i}.txt", t) for i, t in enumerate(texts)]
+    with Pool(linter, 2, list) as pool:
+        got = list(pool.lint((d, None) for d in docs))
+    assert [d.path for d, _ in got] == [d.path for d in docs]
+    for doc in docs:
+        assert doc.cache[PAIRS_KEY] == pairs(make_document(doc.path, doc.text))
+        assert ("Antony", "Blinken") in doc.cache[PAIRS_KEY]

@@ -74,6 +74,9 @@ class Checker:
     needs_model: ClassVar[bool] = False
     # True when it also compares documents of one run (check_corpus is called after all documents)
     cross_document: ClassVar[bool] = False
+    # the doc.cache entries check_corpus reads: a --jobs worker that linted the document sends them back with its
+    # findings, so the cross-document pass does not work them out again
+    corpus_cache_keys: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, rule: Rule, settings: Mapping[str, Any] | None = None):
         self.rule = rule

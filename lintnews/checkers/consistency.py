@@ -258,9 +258,12 @@ def in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
+PAIRS_KEY = "consistency-pairs"
+
+
 def pairs(doc: Document) -> dict[tuple[str, str], list[Occurrence]]:
     """Every two-word capitalised name of the document (outside headlines), by its spelling."""
-    key = "consistency-pairs"
+    key = PAIRS_KEY
     if key in doc.cache:
         cached: dict[tuple[str, str], list[Occurrence]] = doc.cache[key]
         return cached
@@ -528,6 +531,7 @@ def pick_spelling(x: TokenForm, y: TokenForm) -> tuple[TokenForm, TokenForm]:
 class ConsistencyChecker(Checker):
     kind = "consistency"
     cross_document = True
+    corpus_cache_keys = (PAIRS_KEY,)
     options = {
         "mode": Option(_mode, required=True, help="particle | spelling | lowercase"),
         "canonical": Option(list_of_str, default=[], help="spellings that win a tie (Antony Blinken)"),
