@@ -193,8 +193,8 @@ def main() -> int:
                 tp, cp = medians["proselint"]
                 print(f"proselint        : {rate(words, tp, cp)}{repeated(a.repeat)} (run in turn with lintnews)")
                 print(
-                    f"ratio            : lintnews --jobs 2 is {tp / t2:.1f}x proselint's speed in wall time, "
-                    f"lintnews in one process {cp / c1:.1f}x in CPU time"
+                    f"ratio            : lintnews --jobs 2 is {tp / t2:.2f}x proselint's speed in wall time, "
+                    f"lintnews in one process {cp / c1:.2f}x in CPU time"
                 )
 
         if a.growth:
@@ -204,6 +204,11 @@ def main() -> int:
                 _, w = build_corpus(folder, size, seed=size)
                 t, c = run(lint_cmd(folder, "--jobs", "2"), env=env)
                 print(f"growth {size:>9,} : {rate(w, t, c)}")
+                if prose:
+                    # proselint on the same folder, right after: the ratio at each size (lintnews' start-up is
+                    # a fixed cost, so the ratio moves with the size of the run)
+                    pt, pc = run([str(LINTNEWS.parent / "proselint"), "check", str(folder)])
+                    print(f"  proselint      : {rate(w, pt, pc)}; lintnews --jobs 2 is {pt / t:.2f}x its speed")
                 if previous is not None:
                     # the words added over the time added: a fixed start-up (spaCy loaded per worker) cancels out,
                     # so a flat marginal rate means the cost per word does not grow with the corpus
