@@ -1,4 +1,4 @@
-"""Lint documents in worker processes: each loads the rules once, results come back in input order, bounded."""
+"""Lint documents in worker processes forked with the rules and the model loaded: results in input order, bounded."""
 
 from __future__ import annotations
 
