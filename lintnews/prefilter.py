@@ -1089,7 +1089,7 @@ class _Parser:
             return _UNKNOWN, i + 2
         if e in "dDX":
             return _UNKNOWN, i + 2
-        if e == "B":
+        if e in "BK":  # not a boundary; \K (keep out): what is before it is still matched, right before
             return _NOTHING, i + 2
         if e in "pP":
             return _UNKNOWN, self.property_end(i)

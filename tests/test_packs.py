@@ -98,3 +98,31 @@ def test_malformed_pack_names_file_and_problem(tmp_path: Path, name: str) -> Non
 def test_shipped_pack_passes_full_validation(path: Path) -> None:
     # at run time the shipped packs skip the costly checks (compiling every pattern): they are made here
     assert load_pack(path, deep=True).rules
+
+
+KEEP_OUT_RULES = [r for r in RULES if r.kind == "regex" and "\\K" in r.options["pattern"]]
+
+
+@pytest.mark.parametrize("rule", KEEP_OUT_RULES, ids=lambda r: r.id)
+def test_a_keep_out_pattern_finds_what_its_look_behind_form_finds(rule: object) -> None:
+    """`P\\KX` is written for `(?<=P)X`: the engine scans for a leading literal far faster than it tries a
+    look-behind at every position. The two must give the same matches, in the rule's examples and in them all
+    run together (matches one after another, with the prefix right after the previous match)."""
+    import regex
+
+    options = rule.options  # type: ignore[attr-defined]
+    flags = regex.IGNORECASE if options.get("ignorecase") else 0
+    prefix, rest = options["pattern"].split("\\K", 1)
+    keep_out = regex.compile(options["pattern"], flags | regex.V0)
+    look_behind = regex.compile(f"(?<={prefix}){rest}", flags | regex.V0)
+    texts = [ex.text for ex in rule.bad] + list(rule.good)  # type: ignore[attr-defined]
+    texts += [" ".join(texts), ", ".join(texts), "\n".join(texts)]
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in keep_out.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in look_behind.finditer(text)
+        ], text
+    assert any(keep_out.search(ex.text) for ex in rule.bad)  # type: ignore[attr-defined]
+
+
+def test_keep_out_rules_are_tested() -> None:
+    assert len(KEEP_OUT_RULES) >= 3

@@ -128,7 +128,8 @@ def patterns(draw: st.DrawFn, depth: int = 0) -> str:
         if kind <= 2:
             pieces.append(regex.escape(draw(st.sampled_from(WORDS)), special_only=True))
         elif kind == 3:
-            pieces.append(draw(st.sampled_from([r"\b", r"\s+", r"\s*", " ", r"\W", r"[Tt]", r"[’']", r"\w+", "."])))
+            zero_or_class = [r"\b", r"\s+", r"\s*", " ", r"\W", r"[Tt]", r"[’']", r"\w+", ".", r"\K"]
+            pieces.append(draw(st.sampled_from(zero_or_class)))
         elif kind == 4 and depth == 0 and draw(st.booleans()):
             pieces.append("(?P=g)")  # a reference, to the named group when there is one
         elif kind == 4:
