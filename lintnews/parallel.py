@@ -160,8 +160,7 @@ class Pool:
         self._make_filters = make_filters
         self.jobs = jobs
         self._executor: ProcessPoolExecutor | None = None
-        # whether the rules will likely want the spaCy model (the default rule set does): it is then loaded in
-        # this process, after the workers fork, and the model rules run here
+        # whether the model is loaded with the rules, before the workers fork (the default rule set uses it)
         self._warm_model = warm_model
         self._adopt = adopt
         self._adopted = False
@@ -182,8 +181,8 @@ class Pool:
             child = ctx.Process(target=_rules_in_child, args=(factory, writer), daemon=True)
             child.start()
             writer.close()
-            # spaCy's modules now, inherited by the workers; its model after they fork (see _collect): the
-            # workers start on the other rules while this process loads it
+            # spaCy's modules now, inherited by the workers; its model after they fork (see lint): the workers
+            # start on the other rules while this process loads it
             _import_spacy()
             try:
                 data = reader.recv_bytes()
@@ -208,7 +207,7 @@ class Pool:
         if self._executor is None:
             bare = self._load()
             # with the model to load here, the workers fork first and run the other rules; this process loads
-            # the model meanwhile and runs the model rules (see _collect): the model loads once, and not before
+            # the model meanwhile and runs the model rules (see lint): the model loads once, and not before
             # the workers start
             self.split = self._warm_model and self._adopted and bare.uses_model
             if self.split:
