@@ -75,6 +75,15 @@ def _import_spacy() -> None:
         pass
 
 
+def _load_model() -> None:
+    from . import nlp
+
+    try:
+        nlp.model()
+    except Exception:  # a missing model: each rule that needs it says so when it runs
+        pass
+
+
 # a document's findings, the notices its rules raised (a rule turned off, a timeout), and an internal error
 Linted = tuple[list[Finding], list[str], str | None]
 
@@ -169,9 +178,9 @@ class Pool:
         self._local: Linter | None = None
 
     def _load(self) -> Linter:
-        """The rules. When they will likely want the spaCy model, a forked child loads them (and works out their
-        keys) while this process imports spaCy; the model itself is loaded after the workers fork (see
-        executor and _collect). Loading the rules, then the model in each worker, took a second and a half."""
+        """The rules, with the spaCy model loaded here when they will likely want it, so that the workers fork
+        with both. A forked child loads the rules (and works out their keys) while this process loads the
+        model: the two took a second and a half one after the other."""
         factory = self._linter
         if isinstance(factory, Linter):
             linter = _bare(factory)
