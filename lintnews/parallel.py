@@ -1,4 +1,4 @@
-"""Lint documents in worker processes (the model rules, in this one while they run the others): in order, bounded."""
+"""Lint documents in worker processes forked with the rules and the model loaded: results in input order, bounded."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Protocol
 from . import query_memo
 from .document import Document
 from .findings import Finding
-from .lint import FindingFilter, Linter, drop_deferred
+from .lint import FindingFilter, Linter
 
 # a batch is sent to a worker when it holds this many characters (about 8 articles) or BATCH_DOCS documents:
 # big enough that pickling and the round trip are noise, small enough to keep both cores busy to the end
@@ -64,15 +64,6 @@ def _bare(linter: Linter) -> Linter:
     bare = Linter.__new__(Linter)
     bare.__dict__.update({**linter.__dict__, "filters": [], "notices": []})
     return bare
-
-
-def _import_spacy() -> None:
-    from . import nlp
-
-    try:
-        nlp.import_spacy()
-    except Exception:  # no spaCy: the model rules say so when they run
-        pass
 
 
 def _load_model() -> None:
@@ -130,22 +121,6 @@ def _lint_batch(docs: list[Document]) -> list[Returned]:
     ]
 
 
-def _lint_batch_plain(docs: list[Document]) -> list[Returned]:
-    """A worker's share when the model rules run in the parent: the other rules' findings, not yet finished (the
-    parent adds the model rules' findings, then filters and de-duplicates them all, as Linter.lint does)."""
-    linter = _WORKER["linter"]
-    keys = linter.corpus_cache_keys()
-    out: list[Returned] = []
-    for d in docs:
-        before = len(linter.notices)
-        try:
-            linted: Linted = (linter.lint_part(d, model=False), linter.notices[before:], None)
-        except Exception as e:  # a bug met on one document must not stop the others
-            linted = ([], linter.notices[before:], f"{d.meta.get('file', d.path)}: internal error, file skipped: {e!r}")
-        out.append((linted, {k: d.cache[k] for k in keys if k in d.cache}))
-    return out
-
-
 def bare_document(doc: Document) -> Document:
     """The document as sent to a worker: no derived data, which the worker recomputes faster than it unpickles."""
     return Document(doc.path, doc.raw, doc.text, dict(doc.meta))
@@ -172,10 +147,6 @@ class Pool:
         # whether the model is loaded with the rules, before the workers fork (the default rule set uses it)
         self._warm_model = warm_model
         self._adopt = adopt
-        self._adopted = False
-        # whether the model rules run in this process and the workers run the others (decided with the workers)
-        self.split = False
-        self._local: Linter | None = None
 
     def _load(self) -> Linter:
         """The rules, with the spaCy model loaded here when they will likely want it, so that the workers fork
@@ -190,9 +161,7 @@ class Pool:
             child = ctx.Process(target=_rules_in_child, args=(factory, writer), daemon=True)
             child.start()
             writer.close()
-            # spaCy's modules now, inherited by the workers; its model after they fork (see lint): the workers
-            # start on the other rules while this process loads it
-            _import_spacy()
+            _load_model()
             try:
                 data = reader.recv_bytes()
             except (EOFError, OSError):  # the child died
@@ -206,7 +175,6 @@ class Pool:
                 linter = _bare(factory())
             if self._adopt is not None:
                 self._adopt(linter)
-            self._adopted = self._adopt is not None
         else:
             linter = _bare(factory())
         return linter
@@ -215,12 +183,6 @@ class Pool:
     def executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
             bare = self._load()
-            # with the model to load here, the workers fork first and run the other rules; this process loads
-            # the model meanwhile and runs the model rules (see lint): the model loads once, and not before
-            # the workers start
-            self.split = self._warm_model and self._adopted and bare.uses_model
-            if self.split:
-                self._local = bare
             if "fork" in multiprocessing.get_all_start_methods():
                 # a forked worker inherits the linter as it is: pickling its ~400 compiled rules took the parent
                 # most of a second and each worker a tenth
@@ -245,9 +207,7 @@ class Pool:
         def flush() -> None:
             nonlocal batch, size
             if batch:
-                executor = self.executor  # first: it decides whether the model rules run here (self.split)
-                work = _lint_batch_plain if self.split else _lint_batch
-                pending.append((batch, executor.submit(work, [bare_document(d) for d in batch])))
+                pending.append((batch, self.executor.submit(_lint_batch, [bare_document(d) for d in batch])))
                 batch, size = [], 0
 
         for doc, done in items:
@@ -260,42 +220,10 @@ class Pool:
                 if size >= BATCH_CHARS or len(batch) >= BATCH_DOCS:
                     flush()
             while len(pending) > limit:
-                yield from self._collect(*pending.popleft())
+                yield from _collect(*pending.popleft())
         flush()
         while pending:
-            yield from self._collect(*pending.popleft())
-
-    def _collect(
-        self, docs: list[Document], result: Future[list[Returned]] | Linted
-    ) -> Iterator[tuple[Document, Linted]]:
-        if not (self.split and isinstance(result, Future)):
-            yield from _collect(docs, result)
-            return
-        # the model rules' part of the batch, here, while the workers go on with the next batches
-        linter = self._local
-        assert linter is not None
-        model_part: list[tuple[list[Finding], list[str], str | None]] = []
-        try:
-            linter.prefetch(docs)
-        except Exception:  # each document then parses its own, and the error is reported if it recurs
-            pass
-        for d in docs:
-            before = len(linter.notices)
-            try:
-                model_part.append((linter.lint_part(d, model=True), linter.notices[before:], None))
-            except Exception as e:  # as lint_one: one document's error, the others go on
-                model_part.append(
-                    ([], linter.notices[before:], f"{d.meta.get('file', d.path)}: internal error, file skipped: {e!r}")
-                )
-        for d, ((plain, notices, error), kept), (own, own_notices, own_error) in zip(
-            docs, result.result(), model_part, strict=True
-        ):
-            d.cache.update(kept)
-            if error or own_error:
-                yield d, ([], notices + own_notices, error or own_error)
-                continue
-            findings = linter.finish(d, drop_deferred(linter.checkers, plain + own))
-            yield d, (findings, notices + own_notices, None)
+            yield from _collect(*pending.popleft())
 
     def close(self) -> None:
         if self._executor is not None:

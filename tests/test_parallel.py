@@ -10,7 +10,6 @@ import pytest
 
 from lintnews.config import Config
 from lintnews.document import Document
-from lintnews.findings import Finding
 from lintnews.lint import Linter
 from lintnews.runner import PREFETCH_DOCS, RunOptions, make_run
 
@@ -160,50 +159,3 @@ def test_workers_send_back_what_the_cross_document_pass_reads() -> None:
     for doc in docs:
         assert doc.cache[PAIRS_KEY] == pairs(make_document(doc.path, doc.text))
         assert ("Antony", "Blinken") in doc.cache[PAIRS_KEY]
-
-
-@pytest.mark.slow
-def test_model_rules_in_the_parent_and_the_others_in_the_workers_find_what_one_process_finds(tmp_path: Path) -> None:
-    """The default rule set with --jobs 2: the workers fork before the model loads and run the other rules, the
-    parent runs the model rules; findings, notices and order are those of one process."""
-    folder = tmp_path / "c"
-    folder.mkdir()
-    texts = [
-        "The ministers has agreed to a truce this Tuesday, said to AFP a source of the movement.",
-        "Photo: Ana Ruiz/AP\n\nThey participated the head of the delegation, despite of the pressure.",
-        "Leave a Reply\n\nAntony Blinken met Mahmoud Abbas. Anthony Blinken left for Cairo.",
-        "Nothing here is wrong; the reports say the talks go on.",
-    ]
-    for i in range(10):
-        (folder / f"a{i:02d}.txt").write_text(texts[i % len(texts)] + f" Day {i}.\n", "utf-8")
-    cfg = Config(root=tmp_path)
-    one = _run(cfg, [str(folder)], jobs=1)
-    run = make_run(cfg, RunOptions(jobs=2))
-    two = [(r.path, r.error, [(f.rule, f.offset) for f in r.findings]) for r in run.execute([str(folder)])]
-    assert two == one
-    assert any(rule.startswith("agreement.") for _, _, fs in one for rule, _ in fs)
-
-
-def test_a_model_part_that_fails_is_that_documents_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lintnews.parallel import Pool
-    from lintnews.sources import make_document
-
-    cfg = _cfg(tmp_path)
-    linter = make_run(cfg, RunOptions(jobs=2)).linter
-    docs = [make_document(f"{i}.txt", f"Story {i} came this Monday in colour.") for i in range(4)]
-    real = Linter.lint_part
-
-    def fails_on_two(self: Linter, doc: Document, model: bool | None = None) -> list[Finding]:
-        if model and doc.path == "2.txt":
-            raise RuntimeError("simulated")
-        return real(self, doc, model)
-
-    monkeypatch.setattr(Linter, "lint_part", fails_on_two)
-    with Pool(linter, 2, list) as pool:
-        assert pool.executor is not None
-        pool.split, pool._local = True, linter  # the parent's share, as with the model rules of the default set
-        got = list(pool.lint((d, None) for d in docs))
-    errors = {d.path: err for d, (_, _, err) in got}
-    assert errors["2.txt"] is not None and "internal error" in errors["2.txt"]
-    assert [p for p, e in errors.items() if e is None] == ["0.txt", "1.txt", "3.txt"]
-    assert [(f.rule, f.offset) for f in got[0][1][0]] == [(f.rule, f.offset) for f in linter.lint(docs[0])]
