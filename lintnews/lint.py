@@ -79,9 +79,6 @@ class Linter:
     def __post_init__(self) -> None:
         self.checkers: list[Checker] = [checker_class(r.kind)(r, self.settings) for r in self.rules if r.enabled]
         self._disabled: set[str] = set()
-        self._reset_keys()
-
-    def _reset_keys(self) -> None:
         # the rules' document keys, indexed on the second document: a one-article run does not work out the
         # keys of ~400 patterns, most of which never meet it
         self._keys: KeyIndex | None = None
@@ -98,7 +95,10 @@ class Linter:
         for c in self.checkers:
             c.prepare()
         if self._keys is None:
-            self._keys = KeyIndex([c.document_keys() for c in self.checkers])
+            self._keys = self._key_index()
+
+    def _key_index(self) -> KeyIndex:
+        return KeyIndex([c.document_keys() for c in self.checkers])
 
     def keys(self) -> KeyIndex | None:
         """The index of the rules' document keys, if built (see prepare)."""
@@ -114,7 +114,7 @@ class Linter:
         if self._keys is None:
             if self._seen < 2:
                 return None
-            self._keys = KeyIndex([c.document_keys() for c in self.checkers])
+            self._keys = self._key_index()
         ix = doc_index(doc)
         return self._keys.candidates(ix) if ix.clean else None
 

@@ -1358,6 +1358,40 @@ class WordFilter:
         return _may_hold(self.keys, ix) and _holds(self.node, ix)
 
 
+# A piece of a document (a line, a sentence) as word tests read it: its lower-cased \w+ runs, as DocIndex has
+# a document's words, and its lower-cased text (for the texts among the keys)
+TextWords = tuple[frozenset[str], str]
+
+
+def text_words(text: str) -> TextWords:
+    """A line or a sentence as `may_hold_words` reads it (only meaningful in a document whose index is clean)."""
+    lower = text.lower()
+    return frozenset(_WORD.findall(lower)), lower
+
+
+def word_keys(pattern: str, flags: int = 0) -> Keys | None:
+    """The pattern's keys (WordFilter.keys) for pieces of text known by their words alone (text_words): a word
+    pair stands for the rarer of its two words, which any text holding the pair holds."""
+    keys = WordFilter(pattern_query(pattern, flags)).keys
+    if keys is None:
+        return None
+    return frozenset(_rarer(a) if " " in a else a for a in keys[0]), keys[1]
+
+
+def _rarer(pair: str) -> str:
+    from .lexicon import zipf
+
+    first, second = pair.split(" ", 1)
+    return first if zipf(first) <= zipf(second) else second
+
+
+def may_hold_words(keys: Keys | None, piece: TextWords) -> bool:
+    """Can a pattern with these keys (word_keys) match in this piece of text? `_may_hold` for a line or a
+    sentence."""
+    words, lower = piece
+    return keys is None or not keys[0].isdisjoint(words) or any(t in lower for t in keys[1])
+
+
 class KeyIndex:
     """Which of many filters may admit a document, found with one set intersection per document.
 

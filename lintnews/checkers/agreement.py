@@ -8,7 +8,6 @@ wrong number), there-plural (there is + plural), its-possessive (it's used as th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,7 +17,7 @@ import regex
 from ..document import Block, Document
 from ..findings import Hit, Severity
 from ..lexicon import zipf
-from ..prefilter import Keys, WordFilter, doc_index, pattern_query
+from ..prefilter import Keys, TextWords, doc_index, may_hold_words, text_words, word_keys
 from .base import Checker, Option
 
 if TYPE_CHECKING:
@@ -1357,58 +1356,36 @@ class Prefilter:
         self._words: list[list[Keys]] | None = None
 
     def word_keys(self) -> list[list[Keys]]:
-        """Per cue: sets of words, and texts, one of each of which a sentence the cue matches holds (from its
-        pattern, and from its guard, which every sentence the pattern matches also matches)."""
+        """Per cue: the words and texts (prefilter.word_keys) of its pattern, and of its guard, which every
+        sentence the pattern matches also matches: a sentence it matches holds one of each."""
         if self._words is None:
-            self._words = []
-            for sources in self._sources:
-                found = []
-                for source in sources:
-                    keys = None if source is None else WordFilter(pattern_query(source)).keys
-                    if keys is not None:
-                        found.append((frozenset(_rarer(a) if " " in a else a for a in keys[0]), keys[1]))
-                self._words.append(found)
+            self._words = [
+                [k for k in (word_keys(source) for source in sources if source is not None) if k is not None]
+                for sources in self._sources
+            ]
         return self._words
 
-    def admits(self, text: str, words: frozenset[str] | None = None) -> bool:
-        """Does a cue match the sentence? `words`: its lower-cased word runs (see sentence_words), None when its
-        document's characters are not plain enough for word tests."""
+    def admits(self, text: str, words: TextWords | None = None) -> bool:
+        """Does a cue match the sentence? `words`: the sentence read for word tests (see sentence_words), None
+        when its document's characters are not plain enough for them."""
         if words is None:
             return any((guard is None or guard.search(text)) and pattern.search(text) for guard, pattern in self._cues)
-        lower = None
-        for needs, (guard, pattern) in zip(self.word_keys(), self._cues, strict=True):
-            missing = False
-            for needed_words, texts in needs:
-                if needed_words.isdisjoint(words):
-                    if texts:
-                        lower = text.lower() if lower is None else lower
-                        if any(t in lower for t in texts):
-                            continue
-                    missing = True
-                    break
-            if missing:
-                continue
-            if (guard is None or guard.search(text)) and pattern.search(text):
-                return True
-        return False
+        return any(
+            all(may_hold_words(keys, words) for keys in needs)
+            and (guard is None or guard.search(text))
+            and pattern.search(text)
+            for needs, (guard, pattern) in zip(self.word_keys(), self._cues, strict=True)
+        )
 
 
-def _rarer(pair: str) -> str:
-    first, second = pair.split(" ", 1)
-    return first if zipf(first) <= zipf(second) else second
-
-
-_RUN = re.compile(r"\w+")  # the words of prefilter.DocIndex
-
-
-def sentence_words(doc: Document) -> list[frozenset[str]] | None:
-    """Each sentence's lower-cased word runs, as prefilter.DocIndex has a document's; None when the document's
-    characters are not plain enough for word tests. Shared by the checks of one document."""
+def sentence_words(doc: Document) -> list[TextWords] | None:
+    """Each sentence read for word tests (prefilter.text_words); None when the document's characters are not
+    plain enough for them. Shared by the checks of one document."""
     key = "agreement-sentence-words"
     if key not in doc.cache:
         clean = doc_index(doc).clean
-        doc.cache[key] = [frozenset(_RUN.findall(s.text.lower())) for s in doc.sentences] if clean else None
-    words: list[frozenset[str]] | None = doc.cache[key]
+        doc.cache[key] = [text_words(s.text) for s in doc.sentences] if clean else None
+    words: list[TextWords] | None = doc.cache[key]
     return words
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,7 +10,7 @@ import regex
 from ..document import Block, Document
 from ..errors import RuleError
 from ..findings import Edit, Hit
-from ..prefilter import Keys, PatternFilter, doc_index
+from ..prefilter import Keys, TextWords, doc_index, may_hold_words, text_words, word_keys
 from ..rulepack import Rule
 from .base import Checker, Option, compile_user_regex, list_of_str
 
@@ -24,7 +23,6 @@ CLAIMS = "boilerplate-claimed"
 _LINES = "boilerplate-lines"
 _LINE_WORDS = "boilerplate-line-words"
 _LINE_VOCAB = "boilerplate-line-vocabulary"
-_RUN = re.compile(r"\w+")  # the words of prefilter.DocIndex
 # A line that ends like a sentence; teaser headlines and list items do not.
 _FINAL_PUNCT = regex.compile(r"""[.!…:;]["”’'»)\]]*$""")
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
@@ -140,15 +138,13 @@ def content_lines(doc: Document) -> list[Block]:
     return out
 
 
-def line_words(doc: Document) -> list[frozenset[str]] | None:
-    """Each of `content_lines(doc)` as its set of lower-cased \\w+ runs, as prefilter.DocIndex has a
-    document's; None when the document's characters are not plain enough for word tests."""
+def line_words(doc: Document) -> list[TextWords] | None:
+    """Each of `content_lines(doc)` as word tests read it (prefilter.text_words); None when the document's
+    characters are not plain enough for word tests."""
     if _LINE_VOCAB not in doc.cache:
         clean = doc_index(doc).clean
-        doc.cache[_LINE_VOCAB] = (
-            [frozenset(_RUN.findall(b.text.lower())) for b in content_lines(doc)] if clean else None
-        )
-    found: list[frozenset[str]] | None = doc.cache[_LINE_VOCAB]
+        doc.cache[_LINE_VOCAB] = [text_words(b.text) for b in content_lines(doc)] if clean else None
+    found: list[TextWords] | None = doc.cache[_LINE_VOCAB]
     return found
 
 
@@ -224,18 +220,13 @@ class BoilerplateChecker(Checker):
         return self._patterns
 
     def pattern_keys(self) -> list[Keys | None]:
-        """Per pattern: words (a pair stands for its first word) and texts one of which a line it matches holds."""
+        """Per pattern: the words and texts one of which a line it matches holds (prefilter.word_keys)."""
         if self._keys is None:
-            self._keys = []
-            for p in self.opts["patterns"]:
-                keys = PatternFilter(p, self.flags).compiled().keys
-                if keys is not None:
-                    keys = (frozenset(a.split(" ", 1)[0] for a in keys[0]), keys[1])
-                self._keys.append(keys)
+            self._keys = [word_keys(p, self.flags) for p in self.opts["patterns"]]
         return self._keys
 
-    def _span(self, line: str, words: frozenset[str] | None = None) -> tuple[int, int] | None:
-        """[start, end) of what flags the line, or None. `words`: the line's words, when word tests apply."""
+    def _span(self, line: str, words: TextWords | None = None) -> tuple[int, int] | None:
+        """[start, end) of what flags the line, or None. `words`: the line read for word tests, when they apply."""
         if self.opts["patterns"]:
             m = self._match(line, words)
             if m is not None and m.end() > 0:
@@ -244,21 +235,15 @@ class BoilerplateChecker(Checker):
             return 0, len(line)
         return None
 
-    def _match(self, line: str, words: frozenset[str] | None) -> regex.Match[str] | None:
+    def _match(self, line: str, words: TextWords | None) -> regex.Match[str] | None:
         """What `match` (or `fullmatch`) of the alternation of the patterns gives: the first pattern that matches
         at the start of the line; with `fullmatch`, the first that matches the whole line. A pattern whose words
         the line lacks is passed over: it cannot match."""
         keys = self.pattern_keys() if words is not None else None
-        lower: str | None = None
         full = self.opts["fullmatch"]
         for i, pattern in enumerate(self.patterns):
-            k = keys[i] if keys is not None else None
-            if k is not None and k[0].isdisjoint(words or ()):
-                if not k[1]:
-                    continue
-                lower = line.lower() if lower is None else lower
-                if not any(t in lower for t in k[1]):
-                    continue
+            if keys is not None and words is not None and not may_hold_words(keys[i], words):
+                continue
             m = pattern.fullmatch(line, timeout=1.0) if full else pattern.match(line, timeout=1.0)
             if m is not None:
                 return m

@@ -102,8 +102,13 @@ class RegexChecker(Checker):
 
     def prepare(self) -> None:
         self.filter.compiled()
-        if self.branch_texts and self._branch_keys is None:
+        if self.branch_texts:
+            self._branch_index()
+
+    def _branch_index(self) -> KeyIndex:
+        if self._branch_keys is None:
             self._branch_keys = KeyIndex([f.compiled().keys for f in self._branch_filters])
+        return self._branch_keys
 
     @property
     def factors(self) -> Factors | None:
@@ -171,9 +176,7 @@ class RegexChecker(Checker):
         self._branch_uses += 1
         if not ix.clean or self._branch_uses < 2:
             return range(n)
-        if self._branch_keys is None:
-            self._branch_keys = KeyIndex([f.compiled().keys for f in self._branch_filters])
-        return sorted(self._branch_keys.candidates(ix))
+        return sorted(self._branch_index().candidates(ix))
 
     def _matches(self, doc: Document, ix: DocIndex) -> Iterator[regex.Match[str]]:
         texts = self.branch_texts
