@@ -1370,12 +1370,14 @@ class Prefilter:
         when its document's characters are not plain enough for them."""
         if words is None:
             return any((guard is None or guard.search(text)) and pattern.search(text) for guard, pattern in self._cues)
-        return any(
-            all(may_hold_words(keys, words) for keys in needs)
-            and (guard is None or guard.search(text))
-            and pattern.search(text)
-            for needs, (guard, pattern) in zip(self.word_keys(), self._cues, strict=True)
-        )
+        for needs, (guard, pattern) in zip(self.word_keys(), self._cues, strict=True):
+            for keys in needs:  # a plain loop: this runs for every cue of every sentence
+                if not may_hold_words(keys, words):
+                    break
+            else:
+                if (guard is None or guard.search(text)) and pattern.search(text):
+                    return True
+        return False
 
 
 def sentence_words(doc: Document) -> list[TextWords] | None:
