@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from . import __version__
+from . import __version__, tuning
 from .errors import LintnewsError
 
 # Each module in lintnews/commands/ named here provides add_parser(subparsers) and run(args) -> int.
@@ -56,13 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-# Python's cyclic collector runs every 700 net allocations and, now and then, walks every object alive: the
-# rules' word queries, the spaCy model and the documents in flight are millions of them, and a lint makes few
-# cycles. Collecting every 50,000 allocations took 7% off a 200,000-word run (the best of three runs each).
-GC_THRESHOLDS = (50_000, 20, 100)
-
-
 def entry() -> NoReturn:
-    """The console script: main() in a process tuned for linting (the collector's thresholds)."""
-    gc.set_threshold(*GC_THRESHOLDS)
-    sys.exit(main())
+    """The console script: main() in a process tuned for linting (see tuning), ended without teardown."""
+    tuning.tune()
+    tuning.exit_now(main())

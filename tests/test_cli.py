@@ -110,17 +110,27 @@ def test_malformed_pack_is_one_line_naming_file_line_and_key(cli: CliRunner, wor
     assert p.stdout == b""
 
 
-def test_the_console_script_raises_the_collectors_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_console_script_tunes_the_process_and_exits_without_teardown(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
-    from lintnews import cli
+    from lintnews import cli, tuning
+
+    class Exited(Exception):
+        pass
+
+    def fake_exit(code: int) -> None:
+        raise Exited(code)
 
     before = gc.get_threshold()
-    monkeypatch.setattr(cli, "main", lambda: 0)
+    monkeypatch.setattr(cli, "main", lambda: 1)
+    monkeypatch.setattr(tuning, "_exit", fake_exit)
+    ran: list[str] = []
+    monkeypatch.setattr(tuning.atexit, "_run_exitfuncs", lambda: ran.append("atexit"))
     try:
-        with pytest.raises(SystemExit) as done:
+        with pytest.raises(Exited) as done:
             cli.entry()
-        assert done.value.code == 0
-        assert gc.get_threshold() == cli.GC_THRESHOLDS
+        assert done.value.args == (1,)
+        assert gc.get_threshold() == tuning.GC_THRESHOLDS
+        assert ran == ["atexit"]
     finally:
         gc.set_threshold(*before)

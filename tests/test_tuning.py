@@ -1,0 +1,83 @@
+"""The console script's process settings (tuning): malloc padding and the exit without teardown."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from lintnews import tuning
+
+# buffered streams, as a user's shell gives (some CI machines set PYTHONUNBUFFERED): the flush at exit matters
+BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
+def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=60, env={**BUFFERED, **env}
+    )
+
+
+def test_exit_now_flushes_the_streams_and_runs_the_atexit_functions() -> None:
+    code = (
+        "import atexit, sys\n"
+        "from lintnews import tuning\n"
+        "atexit.register(lambda: print('atexit ran', file=sys.stderr))\n"
+        "sys.stdout.write('x' * 100000)\n"  # more than the buffer: the tail is only written by the flush
+        "sys.stdout.write('END')\n"
+        "tuning.exit_now(3)\n"
+    )
+    p = _run(code)
+    assert p.returncode == 3
+    assert p.stdout == "x" * 100000 + "END"
+    assert p.stderr == "atexit ran\n"
+
+
+def test_exit_now_to_a_closed_pipe_is_quiet() -> None:
+    # as in `lintnews check ... | head -1`: the reader is gone when the last of the output is flushed
+    code = (
+        "import sys\n"
+        "from lintnews import tuning\n"
+        "sys.stdout.write('the last lines')\n"  # held in the buffer until exit_now flushes it
+        "sys.stdin.readline()\n"
+        "tuning.exit_now(0)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=BUFFERED,
+    )
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    proc.stdin.write(b"go\n")
+    proc.stdin.close()
+    with proc.stderr:
+        err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert err == ""
+
+
+def test_exit_now_waits_for_a_running_thread_by_exiting_the_usual_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    monkeypatch.setattr(tuning, "_exit", lambda code: pytest.fail("exited without waiting for the thread"))
+    try:
+        with pytest.raises(SystemExit) as done:
+            tuning.exit_now(1)
+        assert done.value.code == 1
+    finally:
+        stop.set()
+        t.join()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_malloc_padding_is_asked_for_unless_the_user_set_it() -> None:
+    code = "import sys\nfrom lintnews import tuning\nprint(tuning.pad_malloc())\n"
+    assert _run(code).stdout.strip() in ("True", "False")  # False on a C library without it (musl says 0)
+    assert _run(code, MALLOC_TOP_PAD_="4096").stdout.strip() == "False"
