@@ -1388,8 +1388,14 @@ def _rarer(pair: str) -> str:
 def may_hold_words(keys: Keys | None, piece: TextWords) -> bool:
     """Can a pattern with these keys (word_keys) match in this piece of text? `_may_hold` for a line or a
     sentence."""
-    words, lower = piece
-    return keys is None or not keys[0].isdisjoint(words) or any(t in lower for t in keys[1])
+    if keys is None or not keys[0].isdisjoint(piece[0]):
+        return True
+    # a plain loop, and none for the many keys without texts: this runs for every pattern of every line
+    lower = piece[1]
+    for t in keys[1]:  # noqa: SIM110
+        if t in lower:
+            return True
+    return False
 
 
 class KeyIndex:
