@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -96,6 +97,27 @@ class Linter:
             c.prepare()
         if self._keys is None:
             self._keys = self._key_index()
+
+    def warm(self, docs: Sequence[Document], seconds: float) -> int:
+        """Let the rules that may run on these documents compile what they would (Checker.warm), for at most
+        about `seconds`; returns how many documents were gone through."""
+        deadline = time.monotonic() + seconds
+        keys = self._keys if self._keys is not None else self._key_index()
+        done = 0
+        for doc in docs:
+            ix = doc_index(doc)
+            candidates = keys.candidates(ix) if ix.clean else None
+            for checker in self._active(doc, candidates):
+                if checker.rule.id in self._disabled:
+                    continue
+                try:
+                    checker.warm(doc)
+                except Exception:
+                    continue
+                if time.monotonic() > deadline:
+                    return done
+            done += 1
+        return done
 
     def _key_index(self) -> KeyIndex:
         return KeyIndex([c.document_keys() for c in self.checkers])

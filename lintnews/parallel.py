@@ -24,6 +24,12 @@ BATCH_DOCS = 16
 # the worker's linter, set once by _init
 _WORKER: dict[str, Linter] = {}
 
+# How long the rules child may spend compiling, for the first documents of the run, the patterns their rules
+# will use (Linter.warm). It does so while this process loads the spaCy model, which takes longer than loading
+# the rules: each worker then forks with them compiled, where it spent a quarter of a second on its first
+# batch compiling them (its own copy of the same ones).
+WARM_SECONDS = 0.25
+
 
 def cpu_count() -> int:
     """The cores this process may run on (the affinity mask, not the machine's total)."""
@@ -39,10 +45,12 @@ def _init(linter_or_pickle: Linter | bytes, make_filters: Callable[[], list[Find
     _WORKER["linter"] = linter
 
 
-def _rules_in_child(factory: Callable[[], Linter], conn: Connection) -> None:
-    """In a forked child: load the rules, work out their keys, and send them pickled (b"" if that failed)."""
+def _rules_in_child(factory: Callable[[], Linter], conn: Connection, sample: Sequence[Document] = ()) -> None:
+    """In a forked child: load the rules, work out their keys, compile the patterns the `sample` documents call
+    for (within WARM_SECONDS), and send them all pickled (b"" if that failed)."""
     try:
         bare = _bare(factory())
+        bare.warm(sample, WARM_SECONDS)
         # the key index is left out of a pickled linter (see Linter.__getstate__): sent beside it
         data = pickle.dumps((bare, bare.keys()), protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException:  # the parent loads them itself and reports the error as usual
@@ -147,6 +155,8 @@ class Pool:
         # whether the model is loaded with the rules, before the workers fork (the default rule set uses it)
         self._warm_model = warm_model
         self._adopt = adopt
+        # the first documents to lint, whose patterns the rules child compiles (see WARM_SECONDS)
+        self._sample: list[Document] = []
 
     def _load(self) -> Linter:
         """The rules, with the spaCy model loaded here when they will likely want it, so that the workers fork
@@ -158,7 +168,7 @@ class Pool:
         elif self._warm_model and "fork" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("fork")
             reader, writer = ctx.Pipe(duplex=False)
-            child = ctx.Process(target=_rules_in_child, args=(factory, writer), daemon=True)
+            child = ctx.Process(target=_rules_in_child, args=(factory, writer, self._sample), daemon=True)
             child.start()
             writer.close()
             _load_model()
@@ -168,6 +178,7 @@ class Pool:
                 data = b""
             reader.close()
             child.join()
+            self._sample = []
             if data:
                 linter, keys = pickle.loads(data)
                 linter.adopt_keys(keys)
@@ -207,6 +218,8 @@ class Pool:
         def flush() -> None:
             nonlocal batch, size
             if batch:
+                if self._executor is None:
+                    self._sample = batch
                 pending.append((batch, self.executor.submit(_lint_batch, [bare_document(d) for d in batch])))
                 batch, size = [], 0
 

@@ -109,6 +109,9 @@ def test_rules_loaded_in_a_child_while_the_model_loads_here(tmp_path: Path) -> N
         got = [(d.path, [(f.rule, f.offset) for f in fs]) for d, (fs, _, _) in pool.lint((d, None) for d in docs)]
     assert run._linter is None  # built in the child, not here
     assert len(adopted) == 1 and adopted[0].keys() is not None
+    # the child compiled the patterns the first documents call for, and they came back compiled
+    warmed = {c.rule.id for c in adopted[0].checkers if getattr(c, "_pattern", None) is not None}
+    assert "enginetest.this-day" in warmed and "enginetest.run-together" not in warmed
     here = [(d.path, [(f.rule, f.offset) for f in adopted[0].lint(make_document(d.path, d.text))]) for d in docs]
     assert got == here and any(fs for _, fs in got)
 

@@ -1421,6 +1421,9 @@ class AgreementChecker(Checker):
         self.func = CHECKS[self.opts["check"]]
         self.prefilter = Prefilter(PREFILTERS[self.opts["check"]])
 
+    def warm(self, doc: Document) -> None:
+        self.prefilter.word_keys()  # worked out on first use
+
     def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
         """The sentences this rule parses in `doc` (its cues found them), and what it reads: the full parse."""
         from ..nlp import FULL

@@ -219,6 +219,11 @@ class BoilerplateChecker(Checker):
             self._patterns = [compile_user_regex(p, self.flags) for p in self.opts["patterns"]]
         return self._patterns
 
+    def warm(self, doc: Document) -> None:
+        # compiled (and their keys worked out) on first use, all at once
+        self.patterns  # noqa: B018
+        self.pattern_keys()
+
     def pattern_keys(self) -> list[Keys | None]:
         """Per pattern: the words and texts one of which a line it matches holds (prefilter.word_keys)."""
         if self._keys is None:

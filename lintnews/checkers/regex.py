@@ -198,9 +198,23 @@ class RegexChecker(Checker):
                 end = max(m.end(), start + 1)
                 yield m
 
+    def _admits(self, doc: Document, ix: DocIndex) -> bool:
+        return self.filter.admits(ix) if ix.clean else may_match_text(self.factors, doc.lower)
+
+    def warm(self, doc: Document) -> None:
+        ix = doc_index(doc)
+        if not self._admits(doc, ix):
+            return
+        if not self.branch_texts:
+            self.pattern  # noqa: B018 - compiled on first use
+            return
+        for i, f in enumerate(self._branch_filters):
+            if f.admits(ix) if ix.clean else may_match_text(self._branch_factors(i), doc.lower):
+                self._branch(i)
+
     def check(self, doc: Document) -> Iterator[Hit]:
         ix = doc_index(doc)
-        if not (self.filter.admits(ix) if ix.clean else may_match_text(self.factors, doc.lower)):
+        if not self._admits(doc, ix):
             return
         for m in self._matches(doc, ix):
             start, end = m.span(self.group)
