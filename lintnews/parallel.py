@@ -20,6 +20,11 @@ from .lint import FindingFilter, Linter
 # big enough that pickling and the round trip are noise, small enough to keep both cores busy to the end
 BATCH_CHARS = 50_000
 BATCH_DOCS = 16
+# Near the end of a run whose length is known, batches hold at most TAIL_BATCH_DOCS documents: a worker left
+# with a whole batch when the other has finished kept a core idle for up to a fifth of a second. Batches of
+# three cost no more to lint than batches of ten (measured: the same CPU time over the 200k-word corpus).
+TAIL_DOCS_PER_JOB = 20
+TAIL_BATCH_DOCS = 3
 
 # the worker's linter, set once by _init
 _WORKER: dict[str, Linter] = {}
@@ -207,13 +212,18 @@ class Pool:
                 )
         return self._executor
 
-    def lint(self, items: Iterable[tuple[Document, Linted | None]]) -> Iterator[tuple[Document, Linted]]:
+    def lint(
+        self, items: Iterable[tuple[Document, Linted | None]], total: int | None = None
+    ) -> Iterator[tuple[Document, Linted]]:
         """Each document with its findings and notices, in input order. An item that comes with its result (a
-        cache hit) is passed through in its place; the others are linted by the workers in batches."""
+        cache hit) is passed through in its place; the others are linted by the workers in batches. `total`:
+        how many items there will be, when known (the last batches are then kept small)."""
         pending: deque[tuple[list[Document], Future[list[Returned]] | Linted]] = deque()
         batch: list[Document] = []
         size = 0
         limit = self.jobs * 3
+        left = total
+        tail = self.jobs * TAIL_DOCS_PER_JOB
 
         def flush() -> None:
             nonlocal batch, size
@@ -224,13 +234,16 @@ class Pool:
                 batch, size = [], 0
 
         for doc, done in items:
+            if left is not None:
+                left -= 1
             if done is not None:
                 flush()
                 pending.append(([doc], done))
             else:
                 batch.append(doc)
                 size += len(doc.text)
-                if size >= BATCH_CHARS or len(batch) >= BATCH_DOCS:
+                most = TAIL_BATCH_DOCS if left is not None and left < tail else BATCH_DOCS
+                if size >= BATCH_CHARS or len(batch) >= most:
                     flush()
             while len(pending) > limit:
                 yield from _collect(*pending.popleft())

@@ -332,7 +332,9 @@ class Run:
                         for d, done in chunk:
                             yield d, done or lint_here(d)
 
-            linted = in_process() if pool is None else pool.lint(with_cache())
+            # a run of files has as many documents as sources (an archive holds many, stdin may be one of them)
+            known = all(not s.stdin and not is_jsonl(s.path) for s in sources)
+            linted = in_process() if pool is None else pool.lint(with_cache(), len(sources) if known else None)
             for done_docs, (doc, result) in enumerate(linted):
                 while pending and pending[0][0] <= done_docs:
                     yield pending.popleft()[1]

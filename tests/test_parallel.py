@@ -162,3 +162,34 @@ def test_workers_send_back_what_the_cross_document_pass_reads() -> None:
     for doc in docs:
         assert doc.cache[PAIRS_KEY] == pairs(make_document(doc.path, doc.text))
         assert ("Antony", "Blinken") in doc.cache[PAIRS_KEY]
+
+
+def test_the_last_batches_of_a_run_of_known_length_are_small() -> None:
+    from concurrent.futures import Future
+
+    from lintnews.parallel import BATCH_DOCS, TAIL_BATCH_DOCS, TAIL_DOCS_PER_JOB, Pool
+    from lintnews.sources import make_document
+
+    sizes: list[int] = []
+
+    class Recorder:
+        def submit(self, fn: object, docs: list[Document]) -> Future[list[object]]:
+            sizes.append(len(docs))
+            done: Future[list[object]] = Future()
+            done.set_result([(([], [], None), {}) for _ in docs])
+            return done
+
+    n = 200
+    docs = [make_document(f"{i}.txt", "A short story.") for i in range(n)]
+    for total in (n, None):
+        sizes.clear()
+        pool = Pool(Linter([]), 2, list)
+        pool._executor = Recorder()  # type: ignore[assignment]
+        assert [d.path for d, _ in pool.lint(((d, None) for d in docs), total)] == [d.path for d in docs]
+        assert sum(sizes) == n
+        if total is None:
+            assert set(sizes) == {BATCH_DOCS} | {n % BATCH_DOCS}
+        else:
+            tail = 2 * TAIL_DOCS_PER_JOB
+            assert max(sizes[-(tail // TAIL_BATCH_DOCS) :]) <= TAIL_BATCH_DOCS
+            assert sizes[0] == BATCH_DOCS
