@@ -133,9 +133,14 @@ class Document:
         return self.text.lower()
 
     @cached_property
+    def lower_words(self) -> list[str]:
+        """Every \\w+ run of `lower`, in order (the word index and word_set are made from them)."""
+        return _WORD_RUN.findall(self.lower)
+
+    @cached_property
     def word_set(self) -> frozenset[str]:
         """Every word of the document, lower-cased: rules skip documents that lack their key words."""
-        return frozenset(_WORD_RUN.findall(self.lower))
+        return frozenset(self.lower_words)
 
     @cached_property
     def word_count(self) -> int:

@@ -1158,11 +1158,12 @@ class DocIndex:
 
     __slots__ = ("_successors", "_tokens", "atoms", "clean", "lower", "pairs", "words")
 
-    def __init__(self, text: str, lower: str, words: frozenset[str]) -> None:
+    def __init__(self, text: str, lower: str, words: frozenset[str], tokens: list[str] | None = None) -> None:
         self.clean = text.isascii() or all(c.isascii() or char_is_plain(c) for c in set(text))
         self.lower = lower
         self.words = words
-        self._tokens = _WORD.findall(lower) if self.clean else []
+        # `tokens`: _WORD.findall(lower), when the caller has them
+        self._tokens = (_WORD.findall(lower) if tokens is None else tokens) if self.clean else []
         self.pairs = set(map(" ".join, itertools.pairwise(self._tokens)))
         # words and pairs in one set, for WordFilter's first test
         self.atoms: set[str] = self.pairs | words
@@ -1181,7 +1182,7 @@ def doc_index(doc: Any) -> DocIndex:
     """The document's index, built once and kept in its cache."""
     ix = doc.cache.get("prefilter.index")
     if ix is None:
-        ix = doc.cache["prefilter.index"] = DocIndex(doc.text, doc.lower, doc.word_set)
+        ix = doc.cache["prefilter.index"] = DocIndex(doc.text, doc.lower, doc.word_set, doc.lower_words)
     return ix  # type: ignore[no-any-return]
 
 
