@@ -28,6 +28,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = re.compile(r"""[.!?…]+["”’'»)\]]*(?=\s)""")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _WORD_RUN = re.compile(r"\w+")
+# the doc.cache entry of Document.word_count
+WORD_COUNT = "document.word-count"
 _ABBREV_TAIL = re.compile(r"""([\w.]+)\.[\"”’'»)\]]*$""")
 
 
@@ -142,9 +144,13 @@ class Document:
         """Every word of the document, lower-cased: rules skip documents that lack their key words."""
         return frozenset(self.lower_words)
 
-    @cached_property
+    @property
     def word_count(self) -> int:
-        return len(_WORD.findall(self.text))
+        """The number of words (kept in the cache: a --jobs worker counts them and sends the count back)."""
+        n: int | None = self.cache.get(WORD_COUNT)
+        if n is None:
+            n = self.cache[WORD_COUNT] = len(_WORD.findall(self.text))
+        return n
 
     def paragraph_at(self, offset: int) -> Block | None:
         starts = [p.start for p in self.paragraphs]

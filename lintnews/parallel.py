@@ -12,7 +12,7 @@ from multiprocessing.connection import Connection
 from typing import Protocol
 
 from . import query_memo
-from .document import Document
+from .document import WORD_COUNT, Document
 from .findings import Finding
 from .lint import FindingFilter, Linter
 
@@ -127,11 +127,13 @@ Returned = tuple[Linted, dict[str, object]]
 
 def _lint_batch(docs: list[Document]) -> list[Returned]:
     linter = _WORKER["linter"]
-    keys = linter.corpus_cache_keys()
-    return [
-        (linted, {k: d.cache[k] for k in keys if k in d.cache})
-        for d, linted in zip(docs, lint_batch(linter, docs), strict=True)
-    ]
+    # and the word count, which the report's summary wants: counted here, beside the other workers
+    keys = (*linter.corpus_cache_keys(), WORD_COUNT)
+    out = []
+    for d, linted in zip(docs, lint_batch(linter, docs), strict=True):
+        d.word_count  # noqa: B018 - counted into d.cache
+        out.append((linted, {k: d.cache[k] for k in keys if k in d.cache}))
+    return out
 
 
 def bare_document(doc: Document) -> Document:

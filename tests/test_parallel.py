@@ -159,9 +159,13 @@ def test_workers_send_back_what_the_cross_document_pass_reads() -> None:
     with Pool(linter, 2, list) as pool:
         got = list(pool.lint((d, None) for d in docs))
     assert [d.path for d, _ in got] == [d.path for d in docs]
+    from lintnews.document import WORD_COUNT
+
     for doc in docs:
         assert doc.cache[PAIRS_KEY] == pairs(make_document(doc.path, doc.text))
         assert ("Antony", "Blinken") in doc.cache[PAIRS_KEY]
+        # and the word count the report's summary wants, counted in the worker
+        assert doc.cache[WORD_COUNT] == make_document(doc.path, doc.text).word_count == 13
 
 
 def test_the_last_batches_of_a_run_of_known_length_are_small() -> None:
