@@ -1191,12 +1191,22 @@ def holds(q: Query, ix: DocIndex) -> bool:
     return _holds(_compile(q), ix)
 
 
-# A compiled query: ("w", word) / ("b", pair) / ("s", text) / ("j", (words, next words)) atoms, ("&", nodes)
-# with the most selective first, and ("|", by_atom, atom_keys, by_text, guarded): an alternative that needs a
-# word or pair (text) is filed under it and tried only when the document holds that key; the others carry
-# the keys one of which they need (see _keys), tested before they are.
+# A compiled query: ("w", word) / ("b", pair) / ("s", text) / ("j", (words, next words)) atoms; ("&", nodes,
+# words and pairs, rest): the nodes with the most selective first, and apart the words and pairs among them (one
+# subset test) and the rest; and ("|", by_atom, atom_keys, by_text, guarded, direct): an alternative that
+# needs a word or pair (text) is filed under it and tried only when the document holds that key, the keys
+# that are alternatives by themselves (`direct`) admit at once; the others carry the keys one of which they
+# need (see _keys), tested before they are.
 Node = tuple[Any, ...]
-_TRUE: Node = ("&", ())
+_TRUE: Node = ("&", (), frozenset(), ())
+
+
+def _and_node(nodes: Sequence[Node]) -> Node:
+    subs = tuple(sorted(nodes, key=_node_rank))
+    atoms = frozenset(n[1] for n in subs if n[0] in "wb")
+    return ("&", subs, atoms, tuple(n for n in subs if n[0] not in "wb"))
+
+
 # a join of at most this many word pairs is compiled as the pairs (the shipped packs' largest: 2,728)
 JOIN_PAIRS_MAX = 4096
 Keys = tuple[frozenset[Any], tuple[str, ...]]
@@ -1207,7 +1217,7 @@ def _compile(q: Query) -> Node:
         return _TRUE
     op, arg = q
     if op == "&":
-        return ("&", tuple(sorted((_compile(sub) for sub in arg), key=_node_rank)))
+        return _and_node([_compile(sub) for sub in arg])
     if op == "|":
         by_atom: dict[Any, list[Node]] = {}
         by_text: dict[str, list[Node]] = {}
@@ -1231,12 +1241,13 @@ def _compile(q: Query) -> Node:
             frozenset(by_atom),
             tuple((k, tuple(v)) for k, v in by_text.items()),
             tuple(guarded),
+            frozenset(k for k, v in by_atom.items() if any(n[0] in "wb" for n in v)),
         )
     if op == "j" and len(arg[0]) * len(arg[1]) <= JOIN_PAIRS_MAX:
         # the join as the word pairs it stands for: one set test against the document's pairs, where the
         # join itself needs each word's successors, a table built per document
         pairs = frozenset(f"{a} {b}" for a in arg[0] for b in arg[1])
-        return ("|", {p: (("b", p),) for p in pairs}, pairs, (), ())
+        return ("|", {p: (("b", p),) for p in pairs}, pairs, (), (), pairs)
     return q
 
 
@@ -1296,7 +1307,7 @@ def _key_atoms(node: Node) -> set[Any] | None:
                 if best is None or weight < best_weight:
                     best, best_weight = k, weight
         return best
-    _, _, atom_keys, by_text, guarded = node
+    atom_keys, by_text, guarded = node[2], node[3], node[4]
     out: set[Any] = {("b" if " " in a else "w", a) for a in atom_keys}
     out.update(("s", t) for t, _ in by_text)
     for keys, _ in guarded:
@@ -1324,11 +1335,16 @@ def _holds(node: Node, ix: DocIndex) -> bool:
         successors = ix.successors()
         return any(not following.isdisjoint(successors.get(word, ())) for word in words & ix.words)
     if op == "&":
-        for sub in node[1]:  # noqa: SIM110 - a plain loop: this is the hot path
+        # its words and pairs in one subset test (a word has no space, a pair one: they cannot be confused)
+        if not node[2] <= ix.atoms:
+            return False
+        for sub in node[3]:  # noqa: SIM110 - a plain loop: this is the hot path
             if not _holds(sub, ix):
                 return False
         return True
-    _, by_atom, atom_keys, by_text, guarded = node
+    _, by_atom, atom_keys, by_text, guarded, direct = node
+    if not direct.isdisjoint(ix.atoms):
+        return True
     if not atom_keys.isdisjoint(ix.atoms):
         for atom in atom_keys & ix.atoms:
             for sub in by_atom[atom]:
