@@ -15,9 +15,10 @@ never depend on the newer analysis.
 from __future__ import annotations
 
 import collections
+import contextlib
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import regex
@@ -297,6 +298,9 @@ def _or(qs: Iterable[Query]) -> Query:
 
 
 _string_queries: dict[str, Query] = {}
+# The words _string_query leaves out (see _every_word), and its table while every word counts
+_skipped_words = _COMMON
+_every_word_queries: dict[str, Query] = {}
 
 
 def _string_query(s: str) -> Query:
@@ -313,7 +317,7 @@ def _string_query(s: str) -> Query:
         first, last = s[0], s[-1]
         words = runs[1 if first.isalnum() or first == "_" else 0 : len(runs) - (last.isalnum() or last == "_")]
         for w in words:
-            if w not in _COMMON:
+            if w not in _skipped_words:
                 atom = _word_atoms.get(w)
                 if atom is None:
                     atom = _word_atoms[w] = _atom("w", w)
@@ -1386,13 +1390,46 @@ def text_words(text: str) -> TextWords:
     return frozenset(_WORD.findall(lower)), lower
 
 
-def word_keys(pattern: str, flags: int = 0) -> Keys | None:
+def word_keys(pattern: str, flags: int = 0, every_word: bool = False) -> Keys | None:
     """The pattern's keys (WordFilter.keys) for pieces of text known by their words alone (text_words): a word
-    pair stands for the rarer of its two words, which any text holding the pair holds."""
-    keys = WordFilter(pattern_query(pattern, flags)).keys
+    pair stands for the rarer of its two words, which any text holding the pair holds.
+
+    `every_word`: the words found in nearly every document ('they', 'were'), which a document's query leaves
+    out, count too (every_word_query): a sentence holds few words, so they tell sentences apart.
+    """
+    keys = WordFilter(every_word_query(pattern, flags) if every_word else pattern_query(pattern, flags)).keys
     if keys is None:
         return None
     return frozenset(_rarer(a) if " " in a else a for a in keys[0]), keys[1]
+
+
+# the query_memo key of a query with every word counted: the flags with a bit no regex flag uses
+_EVERY_WORD_KEY = 1 << 40
+
+
+def every_word_query(pattern: str, flags: int = 0) -> Query:
+    """pattern_query with the words of nearly every document kept ('they', 'were'): for pieces of a document.
+    Kept between runs beside pattern_query's (query_memo)."""
+    from .query_memo import memo
+
+    def derive() -> Query:
+        with _every_word():
+            return derive_query(pattern, flags)
+
+    query: Query = memo().get(pattern, int(flags) | _EVERY_WORD_KEY, derive)
+    return query
+
+
+@contextlib.contextmanager
+def _every_word() -> Iterator[None]:
+    """_string_query keeps every word meanwhile (with a table of its own)."""
+    global _skipped_words, _string_queries
+    saved = _skipped_words, _string_queries
+    _skipped_words, _string_queries = frozenset(), _every_word_queries
+    try:
+        yield
+    finally:
+        _skipped_words, _string_queries = saved
 
 
 def _rarer(pair: str) -> str:

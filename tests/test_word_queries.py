@@ -303,3 +303,26 @@ def test_a_join_compiled_as_word_pairs_holds_where_the_join_does(
     node = _compile(join)
     assert node[0] == "|"  # compiled as its pairs
     assert _holds(node, ix) == expected
+
+
+def test_keys_for_a_sentence_count_the_words_of_every_document() -> None:
+    """'we' and 'they' are in nearly every article, so a document's query leaves them out; a sentence's keys
+    keep them, and they are kept between runs apart from the document's."""
+    from lintnews.prefilter import every_word_query, pattern_query, text_words, word_keys
+    from lintnews.query_memo import memo
+
+    pattern = r"\b(?:we|they)\s+(?:is|was|[a-z]+[^s\W]s)\b"
+    assert pattern_query(pattern) is None and word_keys(pattern) is None
+    keys = word_keys(pattern, every_word=True)
+    assert keys is not None and keys[0] == frozenset({"we", "they"})
+    assert every_word_query(pattern) == every_word_query(pattern)
+    assert memo().has(pattern, 0) and any(p == pattern and f != 0 for p, f in memo().table())
+    import regex
+
+    from lintnews.prefilter import may_hold_words
+
+    sentences = ("Then they was there.", "Now we looks fine.", "The talks was over.", "Nothing here.")
+    matched = [s for s in sentences if regex.search(pattern, s)]
+    assert matched == list(sentences[:2])
+    for sentence in sentences:  # a sentence the pattern matches holds one of its keys; the others need not
+        assert may_hold_words(keys, text_words(sentence)) == (sentence in matched)

@@ -1340,8 +1340,9 @@ class Prefilter:
     """A check's cues compiled: does a sentence need parsing for this check?
 
     Each cue also has the words one of which a sentence must hold for it to match, worked out from its
-    pattern and its guard (prefilter.pattern_query; a word pair stands for the rarer of its two words): given
-    the sentence's words, a cue whose words are all missing is passed over without a search.
+    pattern and its guard (prefilter.word_keys, every word counted: 'they' or 'were' is in most documents but
+    in few sentences): given the sentence's words, a cue whose words are all missing is passed over without a
+    search.
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
@@ -1360,7 +1361,11 @@ class Prefilter:
         sentence the pattern matches also matches: a sentence it matches holds one of each."""
         if self._words is None:
             self._words = [
-                [k for k in (word_keys(source) for source in sources if source is not None) if k is not None]
+                [
+                    k
+                    for k in (word_keys(source, every_word=True) for source in sources if source is not None)
+                    if k is not None
+                ]
                 for sources in self._sources
             ]
         return self._words
