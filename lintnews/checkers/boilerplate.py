@@ -225,9 +225,10 @@ class BoilerplateChecker(Checker):
         self.pattern_keys()
 
     def pattern_keys(self) -> list[Keys | None]:
-        """Per pattern: the words and texts one of which a line it matches holds (prefilter.word_keys)."""
+        """Per pattern: the words and texts one of which a line it matches holds (prefilter.word_keys, every word
+        counted: a line holds few, so even "the" or "is" tells lines apart)."""
         if self._keys is None:
-            self._keys = [word_keys(p, self.flags) for p in self.opts["patterns"]]
+            self._keys = [word_keys(p, self.flags, every_word=True) for p in self.opts["patterns"]]
         return self._keys
 
     def _span(self, line: str, words: TextWords | None = None) -> tuple[int, int] | None:
