@@ -163,7 +163,11 @@ def test_a_turned_away_text_never_matches(pattern: str, pieces: list[str], ignor
         compiled = regex.compile(pattern, flags | regex.V0)
     except regex.error:  # a reference to a group the pattern lacks, for one
         return
-    if compiled.search(text) is not None:
+    try:
+        found = compiled.search(text, timeout=2.0)
+    except TimeoutError:  # nested quantifiers the engine backtracks through without end: nothing to compare
+        return
+    if found is not None:
         assert admits_all_ways(pattern, text, flags) == [True] * 3, (pattern, text)
 
 
