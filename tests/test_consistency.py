@@ -72,6 +72,13 @@ def test_lowercase_copy_of_a_name_even_when_run_together() -> None:
     assert text[finding.offset : finding.end] == "deir balah"
 
 
+def test_lowercase_copy_of_a_two_word_name_is_reported_once() -> None:
+    linter = Linter([RULES["consistency.lowercase-name"]])
+    text = "Shelling hit Khan Younis again. Residents of khan younis fled south."
+    findings = linter.lint(make_document("x.txt", text))
+    assert [text[f.offset : f.end] for f in findings] == ["khan younis"]
+
+
 def test_ordinary_phrases_in_headlines_are_not_names() -> None:
     linter = Linter([RULES["consistency.lowercase-name"]])
     text = "Wireless Charging Pads Compared\n\nA wireless charging pad is handy, said the reviewer."

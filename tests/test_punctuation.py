@@ -73,6 +73,37 @@ def test_quote_opened_twice_is_reported_without_fix() -> None:
     assert found[0].fix is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “ the deal is close ” and left.", "He said “the deal is close” and left."),
+        ('"We want a deal, " an official said.', '"We want a deal," an official said.'),
+        ('" We want peace," he said.', '"We want peace," he said.'),
+        ('She called it "fair" and " balanced".', 'She called it "fair" and "balanced".'),
+    ],
+)
+def test_space_inside_quotation_marks_is_removed(text: str, expected: str) -> None:
+    found = [f for f in lint(text) if f.rule == "punctuation.quotes"]
+    assert found and all(f.severity.name == "INFO" for f in found)
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the text begins inside a quotation: the first mark closes, so pairing in order would be wrong
+        'a lot of charges." It\'s a lot harder to get them to say "yes" now.',
+        # an odd number of marks, and inch marks
+        'He said " we are tired and left.',
+        'The 12" and 7" records sold " out" fast.',
+        # a closing mark glued to the next word may be a reversed opening one: left to the direction check
+        "He said the plan was ”fair” and left.",
+    ],
+)
+def test_quote_spacing_is_left_alone_when_the_marks_cannot_be_paired(text: str) -> None:
+    assert [f for f in lint(text) if f.message.startswith("Space inside")] == []
+
+
 def test_paragraph_ending_in_comma() -> None:
     text = "The deal frees the last hostages,\n\nIt also reopens the crossing.\n"
     assert rules_hit(text) == {"paragraph-ends-in-comma"}

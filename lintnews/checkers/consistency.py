@@ -700,7 +700,8 @@ class ConsistencyChecker(Checker):
                         # the fix restores the capitals only: which spelling is right is the editor's call,
                         # and a respelling would also undo other rules' fixes on the same words
                         as_written = f"{a} {second[:1].upper()}{second[1:]}"
-                        taken.add(m.start())
+                        # both words: the second one is not reported again on its own
+                        taken.update((m.start(), m.start("b")))
                         yield Hit(
                             m.start(),
                             m.end(),
