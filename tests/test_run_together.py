@@ -53,6 +53,8 @@ def only(text: str) -> Finding:
         ("Delegates to theOSCE met in Vienna.", "theOSCE", "the OSCE"),
         # a title glued to a name wordfreq need not know
         ("Later PresidentZelenskyy spoke.", "PresidentZelenskyy", "President Zelenskyy"),
+        # a function word glued to a name wordfreq need not know
+        ("Rain hit Valencia andCastellón overnight.", "andCastellón", "and Castellón"),
     ],
 )
 def test_join_is_found_and_split(text: str, span: str, fixed: str) -> None:
@@ -70,6 +72,7 @@ def test_join_is_found_and_split(text: str, span: str, fixed: str) -> None:
         "Reports on YouTube and PayPal, and a McDonald's in LaGuardia.",
         "Senator McGurk met DeSantis and MacArthur's heirs in DuPont Circle.",
         "TheHill and TheStreet ran the story.",
+        "The firm inVentiv Health and the app eDreams merged.",
         "The drug uses mRNA, measured in kWh, and macOS runs it.",
         # not prose: handles, hashtags, addresses, code
         "Write to tips@newsroomexample.org or @PressDesk, tag #VoteTwiceNever.",

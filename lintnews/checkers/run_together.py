@@ -109,6 +109,9 @@ NON_FINAL = _words(
     "after before than that which who whose whom is was are were be been his her their its our "
     "my your this these those"
 )
+# Lower-case words that glued to a capitalised word mean a lost space even when the dictionary lacks the
+# word (`andCastellón`, `ofTrás-os-Montes`): brands are built on 'in', 'e', 'i' (inVentiv, eBay), not on these.
+GLUE_LEFT = _words("and of the to for with from by at on or but said says which who that than")
 # Lower-case words a proper noun can be glued to when a space is lost (`Gazawhich`).
 CONNECTIVES = _words(
     "which who whom whose that the and with from for was were has had have will would could "
@@ -349,6 +352,8 @@ class RunTogetherChecker(Checker):
             if len(right) >= 2 and left.islower() and self.zipf(left) >= self.min_zipf:
                 return " ", True
             return None
+        if left in GLUE_LEFT and len(right) >= 3 and right[1:].islower():
+            return " ", True  # a name the dictionary lacks, after a word no brand is built on: andCastellón
         if not starter and (len(right) < 3 or (self.zipf(right) < CAMEL_ZIPF and vocab[right.lower()] == 0)):
             return None  # OCR debris such as hapEens, subRl
         if left[0].isupper():
