@@ -110,7 +110,7 @@ NON_FINAL = _words(
     "my your this these those"
 )
 # Lower-case words that glued to a capitalised word mean a lost space even when the dictionary lacks the
-# word (`andCastellón`, `ofTrás-os-Montes`): brands are built on 'in', 'e', 'i' (inVentiv, eBay), not on these.
+# word (`andCastellón`, `ofGuimarães`): brands are built on 'in', 'e', 'i' (inVentiv, eBay), not on these.
 GLUE_LEFT = _words("and of the to for with from by at on or but said says which who that than")
 # Lower-case words a proper noun can be glued to when a space is lost (`Gazawhich`).
 CONNECTIVES = _words(
