@@ -15,7 +15,7 @@ _OPEN_AS_CLOSE = re.compile(r"(?<=[\w.,!?’)])“(?=[\s,.;:!?)]|$)")
 _CLOSE_AS_OPEN = re.compile(r"(?:(?<=[\s(\[—–])|^)”[ \t]*(?=\w)")
 # spaces between an opening mark and a word, or between a word or its punctuation and a closing mark
 _SPACE_AFTER = re.compile(r"[ \t]+(?=\w)")
-_SPACE_BEFORE = re.compile(r"(?<=[\w.,!?…])[ \t]+$")
+_SPACE_BEFORE = re.compile(r"(?<=[\w.,!?…])[ \t]+\Z")
 # what a closing mark follows and an opening mark precedes, besides letters and digits
 _ENDS_A_QUOTE = ".,!?;:…'’)]%"
 _STARTS_A_QUOTE = "'‘’…¡¿$€£#@"
@@ -106,9 +106,8 @@ def _inner_space(para: Block, pos: int, opens: bool) -> Iterator[Hit]:
         m = None if pos > 0 and text[pos - 1].isalnum() else _SPACE_AFTER.match(text, pos + 1)
     else:
         glued = pos + 1 < len(text) and text[pos + 1].isalnum()
+        # \Z with pos as the end: the spaces must end at the mark itself
         m = None if glued else _SPACE_BEFORE.search(text, max(0, pos - 80), pos)
-        if m is not None and m.end() != pos:
-            m = None
     if m is None:
         return
     # cosmetic: the reader is not misled, so it is reported as information (and fixed with the safe fixes)
