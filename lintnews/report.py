@@ -76,7 +76,8 @@ def render_text(
     summary = f"Found {n} finding{'s' if n != 1 else ''} in {len({f.path for f in findings})} file(s)."
     if fixable:
         summary += f" {fixable} fixable with --fix."
-    out.append(summary if n else "All checked: no findings.")
+    # "all checked" only when every file was read: after a read error it would tell CI all is clear
+    out.append(summary if n else "No findings in the files read." if errors else "All checked: no findings.")
     return "\n".join(out) + "\n"
 
 
