@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,13 @@ from .. import query_memo
 from ..cache import CACHE_ENV, choose_cache_dir, default_cache_dir
 from ..config import FORMATS
 from ..findings import Finding, Severity
-from ..formats import render_github, render_junit, render_sarif
+from ..formats import github_max_score, render_github, render_sarif
 from ..model_worker import SplitLinter
-from ..report import finding_json, render_json, render_statistics, render_text, statistics
+from ..outputs.color import CHOICES as COLOR_CHOICES
+from ..outputs.color import wants_color
+from ..outputs.gitlab import render_gitlab
+from ..outputs.junit import render_junit
+from ..report import finding_json, render_concise, render_json, render_statistics, render_text, statistics
 from ..runner import (
     AUTO_JOBS_MIN_FILES,
     FileResult,
@@ -38,6 +43,12 @@ def add_parser(sub: Any) -> None:
         "--format",
         choices=FORMATS,
         help="output format (default text; github when GITHUB_ACTIONS=true)",
+    )
+    p.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour the text output: auto (a terminal; NO_COLOR and FORCE_COLOR are honoured), always, never",
     )
     p.add_argument(
         "--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default error)"
@@ -122,19 +133,20 @@ def _scores(results: list[FileResult]) -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    started = time.monotonic()
     if args.cache_dir:
         choose_cache_dir(Path(args.cache_dir))
     # forked before anything else is read, so spaCy loads meanwhile; stopped however the run ends
     helper = early_model_helper(args.paths, args.jobs, bool(args.fix or args.unsafe_fixes or args.diff))
     try:
-        return _run(args, helper)
+        return _run(args, helper, started)
     finally:
         if helper is not None:
             helper.close()
         query_memo.save()
 
 
-def _run(args: argparse.Namespace, helper: SplitLinter | None) -> int:
+def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -> int:
     overrides = {
         "fail-on": args.fail_on,
         "extend-exclude": args.exclude,
@@ -228,25 +240,49 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None) -> int:
     elif fmt == "sarif":
         sys.stdout.write(render_sarif(findings, [r.error or "" for r in errors], run_.linter.rules))
     elif fmt == "junit":
-        sys.stdout.write(render_junit(files, findings, [(r.file, r.error or "") for r in errors]))
+        over_score = {s["path"]: _over_message(s, cfg.max_score) for s in over}
+        errs_junit = [(r.file, r.error or "") for r in errors]
+        elapsed = time.monotonic() - started
+        sys.stdout.write(render_junit(files, findings, errs_junit, cfg.fail_on, over_score=over_score, elapsed=elapsed))
+    elif fmt == "gitlab":
+        sys.stdout.write(render_gitlab(findings, {r.path: r.doc for r in results if r.doc is not None}))
     elif args.statistics:
         if findings or not args.quiet:
             sys.stdout.write(render_statistics(findings))
     elif findings or not args.quiet:
-        docs = {r.path: r.doc for r in results if r.doc is not None}
-        text = render_text(docs, findings, [r.error or "" for r in errors], color=os.isatty(1), scores=scores)
+        color = wants_color(args.color, sys.stdout.isatty())
+        if fmt == "concise":
+            text = render_concise(findings, [r.error or "" for r in errors], color=color)
+        else:
+            docs = {r.path: r.doc for r in results if r.doc is not None}
+            text = render_text(docs, findings, [r.error or "" for r in errors], color=color, scores=scores)
         if baselined:
             text += f"{baselined} finding{'s' if baselined != 1 else ''} in the baseline not shown.\n"
         if opts.fix:
             n = sum(r.applied for r in results if r.fixed_text is not None)
             text += f"Fixed {n} finding{'s' if n != 1 else ''}.\n"
         sys.stdout.write(text)
-    for s in over:
-        name = s["path"] + (f" (article {s['article']})" if "article" in s else "")
-        print(f"lintnews: {name} scores {s['score']}, above --max-score {cfg.max_score:g}", file=sys.stderr)
+    _report_over(over, cfg.max_score, fmt)
     if errors:
         return 2
     return 1 if over or any(f.severity >= cfg.fail_on for f in findings) else 0
+
+
+def _over_message(s: dict[str, Any], max_score: float | None) -> str:
+    name = s["path"] + (f" (article {s['article']})" if "article" in s else "")
+    return f"{name} scores {s['score']}, above --max-score {max_score:g}"
+
+
+def _report_over(over: list[dict[str, Any]], max_score: float | None, fmt: str) -> None:
+    """Each article over --max-score: a line on stderr, and under GitHub Actions an error annotation on the file
+    (on stdout with the other annotations for --format github; the runner also reads commands on stderr)."""
+    github = fmt == "github" or os.environ.get("GITHUB_ACTIONS") == "true"
+    for s in over:
+        message = _over_message(s, max_score)
+        if github:
+            (sys.stdout if fmt == "github" else sys.stderr).write(github_max_score(s["path"], message))
+        else:
+            print(f"lintnews: {message}", file=sys.stderr)
 
 
 def _stream_json(run_: Run, paths: list[str], max_score: float | None, fail_on: Severity) -> int:
@@ -300,9 +336,7 @@ def _stream_json(run_: Run, paths: list[str], max_score: float | None, fail_on: 
     out.write(("\n ],\n" if not first else "],\n") + tail[2:] + "\n")
     for notice in dict.fromkeys(run_.linter_notices() + run_.notices):
         print(f"lintnews: warning: {notice}", file=sys.stderr)
-    for s in over:
-        name = s["path"] + (f" (article {s['article']})" if "article" in s else "")
-        print(f"lintnews: {name} scores {s['score']}, above --max-score {max_score:g}", file=sys.stderr)
+    _report_over(over, max_score, "json")
     if errors:
         return 2
     return 1 if over or failed else 0
