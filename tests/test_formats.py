@@ -256,8 +256,11 @@ def test_max_score_is_an_error_annotation_under_github(
     code, out, err = run(capsys, "--format", "github", "--max-score", "500", "news")
     assert code == 1
     assert any(line.startswith(note) for line in out.splitlines()) and "::error" not in err
-    # under Actions with another format on stdout, the annotation goes to stderr (the runner reads both)
+    # under Actions, with the text report: on stdout, where workflow commands are documented
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    code, out, err = run(capsys, "--format", "text", "--max-score", "500", "news")
+    assert code == 1 and any(line.startswith(note) for line in out.splitlines())
+    # with a machine format on stdout, on stderr (the runner reads commands there too): the JSON stays valid
     code, out, err = run(capsys, "--format", "json", "--max-score", "500", "news")
     assert code == 1 and json.loads(out)["summary"]["findings"] == 3
     assert any(line.startswith(note) for line in err.splitlines())

@@ -273,14 +273,19 @@ def _over_message(s: dict[str, Any], max_score: float | None) -> str:
     return f"{name} scores {s['score']}, above --max-score {max_score:g}"
 
 
+# formats whose stdout a program parses: a workflow command among them would break the file
+_MACHINE_FORMATS = ("json", "sarif", "junit", "gitlab")
+
+
 def _report_over(over: list[dict[str, Any]], max_score: float | None, fmt: str) -> None:
-    """Each article over --max-score: a line on stderr, and under GitHub Actions an error annotation on the file
-    (on stdout with the other annotations for --format github; the runner also reads commands on stderr)."""
+    """Each article over --max-score: a line on stderr, or under GitHub Actions (or --format github) an error
+    annotation on the file. Workflow commands are documented on stdout, where the annotations go; after a machine
+    format's output they go to stderr, which the runner reads for commands too, and the report stays parseable."""
     github = fmt == "github" or os.environ.get("GITHUB_ACTIONS") == "true"
     for s in over:
         message = _over_message(s, max_score)
         if github:
-            (sys.stdout if fmt == "github" else sys.stderr).write(github_max_score(s["path"], message))
+            (sys.stderr if fmt in _MACHINE_FORMATS else sys.stdout).write(github_max_score(s["path"], message))
         else:
             print(f"lintnews: {message}", file=sys.stderr)
 
