@@ -48,7 +48,7 @@ def add_parser(sub: Any) -> None:
         "--color",
         choices=COLOR_CHOICES,
         default="auto",
-        help="colour the text output: auto (a terminal; NO_COLOR and FORCE_COLOR are honoured), always, never",
+        help="colour text and concise output: auto (a terminal; NO_COLOR, FORCE_COLOR honoured), always, never",
     )
     p.add_argument(
         "--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default error)"
