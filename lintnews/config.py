@@ -17,7 +17,7 @@ from typing import Any
 from .errors import ConfigError
 from .findings import CATEGORIES, Severity
 
-FORMATS = ("text", "json", "github", "sarif", "junit")
+FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "gitlab")
 # What a folder walk picks up unless `include` says otherwise; files named on the command line are always read.
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl")
 LANGUAGETOOL_ENV = "LINTNEWS_LANGUAGETOOL_URL"

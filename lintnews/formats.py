@@ -1,11 +1,9 @@
-"""CI output formats: GitHub workflow annotations, SARIF 2.1.0 and JUnit XML."""
+"""CI output formats: GitHub workflow annotations and SARIF 2.1.0 (JUnit and GitLab are in outputs/)."""
 
 from __future__ import annotations
 
 import json
 import os
-import re
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -13,11 +11,12 @@ from urllib.parse import quote
 
 from . import __version__
 from .findings import Finding, Severity
+from .report import shown_suggestions
 from .rulepack import Rule
 
 GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/lintnews/lintnews"
 
 
@@ -56,11 +55,17 @@ def render_github(findings: Sequence[Finding], errors: Sequence[str]) -> str:
                 f"endLine={f.end_line},endColumn={f.end_column},title={_gh_prop(f.rule)}"
             )
         msg = f.message + _where(f)
-        if f.suggestions:
-            msg += "\nSuggestion: " + " | ".join(f.suggestions[:5])
+        suggestions = shown_suggestions(f)
+        if suggestions:
+            msg += "\nSuggestion: " + " | ".join(suggestions)
         out.append(f"::{GITHUB_LEVEL[f.severity]} {props}::{_gh_data(msg)}")
     out.extend(f"::error title=lintnews::{_gh_data(e)}" for e in errors)
     return "".join(line + "\n" for line in out)
+
+
+def github_max_score(path: str, message: str) -> str:
+    """The --max-score failure as an error annotation on the file."""
+    return f"::error file={_gh_prop(path)},title=lintnews --max-score::{_gh_data(message)}\n"
 
 
 # --- SARIF 2.1.0 ------------------------------------------------------------------------------------------
@@ -157,40 +162,3 @@ def render_sarif(findings: Sequence[Finding], errors: Sequence[str], rules: Sequ
     }
     data = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
-# --- JUnit XML --------------------------------------------------------------------------------------------
-
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _x(s: str) -> str:
-    return _XML_BAD.sub("\ufffd", s)
-
-
-def render_junit(files: Sequence[str], findings: Sequence[Finding], errors: Sequence[tuple[str, str]]) -> str:
-    """One testcase per file, one <failure> per finding, one <error> per file that could not be read."""
-    by_file: dict[str, list[Finding]] = {p: [] for p in files}
-    for f in findings:
-        by_file.setdefault(f.path, []).append(f)
-    errs: dict[str, list[str]] = {}
-    for path, msg in errors:
-        errs.setdefault(path, []).append(msg)
-        by_file.setdefault(path, [])
-    n_fail = sum(1 for fs in by_file.values() if fs)
-    n_err = sum(1 for p in by_file if p in errs)
-    suites = ET.Element("testsuites", name="lintnews", tests=str(len(by_file)), failures=str(n_fail), errors=str(n_err))
-    suite = ET.SubElement(
-        suites, "testsuite", name="lintnews", tests=str(len(by_file)), failures=str(n_fail), errors=str(n_err)
-    )
-    for path in sorted(by_file):
-        case = ET.SubElement(suite, "testcase", classname="lintnews", name=_x(path), file=_x(path))
-        for f in by_file[path]:
-            fail = ET.SubElement(
-                case, "failure", message=_x(f"{f.rule}: {f.message}"), type=_x(f"{f.rule} [{f.severity.label}]")
-            )
-            fail.text = _x(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.label}] {f.message}{_where(f)}")
-        for msg in errs.get(path, []):
-            ET.SubElement(case, "error", message=_x(msg), type="input")
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

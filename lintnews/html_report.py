@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .document import Document
 from .findings import CATEGORIES, Finding
+from .report import plural
 from .score import artifact_score
 
 CATEGORY_COLOURS = {
@@ -29,12 +31,32 @@ CATEGORY_COLOURS = {
 
 @dataclass(frozen=True)
 class Article:
-    """One linted article as the report shows it."""
+    """One linted article as the report shows it.
+
+    `text` is the file's text (what fixes edit); `view` the same length with what is not article text blanked
+    (front matter, markup), which the report shows; `title` the front matter's or the page's title, if any,
+    and `title_span` where it sits in the text (it is linted, so it may hold findings)."""
 
     path: str
     text: str
     words: int
     findings: Sequence[Finding]
+    view: str = ""
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+
+    @classmethod
+    def of(cls, doc: Document, findings: Sequence[Finding]) -> Article:
+        span = doc.meta.get("title_span")
+        title_span = None
+        if isinstance(span, tuple) and len(span) == 2 and all(isinstance(x, int) for x in span):
+            title_span = (int(span[0]), int(span[1]))
+        title = " ".join(doc.raw[title_span[0] : title_span[1]].split()) if title_span else None
+        return cls(doc.path, doc.raw, doc.word_count, findings, doc.text, title or None, title_span)
+
+    @property
+    def shown(self) -> str:
+        return self.view if len(self.view) == len(self.text) else self.text
 
     @property
     def score(self) -> float:
@@ -84,11 +106,21 @@ def render_html(articles: Sequence[Article], title: str = "lintnews report") -> 
     for a in articles:
         totals.update(_counts(a.findings))
     data = [
-        {"p": a.path, "t": a.text, "w": a.words, "sc": a.score, "f": [_finding_data(f, a.text) for f in a.findings]}
+        {
+            "p": a.path,
+            "t": a.shown,
+            "ts": list(a.title_span) if a.title_span else None,
+            "w": a.words,
+            "sc": a.score,
+            "f": [_finding_data(f, a.text) for f in a.findings],
+        }
         for a in articles
     ]
+    # the page opens sorted by score, worst first (ties by path), the article sections in the table's order
+    order = sorted(range(len(articles)), key=lambda i: (-articles[i].score, articles[i].path))
     rows = []
-    for i, a in enumerate(articles):
+    for i in order:
+        a = articles[i]
         counts = _counts(a.findings)
         cells = "".join(f'<td class="num">{counts.get(c, 0) or ""}</td>' for c in CATEGORIES)
         rows.append(
@@ -106,22 +138,20 @@ def render_html(articles: Sequence[Article], title: str = "lintnews report") -> 
         f'<label class="chip sev"><input type="checkbox" class="fsev" value="{s}" checked>{s}</label>'
         for s in ("error", "warning", "info")
     )
-    head_cells = "".join(f'<th class="num" data-k="{4 + i}" title="{c}">{c}</th>' for i, c in enumerate(CATEGORIES))
-    sections = "".join(
-        f'<section class="article" id="a{i}" data-i="{i}"><h2>{html.escape(a.path)} '
-        f"<small>score {a.score:.1f} · {len(a.findings)} findings · {a.words} words</small></h2>"
-        f'<div class="body" data-rendered="0"><p class="hint">Scroll here or select the article to show its text.</p>'
-        f"</div></section>"
-        for i, a in enumerate(articles)
+    # category headers are set upright (see report.css): nine columns of small counts then fit beside the
+    # detail panel at 1,400 px instead of scrolling sideways
+    head_cells = "".join(
+        f'<th class="num cat" data-k="{4 + i}" title="{c}"><span>{c}</span></th>' for i, c in enumerate(CATEGORIES)
     )
+    sections = "".join(_section(i, articles[i]) for i in order)
     colours = ";".join(f"--{c}:{v}" for c, v in CATEGORY_COLOURS.items())
     n_findings = sum(len(a.findings) for a in articles)
     return _PAGE.format(
         title=html.escape(title),
         version=__version__,
         colours=colours,
-        n_articles=len(articles),
-        n_findings=n_findings,
+        n_articles=plural(len(articles), "article"),
+        n_findings=plural(n_findings, "finding"),
         legend=legend,
         sev=sev,
         head_cells=head_cells,
@@ -134,21 +164,49 @@ def render_html(articles: Sequence[Article], title: str = "lintnews report") -> 
     )
 
 
+def _section(i: int, a: Article) -> str:
+    heading = (
+        f'{html.escape(a.title)} <small class="path">{html.escape(a.path)}</small>' if a.title else html.escape(a.path)
+    )
+    return (
+        f'<section class="article" id="a{i}" data-i="{i}"><h2>{heading} '
+        f"<small>score {a.score:.1f} · {plural(len(a.findings), 'finding')} · {plural(a.words, 'word')}</small></h2>"
+        f'<div class="body" data-rendered="0"><p class="hint">Scroll here or select the article to show its text.</p>'
+        f"</div></section>"
+    )
+
+
 def _asset(name: str) -> str:
     return (Path(__file__).with_name("assets") / name).read_text(encoding="utf-8")
 
 
-def render_markdown(articles: Sequence[Article]) -> str:
-    """The summary table in Markdown, for a pull request description or comment."""
+def _md_row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _md_text(s: str) -> str:
+    """Text that stays one table cell / one heading: pipes escaped, line breaks and backticks flattened."""
+    return " ".join(s.replace("|", "\\|").split())
+
+
+def render_markdown(articles: Sequence[Article], title: str = "lintnews report") -> str:
+    """The summary table in Markdown, for a pull request description or comment: worst-scoring articles first.
+
+    The header row, the delimiter row and every body row have the same number of cells (GitHub renders no table
+    otherwise); a batch with no findings gets a plain line instead of a table of zeros."""
+    n_findings = sum(len(a.findings) for a in articles)
+    out = [f"### {_md_text(title)}", "", f"{plural(len(articles), 'article')}, {plural(n_findings, 'finding')}.", ""]
+    if not n_findings:
+        out.append("No findings." if articles else "No articles were checked.")
+        return "\n".join(out) + "\n"
     cats = [c for c in CATEGORIES if any(f.category == c for a in articles for f in a.findings)]
-    out = [f"### lintnews: {len(articles)} articles, {sum(len(a.findings) for a in articles)} findings", ""]
-    out.append("| article | words | score | findings | " + " | ".join(cats) + " |")
-    out.append("|---|---:|---:|---:|" + "---:|" * len(cats))
-    for a in sorted(articles, key=lambda a: -a.score):
+    out.append(_md_row(["article", "words", "score", "findings", *cats]))
+    out.append("|" + "|".join(["---", *["---:"] * (3 + len(cats))]) + "|")
+    for a in sorted(articles, key=lambda a: (-a.score, a.path)):
         counts = _counts(a.findings)
-        name = a.path.replace("|", "\\|")
-        cells = " | ".join(str(counts.get(c, 0) or "") for c in cats)
-        out.append(f"| `{name}` | {a.words} | {a.score:.1f} | {len(a.findings)} | {cells} |")
+        name = "`" + _md_text(a.path).replace("`", "'") + "`"  # a backtick would end the code span
+        cells = [str(counts.get(c, 0) or "") for c in cats]
+        out.append(_md_row([name, str(a.words), f"{a.score:.1f}", str(len(a.findings)), *cells]))
     out += ["", "Score: findings per 1,000 words, weighted error 3, warning 2, info 1."]
     return "\n".join(out) + "\n"
 
@@ -164,16 +222,16 @@ _PAGE = """<!DOCTYPE html>
 {css}</style></head>
 <body>
 <header>
-<h1>{title} <small class="counts">{n_articles} articles · {n_findings} findings · lintnews {version}</small></h1>
+<h1>{title} <small class="counts">{n_articles} · {n_findings} · lintnews {version}</small></h1>
 <div id="filters"><strong>Categories:</strong> {legend}<br><strong>Severity:</strong> {sev}</div>
 </header>
 <main>
 <div>
 <div class="tablewrap"><table id="summary"><thead><tr><th data-k="0">article</th><th class="num" data-k="1">words</th>
-<th class="num" data-k="2" title="findings per 1,000 words, weighted error 3, warning 2, info 1">score</th>
+<th class="num sorted-desc" data-k="2" title="findings per 1,000 words, weighted error 3, warning 2, info 1">score</th>
 <th class="num" data-k="3">findings</th>{head_cells}</tr></thead>
 <tbody>{rows}</tbody></table></div>
-{sections}
+<div id="articles">{sections}</div>
 </div>
 <aside id="detail"><p class="hint">
 Select a highlighted passage to see the finding: its message, suggestions and fix.</p></aside>

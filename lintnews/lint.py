@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -9,7 +10,8 @@ from functools import partial
 from typing import Any, TypeVar
 
 from .checkers import checker_class
-from .checkers.base import Checker
+from .checkers.base import _TEMPLATE_FIELD as TEMPLATE_FIELD
+from .checkers.base import FILTERS, Checker
 from .document import Document
 from .errors import BackendUnavailable
 from .findings import Applicability, Edit, Finding, Fix, Hit
@@ -21,16 +23,20 @@ T = TypeVar("T")
 FindingFilter = Callable[[Document, list[Finding]], list[Finding]]
 
 
-class _Fields(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def format_message(template: str, fields: dict[str, str]) -> str:
-    try:
-        return template.format_map(_Fields(fields))
-    except (ValueError, IndexError, AttributeError):
-        return template
+    """Fill a rule's message the way its replacement is filled ({name}, {0}, {name|filter}), so one template
+    language serves both; a field the hit lacks stays as written (the message test finds it), never an error."""
+
+    def sub(m: re.Match[str]) -> str:
+        value = fields.get(m.group(1))
+        filters = m.group(2).split("|")[1:]
+        if value is None or any(f not in FILTERS for f in filters):
+            return m.group(0)
+        for f in filters:
+            value = FILTERS[f](value)
+        return value
+
+    return TEMPLATE_FIELD.sub(sub, template)
 
 
 def stamp(rule: Rule, doc: Document, hit: Hit) -> Finding:

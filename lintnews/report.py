@@ -1,4 +1,4 @@
-"""Render findings: text (grouped by file, a caret under each span, like ruff), statistics and JSON."""
+"""Render findings: text (a caret under each span, like ruff), concise (one line each), statistics and JSON."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 from .document import Document
 from .findings import Finding
+from .outputs.color import Painter
 from .sources import article_key
 
 WINDOW = 100  # characters of context shown around a span on a long line
@@ -46,6 +47,38 @@ def finding_json(f: Finding) -> dict[str, Any]:
     return data
 
 
+def plural(n: int, word: str) -> str:
+    """'1 finding', '2 findings'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def shown_suggestions(f: Finding) -> list[str]:
+    """The suggestions worth printing: an empty one (a deletion) says nothing the fix line does not."""
+    return [s for s in f.suggestions[:5] if s.strip()]
+
+
+def _heading(f: Finding, paint: Painter) -> str:
+    art = f" (article {f.extra['article']})" if "article" in f.extra else ""
+    where = paint(f"{f.path}:{f.line}:{f.column}:", "bold")
+    return f"{where}{art} {paint(f.rule, 'bold')} {paint.severity(f'[{f.severity.label}]', f.severity)} {f.message}"
+
+
+def _summary(findings: Sequence[Finding], errors: Sequence[str]) -> str:
+    n = len(findings)
+    if not n:
+        # "all checked" only when it is true: a file that could not be read was not checked
+        if errors:
+            return f"No findings in the files read; {plural(len(errors), 'file')} could not be read."
+        return "All checked: no findings."
+    fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability.value == "safe")
+    summary = f"Found {plural(n, 'finding')} in {plural(len({f.path for f in findings}), 'file')}."
+    if fixable:
+        summary += f" {fixable} fixable with --fix."
+    if errors:
+        summary += f" {plural(len(errors), 'file')} could not be read."
+    return summary
+
+
 def render_text(
     docs: dict[str, Document],
     findings: Sequence[Finding],
@@ -53,31 +86,34 @@ def render_text(
     color: bool = False,
     scores: Sequence[dict[str, Any]] = (),
 ) -> str:
+    paint = Painter(color)
     out: list[str] = []
     for f in findings:
         doc = docs.get(doc_key(f))
-        art = f" (article {f.extra['article']})" if "article" in f.extra else ""
-        out.append(f"{f.path}:{f.line}:{f.column}:{art} {f.rule} [{f.severity.label}] {f.message}")
+        out.append(_heading(f, paint))
         if doc is not None and 0 < f.line <= len(doc.lines):
             shown, caret = _snippet(doc, f)
             gutter = str(f.line)
             pad = " " * len(gutter)
-            out.append(f"{pad} |")
-            out.append(f"{gutter} | {shown}")
-            out.append(f"{pad} | {caret}")
-        if f.suggestions:
-            out.append("  = suggestion: " + " | ".join(repr(s) for s in f.suggestions[:5]))
+            out.append(paint(f"{pad} |", "blue"))
+            out.append(f"{paint(f'{gutter} |', 'blue')} {shown}")
+            out.append(f"{paint(f'{pad} |', 'blue')} {paint.severity(caret, f.severity)}")
+        suggestions = shown_suggestions(f)
+        if suggestions:
+            out.append("  = suggestion: " + " | ".join(repr(s) for s in suggestions))
         if f.fix is not None:
             out.append(f"  = fix ({f.fix.applicability.value})")
         out.append("")
     out.extend(render_scores(scores))
-    n = len(findings)
-    fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability.value == "safe")
-    summary = f"Found {n} finding{'s' if n != 1 else ''} in {len({f.path for f in findings})} file(s)."
-    if fixable:
-        summary += f" {fixable} fixable with --fix."
-    # "all checked" only when every file was read: after a read error it would tell CI all is clear
-    out.append(summary if n else "No findings in the files read." if errors else "All checked: no findings.")
+    out.append(_summary(findings, errors))
+    return "\n".join(out) + "\n"
+
+
+def render_concise(findings: Sequence[Finding], errors: Sequence[str], color: bool = False) -> str:
+    """One line per finding, `path:line:col: rule [severity] message`, as ruff's concise format; then the summary."""
+    paint = Painter(color)
+    out = [_heading(f, paint) for f in findings]
+    out.append(_summary(findings, errors))
     return "\n".join(out) + "\n"
 
 
@@ -92,7 +128,7 @@ def render_scores(scores: Sequence[dict[str, Any]]) -> list[str]:
     out = ["Artifact score (error 3, warning 2, info 1, per 1,000 words):"]
     for s in shown[:SCORES_SHOWN]:
         name = s["path"] + (f" (article {s['article']})" if s.get("article") is not None else "")
-        out.append(f"  {s['score']:7.1f}  {name}  ({s['findings']} findings, {s['words']} words)")
+        out.append(f"  {s['score']:7.1f}  {name}  ({plural(s['findings'], 'finding')}, {plural(s['words'], 'word')})")
     if len(shown) > SCORES_SHOWN:
         out.append(f"  ... and {len(shown) - SCORES_SHOWN} more (see --format json)")
     out.append("")
@@ -112,7 +148,7 @@ def render_statistics(findings: Sequence[Finding]) -> str:
     width = max((len(r) for r in stats), default=0)
     lines = [f"{n:6d}  {rule:<{width}}  [{sev[rule]}] {cat[rule]}" for rule, n in stats.items()]
     total = sum(stats.values())
-    lines.append(f"Found {total} finding{'s' if total != 1 else ''} of {len(stats)} rule(s).")
+    lines.append(f"Found {plural(total, 'finding')} of {plural(len(stats), 'rule')}.")
     return "\n".join(lines) + "\n"
 
 

@@ -28,8 +28,10 @@ def main() -> int:
             browser = p.chromium.launch(executable_path=browser_path, args=FLAGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(page_path.as_uri())
-            page.wait_for_selector("section#a0 mark")
-            page.locator("section#a0 mark").first.click()
+            # the first section shown is the worst-scoring article (the page opens sorted by score)
+            first = page.locator("section.article").first
+            first.locator("mark").first.wait_for()
+            first.locator("mark").first.click()
             out = ROOT / "docs" / "report.png"
             out.parent.mkdir(exist_ok=True)
             page.screenshot(path=str(out))

@@ -133,7 +133,7 @@ def test_unreadable_files_never_print_all_clear(here: Path, capsys: pytest.Captu
     code, out, err = run(capsys, "check", "--select", "punctuation", "clean.txt", "binary.txt")
     assert code == 2
     assert "All checked" not in out
-    assert out == "No findings in the files read.\n"
+    assert out == "No findings in the files read; 1 file could not be read.\n"
     assert "binary.txt: binary file" in err
 
 

@@ -3,6 +3,9 @@
 var DATA=JSON.parse(document.getElementById("lintnews-data").textContent);
 var PAL=JSON.parse(document.getElementById("lintnews-palette").textContent);
 var detail=document.getElementById("detail");
+// the view blanks what is not article text (front matter, markup) with spaces of the same length, so offsets
+// hold; on screen a run of those spaces is one space
+function shown(s){return s.replace(/[ \t]{2,}/g," ");}
 function el(tag,attrs,text){var e=document.createElement(tag);if(attrs)for(var k in attrs)e.setAttribute(k,attrs[k]);if(text!=null)e.textContent=text;return e;}
 function active(){
   var cats={},sevs={};
@@ -19,21 +22,27 @@ function render(i){
   var sep=/\n[ \t\r]*\n/.test(t)?/\n[ \t\r]*\n\s*/g:/\n/g,paras=[],pos=0,m;
   while((m=sep.exec(t))!==null){paras.push([pos,m.index]);pos=m.index+m[0].length;}
   paras.push([pos,t.length]);
+  // a paragraph's bounds pulled in past blanked space; one that is only blanked space (front matter) is not shown
+  paras=paras.map(function(pr){var s=pr[0],e=pr[1];while(s<e&&/\s/.test(t[s]))s++;while(e>s&&/\s/.test(t[e-1]))e--;return [s,e];})
+    .filter(function(pr){return pr[1]>pr[0]||fs.some(function(f){return f.l===0&&f.o===pr[0];});});
   var k=0;
   paras.forEach(function(pr){
     var p=el("p"),cur=pr[0],end=pr[1];
+    if(a.ts&&a.ts[0]>=pr[0]&&a.ts[0]<end)p.className="title";
     while(k<fs.length&&fs[k].o+fs[k].l<=pr[0]&&!(fs[k].l===0&&fs[k].o===pr[0]))k++;
     for(var j=k;j<fs.length&&fs[j].o<end+1;j++){
       var f=fs[j],s=Math.max(f.o,cur),e=Math.min(f.o+f.l,end);
       if(f.o<cur&&f.l>0&&f.o+f.l<=cur)continue;
-      if(s>cur)p.appendChild(document.createTextNode(t.slice(cur,s)));
-      var mk=el("mark",{"data-a":i,"data-j":a.f.indexOf(f),"data-c":f.c,"data-s":f.s,"tabindex":"0","title":f.c+": "+f.m},e>s?t.slice(s,e):"");
+      if(s>cur)p.appendChild(document.createTextNode(shown(t.slice(cur,s))));
+      var mk=el("mark",{"data-a":i,"data-j":a.f.indexOf(f),"data-c":f.c,"data-s":f.s,"tabindex":"0","title":f.c+": "+f.m},e>s?shown(t.slice(s,e)):"");
       mk.style.setProperty("--c",PAL[f.c]||"#999");
       if(e<=s)mk.className="zero";
       p.appendChild(mk);
       if(e>cur)cur=e;
     }
-    if(cur<end)p.appendChild(document.createTextNode(t.slice(cur,end)));
+    if(cur<end)p.appendChild(document.createTextNode(shown(t.slice(cur,end))));
+    // the title is the section's heading already: its paragraph is shown only for what was found in it
+    if(p.className==="title"&&!p.querySelector("mark"))return;
     body.appendChild(p);
   });
   body.dataset.rendered="1";
@@ -80,8 +89,14 @@ document.querySelectorAll("#summary th").forEach(function(th){
       var r=k===0?x.localeCompare(y):nx-ny;return asc?r:-r;
     });
     rows.forEach(function(r){tb.appendChild(r);});
+    // the article sections follow the table
+    var box=document.getElementById("articles");
+    rows.forEach(function(r){box.appendChild(document.getElementById("a"+r.dataset.i));});
   });
 });
+// the sticky header's height, for what must sit below it (the detail panel, a section jumped to)
+function headerHeight(){document.documentElement.style.setProperty("--head",document.querySelector("header").offsetHeight+"px");}
+headerHeight();window.addEventListener("resize",headerHeight);
 // lazy sections: an article's text is built only when it comes near the screen
 if("IntersectionObserver" in window){
   var io=new IntersectionObserver(function(es){es.forEach(function(e){if(e.isIntersecting){render(+e.target.dataset.i);io.unobserve(e.target);}});},{rootMargin:"600px"});

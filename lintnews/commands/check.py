@@ -8,6 +8,7 @@ import json
 import math
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +20,13 @@ from ..cache import CACHE_ENV, choose_cache_dir, default_cache_dir
 from ..config import FORMATS
 from ..errors import LintnewsError
 from ..findings import Finding, Severity
-from ..formats import render_github, render_junit, render_sarif
+from ..formats import github_max_score, render_github, render_sarif
 from ..model_worker import SplitLinter
-from ..report import finding_json, render_json, render_statistics, render_text, statistics
+from ..outputs.color import CHOICES as COLOR_CHOICES
+from ..outputs.color import wants_color
+from ..outputs.gitlab import render_gitlab
+from ..outputs.junit import render_junit
+from ..report import finding_json, render_concise, render_json, render_statistics, render_text, statistics
 from ..runner import (
     AUTO_JOBS_MIN_FILES,
     FileResult,
@@ -42,6 +47,12 @@ def add_parser(sub: Any) -> None:
         "--format",
         choices=FORMATS,
         help="output format (default text; github when GITHUB_ACTIONS=true)",
+    )
+    p.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour text and concise output: auto (a terminal; NO_COLOR, FORCE_COLOR honoured), always, never",
     )
     p.add_argument(
         "--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default error)"
@@ -149,13 +160,14 @@ def _scores(results: list[FileResult]) -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    started = time.monotonic()
     if args.cache_dir:
         choose_cache_dir(Path(args.cache_dir))
     with _output(args.output_file) as out, contextlib.redirect_stdout(out):
         # forked before anything else is read, so spaCy loads meanwhile; stopped however the run ends
         helper = early_model_helper(args.paths, args.jobs, bool(args.fix or args.diff))
         try:
-            code = _run(args, helper)
+            code = _run(args, helper, started)
         finally:
             if helper is not None:
                 helper.close()
@@ -184,7 +196,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
             raise LintnewsError(f"--output-file {path}: cannot write: {e.strerror or e}") from None
 
 
-def _run(args: argparse.Namespace, helper: SplitLinter | None) -> int:
+def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -> int:
     overrides = {
         "fail-on": args.fail_on,
         "extend-exclude": args.exclude,
@@ -279,13 +291,22 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None) -> int:
     elif fmt == "sarif":
         sys.stdout.write(render_sarif(findings, [r.error or "" for r in errors], run_.linter.rules))
     elif fmt == "junit":
-        sys.stdout.write(render_junit(files, findings, [(r.file, r.error or "") for r in errors]))
+        over_score = {s["path"]: _over_message(s, cfg.max_score) for s in over}
+        errs_junit = [(r.file, r.error or "") for r in errors]
+        elapsed = time.monotonic() - started
+        sys.stdout.write(render_junit(files, findings, errs_junit, cfg.fail_on, over_score=over_score, elapsed=elapsed))
+    elif fmt == "gitlab":
+        sys.stdout.write(render_gitlab(findings, {r.path: r.doc for r in results if r.doc is not None}))
     elif args.statistics:
         if findings or not args.quiet:
             sys.stdout.write(render_statistics(findings))
     elif findings or not args.quiet:
-        docs = {r.path: r.doc for r in results if r.doc is not None}
-        text = render_text(docs, findings, [r.error or "" for r in errors], color=sys.stdout.isatty(), scores=scores)
+        color = wants_color(args.color, sys.stdout.isatty())
+        if fmt == "concise":
+            text = render_concise(findings, [r.error or "" for r in errors], color=color)
+        else:
+            docs = {r.path: r.doc for r in results if r.doc is not None}
+            text = render_text(docs, findings, [r.error or "" for r in errors], color=color, scores=scores)
         if baselined:
             text += f"{baselined} finding{'s' if baselined != 1 else ''} in the baseline not shown.\n"
         if opts.fix:
@@ -293,9 +314,7 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None) -> int:
         if args.show_fixes:
             text += _show_fixes(results, findings, opts.fix, args.unsafe_fixes)
         sys.stdout.write(text)
-    for s in over:
-        name = s["path"] + (f" (article {s['article']})" if "article" in s else "")
-        print(f"lintnews: {name} scores {s['score']}, above --max-score {cfg.max_score:g}", file=sys.stderr)
+    _report_over(over, cfg.max_score, fmt)
     if errors:
         return 2
     return 1 if over or any(f.severity >= cfg.fail_on for f in findings) else 0
@@ -331,6 +350,28 @@ def _show_fixes(results: list[FileResult], findings: list[Finding], fixing: bool
         lines.append(f"  {path}:")
         lines.extend(f"    {n} × {rule}" for rule, n in sorted(per_file[path].items()))
     return "\n".join(lines) + "\n"
+
+
+def _over_message(s: dict[str, Any], max_score: float | None) -> str:
+    name = s["path"] + (f" (article {s['article']})" if "article" in s else "")
+    return f"{name} scores {s['score']}, above --max-score {max_score:g}"
+
+
+# formats whose stdout a program parses: a workflow command among them would break the file
+_MACHINE_FORMATS = ("json", "sarif", "junit", "gitlab")
+
+
+def _report_over(over: list[dict[str, Any]], max_score: float | None, fmt: str) -> None:
+    """Each article over --max-score: a line on stderr, or under GitHub Actions (or --format github) an error
+    annotation on the file. Workflow commands are documented on stdout, where the annotations go; after a machine
+    format's output they go to stderr, which the runner reads for commands too, and the report stays parseable."""
+    github = fmt == "github" or os.environ.get("GITHUB_ACTIONS") == "true"
+    for s in over:
+        message = _over_message(s, max_score)
+        if github:
+            (sys.stderr if fmt in _MACHINE_FORMATS else sys.stdout).write(github_max_score(s["path"], message))
+        else:
+            print(f"lintnews: {message}", file=sys.stderr)
 
 
 def _stream_json(run_: Run, paths: list[str], max_score: float | None, fail_on: Severity) -> int:
@@ -384,9 +425,7 @@ def _stream_json(run_: Run, paths: list[str], max_score: float | None, fail_on: 
     out.write(("\n ],\n" if not first else "],\n") + tail[2:] + "\n")
     for notice in dict.fromkeys(run_.linter_notices() + run_.notices):
         print(f"lintnews: warning: {notice}", file=sys.stderr)
-    for s in over:
-        name = s["path"] + (f" (article {s['article']})" if "article" in s else "")
-        print(f"lintnews: {name} scores {s['score']}, above --max-score {max_score:g}", file=sys.stderr)
+    _report_over(over, max_score, "json")
     if errors:
         return 2
     return 1 if over or failed else 0

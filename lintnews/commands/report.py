@@ -10,6 +10,7 @@ from typing import Any
 from ..errors import LintnewsError
 from ..fileio import write_atomic
 from ..html_report import Article, render_html, render_markdown
+from ..report import plural
 from ..runner import RunOptions, make_run
 from .options import add_rule_options, resolve_config
 
@@ -30,10 +31,8 @@ def run(args: argparse.Namespace) -> int:
     errors = [r for r in results if r.error]
     for r in errors:
         print(f"lintnews: error: {r.error}", file=sys.stderr)
-    articles = [
-        Article(r.path, r.doc.raw, r.doc.word_count, r.findings) for r in results if r.doc is not None and not r.error
-    ]
-    out = render_html(articles, args.title) if args.format == "html" else render_markdown(articles)
+    articles = [Article.of(r.doc, r.findings) for r in results if r.doc is not None and not r.error]
+    out = render_html(articles, args.title) if args.format == "html" else render_markdown(articles, args.title)
     if args.output:
         target = Path(args.output)
         try:
@@ -43,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
                 target.write_text(out, encoding="utf-8")
         except OSError as e:
             raise LintnewsError(f"{args.output}: cannot write the report: {e.strerror or e}") from None
-        print(f"wrote {args.output}: {len(articles)} articles", file=sys.stderr)
+        print(f"wrote {args.output}: {plural(len(articles), 'article')}", file=sys.stderr)
     else:
         sys.stdout.write(out)
     return 2 if errors else 0
