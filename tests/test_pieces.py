@@ -114,3 +114,17 @@ def _bounded_wrapper(search: Any, finditer: Any) -> Any:
         return search(Strict(pattern), text, pos, endpos)
 
     return wrapped
+
+
+def test_a_runaway_pattern_is_stopped_naming_where_and_why() -> None:
+    text = "Fine words.\n" * 20_000 + "a" * 30_000 + "!\n"
+    with pytest.raises(base.PatternTimeout) as stopped:
+        list(search_with_timeout(regex.compile(r"(a+)+$"), text))
+    # the piece it ran on: bounded, and holding the run of a's on line 20001
+    m = regex.fullmatch(
+        r"its pattern ran over 1 s on ([\d,]+) characters from line (\d+) \(catastrophic backtracking: .*\)",
+        str(stopped.value),
+    )
+    assert m, str(stopped.value)
+    size, line = int(m[1].replace(",", "")), int(m[2])
+    assert size <= PIECE_CHARS + LOOKAHEAD_CHARS and line <= 20_001 < line + size // 12

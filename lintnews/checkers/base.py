@@ -63,6 +63,17 @@ def compile_user_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
         raise ValueError(f"invalid regular expression: {e}") from None
 
 
+class PatternTimeout(TimeoutError):
+    """One search of a bounded piece of text ran over REGEX_TIMEOUT: the pattern itself is at fault."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        line = text.count("\n", 0, start) + 1
+        super().__init__(
+            f"its pattern ran over {REGEX_TIMEOUT:g} s on {end - start:,} characters from line {line} "
+            "(catastrophic backtracking: a nested or overlapping repetition)"
+        )
+
+
 def search_with_timeout(
     pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> Iterator[regex.Match[str]]:
@@ -73,9 +84,15 @@ def search_with_timeout(
     """
     end = len(text) if endpos is None else endpos
     if end - pos <= PIECE_CHARS:
-        it: Iterator[regex.Match[str]] = pattern.finditer(text, pos, end, timeout=REGEX_TIMEOUT)
-        return it
+        return _timed(pattern.finditer(text, pos, end, timeout=REGEX_TIMEOUT), text, pos, end)
     return _piecewise(pattern, text, pos, end)
+
+
+def _timed(matches: Iterator[regex.Match[str]], text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    try:
+        yield from matches
+    except TimeoutError:
+        raise PatternTimeout(text, start, end) from None
 
 
 def _piecewise(pattern: regex.Pattern[str], text: str, pos: int, end: int) -> Iterator[regex.Match[str]]:
@@ -84,7 +101,8 @@ def _piecewise(pattern: regex.Pattern[str], text: str, pos: int, end: int) -> It
         if resume >= cut and cut < end:
             continue
         stop = min(end, cut + LOOKAHEAD_CHARS)
-        for m in pattern.finditer(text, max(start, resume), stop, timeout=REGEX_TIMEOUT):
+        begin = max(start, resume)
+        for m in _timed(pattern.finditer(text, begin, stop, timeout=REGEX_TIMEOUT), text, begin, stop):
             if m.start() >= cut and cut < end:
                 break  # the next piece's: found there, with the text after it in view
             yield m
