@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from lintnews import cache as cache_module
 from lintnews import cli
 
 ARTICLE = b"He left. . Then he came back.\n"
@@ -167,9 +168,13 @@ def test_output_file(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cache_info_and_clean(
-    here: Path, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory
+    here: Path,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setattr(cache_module, "_CHOSEN", [])  # --cache-dir sets a process-wide folder: undone after
     code, _, _ = run(capsys, "check", "--cache-dir", str(cache), "--select", "punctuation", "a.txt")
     assert (cache / "CACHEDIR.TAG").is_file()
     code, out, _ = run(capsys, "cache", "info", "--cache-dir", str(cache))
