@@ -95,9 +95,22 @@ def _timed(matches: Iterator[regex.Match[str]], text: str, start: int, end: int)
         raise PatternTimeout(text, start, end) from None
 
 
+# the pieces of the last text cut: every regex rule searches the same document in turn (the text is held
+# until the next long one is cut)
+_LAST_CUT: list[tuple[str, int, int, list[tuple[int, int]]]] = []
+
+
+def _pieces_of(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    if _LAST_CUT and _LAST_CUT[0][0] is text and _LAST_CUT[0][1:3] == (pos, end):
+        return _LAST_CUT[0][3]
+    spans = list(pieces(text, pos, end))
+    _LAST_CUT[:] = [(text, pos, end, spans)]
+    return spans
+
+
 def _piecewise(pattern: regex.Pattern[str], text: str, pos: int, end: int) -> Iterator[regex.Match[str]]:
     resume = pos  # where the last match ended: the next piece's search starts no earlier (no overlaps)
-    for start, cut in pieces(text, pos, end):
+    for start, cut in _pieces_of(text, pos, end):
         if resume >= cut and cut < end:
             continue
         stop = min(end, cut + LOOKAHEAD_CHARS)
