@@ -1,0 +1,255 @@
+"""The language server: LSP over stdio on pygls; documents linted in one thread that keeps the rules loaded."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from .. import __version__
+from .actions import FIX_ALL, at_range, fix_action, fix_all_action, has_safe_fix, suppress_action, wanted
+from .convert import diagnostic, problem_diagnostic
+from .hover import hover_markdown
+from .positions import LineIndex, negotiated
+from .projects import CONFIG_NAMES
+from .session import Session
+
+T = TypeVar("T")
+# an untitled buffer has no file name: its language picks the reader a file's suffix would
+_SUFFIX = {"markdown": ".md", "html": ".html"}
+# the files whose change may alter findings: configs and YAML house packs (their times are compared anyway)
+WATCHED = (*(f"**/{n}" for n in CONFIG_NAMES), "**/*.yaml", "**/*.yml")
+log = logging.getLogger(__name__)
+
+
+def document_path(uri: str, language_id: str | None) -> str:
+    """The file a document is (config discovery, the reader by suffix); a stand-in name for an unsaved one."""
+    path = to_fs_path(uri)
+    if path is not None:
+        return path
+    name = uri.rsplit("/", 1)[-1] or "untitled"
+    if "." not in name:
+        name += _SUFFIX.get(language_id or "", ".txt")
+    return os.path.join(os.getcwd(), name)
+
+
+class LintnewsServer(LanguageServer):
+    """pygls' server with lintnews' session: every use of the session happens in the one linting thread."""
+
+    def __init__(self, debounce: float, cwd: Path) -> None:
+        super().__init__("lintnews", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        self.debounce = debounce
+        self.session = Session(cwd)
+        self.linting = ThreadPoolExecutor(1, thread_name_prefix="lintnews-lint")
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.shown: set[str] = set()
+
+    async def in_thread(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self.linting, fn, *args)
+
+    @property
+    def encoding(self) -> str:
+        return negotiated(self.workspace.position_encoding)
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Lint a document after `delay` seconds; a later call before then replaces this one."""
+        old = self.pending.pop(uri, None)
+        if old is not None:
+            old.cancel()
+        self.pending[uri] = asyncio.ensure_future(self._lint_later(uri, delay))
+
+    async def _lint_later(self, uri: str, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        # from here on the lint is not cancelled: its findings are published even if another change came
+        if self.pending.get(uri) is asyncio.current_task():
+            del self.pending[uri]
+        await self.publish(await self.in_thread(self._lint, uri))
+
+    def _lint(self, uri: str) -> tuple[list[types.PublishDiagnosticsParams], list[str], list[str]]:
+        """In the linting thread: lint, and the diagnostics of each document whose findings changed."""
+        try:
+            changed, notices = self.session.lint(uri)
+        except Exception as e:  # a bug must never take the server down: say so and go on
+            log.exception("lint failed")
+            return [], [], [f"lintnews: internal error linting {uri}: {e!r}"]
+        problems = []
+        out = []
+        for u in changed:
+            od = self.session.docs[u]
+            index = LineIndex(od.linted_text or "", self.encoding)
+            if od.problem is not None:
+                diags = [problem_diagnostic(od.problem, index)]
+                if od.problem.startswith(("config:", "rules:")):
+                    problems.append(od.problem)
+            else:
+                diags = [diagnostic(f, index) for f in od.findings]
+            out.append(types.PublishDiagnosticsParams(uri=u, diagnostics=diags, version=od.linted_version))
+        return out, notices, problems
+
+    async def publish(self, result: tuple[list[types.PublishDiagnosticsParams], list[str], list[str]]) -> None:
+        params, notices, problems = result
+        for p in params:
+            self.text_document_publish_diagnostics(p)
+        for n in notices:
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=n))
+        for problem in problems:
+            # a broken config is shown once, not on every keystroke; each document still has its diagnostic
+            if problem not in self.shown:
+                self.shown.add(problem)
+                self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=problem))
+
+    def relint_all(self) -> None:
+        for uri in list(self.session.docs):
+            self.schedule(uri, 0)
+
+    def stop(self) -> None:
+        for task in self.pending.values():
+            task.cancel()
+        self.pending.clear()
+        self.linting.shutdown(wait=True, cancel_futures=True)
+
+
+def _code_actions(ls: LintnewsServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    od = ls.session.docs.get(params.text_document.uri)
+    if od is None or not od.current or od.problem is not None:
+        return []  # findings of an older text would edit the wrong characters
+    index = LineIndex(od.text, ls.encoding)
+    only = [getattr(k, "value", k) for k in params.context.only] if params.context.only else None
+    out: list[types.CodeAction] = []
+    if wanted(types.CodeActionKind.QuickFix.value, only):
+        near = at_range(od.findings, index, params.range)
+        out += [fix_action(od, f, index) for f in near if f.fix is not None]
+        for rule in dict.fromkeys(f.rule for f in near):
+            action = suppress_action(od, next(f for f in near if f.rule == rule), index)
+            if action is not None:
+                out.append(action)
+    if wanted(FIX_ALL, only) and has_safe_fix(od.own):
+        result = ls.session.fix_all(od.uri)
+        action = fix_all_action(od, result, index) if result is not None else None
+        if action is not None:
+            out.append(action)
+    return out
+
+
+def _hover(ls: LintnewsServer, params: types.HoverParams) -> types.Hover | None:
+    od = ls.session.docs.get(params.text_document.uri)
+    if od is None or not od.current or od.project is None or od.project.linter is None:
+        return None
+    index = LineIndex(od.text, ls.encoding)
+    at = index.offset(params.position)
+    found = [f for f in od.findings if f.offset <= at < max(f.end, f.offset + 1)]
+    if not found:
+        return None
+    rules = {r.id: r for r in od.project.linter.rules}
+    start, end = min(f.offset for f in found), max(f.end for f in found)
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=hover_markdown(found, rules)),
+        range=index.range(start, end),
+    )
+
+
+def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
+    ls = LintnewsServer(debounce, cwd or Path.cwd())
+
+    @ls.feature(types.INITIALIZED)
+    async def initialized(ls: LintnewsServer, params: types.InitializedParams) -> None:
+        caps = ls.client_capabilities.workspace
+        watched = caps.did_change_watched_files if caps else None
+        if watched is not None and watched.dynamic_registration:
+            opts = types.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
+            )
+            reg = types.Registration(id="lintnews-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+            reg.register_options = opts
+            try:
+                await ls.client_register_capability_async(types.RegistrationParams(registrations=[reg]))
+            except Exception as e:  # the times of the files are still compared on every lint
+                log.warning("could not register file watchers: %r", e)
+        root = ls.workspace.root_path or str(ls.session.projects.cwd)
+        await ls.in_thread(_warm, ls.session, root)
+
+    @ls.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    async def did_open(ls: LintnewsServer, params: types.DidOpenTextDocumentParams) -> None:
+        doc = params.text_document
+        await ls.in_thread(ls.session.put, doc.uri, document_path(doc.uri, doc.language_id), doc.text, doc.version)
+        ls.schedule(doc.uri, 0)
+
+    @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    async def did_change(ls: LintnewsServer, params: types.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        od = ls.session.docs.get(uri)
+        doc = ls.workspace.get_text_document(uri)
+        path = od.path if od is not None else document_path(uri, doc.language_id)
+        await ls.in_thread(ls.session.put, uri, path, doc.source, params.text_document.version)
+        ls.schedule(uri, ls.debounce)
+
+    @ls.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: LintnewsServer, params: types.DidSaveTextDocumentParams) -> None:
+        if params.text_document.uri in ls.session.docs:
+            ls.schedule(params.text_document.uri, 0)
+
+    @ls.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    async def did_close(ls: LintnewsServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        task = ls.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        others = await ls.in_thread(ls.session.close, uri)
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        for other in others:
+            ls.schedule(other, 0)
+
+    @ls.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_changed(ls: LintnewsServer, params: types.DidChangeWatchedFilesParams) -> None:
+        # each document's config and packs are compared with what was loaded when it is linted again
+        ls.relint_all()
+
+    @ls.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]),
+    )
+    async def code_action(ls: LintnewsServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return await ls.in_thread(_code_actions, ls, params)
+
+    @ls.feature(types.TEXT_DOCUMENT_HOVER)
+    async def hover(ls: LintnewsServer, params: types.HoverParams) -> types.Hover | None:
+        return await ls.in_thread(_hover, ls, params)
+
+    @ls.feature(types.SHUTDOWN)
+    def shutdown(ls: LintnewsServer, params: None) -> None:
+        ls.stop()
+
+    return ls
+
+
+def _warm(session: Session, root: str) -> None:
+    """Load the workspace's rules and the spaCy model before the first document needs them."""
+    try:
+        project = session.projects.for_path(os.path.join(root, "warm-up.txt"))
+        if project.linter is not None and project.linter.uses_model:
+            from ..nlp import model
+
+            model()
+    except Exception as e:  # the first lint reports whatever is wrong, on the document
+        log.info("warm-up: %r", e)
+
+
+def serve(debounce: float) -> int:
+    """Run the server on stdin/stdout until the client says `exit`: 0 after a `shutdown` request, else 1."""
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    # anything printed by mistake goes to stderr (the client's log), never into the protocol stream
+    sys.stdout = sys.stderr
+    ls = build(debounce)
+    ls.start_io(stdin, stdout)
+    ls.stop()
+    return 0 if ls.protocol._shutdown else 1
