@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
+import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator
@@ -229,3 +230,251 @@ async def test_diagnostics_have_exact_utf16_ranges_on_open_and_change(folder: Pa
         version = ed.change(uri, "A first line.\n" + TEXT.replace("this Tuesday", "on Tuesday"))
         after = exact(await ed.diagnostics(uri, version))
         assert after == sorted((r, ln + 1, s, ln + 1, e) for r, ln, s, _, e in expected if ln > 0)
+
+
+def check_fix(folder: Path, name: str, text: str) -> str:
+    """What `lintnews check --fix` makes of `text` as the file `name` in `folder` (the real command line)."""
+    path = folder / name
+    path.write_bytes(text.encode("utf-8"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "lintnews", "check", "--fix", name], cwd=folder, capture_output=True, check=False
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    fixed = path.read_bytes().decode("utf-8")
+    path.unlink()
+    return fixed
+
+
+@pytest.mark.asyncio
+async def test_fix_all_through_a_workspace_edit_equals_check_fix(folder: Path) -> None:
+    async with editor(folder) as ed:
+        uri = ed.open("a.txt", TEXT)
+        await ed.diagnostics(uri, 1)
+        whole = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
+        (action,) = await ed.actions(uri, whole, only=["source.fixAll"])
+        assert action.kind == "source.fixAll.lintnews"
+        (change,) = action.edit.document_changes  # type: ignore[union-attr]
+        assert change.text_document.version == 1  # type: ignore[union-attr]
+        fixed = apply_action(TEXT, action)
+    expected = check_fix(folder, "copy.txt", TEXT)
+    assert fixed == expected
+    assert fixed != TEXT and "\r\n" in fixed  # fixed, and the CRLF line kept its ending
+
+
+@pytest.mark.asyncio
+async def test_each_fix_is_a_quick_fix_and_a_rule_can_be_suppressed_here(folder: Path) -> None:
+    async with editor(folder) as ed:
+        uri = ed.open("a.txt", TEXT)
+        diags = await ed.diagnostics(uri, 1)
+        target = next(d for d in diags if d.range.start.line == 2)
+        actions = await ed.actions(uri, target.range, only=["quickfix"])
+        titles = [a.title for a in actions]
+        assert titles == [
+            "Fix: replace 'this Friday' with 'on Friday' (calque-es.this-weekday)",
+            "Suppress calque-es.this-weekday on this line",
+        ]
+        fix, suppress = actions
+        assert fix.is_preferred and fix.kind == types.CodeActionKind.QuickFix
+        assert apply_action(TEXT, fix) == TEXT.replace("this Friday", "on Friday")
+        suppressed = apply_action(TEXT, suppress)
+        assert suppressed.endswith("left this Friday. lintnews: ignore[calque-es.this-weekday]\n")
+        version = ed.change(uri, suppressed)
+        after = await ed.diagnostics(uri, version)
+        assert exact(after) == [x for x in exact(diags) if x[1] != 2]
+        # a second rule on a line that has a marker joins it
+        line1 = await ed.actions(uri, next(d for d in diags if d.range.start.line == 1).range, only=["quickfix"])
+        assert [a.title for a in line1 if a.title.startswith("Suppress")] == [
+            "Suppress punctuation.space-before-comma on this line"
+        ]
+
+
+@pytest.mark.asyncio
+async def test_unsafe_fixes_are_labelled_and_not_preferred(folder: Path) -> None:
+    text = "Envoy Yusuf Karimov spoke first. Then Yousuf Karimov left, and Yusuf Karimov returned.\n"
+    async with editor(folder) as ed:
+        uri = ed.open("a.txt", text)
+        (diag,) = await ed.diagnostics(uri, 1)
+        assert diag.code == "consistency.name-spelling"
+        (fix, _) = await ed.actions(uri, diag.range, only=["quickfix"])
+        assert fix.title.startswith("Unsafe fix (check the meaning): replace 'Yousuf Karimov' with 'Yusuf Karimov'")
+        assert not fix.is_preferred
+        # an unsafe fix is not part of "fix all safe"
+        assert await ed.actions(uri, diag.range, only=["source.fixAll"]) == []
+
+
+@pytest.mark.asyncio
+async def test_hover_explains_the_rule(folder: Path) -> None:
+    async with editor(folder) as ed:
+        uri = ed.open("a.txt", TEXT)
+        diags = await ed.diagnostics(uri, 1)
+        first = exact(diags)[0]
+        inside = types.Position(line=first[1], character=first[2] + 3)
+        hover = await ed.client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=inside)
+        )
+        assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+        text = hover.contents.value
+        assert text.startswith("'this Tuesday' is Spanish 'este martes'")
+        assert "**calque-es.this-weekday**" in text and "*Why:*" in text
+        assert "*Bad:*" in text and "*Good:*" in text and "→" in text
+        # no finding under the cursor, no hover
+        nothing = types.Position(line=0, character=1)
+        assert (
+            await ed.client.text_document_hover_async(
+                types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=nothing)
+            )
+            is None
+        )
+
+
+@pytest.mark.asyncio
+async def test_config_reload_when_the_client_says_so_and_when_the_file_changes(folder: Path) -> None:
+    async with editor(folder) as ed:
+        # the server asked to be told of config and pack changes (once initialized, so not before the first lint)
+        uri = ed.open("a.txt", TEXT)
+        assert len(await ed.diagnostics(uri, 1)) == 5
+        (reg,) = ed.client.registrations  # type: ignore[attr-defined]
+        assert reg.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+        seen = len(ed.published[uri])
+        (folder / ".lintnews.toml").write_text(CONFIG + 'ignore = ["calque-es"]\n', encoding="utf-8")
+        ed.watched(".lintnews.toml")
+        after = await ed.diagnostics(uri, 1, after=seen)
+        assert {d.code for d in after} == {"punctuation.space-before-comma"}
+        # without a notice from the client: the config's new time is seen at the next lint
+        (folder / ".lintnews.toml").write_text(CONFIG + 'ignore = ["punctuation"]\n', encoding="utf-8")
+        version = ed.change(uri, TEXT + "\n")
+        assert {d.code for d in await ed.diagnostics(uri, version)} == {"calque-es.this-weekday"}
+
+
+@pytest.mark.asyncio
+async def test_a_house_pack_edit_is_picked_up(folder: Path) -> None:
+    pack = folder / "house.yaml"
+    pack_text = """pack: house
+defaults: {category: punctuation, severity: error}
+rules:
+  - id: house.owner
+    kind: regex
+    pattern: '\\bowner\\b'
+    message: "House style: say '{match}' another way."
+    fix: none
+    examples:
+      bad: ["The owner said so."]
+      good: ["The proprietor said so."]
+"""
+    pack.write_text(pack_text, encoding="utf-8")
+    (folder / ".lintnews.toml").write_text('select = ["house"]\nrule-packs = ["house.yaml"]\n', encoding="utf-8")
+    async with editor(folder) as ed:
+        uri = ed.open("a.txt", TEXT)
+        (diag,) = await ed.diagnostics(uri, 1)
+        assert diag.message == "House style: say 'owner' another way."
+        assert diag.severity == types.DiagnosticSeverity.Error
+        seen = len(ed.published[uri])
+        pack.write_text(pack_text.replace("another way", "otherwise"), encoding="utf-8")
+        ed.watched("house.yaml")
+        (diag,) = await ed.diagnostics(uri, 1, after=seen)
+        assert diag.message == "House style: say 'owner' otherwise."
+
+
+@pytest.mark.asyncio
+async def test_bad_input_gives_one_diagnostic_and_the_server_goes_on(folder: Path) -> None:
+    async with editor(folder) as ed:
+        binary = ed.open("blob.txt", "GIF89a\x00\x01\x02 not text")
+        (diag,) = await ed.diagnostics(binary, 1)
+        assert "binary file, not text (NUL byte at offset 6" in diag.message
+        assert diag.severity == types.DiagnosticSeverity.Error
+        (folder / ".lintnews.toml").write_text("select = [\n", encoding="utf-8")
+        broken = ed.open("a.txt", TEXT)
+        (diag,) = await ed.diagnostics(broken, 1)
+        assert diag.message.startswith("config: ") and ".lintnews.toml: invalid TOML" in diag.message
+        assert any(".lintnews.toml: invalid TOML" in m.message for m in ed.client.messages)
+        # mended: the next lint reads it
+        (folder / ".lintnews.toml").write_text(CONFIG, encoding="utf-8")
+        ed.watched(".lintnews.toml")
+        version = ed.change(broken, TEXT)
+        assert len(await ed.diagnostics(broken, version)) == 5
+        assert ed.client._server is not None and ed.client._server.returncode is None
+
+
+@pytest.mark.asyncio
+async def test_names_are_compared_across_the_open_documents(folder: Path) -> None:
+    async with editor(folder) as ed:
+        first = ed.open("first.txt", "Envoy Yusuf Karimov spoke first. Yusuf Karimov left.\n")
+        assert await ed.diagnostics(first, 1) == []
+        second = ed.open("second.txt", "Yousuf Karimov arrived in Baku on Monday.\n")
+        (diag,) = await ed.diagnostics(second, 1)
+        assert diag.code == "consistency.name-spelling"
+        assert diag.message.startswith("'Yousuf Karimov' is spelled 'Yusuf Karimov' in other files of this run")
+        # the other file changes its spelling: the finding follows
+        seen = len(ed.published[second])
+        ed.change(first, "Envoy Yousuf Karimov spoke first.\n")
+        assert await ed.diagnostics(second, 1, after=seen) == []
+        # and closing a document takes it out of the comparison
+        ed.change(first, "Envoy Yusuf Karimov spoke first. Yusuf Karimov left.\n")
+        await ed.diagnostics(first)
+        seen = len(ed.published[second])
+        ed.client.text_document_did_close(
+            types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=first))
+        )
+        assert await ed.diagnostics(second, 1, after=seen) == []
+
+
+@pytest.mark.asyncio
+async def test_markdown_and_html_are_read_as_check_reads_them(folder: Path) -> None:
+    md = "# Talks 😀\n\nThe envoy [arrived this Monday](https://example.org/this-Monday) in Cairo.\n"
+    html = "<p>The café <b>reopened</b> this Friday.</p>\n<!-- this Sunday -->\n"
+    async with editor(folder) as ed:
+        m = ed.open("a.md", md, "markdown")
+        (diag,) = await ed.diagnostics(m, 1)
+        at = md.split("\n")[2].index("this Monday")
+        assert exact([diag]) == [("calque-es.this-weekday", 2, at, 2, at + len("this Monday"))]
+        (_, suppress) = await ed.actions(m, diag.range, only=["quickfix"])
+        assert apply_action(md, suppress).split("\n")[2].endswith(" <!-- lintnews: ignore[calque-es.this-weekday] -->")
+        h = ed.open("a.html", html, "html")
+        (diag,) = await ed.diagnostics(h, 1)
+        at = html.index("this Friday")  # ASCII before it: UTF-16 columns are character offsets
+        assert exact([diag]) == [("calque-es.this-weekday", 0, at, 0, at + len("this Friday"))]
+
+
+@pytest.mark.asyncio
+async def test_utf8_positions_when_the_client_asks_for_them(folder: Path) -> None:
+    caps = types.ClientCapabilities(
+        general=types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf8])
+    )
+    async with editor(folder, caps) as ed:
+        uri = ed.open("a.txt", TEXT)
+        got = exact(await ed.diagnostics(uri, 1))
+        line = TEXT.split("\n", maxsplit=1)[0]
+        start = len(line[: line.index("this Tuesday")].encode("utf-8"))
+        assert ("calque-es.this-weekday", 0, start, 0, start + 12) in got
+        assert start == 43  # é two bytes, the emoji four
+
+
+@pytest.mark.asyncio
+async def test_save_lints_at_once(folder: Path) -> None:
+    # a long debounce: only the save can bring the diagnostics of the change in time
+    async with editor(folder, server=(sys.executable, "-m", "lintnews", "server", "--debounce-ms", "30000")) as ed:
+        uri = ed.open("a.txt", "Nothing here.\n")
+        assert await ed.diagnostics(uri, 1) == []
+        version = ed.change(uri, TEXT)
+        ed.client.text_document_did_save(
+            types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
+        assert len(await ed.diagnostics(uri, version)) == 5
+
+
+@pytest.mark.asyncio
+async def test_shutdown_then_exit_ends_the_process_with_0(folder: Path) -> None:
+    async with editor(folder) as ed:
+        ed.open("a.txt", TEXT)
+        await ed.diagnostics(ed.uri("a.txt"), 1)
+        await ed.client.shutdown_session()
+        assert ed.client._server is not None
+        assert ed.client._server.returncode == 0
+
+
+@pytest.mark.asyncio
+async def test_exit_without_shutdown_ends_the_process_with_1(folder: Path) -> None:
+    async with editor(folder) as ed:
+        ed.client.exit(None)
+        assert ed.client._server is not None
+        assert await asyncio.wait_for(ed.client._server.wait(), TIMEOUT) == 1

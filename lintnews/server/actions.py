@@ -106,4 +106,3 @@ def at_range(findings: list[Finding], index: LineIndex, rng: types.Range) -> lis
 
 def has_safe_fix(findings: list[Finding]) -> bool:
     return any(f.fix is not None and f.fix.applicability is Applicability.SAFE for f in findings)
-
