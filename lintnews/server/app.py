@@ -24,6 +24,8 @@ from .projects import CONFIG_NAMES
 from .session import Session
 
 T = TypeVar("T")
+# what a lint gives the client: diagnostics to publish, notices to log, problems to show once
+Published = tuple[list[types.PublishDiagnosticsParams], list[str], list[str]]
 # an untitled buffer has no file name: its language picks the reader a file's suffix would
 _SUFFIX = {"markdown": ".md", "html": ".html"}
 # the files whose change may alter findings: configs and YAML house packs (their times are compared anyway)
@@ -60,28 +62,36 @@ class LintnewsServer(LanguageServer):
     def encoding(self) -> str:
         return negotiated(self.workspace.position_encoding)
 
-    def schedule(self, uri: str, delay: float) -> None:
+    def schedule(self, uri: str, delay: float, again: bool = False) -> None:
         """Lint a document after `delay` seconds; a later call before then replaces this one."""
         old = self.pending.pop(uri, None)
         if old is not None:
             old.cancel()
-        self.pending[uri] = asyncio.ensure_future(self._lint_later(uri, delay))
+        self.pending[uri] = asyncio.ensure_future(self._lint_later(uri, delay, again))
 
-    async def _lint_later(self, uri: str, delay: float) -> None:
+    async def _lint_later(self, uri: str, delay: float, again: bool) -> None:
         if delay:
             await asyncio.sleep(delay)
         # from here on the lint is not cancelled: its findings are published even if another change came
         if self.pending.get(uri) is asyncio.current_task():
             del self.pending[uri]
-        await self.publish(await self.in_thread(self._lint, uri))
+        await self.publish(await self.in_thread(self._lint, uri, again))
 
-    def _lint(self, uri: str) -> tuple[list[types.PublishDiagnosticsParams], list[str], list[str]]:
+    def _lint(self, uri: str, again: bool) -> Published:
         """In the linting thread: lint, and the diagnostics of each document whose findings changed."""
         try:
-            changed, notices = self.session.lint(uri)
+            changed, notices = self.session.lint(uri, again)
         except Exception as e:  # a bug must never take the server down: say so and go on
             log.exception("lint failed")
             return [], [], [f"lintnews: internal error linting {uri}: {e!r}"]
+        out, _, problems = self._published(changed)
+        return out, notices, problems
+
+    def _close(self, uri: str) -> Published:
+        """In the linting thread: forget a document, and the diagnostics of those it changed (names)."""
+        return self._published(self.session.close(uri))
+
+    def _published(self, changed: list[str]) -> Published:
         problems = []
         out = []
         for u in changed:
@@ -94,9 +104,9 @@ class LintnewsServer(LanguageServer):
             else:
                 diags = [diagnostic(f, index) for f in od.findings]
             out.append(types.PublishDiagnosticsParams(uri=u, diagnostics=diags, version=od.linted_version))
-        return out, notices, problems
+        return out, [], problems
 
-    async def publish(self, result: tuple[list[types.PublishDiagnosticsParams], list[str], list[str]]) -> None:
+    async def publish(self, result: Published) -> None:
         params, notices, problems = result
         for p in params:
             self.text_document_publish_diagnostics(p)
@@ -110,7 +120,7 @@ class LintnewsServer(LanguageServer):
 
     def relint_all(self) -> None:
         for uri in list(self.session.docs):
-            self.schedule(uri, 0)
+            self.schedule(uri, 0, again=True)
 
     def stop(self) -> None:
         for task in self.pending.values():
@@ -182,7 +192,7 @@ def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
     async def did_open(ls: LintnewsServer, params: types.DidOpenTextDocumentParams) -> None:
         doc = params.text_document
         await ls.in_thread(ls.session.put, doc.uri, document_path(doc.uri, doc.language_id), doc.text, doc.version)
-        ls.schedule(doc.uri, 0)
+        ls.schedule(doc.uri, 0, again=True)
 
     @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: LintnewsServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -196,7 +206,7 @@ def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
     @ls.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: LintnewsServer, params: types.DidSaveTextDocumentParams) -> None:
         if params.text_document.uri in ls.session.docs:
-            ls.schedule(params.text_document.uri, 0)
+            ls.schedule(params.text_document.uri, 0, again=True)
 
     @ls.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     async def did_close(ls: LintnewsServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -204,10 +214,9 @@ def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
         task = ls.pending.pop(uri, None)
         if task is not None:
             task.cancel()
-        others = await ls.in_thread(ls.session.close, uri)
+        others = await ls.in_thread(ls._close, uri)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-        for other in others:
-            ls.schedule(other, 0)
+        await ls.publish(others)
 
     @ls.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched_changed(ls: LintnewsServer, params: types.DidChangeWatchedFilesParams) -> None:

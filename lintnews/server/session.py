@@ -62,11 +62,12 @@ class Session:
             return []
         return self._cross(gone.project.linter)
 
-    def lint(self, uri: str) -> tuple[list[str], list[str]]:
+    def lint(self, uri: str, again: bool = False) -> tuple[list[str], list[str]]:
         """Lint a document's latest text; returns the open documents whose findings changed, and the notices
-        the rules gave (a rule turned off)."""
+        the rules gave (a rule turned off). A version already linted is not linted twice unless `again`
+        (its config may have changed): changes queued behind a long lint cost one lint, not one each."""
         od = self.docs.get(uri)
-        if od is None:
+        if od is None or (not again and od.current and od.linted_version == od.version):
             return [], []
         text, version = od.text, od.version
         od.project = project = self.projects.for_path(od.path)
