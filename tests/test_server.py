@@ -478,3 +478,18 @@ async def test_exit_without_shutdown_ends_the_process_with_1(folder: Path) -> No
         ed.client.exit(None)
         assert ed.client._server is not None
         assert await asyncio.wait_for(ed.client._server.wait(), TIMEOUT) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_burst_of_changes_is_linted_once(folder: Path) -> None:
+    async with editor(folder, server=(sys.executable, "-m", "lintnews", "server", "--debounce-ms", "1500")) as ed:
+        uri = ed.open("a.txt", "Nothing here.\n")
+        await ed.diagnostics(uri, 1)
+        # the first change after a quiet spell is linted at once
+        ed.change(uri, "Nothing here yet.\n")
+        await ed.diagnostics(uri, 2)
+        # the rest of the burst waits for its end: only its last text is linted
+        for n in range(4):
+            ed.change(uri, TEXT + "x" * n)
+        assert len(await ed.diagnostics(uri, 6)) == 5
+        assert [p.version for p in ed.published[uri]] == [1, 2, 6]

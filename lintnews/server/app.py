@@ -53,6 +53,7 @@ class LintnewsServer(LanguageServer):
         self.session = Session(cwd)
         self.linting = ThreadPoolExecutor(1, thread_name_prefix="lintnews-lint")
         self.pending: dict[str, asyncio.Task[None]] = {}
+        self.last_change: dict[str, float] = {}
         self.shown: set[str] = set()
 
     async def in_thread(self, fn: Callable[..., T], *args: Any) -> T:
@@ -68,6 +69,14 @@ class LintnewsServer(LanguageServer):
         if old is not None:
             old.cancel()
         self.pending[uri] = asyncio.ensure_future(self._lint_later(uri, delay, again))
+
+    def changed(self, uri: str) -> None:
+        """Debounce a change: the first after a quiet spell is linted at once, the rest of a burst once, after
+        it (the debounce time after its last change); so an edit now and then waits for nothing."""
+        now = asyncio.get_running_loop().time()
+        quiet = uri not in self.pending and now - self.last_change.get(uri, -self.debounce) >= self.debounce
+        self.last_change[uri] = now
+        self.schedule(uri, 0 if quiet else self.debounce)
 
     async def _lint_later(self, uri: str, delay: float, again: bool) -> None:
         if delay:
@@ -201,7 +210,7 @@ def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
         doc = ls.workspace.get_text_document(uri)
         path = od.path if od is not None else document_path(uri, doc.language_id)
         await ls.in_thread(ls.session.put, uri, path, doc.source, params.text_document.version)
-        ls.schedule(uri, ls.debounce)
+        ls.changed(uri)
 
     @ls.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: LintnewsServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -214,6 +223,7 @@ def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
         task = ls.pending.pop(uri, None)
         if task is not None:
             task.cancel()
+        ls.last_change.pop(uri, None)
         others = await ls.in_thread(ls._close, uri)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         await ls.publish(others)
