@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import re
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 from lintnews.server.convert import text_edits
 from lintnews.server.positions import UTF8, UTF16, UTF32, LineIndex
+from lintnews.server.projects import Projects
 
 # regex rules only: the fast tests never load the spaCy model
 CONFIG = 'select = ["consistency", "calque-es", "punctuation"]\n'
@@ -192,6 +194,27 @@ def test_text_edits_rebuild_the_new_text() -> None:
     edits = text_edits(old, new, LineIndex(old))
     assert apply(old, edits) == new
     assert len(edits) == 3  # each change alone, not the whole text
+
+
+def test_projects_share_rules_and_reload_them_when_the_config_changes(folder: Path) -> None:
+    (folder / "sub").mkdir()
+    projects = Projects(folder)
+    top = projects.for_path(str(folder / "a.txt"))
+    below = projects.for_path(str(folder / "sub" / "b.md"))
+    assert top.linter is not None and below.linter is top.linter  # one config, one set of rules
+    assert projects.for_path(str(folder / "c.txt")) is top  # nothing changed: nothing read again
+    (folder / ".lintnews.toml").write_text('select = ["punctuation"]\n', encoding="utf-8")
+    os.utime(folder / ".lintnews.toml", ns=(1, 1))  # a new time even where the clock is coarse
+    again = projects.for_path(str(folder / "a.txt"))
+    assert again.linter is not None and again.linter is not top.linter
+    assert {r.id.split(".")[0] for r in again.linter.rules} == {"punctuation"}
+    # the old rules go once no folder uses them
+    assert projects.for_path(str(folder / "sub" / "b.md")).linter is again.linter
+    assert all(v is not top.linter for v in projects._linters.values())
+    (folder / ".lintnews.toml").write_text("select = 3\n", encoding="utf-8")
+    broken = projects.for_path(str(folder / "a.txt"))
+    assert broken.linter is None and broken.problem is not None
+    assert broken.problem.startswith("config: ") and "select" in broken.problem
 
 
 # --- the server over stdio -----------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ def add_parser(sub: Any) -> None:
         type=int,
         default=DEFAULT_DEBOUNCE_MS,
         metavar="MS",
-        help=f"lint a changed document this long after the last change (default {DEFAULT_DEBOUNCE_MS})",
+        help="a change this long after the previous one is linted at once; a burst of changes once they stop "
+        f"for this long (default {DEFAULT_DEBOUNCE_MS})",
     )
     p.set_defaults(run=run)
 

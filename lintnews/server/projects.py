@@ -55,7 +55,6 @@ class Projects:
         self._folders: dict[Path, tuple[Stamp, Project]] = {}
         # one linter per distinct config and house packs: every folder under a project shares its rules
         self._linters: dict[tuple[Config, Stamp], Linter] = {}
-        self.loads = 0
 
     def for_path(self, path: str) -> Project:
         folder = Path(path).parent.resolve()
@@ -65,6 +64,9 @@ class Projects:
             return known[1]
         project = self._load(folder)
         self._folders[folder] = (stamp, project)
+        # rules no folder uses any more (an edited config's old ones) are let go: each set holds megabytes
+        live = {id(p.linter) for _, p in self._folders.values()}
+        self._linters = {k: v for k, v in self._linters.items() if id(v) in live}
         return project
 
     def _packs_stamp(self, cfg: Config | None) -> Stamp:
@@ -90,7 +92,6 @@ class Projects:
                 linter = make_linter(cfg)
             except LintnewsError as e:
                 return Project(cfg, None, f"rules: {e}", packs)
-            self.loads += 1
             self._linters[key] = linter
         return Project(cfg, linter, None, packs)
 
