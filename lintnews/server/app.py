@@ -30,6 +30,8 @@ Published = tuple[list[types.PublishDiagnosticsParams], list[str], list[str]]
 _SUFFIX = {"markdown": ".md", "html": ".html"}
 # the files whose change may alter findings: configs and YAML house packs (their times are compared anyway)
 WATCHED = (*(f"**/{n}" for n in CONFIG_NAMES), "**/*.yaml", "**/*.yml")
+# a client that never answers the registration must not hold anything up
+REGISTER_TIMEOUT = 10.0
 log = logging.getLogger(__name__)
 
 
@@ -182,6 +184,9 @@ def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
 
     @ls.feature(types.INITIALIZED)
     async def initialized(ls: LintnewsServer, params: types.InitializedParams) -> None:
+        # the rules and the model load in the linting thread meanwhile: the first document is linted after them
+        root = ls.workspace.root_path or str(ls.session.projects.cwd)
+        warm = ls.linting.submit(_warm, ls.session, root)
         caps = ls.client_capabilities.workspace
         watched = caps.did_change_watched_files if caps else None
         if watched is not None and watched.dynamic_registration:
@@ -191,11 +196,11 @@ def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
             reg = types.Registration(id="lintnews-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
             reg.register_options = opts
             try:
-                await ls.client_register_capability_async(types.RegistrationParams(registrations=[reg]))
+                request = ls.client_register_capability_async(types.RegistrationParams(registrations=[reg]))
+                await asyncio.wait_for(request, REGISTER_TIMEOUT)
             except Exception as e:  # the times of the files are still compared on every lint
                 log.warning("could not register file watchers: %r", e)
-        root = ls.workspace.root_path or str(ls.session.projects.cwd)
-        await ls.in_thread(_warm, ls.session, root)
+        await asyncio.wrap_future(warm)
 
     @ls.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: LintnewsServer, params: types.DidOpenTextDocumentParams) -> None:
