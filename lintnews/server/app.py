@@ -47,7 +47,7 @@ def document_path(uri: str, language_id: str | None) -> str:
 
 
 class LintnewsServer(LanguageServer):
-    """pygls' server with lintnews' session: every use of the session happens in the one linting thread."""
+    """pygls' server with lintnews' session: every change to the session happens in the one linting thread."""
 
     def __init__(self, debounce: float, cwd: Path) -> None:
         super().__init__("lintnews", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
@@ -57,6 +57,8 @@ class LintnewsServer(LanguageServer):
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.last_change: dict[str, float] = {}
         self.shown: set[str] = set()
+        # LSP: `exit` after a `shutdown` request ends with 0, without one with 1
+        self.shut_down = False
 
     async def in_thread(self, fn: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self.linting, fn, *args)
@@ -251,6 +253,7 @@ def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
 
     @ls.feature(types.SHUTDOWN)
     def shutdown(ls: LintnewsServer, params: None) -> None:
+        ls.shut_down = True
         ls.stop()
 
     return ls
@@ -276,4 +279,4 @@ def serve(debounce: float) -> int:
     ls = build(debounce)
     ls.start_io(stdin, stdout)
     ls.stop()
-    return 0 if ls.protocol._shutdown else 1
+    return 0 if ls.shut_down else 1
