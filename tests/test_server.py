@@ -92,6 +92,18 @@ class Editor:
         )
         return self.versions[uri]
 
+    def edit(self, uri: str, *edits: tuple[types.Range, str]) -> int:
+        """Send range changes (applied one after another, as LSP says), as an editor does while typing."""
+        self.versions[uri] += 1
+        ident = types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri])
+        changes: list[types.TextDocumentContentChangeEvent] = [
+            types.TextDocumentContentChangePartial(range=r, text=t) for r, t in edits
+        ]
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(text_document=ident, content_changes=changes)
+        )
+        return self.versions[uri]
+
     async def diagnostics(self, uri: str, version: int | None = None, after: int = 0) -> list[types.Diagnostic]:
         """The diagnostics published for `version` (default: the latest sent), the `after`-th publication on."""
         want = self.versions.get(uri) if version is None else version
@@ -516,3 +528,45 @@ async def test_a_burst_of_changes_is_linted_once(folder: Path) -> None:
             ed.change(uri, TEXT + "x" * n)
         assert len(await ed.diagnostics(uri, 6)) == 5
         assert [p.version for p in ed.published[uri]] == [1, 2, 6]
+
+
+def utf16_range(text: str, start: int, end: int) -> types.Range:
+    """Character offsets as an LSP range in UTF-16 units (apart from the server's code)."""
+
+    def pos(at: int) -> types.Position:
+        before = text[:at].replace("\r\n", "\n")
+        return types.Position(line=before.count("\n"), character=utf16_col(before.rsplit("\n", 1)[-1]))
+
+    return types.Range(start=pos(start), end=pos(end))
+
+
+@pytest.mark.asyncio
+async def test_incremental_changes_in_utf16_units(folder: Path) -> None:
+    async with editor(folder) as ed:
+        uri = ed.open("a.txt", TEXT)
+        await ed.diagnostics(uri, 1)
+        # after the family emoji: 'this Friday' -> 'on Friday'; then, in the new text, a word typed
+        # before the CRLF line's end, and the first line's 'this' deleted
+        at = TEXT.index("this Friday")
+        step1 = TEXT[:at] + "on" + TEXT[at + 4 :]
+        crlf = step1.index("\r\n")
+        step2 = step1[:crlf] + " Later" + step1[crlf:]
+        first = step2.index("this Tuesday")
+        step3 = step2[:first] + step2[first + 5 :]
+        version = ed.edit(
+            uri,
+            (utf16_range(TEXT, at, at + 4), "on"),
+            (utf16_range(step1, crlf, crlf), " Later"),
+            (utf16_range(step2, first, first + 5), ""),
+        )
+        got = exact(await ed.diagnostics(uri, version))
+        # the same as a fresh server reading the edited text whole
+        fresh = ed.open("b.txt", step3)
+        assert got == exact(await ed.diagnostics(fresh, 1))
+        comma = "punctuation.space-before-comma"
+        assert [c for c, *_ in got] == ["calque-es.this-weekday", comma, comma]
+        # the fix of a finding applies to the edited text
+        target = next(d for d in await ed.diagnostics(uri, version) if d.code == "calque-es.this-weekday")
+        actions = await ed.actions(uri, target.range, only=["quickfix"])
+        fix = next(a for a in actions if a.title.startswith("Fix: replace 'this Monday'"))
+        assert apply_action(step3, fix) == step3.replace("this Monday", "on Monday")

@@ -50,7 +50,7 @@ class LintnewsServer(LanguageServer):
     """pygls' server with lintnews' session: every change to the session happens in the one linting thread."""
 
     def __init__(self, debounce: float, cwd: Path) -> None:
-        super().__init__("lintnews", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        super().__init__("lintnews", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.debounce = debounce
         self.session = Session(cwd)
         self.linting = ThreadPoolExecutor(1, thread_name_prefix="lintnews-lint")
@@ -213,10 +213,7 @@ def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
     @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: LintnewsServer, params: types.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
-        od = ls.session.docs.get(uri)
-        doc = ls.workspace.get_text_document(uri)
-        path = od.path if od is not None else document_path(uri, doc.language_id)
-        await ls.in_thread(ls.session.put, uri, path, doc.source, params.text_document.version)
+        await ls.in_thread(ls.session.change, uri, params.content_changes, ls.encoding, params.text_document.version)
         ls.changed(uri)
 
     @ls.feature(types.TEXT_DOCUMENT_DID_SAVE)

@@ -66,3 +66,12 @@ def negotiated(kind: object) -> str:
     """The encoding name pygls chose for the session (PositionEncodingKind or its string), UTF-16 by default."""
     value = getattr(kind, "value", kind)
     return value if value in (UTF8, UTF16, UTF32) else UTF16
+
+
+def apply_change(text: str, change: types.TextDocumentContentChangeEvent, encoding: str) -> str:
+    """A document's text after one change the client sent: a range replaced, or the whole text."""
+    if isinstance(change, types.TextDocumentContentChangeWholeDocument):
+        return change.text
+    index = LineIndex(text, encoding)
+    start, end = index.offset(change.range.start), index.offset(change.range.end)
+    return text[:start] + change.text + text[max(start, end) :]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from lsprotocol import types
 
 from ..document import Document
 from ..errors import InputError
@@ -12,6 +15,7 @@ from ..findings import Finding
 from ..fix import FixResult, fix_text
 from ..lint import Linter, merge_cross
 from ..sources import is_jsonl, make_document
+from .positions import apply_change
 from .projects import Project, Projects
 
 
@@ -53,6 +57,18 @@ class Session:
             self.docs[uri] = OpenDoc(uri, path, text, version)
         else:
             known.text, known.version = text, version
+
+    def change(
+        self, uri: str, changes: Sequence[types.TextDocumentContentChangeEvent], encoding: str, version: int | None
+    ) -> None:
+        """Apply the client's changes, in order, to an open document's text (positions in its units)."""
+        od = self.docs.get(uri)
+        if od is None:
+            return  # a change to a document never opened: nothing to apply it to
+        text = od.text
+        for change in changes:
+            text = apply_change(text, change, encoding)
+        od.text, od.version = text, version
 
     def close(self, uri: str) -> list[str]:
         """Forget a document; returns the others whose findings changed (a name it spelled another way)."""
