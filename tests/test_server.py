@@ -570,3 +570,16 @@ async def test_incremental_changes_in_utf16_units(folder: Path) -> None:
         actions = await ed.actions(uri, target.range, only=["quickfix"])
         fix = next(a for a in actions if a.title.startswith("Fix: replace 'this Monday'"))
         assert apply_action(step3, fix) == step3.replace("this Monday", "on Monday")
+
+
+@pytest.mark.asyncio
+async def test_a_line_separator_inside_a_line_is_not_a_line_break(folder: Path) -> None:
+    # U+2028 and a form feed end no line for LSP: the second line is the one after the \n
+    text = "Un\u2028deux\fthis Monday.\nthis Friday.\n"
+    async with editor(folder) as ed:
+        uri = ed.open("a.txt", text)
+        diags = exact(await ed.diagnostics(uri, 1))
+        assert diags == [("calque-es.this-weekday", 0, 8, 0, 19), ("calque-es.this-weekday", 1, 0, 1, 11)]
+        start, end = types.Position(line=1, character=0), types.Position(line=1, character=4)
+        version = ed.edit(uri, (types.Range(start=start, end=end), "on"))
+        assert exact(await ed.diagnostics(uri, version)) == diags[:1]
