@@ -121,6 +121,15 @@ class Editor:
         found = await self.client.text_document_code_action_async(params)
         return [a for a in found or [] if isinstance(a, types.CodeAction)]
 
+    async def fix_all(self, uri: str) -> types.CodeAction:
+        """The fix-all action, its edit resolved when the server left it to be resolved."""
+        start = types.Position(line=0, character=0)
+        (action,) = await self.actions(uri, types.Range(start=start, end=start), only=["source.fixAll"])
+        assert action.kind == "source.fixAll.lintnews"
+        if action.edit is None:
+            action = await self.client.code_action_resolve_async(action)
+        return action
+
     def watched(self, *names: str) -> None:
         events = [types.FileEvent(uri=self.uri(n), type=types.FileChangeType.Changed) for n in names]
         self.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=events))
@@ -281,16 +290,33 @@ def check_fix(folder: Path, name: str, text: str) -> str:
 
 
 @pytest.mark.asyncio
-async def test_fix_all_through_a_workspace_edit_equals_check_fix(folder: Path) -> None:
-    async with editor(folder) as ed:
+@pytest.mark.parametrize("resolves", [True, False], ids=["resolved", "eager"])
+async def test_fix_all_through_a_workspace_edit_equals_check_fix(folder: Path, resolves: bool) -> None:
+    caps = client_capabilities("visual-studio-code")
+    if not resolves:
+        assert caps.text_document and caps.text_document.code_action
+        caps.text_document.code_action.resolve_support = None
+    async with editor(folder, caps) as ed:
         uri = ed.open("a.txt", TEXT)
         await ed.diagnostics(uri, 1)
-        whole = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
-        (action,) = await ed.actions(uri, whole, only=["source.fixAll"])
-        assert action.kind == "source.fixAll.lintnews"
+        start = types.Position(line=0, character=0)
+        (offered,) = await ed.actions(uri, types.Range(start=start, end=start), only=["source.fixAll"])
+        # a client that resolves actions gets the edit only when it chooses the action
+        assert (offered.edit is None) is resolves
+        action = await ed.fix_all(uri)
         (change,) = action.edit.document_changes  # type: ignore[union-attr]
         assert change.text_document.version == 1  # type: ignore[union-attr]
         fixed = apply_action(TEXT, action)
+        # a cursor move's automatic request does not work out fix-all
+        ctx = types.CodeActionContext(diagnostics=[], trigger_kind=types.CodeActionTriggerKind.Automatic)
+        auto = await ed.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=types.Range(start=start, end=start),
+                context=ctx,
+            )
+        )
+        assert not auto
     expected = check_fix(folder, "copy.txt", TEXT)
     assert fixed == expected
     assert fixed != TEXT and "\r\n" in fixed  # fixed, and the CRLF line kept its ending

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from lsprotocol import types
 
 from tests.test_server import apply_action, check_fix, editor, exact, utf16_col
 
@@ -67,9 +66,7 @@ async def test_fix_all_equals_check_fix_with_the_model(tmp_path: Path) -> None:
     async with editor(tmp_path) as ed:
         uri = ed.open("article.txt", text)
         await ed.diagnostics(uri, 1)
-        start = types.Position(line=0, character=0)
-        (action,) = await ed.actions(uri, types.Range(start=start, end=start), only=["source.fixAll"])
-        fixed = apply_action(text, action)
+        fixed = apply_action(text, await ed.fix_all(uri))
     expected = check_fix(tmp_path, "copy.txt", text)
     assert expected != text
     assert fixed == expected

@@ -5,12 +5,11 @@ from __future__ import annotations
 from lsprotocol import types
 
 from ..findings import Applicability, Finding
-from ..fix import FixResult
 from ..sources import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from ..suppress import LINE_MARKER
 from .convert import diagnostic, text_edits
 from .positions import LineIndex
-from .session import OpenDoc
+from .session import OpenDoc, Session
 
 FIX_ALL = types.CodeActionKind.SourceFixAll.value + ".lintnews"
 
@@ -88,14 +87,57 @@ def suppress_action(od: OpenDoc, f: Finding, index: LineIndex) -> types.CodeActi
     )
 
 
-def fix_all_action(od: OpenDoc, result: FixResult, index: LineIndex) -> types.CodeAction | None:
-    if result.text == od.text:
+FIX_ALL_TITLE = "Fix all safe lintnews findings in this document"
+
+
+def fix_all_edit(session: Session, od: OpenDoc, index: LineIndex) -> types.WorkspaceEdit | None:
+    """What `lintnews check --fix` does to the document, as edits; None when it changes nothing."""
+    result = session.fix_all(od.uri)
+    if result is None or result.text == od.text:
         return None
-    return types.CodeAction(
-        title=f"Fix all safe lintnews findings in this document ({result.applied} fixes)",
-        kind=FIX_ALL,
-        edit=_edit(od, text_edits(od.text, result.text, index)),
-    )
+    return _edit(od, text_edits(od.text, result.text, index))
+
+
+def code_actions(
+    session: Session, params: types.CodeActionParams, encoding: str, resolvable: bool
+) -> list[types.CodeAction]:
+    """The actions for a range: its findings' fixes and suppressions, and fix-all when asked for.
+
+    Fix-all re-lints the document until it settles: with a client that resolves actions, its edit is worked
+    out only when chosen (resolve); and it is left out of the automatic requests a cursor move makes.
+    """
+    od = session.docs.get(params.text_document.uri)
+    if od is None or not od.current or od.problem is not None:
+        return []  # findings of an older text would edit the wrong characters
+    index = LineIndex(od.text, encoding)
+    only = [getattr(k, "value", k) for k in params.context.only] if params.context.only else None
+    out: list[types.CodeAction] = []
+    if wanted(types.CodeActionKind.QuickFix.value, only):
+        near = at_range(od.findings, index, params.range)
+        out += [fix_action(od, f, index) for f in near if f.fix is not None]
+        for rule in dict.fromkeys(f.rule for f in near):
+            action = suppress_action(od, next(f for f in near if f.rule == rule), index)
+            if action is not None:
+                out.append(action)
+    automatic = params.context.trigger_kind == types.CodeActionTriggerKind.Automatic and only is None
+    if wanted(FIX_ALL, only) and not automatic and has_safe_fix(od.own):
+        if resolvable:
+            data = {"uri": od.uri, "version": od.linted_version}
+            out.append(types.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL, data=data))
+        else:
+            edit = fix_all_edit(session, od, index)
+            if edit is not None:
+                out.append(types.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL, edit=edit))
+    return out
+
+
+def resolve(session: Session, action: types.CodeAction, encoding: str) -> types.CodeAction:
+    """Fix-all's edit, for the version it was offered on (none if the document has changed since)."""
+    data = action.data if isinstance(action.data, dict) else {}
+    od = session.docs.get(str(data.get("uri")))
+    if action.kind == FIX_ALL and od is not None and od.current and od.linted_version == data.get("version"):
+        action.edit = fix_all_edit(session, od, LineIndex(od.text, encoding))
+    return action
 
 
 def at_range(findings: list[Finding], index: LineIndex, rng: types.Range) -> list[Finding]:

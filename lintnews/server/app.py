@@ -16,7 +16,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from .actions import FIX_ALL, at_range, fix_action, fix_all_action, has_safe_fix, suppress_action, wanted
+from .actions import FIX_ALL, code_actions, resolve
 from .convert import diagnostic, problem_diagnostic
 from .hover import hover_markdown
 from .positions import LineIndex, negotiated
@@ -66,6 +66,13 @@ class LintnewsServer(LanguageServer):
     @property
     def encoding(self) -> str:
         return negotiated(self.workspace.position_encoding)
+
+    @property
+    def resolves_edits(self) -> bool:
+        """Whether the client asks for a code action's edit when it is chosen (codeAction/resolve)."""
+        doc = self.client_capabilities.text_document
+        support = doc.code_action.resolve_support if doc and doc.code_action else None
+        return support is not None and "edit" in support.properties
 
     def schedule(self, uri: str, delay: float, again: bool = False) -> None:
         """Lint a document after `delay` seconds; a later call before then replaces this one."""
@@ -140,28 +147,6 @@ class LintnewsServer(LanguageServer):
             task.cancel()
         self.pending.clear()
         self.linting.shutdown(wait=True, cancel_futures=True)
-
-
-def _code_actions(ls: LintnewsServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    od = ls.session.docs.get(params.text_document.uri)
-    if od is None or not od.current or od.problem is not None:
-        return []  # findings of an older text would edit the wrong characters
-    index = LineIndex(od.text, ls.encoding)
-    only = [getattr(k, "value", k) for k in params.context.only] if params.context.only else None
-    out: list[types.CodeAction] = []
-    if wanted(types.CodeActionKind.QuickFix.value, only):
-        near = at_range(od.findings, index, params.range)
-        out += [fix_action(od, f, index) for f in near if f.fix is not None]
-        for rule in dict.fromkeys(f.rule for f in near):
-            action = suppress_action(od, next(f for f in near if f.rule == rule), index)
-            if action is not None:
-                out.append(action)
-    if wanted(FIX_ALL, only) and has_safe_fix(od.own):
-        result = ls.session.fix_all(od.uri)
-        action = fix_all_action(od, result, index) if result is not None else None
-        if action is not None:
-            out.append(action)
-    return out
 
 
 def _hover(ls: LintnewsServer, params: types.HoverParams) -> types.Hover | None:
@@ -239,10 +224,14 @@ def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
 
     @ls.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]),
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True),
     )
     async def code_action(ls: LintnewsServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-        return await ls.in_thread(_code_actions, ls, params)
+        return await ls.in_thread(code_actions, ls.session, params, ls.encoding, ls.resolves_edits)
+
+    @ls.feature(types.CODE_ACTION_RESOLVE)
+    async def code_action_resolve(ls: LintnewsServer, action: types.CodeAction) -> types.CodeAction:
+        return await ls.in_thread(resolve, ls.session, action, ls.encoding)
 
     @ls.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: LintnewsServer, params: types.HoverParams) -> types.Hover | None:
