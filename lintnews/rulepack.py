@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -237,28 +237,7 @@ def parse_rule(
     kind = merged.get("kind")
     if not isinstance(kind, str):
         raise err("'kind' is required", "kind")
-    category = merged.get("category")
-    if category not in categories:
-        raise err(
-            f"'category' must be one of {', '.join(categories)} (or one the pack declares under 'categories')",
-            "category",
-        )
-    try:
-        severity = Severity.parse(str(merged.get("severity", "warning")))
-    except ValueError as e:
-        raise err(str(e), "severity") from None
-    message = merged.get("message")
-    if not isinstance(message, str) or not message.strip():
-        raise err("'message' is required: tell the editor what is wrong and what to write", "message")
-    fix = merged.get("fix", "none")
-    if fix not in FIX_VALUES:
-        raise err("'fix' must be safe, unsafe or none", "fix")
-    scope = merged.get("scope", "text")
-    if scope not in SCOPES:
-        raise err(f"'scope' must be one of {', '.join(SCOPES)}", "scope")
-    enabled = merged.get("enabled", True)
-    if not isinstance(enabled, bool):
-        raise err("'enabled' must be true or false", "enabled")
+    category, severity, message, fix, scope, enabled = _common_values(merged, categories, err)
     bad, good = _examples(raw.get("examples"), err)
     options = {k: v for k, v in raw.items() if k not in COMMON_KEYS}
     rule = Rule(
@@ -286,6 +265,35 @@ def parse_rule(
     except RuleError as e:
         raise e.located(path=path, line=line, rule=rid) from None
     return rule
+
+
+def _common_values(
+    merged: Mapping[str, Any], categories: tuple[str, ...], err: Callable[[str, str], RuleError]
+) -> tuple[str, Severity, str, str, str, bool]:
+    """The keys every rule has, checked: category, severity, message, fix, scope, enabled."""
+    category = merged.get("category")
+    if category not in categories:
+        raise err(
+            f"'category' must be one of {', '.join(categories)} (or one the pack declares under 'categories')",
+            "category",
+        )
+    try:
+        severity = Severity.parse(str(merged.get("severity", "warning")))
+    except ValueError as e:
+        raise err(str(e), "severity") from None
+    message = merged.get("message")
+    if not isinstance(message, str) or not message.strip():
+        raise err("'message' is required: tell the editor what is wrong and what to write", "message")
+    fix = merged.get("fix", "none")
+    if fix not in FIX_VALUES:
+        raise err("'fix' must be safe, unsafe or none", "fix")
+    scope = merged.get("scope", "text")
+    if scope not in SCOPES:
+        raise err(f"'scope' must be one of {', '.join(SCOPES)}", "scope")
+    enabled = merged.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise err("'enabled' must be true or false", "enabled")
+    return str(category), severity, message, fix, scope, enabled
 
 
 def _examples(value: Any, err: Any) -> tuple[tuple[Example, ...], tuple[str, ...]]:
