@@ -249,3 +249,17 @@ def test_sentence_and_paragraph_parses_do_not_collide() -> None:
     p_doc, s_doc = nlp.parse_blocks(doc, [para], True)[0], nlp.parse_blocks(doc, [sent], True)[0]
     assert p_doc.text == para.text and s_doc.text == sent.text
     assert isinstance(sent, Block)
+
+
+def test_the_package_keeps_modules_and_functions_small() -> None:
+    import ast
+    from pathlib import Path
+
+    import lintnews.checkers.agreement as package
+
+    for path in Path(package.__file__).parent.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert source.count("\n") < 400, f"{path.name} has grown past 400 lines: split it"
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef) and node.end_lineno is not None:
+                assert node.end_lineno - node.lineno < 60, f"{path.name}: {node.name} is 60 lines or more"

@@ -37,13 +37,13 @@ def test_a_house_pack_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     path = _write(tmp_path, HOUSE)
     assert main(["rules", "--test", str(path)]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[-1] == "2 examples of 1 rules in 1 packs: 0 failed"
+    assert out.splitlines()[-1] == "2 examples of 1 rule in 1 pack: 0 failed"
 
 
 def test_house_pack_by_name_from_rule_pack(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(tmp_path, HOUSE)
     assert main(["rules", "--rule-pack", str(path), "--test", "house"]) == 0
-    assert "in 1 packs: 0 failed" in capsys.readouterr().out
+    assert "in 1 pack: 0 failed" in capsys.readouterr().out
 
 
 def test_each_failing_example_is_one_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -67,7 +67,7 @@ def test_an_unknown_pack_is_an_error(capsys: pytest.CaptureFixture[str]) -> None
 
 def test_a_shipped_pack_by_name(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "--test", "style"]) == 0
-    assert capsys.readouterr().out.rstrip().endswith("in 1 packs: 0 failed")
+    assert capsys.readouterr().out.rstrip().endswith("in 1 pack: 0 failed")
 
 
 def test_kinds_lists_options_with_their_help(capsys: pytest.CaptureFixture[str]) -> None:

@@ -98,7 +98,11 @@ def _packs_to_test(cfg_packs: list[str], extra: list[str], wanted: list[str]) ->
     return [p for p in packs if p.name in names or Path(p.path).resolve() in chosen]
 
 
-def test_packs(args: argparse.Namespace, cfg_packs: list[str]) -> int:
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def run_pack_examples(args: argparse.Namespace, cfg_packs: list[str]) -> int:
     packs = _packs_to_test(cfg_packs, args.rule_pack, args.test)
     rules = [r for p in packs for r in p.rules]
     runnable = [r for r in rules if not needs_backend(r)]
@@ -108,8 +112,11 @@ def test_packs(args: argparse.Namespace, cfg_packs: list[str]) -> int:
         sys.stdout.write(failure.line() + "\n")
     examples = sum(len(r.bad) + len(r.good) for r in runnable)
     skipped = len(rules) - len(runnable)
-    note = f"; {skipped} rules skipped: they need a server" if skipped else ""
-    sys.stdout.write(f"{examples} examples of {len(runnable)} rules in {len(packs)} packs: {failed} failed{note}\n")
+    note = f"; {_count(skipped, 'rule')} skipped: a server is needed to run them" if skipped else ""
+    sys.stdout.write(
+        f"{_count(examples, 'example')} of {_count(len(runnable), 'rule')} in {_count(len(packs), 'pack')}: "
+        f"{failed} failed{note}\n"
+    )
     return 1 if failed else 0
 
 
@@ -119,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n".join(describe_kind(checker_class(k)) for k in available_kinds()))
         return 0
     if args.test is not None:
-        return test_packs(args, list(cfg.rule_packs))
+        return run_pack_examples(args, list(cfg.rule_packs))
     rules = select_rules(cfg, args.rule_pack)
     if args.explain:
         for r in rules:
