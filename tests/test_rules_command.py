@@ -76,3 +76,14 @@ def test_kinds_lists_options_with_their_help(capsys: pytest.CaptureFixture[str])
     assert "swap: a mapping of wrong words" in out
     assert "  ignorecase (bool, default True): match the wrong forms whatever their letter case" in out
     assert "  pattern (str, required): the regular expression" in out
+
+
+def test_a_folder_of_house_packs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(tmp_path, HOUSE)
+    assert main(["rules", "--test", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("2 examples of 1 rule in 1 pack: 0 failed")
+
+
+def test_a_missing_pack_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "--test", str(tmp_path / "nope.yaml")]) == 2
+    assert "no such rule pack file or folder" in capsys.readouterr().err

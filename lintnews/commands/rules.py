@@ -79,18 +79,22 @@ def describe_kind(cls: type[Checker]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _is_path(word: str) -> bool:
+    return word.endswith((".yaml", ".yml")) or Path(word).exists()
+
+
 def _packs_to_test(cfg_packs: list[str], extra: list[str], wanted: list[str]) -> list[Pack]:
-    """The packs in use (built-in, config, --rule-pack), plus pack files named on the command line; only the
-    wanted ones (by name or file) when any are named."""
+    """The packs in use (built-in, config, --rule-pack), plus pack files or folders named on the command line;
+    only the wanted ones (by name, file or folder) when any are named."""
     paths = collect_pack_paths([*cfg_packs, *extra])
     known = {p.resolve() for p in paths}
-    files = [Path(w) for w in wanted if w.endswith((".yaml", ".yml")) or Path(w).is_file()]
-    paths += collect_pack_paths([f for f in files if f.resolve() not in known], builtin=False)
+    named_files = collect_pack_paths([w for w in wanted if _is_path(w)], builtin=False)
+    paths += [f for f in named_files if f.resolve() not in known]
     packs = load_packs(paths)
     if not wanted:
         return packs
-    names = {w for w in wanted if not w.endswith((".yaml", ".yml")) and not Path(w).is_file()}
-    chosen = {f.resolve() for f in files}
+    names = {w for w in wanted if not _is_path(w)}
+    chosen = {f.resolve() for f in named_files}
     missing = names - {p.name for p in packs}
     if missing:
         have = ", ".join(sorted(p.name for p in packs))
