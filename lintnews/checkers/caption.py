@@ -58,8 +58,8 @@ class CaptionChecker(Checker):
     options = {
         "mode": Option(_mode, required=True, help="credit: ends with a credit in parentheses; noun-phrase: no verb"),
         "credits": Option(list_of_str, default=[], help="agency and photo credits, matched case-insensitively"),
-        "min_words": Option(int, default=4),
-        "max_words": Option(int, default=45),
+        "min_words": Option(int, default=4, help="shorter paragraphs are not judged as captions"),
+        "max_words": Option(int, default=45, help="longer paragraphs are body text, never captions"),
     }
 
     def setup(self) -> None:
