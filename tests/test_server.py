@@ -375,7 +375,7 @@ async def test_hover_explains_the_rule(folder: Path) -> None:
         )
         assert hover is not None and isinstance(hover.contents, types.MarkupContent)
         text = hover.contents.value
-        assert text.startswith("'this Tuesday' is Spanish 'este martes'")
+        assert text.startswith("'this Tuesday' is the Spanish demonstrative before a weekday")
         assert "**calque-es.this-weekday**" in text and "*Why:*" in text
         assert "*Bad:*" in text and "*Good:*" in text and "→" in text
         # no finding under the cursor, no hover

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 # a burst of changes (typing, a paste in several parts) is linted once, this long after the last one
@@ -28,4 +29,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..server.app import serve
 
-    return serve(max(args.debounce_ms, 0) / 1000)
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    # anything printed by mistake goes to stderr (the client's log), never into the protocol stream
+    sys.stdout = sys.stderr
+    return serve(max(args.debounce_ms, 0) / 1000, stdin, stdout)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -257,11 +256,8 @@ def _warm(session: Session, root: str) -> None:
         log.info("warm-up: %r", e)
 
 
-def serve(debounce: float) -> int:
-    """Run the server on stdin/stdout until the client says `exit`: 0 after a `shutdown` request, else 1."""
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    # anything printed by mistake goes to stderr (the client's log), never into the protocol stream
-    sys.stdout = sys.stderr
+def serve(debounce: float, stdin: BinaryIO, stdout: BinaryIO) -> int:
+    """Run the server on these streams until the client says `exit`: 0 after a `shutdown` request, else 1."""
     ls = build(debounce)
     ls.start_io(stdin, stdout)
     ls.stop()
