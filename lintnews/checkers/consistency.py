@@ -324,6 +324,72 @@ def one_inner_edit(a: str, b: str) -> bool:
     return i >= 1 and j >= 1
 
 
+def inner_transposition(a: str, b: str) -> bool:
+    """Two adjacent inner letters swapped (Olufsen/Olusfen), the first and last letters kept."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and diff[0] > 0
+        and diff[1] < len(a) - 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+def _suffixed(a: str, b: str) -> bool:
+    """Is one word the other with letters added at its end (Hussein/Husseini, Iraq/Iraqi): another name? A last
+    letter written twice (Zelensky/Zelenskyy) is a spelling, not a suffix."""
+    short, long = sorted((a, b), key=len)
+    if not long.startswith(short):
+        return False
+    return not (len(long) == len(short) + 1 and long[-1] == short[-1])
+
+
+def _same_but_ending(a: str, b: str) -> bool:
+    """Do the words differ only in their last two letters (Zelensky/Zelenskyy/Zelenskiy, Peskov/Peskoff)?"""
+    n = min(len(a), len(b)) - 2
+    return n >= 4 and a[:n] == b[:n]
+
+
+def damerau(a: str, b: str) -> int:
+    """Edits (a letter changed, added, dropped, or two adjacent letters swapped) that turn a into b."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+# spellings one sound takes in the romanisation of names: Younis/Yunis, Mohammed/Mohamed, Tomasz/Tomash,
+# Zelenskiy/Zelenskyy, Peskoff/Peskov, Gadhafi/Gaddafi, Husain/Hussein
+_TRANSLIT = (
+    (regex.compile(r"(\p{Ll})\1+"), r"\1"),
+    (regex.compile(r"(?<=.)(?:ou|oo|u)"), "u"),
+    (regex.compile(r"(?<=.)(?:ee|ie|ei|ai|ay|ey|iy|yi|ii|y|i|e)(?=[^aeiou]|$)"), "i"),
+    (regex.compile(r"(?<=.)(?:sz|sh|ch|tch|zh|cz)"), "s"),
+    (regex.compile(r"(?<=[^aeiou])h"), ""),
+    (regex.compile(r"(?<=.)(?:f|w)$"), "v"),
+    (regex.compile(r"(?<=.)(?:ck|kh|q)"), "k"),
+    (regex.compile(r"(?<=.)ph"), "f"),
+)
+
+
+def translit_key(word: str) -> str:
+    """The word with the spellings a romanised sound takes reduced to one: variants of one name share it."""
+    key = fold(word).lower()
+    for pattern, repl in _TRANSLIT:
+        key = pattern.sub(repl, key)
+    return key
+
+
 def inner_deletions(word: str) -> Iterator[str]:
     """The word and each form of it with one inner letter dropped: words one inner edit apart share one."""
     yield word
@@ -489,6 +555,11 @@ def token_variant_pairs(forms: dict[str, TokenForm], max_zipf: float) -> list[tu
             if shapes[(first, last, n)] > 1 or shapes[(first, last, n - 1)] or shapes[(first, last, n + 1)]:
                 for d in set(inner_deletions(w)):
                     by_key.setdefault(("edit", d), []).append(w)
+            if len(w) >= 5:
+                by_key.setdefault(("translit", translit_key(w)), []).append(w)
+            if len(w) >= 7:
+                # two slips in a long name: its first and last letters stay
+                by_key.setdefault(("slip2", f"{first}{last}"), []).append(w)
     out: list[tuple[TokenForm, TokenForm, str]] = []
     seen: set[frozenset[str]] = set()
     for (how, _), ws in by_key.items():
@@ -503,8 +574,18 @@ def token_variant_pairs(forms: dict[str, TokenForm], max_zipf: float) -> list[tu
                 if how == "edit":
                     # a misspelling is a rare word; two common words one letter apart are two words (Sudan, Sedan)
                     # a case difference ('Airpods', 'AirPods') is house style, not a misspelt name
-                    ok = a[0] == b[0] and a.lower() != b.lower() and one_inner_edit(a, b)
+                    ok = a[0] == b[0] and a.lower() != b.lower() and (one_inner_edit(a, b) or inner_transposition(a, b))
                     ok = ok and min(zipf(a), zipf(b)) < max_zipf
+                elif how == "translit":
+                    # two romanisations of one name (Younis/Yunis): both may be attested, so both must be used as
+                    # names (capitalised inside a sentence), not ordinary words starting a sentence (Dinner/Diner)
+                    ok = a[0] == b[0] and a.lower() != b.lower() and damerau(a.lower(), b.lower()) <= 2
+                    ok = ok and (min(zipf(a), zipf(b)) < max_zipf or (x.mid > 0 and y.mid > 0))
+                    ok = ok and not _suffixed(a.lower(), b.lower())
+                elif how == "slip2":
+                    # two letters slipped in a long name that English sources never saw
+                    ok = abs(len(a) - len(b)) <= 1 and damerau(a.lower(), b.lower()) == 2
+                    ok = ok and min(zipf(a), zipf(b)) < MISSPELT_MAX_ZIPF
                 elif how == "anagram":
                     # 'IA' for 'AI', 'UE' for 'EU': the source language's order of the initials
                     ok = len(a) >= 3 or bool(x.before & y.before) or min(zipf(a), zipf(b)) < max_zipf + 0.5
@@ -587,30 +668,37 @@ class ConsistencyChecker(Checker):
     def _token_spelling(self, doc: Document, taken: list[tuple[int, int]]) -> Iterator[Hit]:
         """One word of a name spelled two ways: accents dropped, one inner letter, initials swapped."""
         forms = token_forms(doc)
-        wrong: dict[int, tuple[Occurrence, str]] = {}
+        wrong: dict[int, tuple[Occurrence, str, bool]] = {}
         for x, y, how in token_variant_pairs(forms, self.opts["max_zipf"]):
             win, lose = pick_spelling(x, y)
             # a spelling English sources attest (Zelensky, Garett) may be another transliteration or another
-            # person: only a spelling never seen is reported as a one-letter slip
-            if lose.glued or (how == "edit" and zipf(lose.form) >= MISSPELT_MAX_ZIPF):
+            # person: only a spelling never seen is reported as a one-letter slip; two attested romanisations
+            # of one sound (Mohamed/Mohammed, Yunis/Younis) are a note: the article may quote another source
+            romanised = translit_key(lose.form) == translit_key(win.form)
+            attested = zipf(lose.form) >= MISSPELT_MAX_ZIPF
+            if lose.glued or (how in ("edit", "slip2") and attested and not romanised):
                 continue
+            # the ending of a romanised name is house style (Zelensky, Zelenskyy, Zelenskiy: one wire each)
+            ending = how == "translit" and _same_but_ending(lose.form.lower(), win.form.lower())
+            note = (attested or ending) and how in ("edit", "translit", "slip2")
             for occ in lose.occurrences:
                 if not any(s < occ.end and occ.start < e for s, e in taken):
-                    wrong.setdefault(occ.start, (occ, win.form))
+                    wrong.setdefault(occ.start, (occ, win.form, note))
         # 'Monica Garcia' for 'Mónica García': one finding for the name, not one per word
-        run: list[tuple[Occurrence, str]] = []
+        run: list[tuple[Occurrence, str, bool]] = []
         for start in sorted(wrong):
-            occ, right = wrong[start]
+            occ, right, note = wrong[start]
             if run and doc.text[run[-1][0].end : occ.start] != " ":
                 yield self._token_hit(run)
                 run = []
-            run.append((occ, right))
+            run.append((occ, right, note))
         if run:
             yield self._token_hit(run)
 
-    def _token_hit(self, run: list[tuple[Occurrence, str]]) -> Hit:
-        occ = Occurrence(run[0][0].start, run[-1][0].end, " ".join(o.form for o, _ in run))
-        return self._spelling_hit(occ, " ".join(r for _, r in run), "in this article")
+    def _token_hit(self, run: list[tuple[Occurrence, str, bool]]) -> Hit:
+        occ = Occurrence(run[0][0].start, run[-1][0].end, " ".join(o.form for o, _, _ in run))
+        hit = self._spelling_hit(occ, " ".join(r for _, r, _ in run), "in this article")
+        return replace(hit, severity=Severity.INFO) if all(note for _, _, note in run) else hit
 
     def _spelling_corpus(
         self, docs: list[Document], table: dict[str, dict[tuple[str, str], list[Occurrence]]]
