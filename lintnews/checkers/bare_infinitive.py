@@ -22,7 +22,7 @@ _BARE_CLASS = frozenset(
     let lets letting make makes made making help helps helped helping have has had having do does did done doing
     see sees saw seen seeing hear hears heard hearing watch watches watched watching feel feels felt feeling
     notice notices noticed noticing bid bids go come dare dares dared need needs rather better be is are was were
-    been being am get gets got gotten getting
+    been being am get gets got gotten getting will would can could shall should may might must
     """.split()  # noqa: SIM905
 )
 # verbs of saying and thinking take a clause, which may open with an imperative ('saying let them decide')
@@ -33,6 +33,14 @@ _CLAUSE_VERBS = frozenset(
     insisted
     """.split()  # noqa: SIM905
 )
+# words after which a noun, not a verb, follows: a verb-noun there is a noun ('the supply chain')
+_NOUN_OPENERS = frozenset(
+    """
+    the a an this that these those its their his her our my your of in for on at with by from into about
+    """.split()  # noqa: SIM905
+)
+# adverb particles WordNet also lists as verbs ('shot down', 'laid off')
+_PARTICLES = frozenset({"down", "off", "up", "out", "over", "back", "away", "in", "on"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"})
 _OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them"})
 # verb base forms, noun base forms, irregular verb forms, adjectives
@@ -119,7 +127,7 @@ class BareInfinitiveChecker(Checker):
         key = f"bare-infinitive-blocks:{self.rule.id}"
         blocks: list[Block] | None = doc.cache.get(key)
         if blocks is None:
-            verbs, _nouns, irregular = verb_lexicon()
+            verbs, nouns, irregular = verb_lexicon()
             adjectives = adjective_lexicon()
             most = self.opts["max_words"]
             blocks = []
@@ -128,11 +136,20 @@ class BareInfinitiveChecker(Checker):
                     continue
                 words = _WORDS.findall(s.text)
                 for k in range(1, len(words)):
-                    if words[k] not in verbs or words[k - 1] in _BARE_CLASS:
+                    if words[k] not in verbs or words[k - 1] in _BARE_CLASS or words[k] in _PARTICLES:
                         continue
-                    # a verb form, an adjective or '-ly' word after 'be', or a verb and its object, before a verb
+                    # a verb form, an adjective after 'be', or a verb and its object, before a verb's base form
                     prev = words[k - 1]
-                    if could_be_verb(prev, verbs, irregular) or prev in adjectives or prev.endswith("ly"):
+                    before = words[k - 2] if k > 1 else ""
+                    if could_be_verb(prev, verbs, irregular) and not (prev in nouns and before in _NOUN_OPENERS):
+                        blocks.append(s)
+                        break
+                    if before in _BE and prev in adjectives:
+                        blocks.append(s)
+                        break
+                    # 'asked them leave', 'urged residents stay': a past verb, its object, the bare verb
+                    told = before.endswith("ed") or before in irregular
+                    if told and (prev in _OBJECT_PRONOUNS or prev.endswith("s")) and before not in _BARE_CLASS:
                         blocks.append(s)
                         break
                     obj = k > 1 and (prev in _OBJECT_PRONOUNS or prev.endswith("s"))
