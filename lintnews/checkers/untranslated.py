@@ -15,7 +15,17 @@ from ..lexicon import cmudict_syllables, zipf
 from .base import Checker, Option, list_of_str
 
 MODES = ("script", "words")
-LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "pt": "Portuguese", "it": "Italian", "de": "German", "nl": "Dutch"}
+LANGUAGE_NAMES = {
+    "es": "Spanish",
+    "fr": "French",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "de": "German",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "cs": "Czech",
+    "ro": "Romanian",
+}
 
 # letters of a script other than Latin, with what may sit between them inside one run (marks, digits, spaces,
 # the source's own punctuation): 北京 市, Москва, القدس
@@ -31,6 +41,7 @@ _SHELTERED = regex.compile(
     r"|(?<!\w)_[^_\n]{1,100}_(?!\w)|(?<![\w’])'[^'\n]{1,100}'(?![\w’])"
 )
 _GLOSS = regex.compile(r"\([^()\n]{1,100}\)")
+_ARTICLES = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "our"})
 # words before a name that mark what follows as a person's name, not an untranslated noun
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sr", "sra", "don", "doña", "st", "san", "santa"})
 
@@ -123,8 +134,9 @@ class UntranslatedChecker(Checker):
         floor = self.opts["min_source_zipf"] - (0.0 if said_in_english else 0.2)
         # the words of ordinary English prose stop here; a particle (de, la, des) may be common in English names
         if english < 4.5 or len(low) <= 3:
+            folded = low.casefold()  # wordfreq's tables fold 'ß' to 'ss'
             for lang in self.langs:
-                z = foreign_zipf(low, lang)
+                z = foreign_zipf(folded, lang)
                 if z >= 3.5 and z - english >= 1.5:
                     langs.add(lang)
                     top = max(top, z)
@@ -185,7 +197,7 @@ class UntranslatedChecker(Checker):
             if self._named(text, words, run):
                 continue
             severity = None if self._sure(text, words, judged, run, sentence.start) else Severity.INFO
-            lang = max(sorted(langs), key=lambda lg: sum(foreign_zipf(words[k].text.lower(), lg) for k in run))
+            lang = max(sorted(langs), key=lambda lg: sum(foreign_zipf(words[k].text.casefold(), lg) for k in run))
             span = text[words[run[0]].start : words[run[-1]].end]
             yield Hit(
                 words[run[0]].start,
@@ -225,9 +237,13 @@ class UntranslatedChecker(Checker):
         j = judged[first]
         if not words[first].text[:1].isupper():
             return False
-        if not (j.top >= 4.5 and j.english <= 2.3 and j.top - j.english >= 2.5 and len(words[first].text) >= 4):
-            return False
         prev = words[first - 1].text.lower() if first else ""
+        if not (j.top >= 4.5 and j.english <= 2.3 and j.top - j.english >= 2.5) and not self._noun_after_article(
+            words, judged, first
+        ):
+            return False
+        if len(words[first].text) < 4:
+            return False
         if prev in _HONORIFICS:
             return False
         if self._initial(text, words[first].start, start):
@@ -238,7 +254,20 @@ class UntranslatedChecker(Checker):
             return False
         if nxt < len(words) and words[nxt].text[:1].isupper() and text[words[nxt - 1].end : words[nxt].start] == " ":
             return False
-        return j.english < 1.5 or (len(run) > 1 and any(words[k].text.islower() for k in run))
+        return (
+            j.english < 1.5
+            or (len(run) > 1 and any(words[k].text.islower() for k in run))
+            or self._noun_after_article(words, judged, first)
+        )
+
+    @staticmethod
+    def _noun_after_article(words: list[Word], judged: list[Judgement], k: int) -> bool:
+        """A capitalised common noun of the source after an article: 'the Regierung', 'the Prefeitura' (a German
+        noun, or an institution left in the source). English may know it as a name (Wasser, Morgen), but the
+        source writes it a thousand times as often."""
+        j = judged[k]
+        after_article = k > 0 and words[k - 1].text.lower() in _ARTICLES
+        return after_article and j.english < 2.5 and j.top >= 4.0 and j.top - j.english >= 3.0
 
     def _named(self, text: str, words: list[Word], run: list[int]) -> bool:
         """Is a lower-case run part of a name or a label: after a model number ('Sportback 55 quattro'), before
@@ -265,7 +294,10 @@ class UntranslatedChecker(Checker):
         if len(run) > 1:
             # a loan phrase (déjà vu, laissez faire, hasta la vista): English knows every word of it
             return min(judged[k].english for k in run) < sure
-        return words[run[0]].text.islower() and judged[run[0]].sure
+        k = run[0]
+        if words[k].text.islower():
+            return judged[k].sure
+        return self._noun_after_article(words, judged, k)
 
     @staticmethod
     def _initial(text: str, pos: int, sentence_start: int) -> bool:
