@@ -84,6 +84,20 @@ def _initialism_sound(letters: str) -> bool | None:
     return as_word  # NATO, UNESCO: read as words when the dictionary has them; unknown ones are not judged
 
 
+def _number_sound(core: str) -> bool | None:
+    """The first sound of a number as read aloud: an 8, an 80, an 11, an 18,000; a 1, a 10, a 110, a 2."""
+    digits = ""
+    for c in core:
+        if c.isdigit():
+            digits += c
+        elif c != "," or not digits:
+            break
+    if digits[0] == "8":
+        return True
+    # eleven and eighteen lead the number when it is read in groups of three (11, 18, 11,000) or as a year (1850)
+    return digits[:2] in ("11", "18") and (len(digits) % 3 == 2 or len(digits) == 4)
+
+
 def starts_with_vowel_sound(word: str, min_zipf: float) -> bool | None:
     """True / False for the sound that starts `word`; None when unsure (then nothing is reported)."""
     core = word.strip(".'’-")
@@ -92,12 +106,7 @@ def starts_with_vowel_sound(word: str, min_zipf: float) -> bool | None:
     if _EITHER.match(core):
         return None
     if core[0].isdigit():
-        # only the clear cases: 8, 80, 8.5, 800 ("an") and 2..7, 9 ("a"); 11 and 18 depend on how it is read
-        if core[0] == "8":
-            return True
-        if core[0] in "2345679":
-            return False
-        return None
+        return _number_sound(core)
     if not core[0].isalpha():
         return None
     if core == "I" or core[:2] in ("I'", "I’"):
@@ -108,6 +117,8 @@ def starts_with_vowel_sound(word: str, min_zipf: float) -> bool | None:
     caps = letters[:-1] if len(letters) > 2 and letters[-1] == "s" else letters
     if caps.isupper() and caps.isalpha():
         return _initialism_sound(caps)
+    if caps.isalpha() and len(caps) <= 4 and caps[0].isupper() and sum(c.isupper() for c in caps) >= 2:
+        return caps[0] in _VOWEL_NAME_LETTERS  # an initialism in mixed case, read letter by letter: an MoD, a PhD
     low = head.lower()
     if not low.isalpha():
         return None
