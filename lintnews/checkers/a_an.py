@@ -107,8 +107,8 @@ def starts_with_vowel_sound(word: str, min_zipf: float) -> bool | None:
         return None
     if core[0].isdigit():
         return _number_sound(core)
-    if not core[0].isalpha():
-        return None
+    if not (core[0].isascii() and core[0].isalpha()):
+        return None  # a Greek letter (an α-helix), an accented initial (Émile): their sound is not judged here
     if core == "I" or core[:2] in ("I'", "I’"):
         return None  # the pronoun: "a I" is a stutter, not an article error
     head = _HEAD_END.split(core, maxsplit=1)[0]

@@ -217,6 +217,8 @@ class BareInfinitiveChecker(Checker):
         if before.tag_ in ("MD", "TO") and low1 in nouns:
             return None  # 'can light create', 'to binge eat': a noun or a compound verb after the modal
         nxt = sdoc[j + 1] if j + 1 < len(sdoc) else None
+        if before.tag_ == "TO" and nxt is not None and nxt.tag_ in ("NN", "NNS"):
+            return None  # 'to learn sign language': after an infinitive, a noun compound, not a second verb
         if nxt is not None and nxt.text in (",", ";", ":", "and", "or"):
             return None  # 'used to select drive, reverse and park': a list of nouns
         # 'the measures announced include': a participle closing a reduced relative before the main verb

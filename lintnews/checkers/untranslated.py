@@ -41,6 +41,7 @@ _SHELTERED = regex.compile(
     r"|(?<!\w)_[^_\n]{1,100}_(?!\w)|(?<![\w’])'[^'\n]{1,100}'(?![\w’])"
 )
 _GLOSS = regex.compile(r"\([^()\n]{1,100}\)")
+_GLOSS_AFTER = regex.compile(r"\s*\(\s*\p{Latin}")
 _ARTICLES = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "our"})
 # words before a name that mark what follows as a person's name, not an untranslated noun
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sr", "sra", "don", "doña", "st", "san", "santa"})
@@ -101,14 +102,15 @@ class UntranslatedChecker(Checker):
         for line in doc.lines:
             if not any(c.isalpha() and not c.isascii() for c in line.text):
                 continue  # most lines: plain ASCII, nothing to look for
-            english = sum(1 for w in _LATIN_WORD.findall(line.text) if zipf(w) >= 3.0)
+            # words only English uses often (the, with, said), not those the source languages share (de, la)
+            english = len({w for w in _LATIN_WORD.findall(line.text) if self._english_word(w)})
             if english < 3:
                 continue  # a line in another language, or a name list: not a mixed English sentence
             glosses = [(g.start(), g.end()) for g in _GLOSS.finditer(text, line.start, line.end)]
             for m in _SCRIPT_RUN.finditer(text, line.start, line.end):
                 run = m.group().rstrip()
-                if any(s <= m.start() < e for s, e in glosses):
-                    continue  # 'the Hwajeontae dance (花前態舞)': the original given beside its rendering
+                if any(s <= m.start() < e for s, e in glosses) or _GLOSS_AFTER.match(text, m.start() + len(run)):
+                    continue  # 'the Hwajeontae dance (花前態舞)', 'Аля (Alia)': the original beside its rendering
                 letters = sum(1 for c in run if c.isalpha())
                 if letters < self.opts["min_script_letters"]:
                     continue
@@ -117,6 +119,10 @@ class UntranslatedChecker(Checker):
                     m.start() + len(run),
                     message=f"'{run}' is in another script inside an English sentence: translate or transliterate it.",
                 )
+
+    def _english_word(self, word: str) -> bool:
+        """A lower-case word of three letters or more that English uses often and the source languages do not."""
+        return len(word) > 2 and word.islower() and zipf(word) >= 3.0 and not self.judge(word).langs
 
     # ------------------------------------------------------------------ words of the source language
     def judge(self, word: str) -> Judgement:
@@ -278,9 +284,16 @@ class UntranslatedChecker(Checker):
         before = text[max(0, first.start - 2) : first.start]
         if before[:1].isdigit() and before[1:] == " ":
             return True
+        prev = words[run[0] - 1].text if run[0] > 0 else ""
+        if prev[:1].isupper() and prev.lower() not in _ARTICLES and before == prev[-1:] + " ":
+            return True  # after a capitalised word: the rest of a name ('L'Académie française')
         nxt = text[last.end : last.end + 2]
         if nxt[:1] == " " and nxt[1:].isupper():
             return True
+        if text.startswith(("...", "…"), last.end):
+            return True  # a word cut short ('arti...')
+        if before == ", " and text.startswith(",", last.end) and len(run) == 1:
+            return True  # one term of a list of words ('bruisers, kaisers, merchandisers')
         return any(
             regex.search(rf"(?<![\w-]){regex.escape(w.text[:1].upper() + w.text[1:])}(?![\w-])", text)
             for w in (words[k] for k in run)
