@@ -91,3 +91,15 @@ def test_a_suffix_makes_another_name() -> None:
     assert findings("consistency.", text) == []
     found = linter("consistency.").lint(make_document("a.txt", text))
     assert [(text[f.offset : f.end], f.severity) for f in found] == [("Younis", Severity.INFO)]
+
+
+def test_a_name_joined_two_ways() -> None:
+    # generated: each romanised name written with a hyphen twice, then once with a space
+    names = [("Sol", "ju"), ("Jae", "won"), ("Hyun", "woo"), ("Mei", "ling"), ("Jean", "luc")]
+    for first, second in names:
+        hyphen = f"{first}-{second}"
+        spaced = f"{first} {second.capitalize()}"
+        text = f"Minister Park {hyphen} arrived. Park {hyphen} spoke. Later Park {spaced} left the hall."
+        found = findings("consistency.name-joiner", text)
+        assert [text[f.offset : f.end] for f in found] == [spaced], text
+        assert findings("consistency.name-joiner", text.replace(spaced, hyphen)) == []

@@ -15,9 +15,11 @@ from ..findings import Hit, Severity
 from ..lexicon import zipf
 from .base import Checker, Option, list_of_str
 
-MODES = ("particle", "spelling", "lowercase")
+MODES = ("particle", "spelling", "lowercase", "joiner")
 # an Arabic article glued to a name: al-Sisi, el Sisi, Al Thani
 _PARTICLE_NAME = regex.compile(r"(?<![\w-])(?P<p>[Aa]l|[Ee]l)(?P<sep>[ -])(?P<head>\p{Lu}\p{Ll}+)(?![\w-])")
+# two parts of a name joined by a hyphen (any case after it) or a space (a capital after it): Jong-un, Jong Un
+_JOINED = regex.compile(r"(?<![\w-])(?P<a>\p{Lu}\p{Ll}+)(?:-(?P<b>\p{L}\p{Ll}+)|[ ](?P<b>\p{Lu}\p{Ll}+))(?![\w-])")
 # no apostrophe: Trump's and Trump’s are one name, the quote mark is punctuation's business
 _NAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 _WORD_FIRST = regex.compile(r"(?<!\w)\w")
@@ -630,6 +632,8 @@ class ConsistencyChecker(Checker):
             yield from self._particle(doc)
         elif mode == "spelling":
             yield from self._spelling(doc)
+        elif mode == "joiner":
+            yield from self._joiner(doc)
         else:
             yield from self._lowercase(doc)
 
@@ -732,6 +736,32 @@ class ConsistencyChecker(Checker):
             suggestions=(win,),
             replacement=win,
         )
+
+    def _joiner(self, doc: Document) -> Iterator[Hit]:
+        """Two parts of a name joined two ways in one article: 'Kim Jong Un' and 'Kim Jong-un', 'Coca Cola'."""
+        heads = headline_spans(doc)
+        forms: dict[str, list[regex.Match[str]]] = {}
+        for m in _JOINED.finditer(doc.text, overlapped=True):
+            if in_spans(m.start(), heads):
+                continue
+            forms.setdefault((m.group("a") + m.group("b")).lower(), []).append(m)
+        for matches in forms.values():
+            spelled = Counter(m.group() for m in matches)
+            if len(spelled) < 2:
+                continue
+            # the majority; a tie goes to the spelling of the first mention, which introduces the name
+            best = max(spelled.values())
+            win = next(m.group() for m in matches if spelled[m.group()] == best)
+            for m in matches:
+                if m.group() == win:
+                    continue
+                yield Hit(
+                    m.start(),
+                    m.end(),
+                    message=f"'{m.group()}' is written '{win}' elsewhere in this article: use one spelling.",
+                    suggestions=(win,),
+                    replacement=win,
+                )
 
     def _particle(self, doc: Document) -> Iterator[Hit]:
         forms: dict[str, list[regex.Match[str]]] = {}
