@@ -98,7 +98,7 @@ def test_german_nouns_after_an_article() -> None:
 
 
 def test_other_script_runs_are_found_inside_english() -> None:
-    runs = ["北京", "Москва", "القاهرة", "서울", "Αθήνα", "東京都"]
+    runs = ["北京", "Москва", "القاهرة", "서울", "Αθήνα", "東京都", "省"]
     sentences = clean_sentences()
     rec_hits = 0
     for i, run in enumerate(runs):

@@ -32,6 +32,7 @@ LANGUAGE_NAMES = {
 _OTHER = r"(?:(?!\p{Latin})\p{L})"
 _BETWEEN = r"[\p{M}\d\s·・、，。：；！？「」《》〈〉（）]*"
 _SCRIPT_RUN = regex.compile(rf"{_OTHER}\p{{M}}*(?:{_BETWEEN}{_OTHER}\p{{M}}*)*")
+_IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _LATIN_WORD = regex.compile(r"\p{Latin}{2,}")
 # a word: letters, with inner apostrophes (d'état, l'Élysée); hyphens split words as wordfreq does
 _WORD = regex.compile(r"(?<![\w@/#.&=-])\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*(?![\w@/-]|\.\w)")
@@ -104,7 +105,7 @@ class UntranslatedChecker(Checker):
                 continue  # most lines: plain ASCII, nothing to look for
             # words only English uses often (the, with, said), not those the source languages share (de, la)
             english = len({w for w in _LATIN_WORD.findall(line.text) if self._english_word(w)})
-            if english < 3:
+            if english < 2:
                 continue  # a line in another language, or a name list: not a mixed English sentence
             glosses = [(g.start(), g.end()) for g in _GLOSS.finditer(text, line.start, line.end)]
             for m in _SCRIPT_RUN.finditer(text, line.start, line.end):
@@ -112,7 +113,8 @@ class UntranslatedChecker(Checker):
                 if any(s <= m.start() < e for s, e in glosses) or _GLOSS_AFTER.match(text, m.start() + len(run)):
                     continue  # 'the Hwajeontae dance (花前態舞)', 'Аля (Alia)': the original beside its rendering
                 letters = sum(1 for c in run if c.isalpha())
-                if letters < self.opts["min_script_letters"]:
+                # one Chinese or Japanese character is a word ('the 省 government'); one Greek letter is a symbol
+                if letters < self.opts["min_script_letters"] and not _IDEOGRAPH.search(run):
                     continue
                 yield Hit(
                     m.start(),
