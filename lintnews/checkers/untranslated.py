@@ -290,8 +290,8 @@ class UntranslatedChecker(Checker):
         if prev[:1].isupper() and prev.lower() not in _ARTICLES and before == prev[-1:] + " ":
             return True  # after a capitalised word: the rest of a name ('L'Académie française')
         nxt = text[last.end : last.end + 2]
-        if nxt[:1] == " " and nxt[1:].isupper():
-            return True
+        if nxt[:1] == " " and nxt[1:].isupper() and not (len(run) > 1 and len(last.text) <= 3):
+            return True  # (but 'the alcalde de Madrid': a particle stands between the source noun and the name)
         if text.startswith(("...", "…"), last.end):
             return True  # a word cut short ('arti...')
         if before == ", " and text.startswith(",", last.end) and len(run) == 1:
