@@ -177,7 +177,7 @@ class UntranslatedChecker(Checker):
         i = 0
         n = len(words)
         while i < n:
-            if not judged[i].langs or not self._candidate(text, words, i, sentence.start):
+            if not judged[i].langs or not _candidate(words[i].text):
                 i += 1
                 continue
             # the longest run of adjacent source-language words sharing a language: 'según el informe'
@@ -187,7 +187,7 @@ class UntranslatedChecker(Checker):
                 j < n
                 and text[words[j - 1].end : words[j].start] == " "
                 and judged[j].langs & langs
-                and self._candidate(text, words, j, sentence.start)
+                and _candidate(words[j].text)
             ):
                 # a capital after a lower-case word starts a name ('the portavoz Juan Pérez'), unless the run is
                 # a capitalised source term joined by a particle ('Ministerio de Sanidad')
@@ -217,11 +217,6 @@ class UntranslatedChecker(Checker):
                 params=(("language", LANGUAGE_NAMES.get(lang, lang)),),
                 severity=severity,
             )
-
-    def _candidate(self, text: str, words: list[Word], i: int, sentence_start: int) -> bool:
-        """May word i be a left-in source word at all? Not an acronym, not a letter."""
-        w = words[i].text
-        return not (w.isupper() and len(w) > 1) and len(w) > 1
 
     def _enough(self, text: str, words: list[Word], judged: list[Judgement], run: list[int], start: int) -> bool:
         """Is the run the source language left in, rather than a loanword, a name or a coincidence of spelling?"""
@@ -319,6 +314,11 @@ class UntranslatedChecker(Checker):
         """Does the word at pos start its sentence or a quotation (so its capital says nothing)?"""
         head = text[sentence_start:pos].strip(" \t\"“‘'«(-—–")
         return not head
+
+
+def _candidate(word: str) -> bool:
+    """May the word be a left-in source word at all? Not an acronym, not a single letter."""
+    return len(word) > 1 and not word.isupper()
 
 
 CHECKER = UntranslatedChecker
