@@ -103,3 +103,13 @@ def test_a_name_joined_two_ways() -> None:
         found = findings("consistency.name-joiner", text)
         assert [text[f.offset : f.end] for f in found] == [spaced], text
         assert findings("consistency.name-joiner", text.replace(spaced, hyphen)) == []
+
+
+def test_dates_in_two_orders() -> None:
+    # generated: two dates in one order, one in the other, for every month
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+    for n, month in enumerate(months, 1):
+        text = f"Talks opened on {month} {n}. They paused on {month} {n + 10}. A vote came on {n + 2} {month}."
+        found = findings("consistency.date-order", text)
+        assert [text[f.offset : f.end] for f in found] == [f"{n + 2} {month}"], text
+        assert findings("consistency.date-order", text.replace(f"{n + 2} {month}", f"{month} {n + 2}")) == []

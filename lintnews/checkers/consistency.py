@@ -15,9 +15,14 @@ from ..findings import Hit, Severity
 from ..lexicon import zipf
 from .base import Checker, Option, list_of_str
 
-MODES = ("particle", "spelling", "lowercase", "joiner")
+MODES = ("particle", "spelling", "lowercase", "joiner", "date-order")
 # an Arabic article glued to a name: al-Sisi, el Sisi, Al Thani
 _PARTICLE_NAME = regex.compile(r"(?<![\w-])(?P<p>[Aa]l|[Ee]l)(?P<sep>[ -])(?P<head>\p{Lu}\p{Ll}+)(?![\w-])")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_DAY = regex.compile(rf"\b(?P<m>{_MONTHS}) (?P<d>[1-9]|[12]\d|3[01])\b(?![\d:.,]\d)")
+_DAY_MONTH = regex.compile(rf"(?<![\d.,:])\b(?P<d>[1-9]|[12]\d|3[01]) (?P<m>{_MONTHS})\b")
+# 'May 2023' is a month and a year; 'March 3:15' is not a date
+_YEAR_OR_TIME_AFTER = regex.compile(r"\d")
 # two parts of a name joined by a hyphen (any case after it) or a space (a capital after it): Jong-un, Jong Un
 _JOINED = regex.compile(r"(?<![\w-])(?P<a>\p{Lu}\p{Ll}+)(?:-(?P<b>\p{L}\p{Ll}+)|[ ](?P<b>\p{Lu}\p{Ll}+))(?![\w-])")
 # no apostrophe: Trump's and Trump’s are one name, the quote mark is punctuation's business
@@ -634,6 +639,8 @@ class ConsistencyChecker(Checker):
             yield from self._spelling(doc)
         elif mode == "joiner":
             yield from self._joiner(doc)
+        elif mode == "date-order":
+            yield from self._date_order(doc)
         else:
             yield from self._lowercase(doc)
 
@@ -762,6 +769,24 @@ class ConsistencyChecker(Checker):
                     suggestions=(win,),
                     replacement=win,
                 )
+
+    def _date_order(self, doc: Document) -> Iterator[Hit]:
+        """Dates written 'March 3' and '3 March' in one article: the minority order is reported, in the other."""
+        month_day = [m for m in _MONTH_DAY.finditer(doc.text) if not _YEAR_OR_TIME_AFTER.match(doc.text, m.end())]
+        day_month = list(_DAY_MONTH.finditer(doc.text))
+        # a tie says nothing about the house order (wires differ: AP 'March 3', Reuters '3 March')
+        if not month_day or not day_month or len(month_day) == len(day_month):
+            return
+        minority, to_day_month = (month_day, True) if len(month_day) < len(day_month) else (day_month, False)
+        for m in minority:
+            right = f"{m.group('d')} {m.group('m')}" if to_day_month else f"{m.group('m')} {m.group('d')}"
+            yield Hit(
+                m.start(),
+                m.end(),
+                message=f"'{m.group()}': this article writes its other dates as '{right}': use one order.",
+                suggestions=(right,),
+                replacement=right,
+            )
 
     def _particle(self, doc: Document) -> Iterator[Hit]:
         forms: dict[str, list[regex.Match[str]]] = {}
