@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 KINDS: dict[str, str] = {
     "a-an": "a_an:AAnChecker",
     "agreement": "agreement:AgreementChecker",
+    "bare-infinitive": "bare_infinitive:BareInfinitiveChecker",
     "boilerplate": "boilerplate:BoilerplateChecker",
     "brackets": "brackets:BracketsChecker",
     "caption": "caption:CaptionChecker",
@@ -29,10 +30,12 @@ KINDS: dict[str, str] = {
     "quotes": "quotes:QuotesChecker",
     "readability": "readability:ReadabilityChecker",
     "regex": "regex:RegexChecker",
+    "reporting-inversion": "reporting_inversion:ReportingInversionChecker",
     "run-together": "run_together:RunTogetherChecker",
     "stray-period": "stray_period:StrayPeriodChecker",
     "swap": "swap:SwapChecker",
     "token": "token:TokenChecker",
+    "untranslated": "untranslated:UntranslatedChecker",
 }
 CHECKERS_PACKAGE = "lintnews.checkers"
 # A house pack brings its own kind as `kind: lintnews_house.counts:WordCountChecker`: a class in an installed
