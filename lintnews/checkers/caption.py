@@ -32,6 +32,9 @@ _SENTENCE_OPENER = regex.compile(
     r"many|some|most|all|both|each|one|his|her|their|its|our|my)\b",
     regex.IGNORECASE,
 )
+# the blocks a caption can be (a file's title or heading loses only its credit) ...
+_CAPTION_KINDS = frozenset({"paragraph", "caption", "title", "heading"})
+_TITLE_KINDS = frozenset({"title", "heading"})
 _FRAGMENT_START = frozenset({"RB", "RBR", "RBS", "CC", "IN", "WDT", "WP", "WRB", "PRP", "PRP$", "EX", "UH", "TO"})
 
 
@@ -99,10 +102,12 @@ class CaptionChecker(Checker):
 
     def _check_credit(self, doc: Document) -> Iterator[Hit]:
         for i, para in enumerate(doc.paragraphs):
+            if para.kind not in _CAPTION_KINDS:
+                continue  # a list item, a table cell or an image's alt text is never deleted as a caption
             m = _CREDIT_TAIL.search(para.text)
             if m is None or not self._credit(m.group("credit"), para.text[: m.start()]):
                 continue
-            if i == 0:
+            if i == 0 or para.kind in _TITLE_KINDS:
                 # a title with its credit: only the credit goes
                 s, e = para.start + m.start(), para.start + m.start("credit") + len(m.group("credit")) + 1
                 yield Hit(s, e, edits=(Edit(s, e - s, ""),))
@@ -130,6 +135,8 @@ class CaptionChecker(Checker):
             t = para.text
             # the title and the last line (a sign-off) are not captions; a caption sits between paragraphs
             if i == 0 or i == len(paras) - 1 or not t.endswith(".") or not t[:1].isupper():
+                continue
+            if para.kind not in ("paragraph", "caption"):
                 continue
             if ":" in t or t.isupper() or not self._shape_ok(para):
                 continue
