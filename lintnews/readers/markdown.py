@@ -19,12 +19,14 @@ from ..document import Document
 from .html import read_html_into
 from .layout import TEXT, Layout
 
-# Hugo shortcodes and Liquid tags: template code, never article text; a shortcode runs to its own closing mark
-_SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+# Hugo shortcodes and Liquid tags: template code, never article text; each runs to its first closing mark
+_CLOSERS = {"{{<": ">}}", "{{%": "%}}", "{%": "%}", "{{": "}}"}
+_OPENER = re.compile(r"\{\{<|\{\{%|\{%|\{\{")
 # the title in YAML (`title: "x"`) or TOML (`title = "x"`) front matter
 _TITLE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<q>['\"]?)(?P<t>[^\r\n]*?)(?P=q)[ \t]*\r?$", re.M)
 _READING = "lintnews.reading"
 _ONES = re.compile(rb"\x01+")
+_TOML_FRONT = re.compile(r"\+\+\+[ \t]*\r?\n(?:.*?\r?\n)??\+\+\+(?=[ \t]*(?:\r?\n|\Z))", re.S)
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 # inline steps whose characters are text as they stand
 _TEXT_STEPS = frozenset({"text", "newline"})
@@ -156,15 +158,26 @@ class _TracingInline(ParserInline):
 
 
 def _shortcode(state: StateInline, silent: bool) -> bool:
-    if not state.src.startswith("{", state.pos):
+    src, pos = state.src, state.pos
+    if not src.startswith("{", pos):
         return False
-    m = _SHORTCODE.match(state.src, state.pos)
-    if m is None or m.end() > state.posMax:
+    m = _OPENER.match(src, pos)
+    if m is None:
         return False
+    closer = _CLOSERS[m.group()]
+    # where the next closing mark is, remembered per source: a run of openers without one stays linear
+    key = ("lintnews.shortcode", closer)
+    found: int = state.cache.get(key, -2)  # type: ignore[call-overload]
+    if found == -2 or 0 <= found < m.end():
+        found = src.find(closer, m.end())
+        state.cache[key] = found  # type: ignore[index]
+    if found < 0 or found + len(closer) > state.posMax:
+        return False
+    end = found + len(closer)
     if not silent:
         token = state.push("shortcode", "", 0)
-        token.content = m.group()
-    state.pos = m.end()
+        token.content = src[pos:end]
+    state.pos = end
     return True
 
 
@@ -272,13 +285,19 @@ def read_markdown(path: str, raw: str) -> Document:
     """A Markdown file as a document: blocks with their kind, text where the parser found text."""
     layout = Layout(raw)
     md, _ = parser()
+    # a byte-order mark is not part of the first line; TOML front matter (`+++`) is read as YAML's is
+    base = 1 if raw.startswith("\ufeff") else 0
+    src = raw[base:]
+    toml = _TOML_FRONT.match(src)
+    if toml:
+        src = "---" + src[3 : toml.end() - 3] + "---" + src[toml.end() :]
     lines: list[tuple[int, str]] = []
-    pos = 0
-    for m in _LINE.finditer(raw):
+    pos = base
+    for m in _LINE.finditer(src):
         lines.append((pos, m.group()))
-        pos = m.end()
+        pos += len(m.group())
     reading = _Reading(layout, lines)
-    tokens = md.parse(raw, {_READING: reading})
+    tokens = md.parse(src, {_READING: reading})
     _walk(reading, tokens)
     _join_gaps(layout)
     return layout.document(path)
@@ -296,10 +315,7 @@ def _walk(reading: _Reading, tokens: list[Token]) -> None:
         if tok.type == "front_matter" and tok.map:
             _front_matter(layout, tok, lines)
         elif tok.type == "html_block" and tok.map:
-            first, last = tok.map
-            start = lines[first][0]
-            end = lines[last - 1][0] + len(lines[last - 1][1]) if last <= len(lines) else len(layout.raw)
-            read_html_into(layout, start, end)
+            _html_block(layout, tok, lines)
         elif tok.type == "inline":
             parent = tokens[i - 1].type if i else ""
             own = "heading" if parent == "heading_open" else "paragraph"
@@ -318,6 +334,24 @@ def _walk(reading: _Reading, tokens: list[Token]) -> None:
             if kind in ("paragraph", "heading", "caption", "image") or tok.map:
                 layout.add_block(kind, placed[0], placed[1])
             previous_image = image_only
+
+
+def _html_block(layout: Layout, tok: Token, lines: list[tuple[int, str]]) -> None:
+    """An HTML block's text, read as HTML; inside a quote or a list, its content without their marks."""
+    assert tok.map is not None
+    content = tok.content.rstrip("\n")
+    where = _locate(lines, tok.map[0], content, {})
+    if where is None:
+        return
+    inner = Layout(content)
+    read_html_into(inner, 0, len(content))
+    for k, cls in enumerate(inner.kinds):
+        if cls:
+            layout.kinds[where[k]] = cls
+    for k, (value, end) in inner.shown.items():
+        layout.mark_shown(where[k], where[end - 1] + 1, value)
+    for b in inner.blocks:
+        layout.add_block(b.kind, where[b.start], where[b.end - 1] + 1)
 
 
 def _inline(reading: _Reading, tok: Token, tracer: _TracingInline, md: Any, env: Any) -> tuple[int, int] | None:
