@@ -114,7 +114,7 @@ class CaptionChecker(Checker):
                 continue
             if not self._shape_ok(para):
                 continue
-            yield Hit(para.start, para.end, edits=(delete_block_edit(doc.text, para.start, para.end),))
+            yield Hit(para.start, para.end, edits=(_deletion(doc, para),))
 
     def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
         """The paragraphs the tagger must look at (noun-phrase mode), and what it reads: tags only."""
@@ -162,7 +162,13 @@ class CaptionChecker(Checker):
             # a caption names someone or somewhere: at least one proper noun
             if not any(tok.tag_ in ("NNP", "NNPS") for tok in parsed):
                 continue
-            yield Hit(para.start, para.end, edits=(delete_block_edit(doc.text, para.start, para.end),))
+            yield Hit(para.start, para.end, edits=(_deletion(doc, para),))
+
+
+def _deletion(doc: Document, para: Block) -> Edit:
+    """The caption block and the white space the file has after it: the raw text's, since in the view of a
+    Markdown or HTML file markup outside blocks is blank too, and the deletion must stop where it starts."""
+    return delete_block_edit(doc.raw, para.start, para.end)
 
 
 CHECKER = CaptionChecker

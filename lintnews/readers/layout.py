@@ -93,7 +93,6 @@ class Layout:
             i = j
         return "".join(pieces)
 
-
     def document(self, path: str) -> Document:
         view = self.view()
         blocks = [Block(b.start, b.end, view[b.start : b.end], b.kind) for b in sorted(self.blocks)]

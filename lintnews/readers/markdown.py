@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -383,17 +382,18 @@ def _inline(reading: _Reading, tok: Token, tracer: _TracingInline, md: Any, env:
 
 
 def _join_gaps(layout: Layout) -> None:
-    """White space between two blocks that both open their line is text: deleting a block with the space
-    after it, or joining two paragraphs, then leaves the structure as it was."""
+    """The blank lines after a paragraph that fills whole lines of its own are text: deleting it with them, or
+    joining it to the next paragraph, removes whole lines, so whatever follows keeps its structure.
+    (After a heading or a list item they are not: their marks would be left to take the next line in.)"""
     raw = layout.raw
-    blocks = sorted(layout.blocks)
-    for a, b in itertools.pairwise(blocks):
-        if a.kind not in ("paragraph", "caption") or b.kind not in ("paragraph", "caption"):
+    for b in layout.blocks:
+        if b.kind not in ("paragraph", "caption") or not _opens_line(raw, b.start):
             continue
-        gap = raw[a.end : b.start]
-        if gap.strip() or not _opens_line(raw, a.start) or not _opens_line(raw, b.start):
-            continue
-        layout.mark_text(a.end, b.start)
+        end = b.end
+        while end < len(raw) and raw[end] in " \t\r\n":
+            end += 1
+        if "\n" in raw[b.end : end] or end == len(raw):
+            layout.mark_text(b.end, end)
 
 
 def _opens_line(raw: str, pos: int) -> bool:
