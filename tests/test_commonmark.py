@@ -24,6 +24,12 @@ HIDDEN = frozenset({"code", "pre", "script", "style", "noscript", "template", "s
 EXCEPTIONS: dict[int, str] = {
     148: "an HTML block ends at a blank line, so `_world_.` after it is a Markdown paragraph (lintnews reads it "
     "as text); the oracle's HTML parser puts the rendered paragraph inside the still-open <pre> and hides it",
+    156: "an HTML block whose last tag is never closed: a browser drops a tag cut off by the end of the "
+    "file (WHATWG 'eof-in-tag'), and so does lintnews, while html.parser, reading the rendered page, shows it as text",
+    157: "an HTML block whose last tag is never closed: a browser drops a tag cut off by the end of the "
+    "file (WHATWG 'eof-in-tag'), and so does lintnews, while html.parser, reading the rendered page, shows it as text",
+    158: "an HTML block whose last tag is never closed: a browser drops a tag cut off by the end of the "
+    "file (WHATWG 'eof-in-tag'), and so does lintnews, while html.parser, reading the rendered page, shows it as text",
     626: "`<!-->` is a whole comment for markdown-it (CommonMark 0.31), but Python's html.parser, reading the "
     "rendered page, runs that comment on to the next `-->` and loses the words between",
 }

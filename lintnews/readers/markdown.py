@@ -88,35 +88,37 @@ class _TracingInline(ParserInline):
             super().tokenize(state)
             return
         base = self._bases.get(id(state), 0)
-        names = [r.name for r in self.ruler.__rules__ if r.enabled]
-        rules = self.ruler.getRules("")
+        trace.base = base
+        pairs = list(zip((r.name for r in self.ruler.__rules__ if r.enabled), self.ruler.getRules(""), strict=True))
         end = state.posMax
         max_nesting = state.md.options["maxNesting"]
+        outer = self._outer
+        text = trace.text
+        record = self._record
+        tokens = state.tokens
         while state.pos < end:
             pos = state.pos
             ok = False
             if state.level < max_nesting:
-                for name, rule in zip(names, rules, strict=True):
-                    before = len(state.tokens)
-                    self._outer.append((state, pos))
-                    try:
-                        ok = rule(state, False)
-                    finally:
-                        self._outer.pop()
-                    if ok:
-                        if state.pos <= pos:
-                            raise RuntimeError("inline rule didn't increment state.pos")
-                        if base >= 0:
-                            trace.base = base
-                            self._record(trace, name, state, pos, state.tokens[before:])
+                before = len(tokens)
+                outer.append((state, pos))  # where a nested parse (an image's alt text) starts from
+                for name, rule in pairs:  # noqa: B007 (the name is read after the loop)
+                    if rule(state, False):
+                        ok = True
                         break
-            if ok:
-                if state.pos >= end:
-                    break
-                continue
+                outer.pop()
+                if ok:
+                    if state.pos <= pos:
+                        raise RuntimeError("inline rule didn't increment state.pos")
+                    if base >= 0:
+                        trace.base = base
+                        record(trace, name, state, pos, tokens[before:])
+                    if state.pos >= end:
+                        break
+                    continue
             if base >= 0:
-                trace.text[base + pos] = 1
-            state.append_pending(state.src[state.pos])
+                text[base + pos] = 1
+            state.append_pending(state.src[pos])
             state.pos += 1
         if state.pending:
             state.pushPending()
