@@ -205,3 +205,12 @@ def test_reading_is_linear(path: str, build: Callable[[int], str]) -> None:
     small = min(_seconds(build, path, n) for _ in range(3))
     large = min(_seconds(build, path, 4 * n) for _ in range(3))
     assert large < 8 * small + 0.05, (small, large)
+
+
+@pytest.mark.slow
+def test_the_projects_own_corpus_readme_is_clean() -> None:
+    # headings, a table and code spans: nothing in it is a machine-translation artifact (issue 17)
+    from pathlib import Path
+
+    readme = Path(__file__).resolve().parent.parent / "corpus" / "README.md"
+    assert findings(str(readme), readme.read_text(encoding="utf-8")) == []

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..document import Block, Document
+from ..document import FILL, Block, Document
 from ..findings import Hit, Severity
 from ..lexicon import zipf
 from ..prefilter import Keys, TextWords, doc_index, may_hold_words, text_words, word_keys
@@ -775,6 +775,8 @@ def check_subject_verb(sdoc: Doc) -> Iterator[Flag]:
             continue
         if fin.i < subj.i and (not sdoc.text.rstrip().endswith("?") or fin.lower_ in ("were", "had")):
             continue
+        if any(FILL in t.text for t in sdoc[subj.i + 1 : fin.i]):
+            continue  # markup (a code span, a shortcode) stands between: it may be the real subject
         if subj.left_edge.i > 0 and sdoc[subj.left_edge.i - 1].lower_ == "of":
             continue
         if (
