@@ -24,6 +24,7 @@ _OPENER = re.compile(r"\{\{<|\{\{%|\{%|\{\{")
 # the title in YAML (`title: "x"`) or TOML (`title = "x"`) front matter
 _TITLE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<q>['\"]?)(?P<t>[^\r\n]*?)(?P=q)[ \t]*\r?$", re.M)
 _READING = "lintnews.reading"
+_BARE_URL = re.compile(r"\bhttps?://[^\s<>\"'`()\[\]]*[^\s<>\"'`()\[\].,;:!?]")
 _ONES = re.compile(rb"\x01+")
 _TOML_FRONT = re.compile(r"\+\+\+[ \t]*\r?\n(?:.*?\r?\n)??\+\+\+(?=[ \t]*(?:\r?\n|\Z))", re.S)
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
@@ -300,6 +301,9 @@ def read_markdown(path: str, raw: str) -> Document:
     reading = _Reading(layout, lines)
     tokens = md.parse(src, {_READING: reading})
     _walk(reading, tokens)
+    for m in _BARE_URL.finditer(raw):
+        # a web address written out in the text is not prose: no rule reads it, no fix edits it
+        layout.kinds[m.start() : m.end()] = bytes(m.end() - m.start())
     _join_gaps(layout)
     return layout.document(path)
 
