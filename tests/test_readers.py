@@ -85,6 +85,20 @@ def test_markdown_blocks_have_kinds_and_exact_offsets() -> None:
     assert doc.meta["title_span"] == (MD.index("Talks resume in"), MD.index('"\ndate'))
 
 
+def test_without_front_matter_the_first_heading_is_the_title() -> None:
+    raw = "Intro line.\n\n## Talks resume\n\n# Later\n"
+    assert read("a.md", raw).meta["title_span"] == (raw.index("Talks"), raw.index(" resume") + 7)
+
+
+def test_disable_next_line_skips_a_line_of_markup() -> None:
+    raw = (
+        'They met in Rome. <!-- lintnews-disable-next-line -->\n{{< figure src="/a.jpg" >}}\n'
+        "They left this Tuesday.\n\nThey came back this Tuesday.\n"
+    )
+    lines = [f.line for f in findings("a.md", raw) if f.rule == "calque-es.this-weekday"]
+    assert lines == [5]
+
+
 def test_what_is_not_text() -> None:
     raw = (
         'See `code`, <https://x.org/a>, {{< param "siteURL" >}}, {% raw %}, {{ page.url }}, <b>bold</b>,'

@@ -305,6 +305,11 @@ def read_markdown(path: str, raw: str) -> Document:
         # a web address written out in the text is not prose: no rule reads it, no fix edits it
         layout.kinds[m.start() : m.end()] = bytes(m.end() - m.start())
     _join_gaps(layout)
+    if "title_span" not in layout.meta:
+        # no title in the front matter: the first heading is the article's title
+        first = min((b for b in layout.blocks if b.kind == "heading"), default=None)
+        if first is not None:
+            layout.meta["title_span"] = (first.start, first.end)
     return layout.document(path)
 
 
