@@ -383,8 +383,12 @@ def _inline(reading: _Reading, tok: Token, tracer: _TracingInline, md: Any, env:
     tok.children = children
     kinds = layout.kinds
     for m in _ONES.finditer(bytes(trace.text)):
-        for k in range(m.start(), m.end()):
-            kinds[where[k]] = TEXT
+        s, e = m.start(), m.end()
+        if where[e - 1] - where[s] == e - 1 - s:
+            kinds[where[s] : where[e - 1] + 1] = b"\x01" * (e - s)  # on one line: one slice
+        else:
+            for k in range(s, e):
+                kinds[where[k]] = TEXT
     for k, (value, end) in trace.shown.items():
         layout.mark_shown(where[k], where[end - 1] + 1, value)
     if not where:
