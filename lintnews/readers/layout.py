@@ -14,6 +14,9 @@ SHOWN = 2  # shown in the view as what it stands for (an entity), but not editab
 
 _RUN = re.compile(rb"\x00+|\x01+|\x02+")
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
+_INSIDE = re.compile(rb"\x00+|\x01+")
+_MARK = re.compile(r"\S")
+_BLANK = re.compile(r"[^\S\r\n]")
 
 
 @dataclass
@@ -83,14 +86,14 @@ class Layout:
         seg = self.raw[s:e]
         # a run is inside one block or outside all of them, except where a block starts or ends within it
         pieces = []
-        i = s
-        while i < e:
-            j = i
-            flag = inside[i]
-            while j < e and inside[j] == flag:
-                j += 1
-            pieces.append(_NOT_NEWLINE.sub(FILL if flag else " ", seg[i - s : j - s]))
-            i = j
+        for m in _INSIDE.finditer(inside, s, e):
+            piece = seg[m.start() - s : m.end() - s]
+            if inside[m.start()]:
+                pieces.append(_NOT_NEWLINE.sub(FILL, piece))
+            else:
+                # between blocks: marks are FILL, so a rule that deletes a block with the white space after it
+                # stops where the markup starts; white space stays white space
+                pieces.append(_BLANK.sub(" ", _MARK.sub(FILL, piece)))
         return "".join(pieces)
 
     def document(self, path: str) -> Document:
