@@ -56,8 +56,9 @@ class Document:
     """The file's raw text plus a lintable view of the same length.
 
     `raw` is exactly what the file holds (decoded). `text` has the same length;
-    parts a checker must not see (front matter, code, HTML tags) are blanked with
-    spaces and newlines, so every offset into `text` is an offset into the file.
+    parts a checker must not see (front matter, code, HTML tags) are FILL characters
+    (plain text's directive lines: spaces), line breaks kept, so every offset into
+    `text` is an offset into the file.
 
     A Markdown or HTML reader also gives `blocks`, the units of text the file's structure makes (paragraphs,
     headings, list items, table cells, ...), and `text_spans`, the runs of characters that are article text:

@@ -57,8 +57,8 @@ class Layout:
         return tuple((m.start(), m.end()) for m in re.finditer(rb"\x01+", bytes(self.kinds)))
 
     def view(self) -> str:
-        """Text as it is, entities as what they stand for, markup as FILL inside a block and spaces elsewhere;
-        line breaks stay line breaks so lines keep their numbers."""
+        """Text as it is, entities as what they stand for, markup as FILL (white space between blocks as
+        spaces); line breaks stay line breaks so lines keep their numbers."""
         raw = self.raw
         inside = bytearray(len(raw))
         for b in self.blocks:
