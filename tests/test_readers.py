@@ -243,3 +243,14 @@ def test_a_boilerplate_block_goes_up_to_the_markup_after_it() -> None:
     # where the markup starts, and the fix applies (with spaces there it ran into the comment and was refused)
     raw = "The vote is expected next week.\n\nAdvertising\n\n<!-- ad slot -->\n\nTurnout was high.\n"
     assert fixed("a.md", raw) == "The vote is expected next week.\n\n<!-- ad slot -->\n\nTurnout was high.\n"
+
+
+def test_crlf_markdown_is_read_and_fixed_in_place() -> None:
+    raw = (
+        '---\r\ntitle: "x"\r\n---\r\n\r\n# Head\r\n\r\nThe the minister said , in [Cairo](https://e.com/a).\r\n\r\n'
+        "The talks would\r\n\r\nresume in Cairo.\r\n"
+    )
+    assert fixed("a.md", raw) == (
+        '---\r\ntitle: "x"\r\n---\r\n\r\n# Head\r\n\r\nThe minister said, in [Cairo](https://e.com/a).\r\n\r\n'
+        "The talks would resume in Cairo.\r\n"
+    )
