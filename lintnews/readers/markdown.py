@@ -194,7 +194,7 @@ def parser() -> tuple[MarkdownIt, _TracingInline]:
     md.inline.ruler.before("text", "shortcode", _shortcode)
     md.inline.add_terminator_char("{")
     # nothing is rendered: link targets need no percent-encoding nor punycode (a sixth of the reading time)
-    md.normalizeLink = _as_is  # type: ignore[method-assign,assignment]
+    md.normalizeLink = _as_is  # type: ignore[method-assign]
     md.normalizeLinkText = _as_is  # type: ignore[method-assign,assignment]
     tracer = _TracingInline(md.inline)
     md.inline = tracer
