@@ -71,7 +71,11 @@ md_block = st.one_of(
     phrase.map(lambda p: f"![{p}](/b.png)\n\n{p.capitalize()} in Cairo (EFE)"),
     phrase.map(lambda p: f"<!-- {p} , -->"),
 )
-front = phrase.map(lambda p: f'---\ntitle: "{p}"\ntags: [a . b, {p}]\n---\n\n')
+front = st.one_of(
+    phrase.map(lambda p: f'---\ntitle: "{p}"\ntags: [a . b, {p}]\n---\n\n'),
+    phrase.map(lambda p: f'+++\ntitle = "{p}"\ntags = ["a . b", "{p}"]\n+++\n\n'),
+    phrase.map(lambda p: f"---\nlayout: post\ntitle: {p}\n---\n\n{{% include byline.html %}}\n\n"),
+)
 markdown_docs = st.tuples(front, st.lists(md_block, min_size=1, max_size=6)).map(
     lambda t: t[0] + "\n\n".join(t[1]) + "\n\n[ref]: https://example.com/ref\n[^1]: " + "A note here.\n"
 )
