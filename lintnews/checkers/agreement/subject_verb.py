@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...document import FILL
 from ...lexicon import zipf
 from .flags import Flag, flag, match_case
 from .inflect import third_person
@@ -177,6 +178,8 @@ def _unsure_pair(subj: Token, verb: Token, fin: Token, snum: str, vnum: str) -> 
         return True
     if fin.i < subj.i and (not sdoc.text.rstrip().endswith("?") or fin.lower_ in ("were", "had")):
         return True
+    if any(FILL in t.text for t in sdoc[subj.i + 1 : fin.i]):
+        return True  # markup (a code span, a shortcode) stands between: it may be the real subject
     if subj.left_edge.i > 0 and sdoc[subj.left_edge.i - 1].lower_ == "of":
         return True
     if (
