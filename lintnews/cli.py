@@ -12,7 +12,7 @@ from . import __version__, tuning
 from .errors import LintnewsError
 
 # Each module in lintnews/commands/ named here provides add_parser(subparsers) and run(args) -> int.
-COMMANDS = ("check", "rules", "report", "cache")
+COMMANDS = ("check", "rules", "report", "server", "cache")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

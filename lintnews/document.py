@@ -24,8 +24,12 @@ ABBREVIATIONS = _TITLES | frozenset(
     """.split()  # noqa: SIM905
 )
 
+# What the lintable view of a Markdown or HTML file holds in place of markup inside a block: neither a space
+# nor a word character nor punctuation, so `[text](url).` does not read as "text ." and words stay apart.
+FILL = "\u2060"
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_SENTENCE_END = re.compile(r"""[.!?…]+["”’'»)\]]*(?=\s)""")
+_SENTENCE_END = re.compile(r"""[.!?…]+["”’'»)\]]*(?=[\s\u2060])""")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _WORD_RUN = re.compile(r"\w+")
 # the doc.cache entry of Document.word_count
@@ -33,13 +37,15 @@ WORD_COUNT = "document.word-count"
 _ABBREV_TAIL = re.compile(r"""([\w.]+)\.[\"”’'»)\]]*$""")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Block:
-    """A paragraph or sentence: [start, end) into the document's text."""
+    """A paragraph or sentence: [start, end) into the document's text; `kind` says what the file made it
+    (paragraph, heading, list-item, table-cell, blockquote, caption, title, footnote, image)."""
 
     start: int
     end: int
     text: str
+    kind: str = "paragraph"
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -50,8 +56,14 @@ class Document:
     """The file's raw text plus a lintable view of the same length.
 
     `raw` is exactly what the file holds (decoded). `text` has the same length;
-    parts a checker must not see (front matter, code, HTML tags) are blanked with
-    spaces and newlines, so every offset into `text` is an offset into the file.
+    parts a checker must not see (front matter, code, HTML tags) are FILL characters
+    (plain text's directive lines: spaces), line breaks kept, so every offset into
+    `text` is an offset into the file.
+
+    A Markdown or HTML reader also gives `blocks`, the units of text the file's structure makes (paragraphs,
+    headings, list items, table cells, ...), and `text_spans`, the runs of characters that are article text:
+    fixes may edit those and nothing else. Plain text has no blocks (paragraphs are found by blank lines) and
+    is all text (text_spans None) but for what the reader leaves out (suppression directives).
     """
 
     path: str
@@ -60,6 +72,8 @@ class Document:
     meta: dict[str, object] = field(default_factory=dict)
     # derived data checkers share (spaCy parses, name tables), filled on demand
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    blocks: list[Block] | None = field(default=None, repr=False)
+    text_spans: tuple[tuple[int, int], ...] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -90,13 +104,34 @@ class Document:
         return out
 
     @cached_property
+    def _span_starts(self) -> list[int]:
+        return [s for s, _ in self.text_spans or ()]
+
+    def is_text(self, start: int, end: int) -> bool:
+        """Are all characters of [start, end) article text? An insertion (start == end) must sit next to text."""
+        spans = self.text_spans
+        if spans is None:
+            return 0 <= start <= end <= len(self.raw)
+        i = bisect.bisect_right(self._span_starts, start) - 1
+        if start == end:
+            # at the end of a span (after its last character) or inside one, or at the start of the next
+            if i >= 0 and spans[i][0] <= start <= spans[i][1]:
+                return True
+            return i + 1 < len(spans) and spans[i + 1][0] == start
+        return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+    @cached_property
     def blank_line_separated(self) -> bool:
         """True when paragraphs are separated by blank lines (else each line is a paragraph)."""
+        if self.blocks is not None:
+            return True  # the file's structure parts them
         return _PARAGRAPH_BREAK.search(self.text) is not None
 
     @cached_property
     def paragraphs(self) -> list[Block]:
-        """Non-empty paragraphs, stripped of surrounding white space."""
+        """Non-empty paragraphs, stripped of surrounding white space; for Markdown and HTML, the blocks."""
+        if self.blocks is not None:
+            return self.blocks
         if self.blank_line_separated:
             pieces: list[tuple[int, int]] = []
             pos = 0
@@ -122,8 +157,11 @@ class Document:
         """Sentences of every paragraph, by punctuation with abbreviations and initials respected."""
         out: list[Block] = []
         for para in self.paragraphs:
-            for s, e in split_sentences(para.text):
-                out.append(Block(para.start + s, para.start + e, para.text[s:e]))
+            for s, stop in split_sentences(para.text):
+                e = stop
+                while e > s and para.text[e - 1] == FILL:
+                    e -= 1  # a footnote marker or a closing tag after the period belongs to no sentence
+                out.append(Block(para.start + s, para.start + e, para.text[s:e], para.kind))
         return out
 
     def words(self) -> list[Block]:
@@ -185,7 +223,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = m.end()
         punct = m.group()
         nxt = end
-        while nxt < n and text[nxt].isspace():
+        while nxt < n and (text[nxt].isspace() or text[nxt] == FILL):
             nxt += 1
         if nxt >= n:
             break

@@ -7,12 +7,25 @@ import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from .document import Document
 from .findings import Applicability, Edit, Finding, Fix
 
 # Overlapping fixes wait for the next pass, so a cluster of n overlapping fixes needs n passes;
 # a real cycle between rules is caught earlier by remembering every text seen.
 MAX_PASSES = 16
 BOM = "\ufeff"
+
+
+def confine(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """The one rule that keeps fixes to article text (a Linter filter, first of all): a finding whose fix would
+    change a character that is not article text (front matter, markup, a link target, code, a shortcode, an
+    entity) is still reported, without a fix. An insertion must sit next to text."""
+    if doc.text_spans is None or not findings:
+        return findings
+    return [
+        f if f.fix is None or all(doc.is_text(e.offset, e.end) for e in f.fix.edits) else replace(f, fix=None)
+        for f in findings
+    ]
 
 
 def allowed(fix: Fix | None, unsafe: bool) -> bool:

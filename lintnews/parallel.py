@@ -138,7 +138,7 @@ def _lint_batch(docs: list[Document]) -> list[Returned]:
 
 def bare_document(doc: Document) -> Document:
     """The document as sent to a worker: no derived data, which the worker recomputes faster than it unpickles."""
-    return Document(doc.path, doc.raw, doc.text, dict(doc.meta))
+    return Document(doc.path, doc.raw, doc.text, dict(doc.meta), blocks=doc.blocks, text_spans=doc.text_spans)
 
 
 class Pool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,13 +13,14 @@ import yaml
 
 from .errors import RuleError
 from .findings import CATEGORIES, Severity
+from .kinds import checker_class
 
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
 PACK_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COMMON_KEYS = frozenset(
     {"id", "kind", "category", "severity", "message", "fix", "source", "description", "examples", "enabled", "scope"}
 )
-PACK_KEYS = frozenset({"pack", "description", "language", "defaults", "rules", "source"})
+PACK_KEYS = frozenset({"pack", "description", "language", "defaults", "rules", "source", "categories"})
 DEFAULT_KEYS = frozenset({"category", "severity", "kind", "fix", "source", "scope"})
 FIX_VALUES = ("safe", "unsafe", "none")
 SCOPES = ("text", "title")
@@ -89,6 +90,16 @@ class Pack:
     description: str
     languages: tuple[str, ...]
     rules: tuple[Rule, ...]
+    # categories this pack adds to the built-in ones: name -> what its rules find
+    categories: Mapping[str, str] = field(default_factory=dict)
+
+
+def known_categories(packs: Iterable[Pack]) -> tuple[str, ...]:
+    """The built-in categories, then those the packs declare, in order of first appearance."""
+    out = list(CATEGORIES)
+    for pack in packs:
+        out.extend(c for c in pack.categories if c not in out)
+    return tuple(out)
 
 
 def builtin_rules_dir() -> Path:
@@ -143,6 +154,7 @@ def parse_pack(data: Any, path: str, deep: bool = True) -> Pack:
     if not isinstance(name, str) or not PACK_NAME.match(name):
         raise RuleError("'pack' must be a kebab-case name such as calque-es", path=path, line=line, key="pack")
     langs = _languages(data.get("language"), path, line)
+    declared = _categories(data.get("categories"), path, line)
     defaults = data.get("defaults") or {}
     if not isinstance(defaults, dict):
         raise RuleError("'defaults' must be a mapping", path=path, line=line, key="defaults")
@@ -160,13 +172,30 @@ def parse_pack(data: Any, path: str, deep: bool = True) -> Pack:
     rules = []
     seen: set[str] = set()
     for raw in raw_rules:
-        rule = parse_rule(raw, name, path, defaults, langs, deep=deep)
+        rule = parse_rule(raw, name, path, defaults, langs, deep=deep, categories=(*CATEGORIES, *declared))
         if rule.id in seen:
             raise RuleError("duplicate rule id", path=path, line=rule.line, rule=rule.id, key="id")
         seen.add(rule.id)
         rules.append(rule)
     desc = data.get("description", "")
-    return Pack(name=name, path=path, description=str(desc), languages=langs, rules=tuple(rules))
+    return Pack(name=name, path=path, description=str(desc), languages=langs, rules=tuple(rules), categories=declared)
+
+
+def _categories(value: Any, path: str, line: int | None) -> dict[str, str]:
+    """A pack's `categories:` mapping, new kebab-case name -> one line on what its rules find."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not value:
+        raise RuleError("'categories' must map new category names to a description", path=path, line=line)
+    for cat, desc in value.items():
+        where = getattr(value, "line", line)
+        if not PACK_NAME.match(cat):
+            raise RuleError("a category name is kebab-case, such as word-choice", path=path, line=where, key=cat)
+        if cat in CATEGORIES:
+            raise RuleError("this category is built in: use it without declaring it", path=path, line=where, key=cat)
+        if not isinstance(desc, str) or not desc.strip():
+            raise RuleError("describe the category in one line", path=path, line=where, key=cat)
+    return {c: d.strip() for c, d in value.items()}
 
 
 def _languages(value: Any, path: str, line: int | None) -> tuple[str, ...]:
@@ -181,7 +210,14 @@ def _languages(value: Any, path: str, line: int | None) -> tuple[str, ...]:
 
 
 def parse_rule(
-    raw: Any, pack: str, path: str, defaults: Mapping[str, Any], langs: tuple[str, ...], *, deep: bool = True
+    raw: Any,
+    pack: str,
+    path: str,
+    defaults: Mapping[str, Any],
+    langs: tuple[str, ...],
+    *,
+    deep: bool = True,
+    categories: tuple[str, ...] = CATEGORIES,
 ) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError("each rule must be a mapping", path=path)
@@ -201,25 +237,7 @@ def parse_rule(
     kind = merged.get("kind")
     if not isinstance(kind, str):
         raise err("'kind' is required", "kind")
-    category = merged.get("category")
-    if category not in CATEGORIES:
-        raise err(f"'category' must be one of {', '.join(CATEGORIES)}", "category")
-    try:
-        severity = Severity.parse(str(merged.get("severity", "warning")))
-    except ValueError as e:
-        raise err(str(e), "severity") from None
-    message = merged.get("message")
-    if not isinstance(message, str) or not message.strip():
-        raise err("'message' is required: tell the editor what is wrong and what to write", "message")
-    fix = merged.get("fix", "none")
-    if fix not in FIX_VALUES:
-        raise err("'fix' must be safe, unsafe or none", "fix")
-    scope = merged.get("scope", "text")
-    if scope not in SCOPES:
-        raise err(f"'scope' must be one of {', '.join(SCOPES)}", "scope")
-    enabled = merged.get("enabled", True)
-    if not isinstance(enabled, bool):
-        raise err("'enabled' must be true or false", "enabled")
+    category, severity, message, fix, scope, enabled = _common_values(merged, categories, err)
     bad, good = _examples(raw.get("examples"), err)
     options = {k: v for k, v in raw.items() if k not in COMMON_KEYS}
     rule = Rule(
@@ -241,14 +259,41 @@ def parse_rule(
         scope=scope,
         enabled=enabled,
     )
-    from .checkers import checker_class  # late: checkers import this module
-
     try:
         cls = checker_class(kind)
         cls.validate(rule, deep=deep)
     except RuleError as e:
         raise e.located(path=path, line=line, rule=rid) from None
     return rule
+
+
+def _common_values(
+    merged: Mapping[str, Any], categories: tuple[str, ...], err: Callable[[str, str], RuleError]
+) -> tuple[str, Severity, str, str, str, bool]:
+    """The keys every rule has, checked: category, severity, message, fix, scope, enabled."""
+    category = merged.get("category")
+    if category not in categories:
+        raise err(
+            f"'category' must be one of {', '.join(categories)} (or one the pack declares under 'categories')",
+            "category",
+        )
+    try:
+        severity = Severity.parse(str(merged.get("severity", "warning")))
+    except ValueError as e:
+        raise err(str(e), "severity") from None
+    message = merged.get("message")
+    if not isinstance(message, str) or not message.strip():
+        raise err("'message' is required: tell the editor what is wrong and what to write", "message")
+    fix = merged.get("fix", "none")
+    if fix not in FIX_VALUES:
+        raise err("'fix' must be safe, unsafe or none", "fix")
+    scope = merged.get("scope", "text")
+    if scope not in SCOPES:
+        raise err(f"'scope' must be one of {', '.join(SCOPES)}", "scope")
+    enabled = merged.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise err("'enabled' must be true or false", "enabled")
+    return str(category), severity, message, fix, scope, enabled
 
 
 def _examples(value: Any, err: Any) -> tuple[tuple[Example, ...], tuple[str, ...]]:

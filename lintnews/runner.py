@@ -16,7 +16,7 @@ from .document import Document
 from .errors import InputError
 from .fileio import ChangedOnDisk, OutsideTree, decode, encode, read_text, within, write_atomic
 from .findings import Finding
-from .fix import allowed, checked_fix, choose_fixes, fix_text, unified_diff
+from .fix import allowed, checked_fix, choose_fixes, confine, fix_text, unified_diff
 from .lint import FindingFilter, Linter, merge_cross
 from .model_worker import SplitLinter, fork_available
 from .parallel import BATCH_CHARS, Linted, Pool, cpu_count, lint_batch, lint_one
@@ -497,7 +497,7 @@ def article_findings(r: FileResult) -> None:
 
 
 def linter_filters(cfg: Config) -> list[FindingFilter]:
-    filters: list[FindingFilter] = [suppression_filter]
+    filters: list[FindingFilter] = [confine, suppression_filter]
     if cfg.per_file_ignores:
         filters.append(per_file_ignores_filter(cfg))
     return filters

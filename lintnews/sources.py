@@ -1,10 +1,9 @@
-"""Turn command-line paths into documents: walk folders, read files, build the lintable view per format."""
+"""Turn command-line paths into documents: walk folders, read files, hand each to the reader of its format."""
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,22 +13,10 @@ from .config import Config
 from .document import Document
 from .errors import InputError
 from .fileio import Decoded, read_text
-from .html_view import html_view
-from .suppress import LINE_MARKER, PLAIN_DIRECTIVE_LINE
+from .readers import HTML_SUFFIXES, MARKDOWN_SUFFIXES, read
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 TEXT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES)
-_FRONT_MATTER = re.compile(r"\A(\ufeff?)(---|\+\+\+)[ \t]*\r?\n.*?\r?\n\2[ \t]*(?:\r?\n|\Z)", re.S)
-_FENCE = re.compile(r"^([ \t]*)(```|~~~).*?^\1\2[ \t]*$", re.S | re.M)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_INLINE_CODE = re.compile(r"`[^`\n]+`")
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
-_MD_LINK_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
-_MD_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:[^>\"'\n]|\"[^\"\n]*\"|'[^'\n]*')*>")
-_BARE_URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+")
 
 
 @dataclass(frozen=True)
@@ -40,61 +27,9 @@ class Source:
     stdin: bool = False
 
 
-def blank(text: str, start: int, end: int) -> str:
-    """Replace text[start:end] with spaces, keeping line breaks so lines and offsets stay put."""
-    seg = re.sub(r"[^\r\n]", " ", text[start:end])
-    return text[:start] + seg + text[end:]
-
-
-def _blank_all(view: str, pattern: re.Pattern[str]) -> str:
-    parts = []
-    pos = 0
-    for m in pattern.finditer(view):
-        parts.append(view[pos : m.start()])
-        parts.append(re.sub(r"[^\r\n]", " ", m.group()))
-        pos = m.end()
-    parts.append(view[pos:])
-    return "".join(parts)
-
-
-def markdown_view(raw: str) -> tuple[str, dict[str, object]]:
-    """Blank front matter, code, HTML comments and tags, link targets and images; the front matter `title:` stays."""
-    view = raw
-    meta: dict[str, object] = {}
-    m = _FRONT_MATTER.match(raw)
-    if m:
-        view = blank(view, m.start(), m.end())
-        t = re.search(r"^title\s*[:=]\s*(['\"]?)(.+?)\1[ \t]*\r?$", m.group(0), re.M)
-        if t:
-            s, e = m.start() + t.start(2), m.start() + t.end(2)
-            view = view[:s] + raw[s:e] + view[e:]
-            meta["title_span"] = (s, e)
-    for pat in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _MD_IMAGE, _MD_LINK_DEF, _MD_HTML_TAG):
-        view = _blank_all(view, pat)
-    # a link keeps its words; the brackets and the target go
-    for mm in _MD_LINK.finditer(view):
-        view = blank(view, mm.start(1), mm.end(1))
-        view = blank(view, mm.start(2), mm.end(2))
-    view = _blank_all(view, _BARE_URL)
-    return view, meta
-
-
-def plain_view(raw: str) -> str:
-    """Plain text is its own view, except suppression directives, which are not article text."""
-    if "lintnews" not in raw:
-        return raw
-    return _blank_all(_blank_all(raw, PLAIN_DIRECTIVE_LINE), LINE_MARKER)
-
-
 def make_document(path: str, raw: str) -> Document:
-    low = path.lower()
-    if low.endswith(MARKDOWN_SUFFIXES):
-        view, meta = markdown_view(raw)
-        return Document(path, raw, view, meta)
-    if low.endswith(HTML_SUFFIXES):
-        view, meta = html_view(raw)
-        return Document(path, raw, view, meta)
-    return Document(path, raw, plain_view(raw))
+    """The document of a file of this name: Markdown and HTML are parsed (see lintnews.readers)."""
+    return read(path, raw)
 
 
 def is_jsonl(path: str) -> bool:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .config import selector_matches
-from .document import Document
+from .document import FILL, Document
 from .findings import Finding
 
 # `<!-- lintnews-x ids -->` anywhere, or `lintnews-x ids` alone on a line (plain text)
@@ -88,7 +88,7 @@ def parse(doc: Document) -> Suppressions:
 def _next_text_line(doc: Document, after: int) -> int | None:
     """The number of the first line after `after` whose lintable text is not blank."""
     for block in doc.lines[after:]:
-        if block.text.strip():
+        if block.text.replace(FILL, "").strip():  # a line of markup inside a paragraph has no text
             return doc.position(block.start)[0]
     return None
 

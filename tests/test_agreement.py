@@ -5,23 +5,58 @@ from __future__ import annotations
 import pytest
 import regex
 
-from lintnews.checkers import agreement as A
+from lintnews.checkers.agreement import cues as C
+from lintnews.checkers.agreement import inflect as F
+from lintnews.checkers.agreement import words as W
 from lintnews.lint import Linter
 from lintnews.rulepack import collect_pack_paths, load_packs
 from lintnews.sources import make_document
 
 
 def test_word_forms() -> None:
-    assert A.third_person("go") == "goes"
-    assert A.third_person("carry") == "carries"
-    assert A.third_person("watch") == "watches"
-    assert A.participle("go") == "gone"
-    assert A.participle("decide") == "decided"
-    assert A.gerund("meet") == "meeting"
-    assert A.gerund("make") == "making"
-    assert A.plural_of("child") == "children"
-    assert "went" in A.PAST_ONLY and "got" not in A.PAST_ONLY
-    assert "gone" in A.PARTICIPLE_ONLY
+    assert F.third_person("go") == "goes"
+    assert F.third_person("carry") == "carries"
+    assert F.third_person("watch") == "watches"
+    assert F.participle("go") == "gone"
+    assert F.participle("decide") == "decided"
+    assert F.gerund("meet") == "meeting"
+    assert F.gerund("make") == "making"
+    assert F.plural_of("child") == "children"
+    assert "went" in W.PAST_ONLY and "got" not in W.PAST_ONLY
+    assert "gone" in W.PARTICIPLE_ONLY
+
+
+@pytest.mark.parametrize(
+    ("base", "participle", "gerund"),
+    [
+        # a stressed final syllable doubles its consonant, an unstressed one does not
+        ("stop", "stopped", "stopping"),
+        ("plan", "planned", "planning"),
+        ("admit", "admitted", "admitting"),
+        ("refer", "referred", "referring"),
+        ("visit", "visited", "visiting"),
+        ("open", "opened", "opening"),
+        ("happen", "happened", "happening"),
+        ("panic", "panicked", "panicking"),
+        ("die", "died", "dying"),
+        ("see", "seen", "seeing"),
+    ],
+)
+def test_inflected_forms_follow_english_spelling(base: str, participle: str, gerund: str) -> None:
+    assert F.participle(base) == participle
+    assert F.gerund(base) == gerund
+
+
+def test_word_tables_are_sorted_lists_without_repeats() -> None:
+    import yaml
+
+    from lintnews.checkers.agreement.words import _read
+
+    for key, value in yaml.safe_load(_read("words.yaml")).items():
+        if isinstance(value, list):
+            assert value == sorted(set(value)), f"words.yaml: {key} is not sorted, or repeats a word"
+    bases = [row[0] for row in W.IRREGULAR_VERBS]
+    assert len(bases) == len(set(bases)), "irregular-verbs.tsv lists a verb twice"
 
 
 @pytest.mark.parametrize(
@@ -42,7 +77,7 @@ def test_word_forms() -> None:
 def test_prefilter(check: str, text: str, hit: bool) -> None:
     """The cheap patterns let through the sentences each check must see."""
     if hit:
-        assert A.Prefilter(A.PREFILTERS[check]).admits(text)
+        assert C.Prefilter(C.PREFILTERS[check]).admits(text)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +94,7 @@ def test_prefilter(check: str, text: str, hit: bool) -> None:
 )
 def test_prefilter_passes_over(check: str, text: str) -> None:
     """Shapes the check always lets pass are not parsed for it."""
-    assert not A.Prefilter(A.PREFILTERS[check]).admits(text)
+    assert not C.Prefilter(C.PREFILTERS[check]).admits(text)
 
 
 @pytest.mark.parametrize(
@@ -77,7 +112,7 @@ def test_prefilter_passes_over(check: str, text: str) -> None:
     ],
 )
 def test_prefilter_still_finds(check: str, text: str) -> None:
-    assert A.Prefilter(A.PREFILTERS[check]).admits(text)
+    assert C.Prefilter(C.PREFILTERS[check]).admits(text)
 
 
 # sentences each guarded cue must let through: a guard may only turn away what its pattern would
@@ -106,7 +141,7 @@ def _example_texts() -> list[str]:
 def test_guards_never_turn_away_what_their_pattern_finds() -> None:
     texts = _example_texts()
     guarded = 0
-    for cues in A.PREFILTERS.values():
+    for cues in C.PREFILTERS.values():
         for cue in cues:
             if cue.guard is None:
                 continue
@@ -121,9 +156,9 @@ def test_guards_never_turn_away_what_their_pattern_finds() -> None:
 def test_prefilter_is_its_cues_joined() -> None:
     """Cues and guards change how fast a sentence is judged, never which sentences are parsed."""
     texts = [*_example_texts(), "The cat sat on the mat.", "It’s raining.", ""]
-    for check, cues in A.PREFILTERS.items():
+    for check, cues in C.PREFILTERS.items():
         joined = regex.compile("|".join(c.pattern for c in cues), regex.V0)
-        pf = A.Prefilter(cues)
+        pf = C.Prefilter(cues)
         assert [pf.admits(t) for t in texts] == [bool(joined.search(t)) for t in texts], check
 
 
@@ -134,11 +169,11 @@ def test_word_keys_turn_away_only_what_no_cue_matches() -> None:
 
     texts = [*_example_texts(), "The cat sat on the mat.", "It’s raining.", "Both of them is here.", ""]
     doc = make_document("x.txt", "\n\n".join(t for t in texts if t))
-    words = A.sentence_words(doc)
+    words = C.sentence_words(doc)
     assert words is not None
     keyed = 0
-    for check, cues in A.PREFILTERS.items():
-        pf = A.Prefilter(cues)
+    for check, cues in C.PREFILTERS.items():
+        pf = C.Prefilter(cues)
         keyed += sum(bool(k) for k in pf.word_keys())
         for s, w in zip(doc.sentences, words, strict=True):
             assert pf.admits(s.text, w) == pf.admits(s.text), (check, s.text)
@@ -149,11 +184,11 @@ def test_word_keys_turn_away_only_what_no_cue_matches() -> None:
 def test_sentence_words_only_for_plain_characters() -> None:
     from lintnews.sources import make_document
 
-    assert A.sentence_words(make_document("a.txt", "They is here. So are we.")) == [
+    assert C.sentence_words(make_document("a.txt", "They is here. So are we.")) == [
         (frozenset({"they", "is", "here"}), "they is here."),
         (frozenset({"so", "are", "we"}), "so are we."),
     ]
-    assert A.sentence_words(make_document("b.txt", "The ſ was here.")) is None
+    assert C.sentence_words(make_document("b.txt", "The ſ was here.")) is None
 
 
 def _linter(prefix: str) -> Linter:
@@ -214,3 +249,17 @@ def test_sentence_and_paragraph_parses_do_not_collide() -> None:
     p_doc, s_doc = nlp.parse_blocks(doc, [para], True)[0], nlp.parse_blocks(doc, [sent], True)[0]
     assert p_doc.text == para.text and s_doc.text == sent.text
     assert isinstance(sent, Block)
+
+
+def test_the_package_keeps_modules_and_functions_small() -> None:
+    import ast
+    from pathlib import Path
+
+    import lintnews.checkers.agreement as package
+
+    for path in Path(package.__file__).parent.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert source.count("\n") < 400, f"{path.name} has grown past 400 lines: split it"
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef) and node.end_lineno is not None:
+                assert node.end_lineno - node.lineno < 60, f"{path.name}: {node.name} is 60 lines or more"

@@ -31,13 +31,32 @@ RULES = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id ==
         ("uniform", False),
         ("usual", False),
         ("5", False),
+        ("11", True),
+        ("18-year-old", True),
+        ("18,000", True),
+        ("1850", True),
+        ("110", False),
+        ("1,500", False),
+        ("100-day", False),
+        ("MoD", True),
+        ("PhD", False),
+        # initialisms without a vowel letter are spelled out; longer ones read as words go by the CMU dictionary
+        ("LGBT", True),
+        ("HSBC", True),
+        ("MPs", True),
+        ("NATO", False),
+        ("UNESCO", False),
+        # words the heuristics never knew, from the CMU dictionary
+        ("Ukrainian", False),
+        ("heir", True),
+        ("Iraqi", True),
     ],
 )
 def test_sound(word: str, vowel: bool) -> None:
     assert starts_with_vowel_sound(word, 2.0) is vowel
 
 
-@pytest.mark.parametrize("word", ["NATO", "historic", "herb", "Xqzvbl", "11", "I’m"])
+@pytest.mark.parametrize("word", ["SIM", "historic", "herb", "Xqzvbl", "I’m", "Uighur"])
 def test_unsure_words_are_not_judged(word: str) -> None:
     assert starts_with_vowel_sound(word, 2.0) is None
 
@@ -53,3 +72,12 @@ def test_findings_and_fix_text() -> None:
     ]
     # an acronym may be read as a word, so its fix is not applied by a plain --fix
     assert [f.fix.applicability.value if f.fix else None for f in found] == ["safe", "safe", "unsafe"]
+
+
+def test_initialisms_and_dictionary_words_in_text() -> None:
+    linter = Linter(RULES)
+    good = "An LGBT group, a NATO jet, a SIM card, an SIM card, an MPs' vote, an heir and a Ukrainian envoy met."
+    assert linter.lint(make_document("a.txt", good)) == []
+    doc = make_document("a.txt", "A HSBC branch and an Ukrainian envoy met an UNESCO team.")
+    found = linter.lint(doc)
+    assert [f.suggestions for f in found] == [("An",), ("a",), ("a",)]

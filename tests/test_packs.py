@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lintnews.errors import RuleError
-from lintnews.rulepack import builtin_rules_dir, load_pack, load_packs, pack_files
+from lintnews.rulepack import builtin_rules_dir, known_categories, load_pack, load_packs, pack_files
 
 PACK_FILES = pack_files(builtin_rules_dir())
 PACKS = load_packs(PACK_FILES)
@@ -78,7 +78,42 @@ MALFORMED = {
         "key 'pattern'",
     ),
     "python tag": ("pack: !!python/object/apply:os.system [echo hi]\nrules: []\n", "invalid YAML"),
+    "undeclared category": (
+        "pack: x\nrules:\n  - id: x.a\n    kind: phrase\n    category: tone\n    message: a message here\n"
+        "    phrases: [foo]\n    examples: {bad: [foo], good: [bar]}\n",
+        "key 'category': 'category' must be one of",
+    ),
+    "built-in category declared": (
+        "pack: x\ncategories: {calque: again}\nrules:\n  - id: x.a\n    kind: phrase\n    category: calque\n"
+        "    message: a message here\n    phrases: [foo]\n    examples: {bad: [foo], good: [bar]}\n",
+        "key 'calque': this category is built in",
+    ),
+    "category without description": (
+        "pack: x\ncategories: {tone: ''}\nrules:\n  - id: x.a\n    kind: phrase\n    category: tone\n"
+        "    message: a message here\n    phrases: [foo]\n    examples: {bad: [foo], good: [bar]}\n",
+        "key 'tone': describe the category",
+    ),
 }
+
+
+def test_a_pack_declares_a_category_for_its_rules(tmp_path: Path) -> None:
+    path = tmp_path / "house.yaml"
+    path.write_text(
+        "pack: house\ncategories: {tone: 'words our desk avoids'}\ndefaults: {category: tone}\nrules:\n"
+        "  - id: house.a\n    kind: phrase\n    message: a message here\n    phrases: [foo]\n"
+        "    examples: {bad: [foo], good: [bar]}\n",
+        encoding="utf-8",
+    )
+    pack = load_pack(path)
+    assert pack.categories == {"tone": "words our desk avoids"}
+    assert pack.rules[0].category == "tone"
+    assert known_categories([pack])[-1] == "tone"
+    assert "tone" not in known_categories(PACKS)
+
+
+def test_the_style_pack_has_its_own_category() -> None:
+    style = next(p for p in PACKS if p.name == "style")
+    assert {r.category for r in style.rules} == {"style"}
 
 
 @pytest.mark.parametrize("name", sorted(MALFORMED))

@@ -13,6 +13,7 @@ import pytest
 
 from lintnews.cli import main
 from lintnews.config import Config, from_mapping
+from lintnews.document import FILL
 from lintnews.errors import InputError
 from lintnews.lint import Linter
 from lintnews.rulepack import load_pack
@@ -115,8 +116,11 @@ def test_html_markup_is_blank_text_is_checked(probe: Linter) -> None:
     assert found[0].line == 12
     dots = Linter(_doubled()).lint(doc)
     assert [(f.line, HTML[f.offset : f.end]) for f in dots] == [(2, ". ."), (10, ". .")]
-    # entities decode in place: AT&T and an em dash are in the view, offsets unchanged
-    assert "AT&    T" in doc.text and "—      " in doc.text and "the      palace" in doc.text
+    # entities decode in place: AT&T and an em dash are in the view, offsets unchanged; markup inside a
+    # paragraph is FILL (a boundary, not a space), and an entity is shown but never edited
+    assert f"AT&{FILL * 4}T" in doc.text and f"—{FILL * 6}" in doc.text and f"the {FILL * 5}palace" in doc.text
+    amp = HTML.index("&amp;T")
+    assert not doc.is_text(amp, amp + 1) and doc.is_text(amp - 2, amp)
 
 
 def test_html_block_tags_split_paragraphs() -> None:

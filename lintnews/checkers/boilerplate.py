@@ -186,7 +186,7 @@ class BoilerplateChecker(Checker):
     options = {
         "patterns": Option(list_of_str, default=[], help="regexes; one matching a line (from its start) flags it"),
         "shape": Option(_shape, default="", help="metadata: a line of dates, times, names and separators"),
-        "ignorecase": Option(bool, default=True),
+        "ignorecase": Option(bool, default=True, help="match the patterns whatever their letter case"),
         "fullmatch": Option(bool, default=False, help="the pattern must match the whole line"),
         "report": Option(str, default="line", help="line: report and delete the whole line; match: only the match"),
         "max_words": Option(int, default=40, help="longer lines are content, whatever they start with"),

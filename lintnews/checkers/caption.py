@@ -32,6 +32,9 @@ _SENTENCE_OPENER = regex.compile(
     r"many|some|most|all|both|each|one|his|her|their|its|our|my)\b",
     regex.IGNORECASE,
 )
+# the blocks a caption can be (a file's title or heading loses only its credit) ...
+_CAPTION_KINDS = frozenset({"paragraph", "caption", "title", "heading"})
+_TITLE_KINDS = frozenset({"title", "heading"})
 _FRAGMENT_START = frozenset({"RB", "RBR", "RBS", "CC", "IN", "WDT", "WP", "WRB", "PRP", "PRP$", "EX", "UH", "TO"})
 
 
@@ -58,8 +61,8 @@ class CaptionChecker(Checker):
     options = {
         "mode": Option(_mode, required=True, help="credit: ends with a credit in parentheses; noun-phrase: no verb"),
         "credits": Option(list_of_str, default=[], help="agency and photo credits, matched case-insensitively"),
-        "min_words": Option(int, default=4),
-        "max_words": Option(int, default=45),
+        "min_words": Option(int, default=4, help="shorter paragraphs are not judged as captions"),
+        "max_words": Option(int, default=45, help="longer paragraphs are body text, never captions"),
     }
 
     def setup(self) -> None:
@@ -99,17 +102,19 @@ class CaptionChecker(Checker):
 
     def _check_credit(self, doc: Document) -> Iterator[Hit]:
         for i, para in enumerate(doc.paragraphs):
+            if para.kind not in _CAPTION_KINDS:
+                continue  # a list item, a table cell or an image's alt text is never deleted as a caption
             m = _CREDIT_TAIL.search(para.text)
             if m is None or not self._credit(m.group("credit"), para.text[: m.start()]):
                 continue
-            if i == 0:
+            if i == 0 or para.kind in _TITLE_KINDS:
                 # a title with its credit: only the credit goes
                 s, e = para.start + m.start(), para.start + m.start("credit") + len(m.group("credit")) + 1
                 yield Hit(s, e, edits=(Edit(s, e - s, ""),))
                 continue
             if not self._shape_ok(para):
                 continue
-            yield Hit(para.start, para.end, edits=(delete_block_edit(doc.text, para.start, para.end),))
+            yield Hit(para.start, para.end, edits=(_deletion(doc, para),))
 
     def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
         """The paragraphs the tagger must look at (noun-phrase mode), and what it reads: tags only."""
@@ -130,6 +135,8 @@ class CaptionChecker(Checker):
             t = para.text
             # the title and the last line (a sign-off) are not captions; a caption sits between paragraphs
             if i == 0 or i == len(paras) - 1 or not t.endswith(".") or not t[:1].isupper():
+                continue
+            if para.kind not in ("paragraph", "caption"):
                 continue
             if ":" in t or t.isupper() or not self._shape_ok(para):
                 continue
@@ -155,7 +162,13 @@ class CaptionChecker(Checker):
             # a caption names someone or somewhere: at least one proper noun
             if not any(tok.tag_ in ("NNP", "NNPS") for tok in parsed):
                 continue
-            yield Hit(para.start, para.end, edits=(delete_block_edit(doc.text, para.start, para.end),))
+            yield Hit(para.start, para.end, edits=(_deletion(doc, para),))
+
+
+def _deletion(doc: Document, para: Block) -> Edit:
+    """The caption block and the white space the file has after it: the raw text's, since in the view of a
+    Markdown or HTML file markup outside blocks is blank too, and the deletion must stop where it starts."""
+    return delete_block_edit(doc.raw, para.start, para.end)
 
 
 CHECKER = CaptionChecker

@@ -15,9 +15,16 @@ from ..findings import Hit, Severity
 from ..lexicon import zipf
 from .base import Checker, Option, list_of_str
 
-MODES = ("particle", "spelling", "lowercase")
+MODES = ("particle", "spelling", "lowercase", "joiner", "date-order")
 # an Arabic article glued to a name: al-Sisi, el Sisi, Al Thani
 _PARTICLE_NAME = regex.compile(r"(?<![\w-])(?P<p>[Aa]l|[Ee]l)(?P<sep>[ -])(?P<head>\p{Lu}\p{Ll}+)(?![\w-])")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_DAY = regex.compile(rf"\b(?P<m>{_MONTHS}) (?P<d>[1-9]|[12]\d|3[01])\b(?![\d:.,]\d)")
+_DAY_MONTH = regex.compile(rf"(?<![\d.,:])\b(?P<d>[1-9]|[12]\d|3[01]) (?P<m>{_MONTHS})\b")
+# 'May 2023' is a month and a year; 'March 3:15' is not a date
+_YEAR_OR_TIME_AFTER = regex.compile(r"\d")
+# two parts of a name joined by a hyphen (any case after it) or a space (a capital after it): Jong-un, Jong Un
+_JOINED = regex.compile(r"(?<![\w-])(?P<a>\p{Lu}\p{Ll}+)(?:-(?P<b>\p{L}\p{Ll}+)|[ ](?P<b>\p{Lu}\p{Ll}+))(?![\w-])")
 # no apostrophe: Trump's and Trump’s are one name, the quote mark is punctuation's business
 _NAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 _WORD_FIRST = regex.compile(r"(?<!\w)\w")
@@ -324,6 +331,72 @@ def one_inner_edit(a: str, b: str) -> bool:
     return i >= 1 and j >= 1
 
 
+def inner_transposition(a: str, b: str) -> bool:
+    """Two adjacent inner letters swapped (Olufsen/Olusfen), the first and last letters kept."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and diff[0] > 0
+        and diff[1] < len(a) - 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+def _suffixed(a: str, b: str) -> bool:
+    """Is one word the other with letters added at its end (Hussein/Husseini, Iraq/Iraqi): another name? A last
+    letter written twice (Zelensky/Zelenskyy) is a spelling, not a suffix."""
+    short, long = sorted((a, b), key=len)
+    if not long.startswith(short):
+        return False
+    return not (len(long) == len(short) + 1 and long[-1] == short[-1])
+
+
+def _same_but_ending(a: str, b: str) -> bool:
+    """Do the words differ only in their last two letters (Zelensky/Zelenskyy/Zelenskiy, Peskov/Peskoff)?"""
+    n = min(len(a), len(b)) - 2
+    return n >= 4 and a[:n] == b[:n]
+
+
+def damerau(a: str, b: str) -> int:
+    """Edits (a letter changed, added, dropped, or two adjacent letters swapped) that turn a into b."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+# spellings one sound takes in the romanisation of names: Younis/Yunis, Mohammed/Mohamed, Tomasz/Tomash,
+# Zelenskiy/Zelenskyy, Peskoff/Peskov, Gadhafi/Gaddafi, Husain/Hussein
+_TRANSLIT = (
+    (regex.compile(r"(\p{Ll})\1+"), r"\1"),
+    (regex.compile(r"(?<=.)(?:ou|oo|u)"), "u"),
+    (regex.compile(r"(?<=.)(?:ee|ie|ei|ai|ay|ey|iy|yi|ii|y|i|e)(?=[^aeiou]|$)"), "i"),
+    (regex.compile(r"(?<=.)(?:sz|sh|ch|tch|zh|cz)"), "s"),
+    (regex.compile(r"(?<=[^aeiou])h"), ""),
+    (regex.compile(r"(?<=.)(?:f|w)$"), "v"),
+    (regex.compile(r"(?<=.)(?:ck|kh|q)"), "k"),
+    (regex.compile(r"(?<=.)ph"), "f"),
+)
+
+
+def translit_key(word: str) -> str:
+    """The word with the spellings a romanised sound takes reduced to one: variants of one name share it."""
+    key = fold(word).lower()
+    for pattern, repl in _TRANSLIT:
+        key = pattern.sub(repl, key)
+    return key
+
+
 def inner_deletions(word: str) -> Iterator[str]:
     """The word and each form of it with one inner letter dropped: words one inner edit apart share one."""
     yield word
@@ -489,6 +562,11 @@ def token_variant_pairs(forms: dict[str, TokenForm], max_zipf: float) -> list[tu
             if shapes[(first, last, n)] > 1 or shapes[(first, last, n - 1)] or shapes[(first, last, n + 1)]:
                 for d in set(inner_deletions(w)):
                     by_key.setdefault(("edit", d), []).append(w)
+            if len(w) >= 5:
+                by_key.setdefault(("translit", translit_key(w)), []).append(w)
+            if len(w) >= 7:
+                # two slips in a long name: its first and last letters stay
+                by_key.setdefault(("slip2", f"{first}{last}"), []).append(w)
     out: list[tuple[TokenForm, TokenForm, str]] = []
     seen: set[frozenset[str]] = set()
     for (how, _), ws in by_key.items():
@@ -503,8 +581,18 @@ def token_variant_pairs(forms: dict[str, TokenForm], max_zipf: float) -> list[tu
                 if how == "edit":
                     # a misspelling is a rare word; two common words one letter apart are two words (Sudan, Sedan)
                     # a case difference ('Airpods', 'AirPods') is house style, not a misspelt name
-                    ok = a[0] == b[0] and a.lower() != b.lower() and one_inner_edit(a, b)
+                    ok = a[0] == b[0] and a.lower() != b.lower() and (one_inner_edit(a, b) or inner_transposition(a, b))
                     ok = ok and min(zipf(a), zipf(b)) < max_zipf
+                elif how == "translit":
+                    # two romanisations of one name (Younis/Yunis): both may be attested, so both must be used as
+                    # names (capitalised inside a sentence), not ordinary words starting a sentence (Dinner/Diner)
+                    ok = a[0] == b[0] and a.lower() != b.lower() and damerau(a.lower(), b.lower()) <= 2
+                    ok = ok and (min(zipf(a), zipf(b)) < max_zipf or (x.mid > 0 and y.mid > 0))
+                    ok = ok and not _suffixed(a.lower(), b.lower())
+                elif how == "slip2":
+                    # two letters slipped in a long name that English sources never saw
+                    ok = abs(len(a) - len(b)) <= 1 and damerau(a.lower(), b.lower()) == 2
+                    ok = ok and min(zipf(a), zipf(b)) < MISSPELT_MAX_ZIPF
                 elif how == "anagram":
                     # 'IA' for 'AI', 'UE' for 'EU': the source language's order of the initials
                     ok = len(a) >= 3 or bool(x.before & y.before) or min(zipf(a), zipf(b)) < max_zipf + 0.5
@@ -549,6 +637,10 @@ class ConsistencyChecker(Checker):
             yield from self._particle(doc)
         elif mode == "spelling":
             yield from self._spelling(doc)
+        elif mode == "joiner":
+            yield from self._joiner(doc)
+        elif mode == "date-order":
+            yield from self._date_order(doc)
         else:
             yield from self._lowercase(doc)
 
@@ -587,30 +679,37 @@ class ConsistencyChecker(Checker):
     def _token_spelling(self, doc: Document, taken: list[tuple[int, int]]) -> Iterator[Hit]:
         """One word of a name spelled two ways: accents dropped, one inner letter, initials swapped."""
         forms = token_forms(doc)
-        wrong: dict[int, tuple[Occurrence, str]] = {}
+        wrong: dict[int, tuple[Occurrence, str, bool]] = {}
         for x, y, how in token_variant_pairs(forms, self.opts["max_zipf"]):
             win, lose = pick_spelling(x, y)
             # a spelling English sources attest (Zelensky, Garett) may be another transliteration or another
-            # person: only a spelling never seen is reported as a one-letter slip
-            if lose.glued or (how == "edit" and zipf(lose.form) >= MISSPELT_MAX_ZIPF):
+            # person: only a spelling never seen is reported as a one-letter slip; two attested romanisations
+            # of one sound (Mohamed/Mohammed, Yunis/Younis) are a note: the article may quote another source
+            romanised = translit_key(lose.form) == translit_key(win.form)
+            attested = zipf(lose.form) >= MISSPELT_MAX_ZIPF
+            if lose.glued or (how in ("edit", "slip2") and attested and not romanised):
                 continue
+            # the ending of a romanised name is house style (Zelensky, Zelenskyy, Zelenskiy: one wire each)
+            ending = how == "translit" and _same_but_ending(lose.form.lower(), win.form.lower())
+            note = (attested or ending) and how in ("edit", "translit", "slip2")
             for occ in lose.occurrences:
                 if not any(s < occ.end and occ.start < e for s, e in taken):
-                    wrong.setdefault(occ.start, (occ, win.form))
+                    wrong.setdefault(occ.start, (occ, win.form, note))
         # 'Monica Garcia' for 'Mónica García': one finding for the name, not one per word
-        run: list[tuple[Occurrence, str]] = []
+        run: list[tuple[Occurrence, str, bool]] = []
         for start in sorted(wrong):
-            occ, right = wrong[start]
+            occ, right, note = wrong[start]
             if run and doc.text[run[-1][0].end : occ.start] != " ":
                 yield self._token_hit(run)
                 run = []
-            run.append((occ, right))
+            run.append((occ, right, note))
         if run:
             yield self._token_hit(run)
 
-    def _token_hit(self, run: list[tuple[Occurrence, str]]) -> Hit:
-        occ = Occurrence(run[0][0].start, run[-1][0].end, " ".join(o.form for o, _ in run))
-        return self._spelling_hit(occ, " ".join(r for _, r in run), "in this article")
+    def _token_hit(self, run: list[tuple[Occurrence, str, bool]]) -> Hit:
+        occ = Occurrence(run[0][0].start, run[-1][0].end, " ".join(o.form for o, _, _ in run))
+        hit = self._spelling_hit(occ, " ".join(r for _, r, _ in run), "in this article")
+        return replace(hit, severity=Severity.INFO) if all(note for _, _, note in run) else hit
 
     def _spelling_corpus(
         self, docs: list[Document], table: dict[str, dict[tuple[str, str], list[Occurrence]]]
@@ -644,6 +743,50 @@ class ConsistencyChecker(Checker):
             suggestions=(win,),
             replacement=win,
         )
+
+    def _joiner(self, doc: Document) -> Iterator[Hit]:
+        """Two parts of a name joined two ways in one article: 'Kim Jong Un' and 'Kim Jong-un', 'Coca Cola'."""
+        heads = headline_spans(doc)
+        forms: dict[str, list[regex.Match[str]]] = {}
+        for m in _JOINED.finditer(doc.text, overlapped=True):
+            if in_spans(m.start(), heads):
+                continue
+            forms.setdefault((m.group("a") + m.group("b")).lower(), []).append(m)
+        for matches in forms.values():
+            spelled = Counter(m.group() for m in matches)
+            if len(spelled) < 2:
+                continue
+            # the majority; a tie goes to the spelling of the first mention, which introduces the name
+            best = max(spelled.values())
+            win = next(m.group() for m in matches if spelled[m.group()] == best)
+            for m in matches:
+                if m.group() == win:
+                    continue
+                yield Hit(
+                    m.start(),
+                    m.end(),
+                    message=f"'{m.group()}' is written '{win}' elsewhere in this article: use one spelling.",
+                    suggestions=(win,),
+                    replacement=win,
+                )
+
+    def _date_order(self, doc: Document) -> Iterator[Hit]:
+        """Dates written 'March 3' and '3 March' in one article: the minority order is reported, in the other."""
+        month_day = [m for m in _MONTH_DAY.finditer(doc.text) if not _YEAR_OR_TIME_AFTER.match(doc.text, m.end())]
+        day_month = list(_DAY_MONTH.finditer(doc.text))
+        # a tie says nothing about the house order (wires differ: AP 'March 3', Reuters '3 March')
+        if not month_day or not day_month or len(month_day) == len(day_month):
+            return
+        minority, to_day_month = (month_day, True) if len(month_day) < len(day_month) else (day_month, False)
+        for m in minority:
+            right = f"{m.group('d')} {m.group('m')}" if to_day_month else f"{m.group('m')} {m.group('d')}"
+            yield Hit(
+                m.start(),
+                m.end(),
+                message=f"'{m.group()}': this article writes its other dates as '{right}': use one order.",
+                suggestions=(right,),
+                replacement=right,
+            )
 
     def _particle(self, doc: Document) -> Iterator[Hit]:
         forms: dict[str, list[regex.Match[str]]] = {}

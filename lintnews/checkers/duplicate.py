@@ -54,10 +54,11 @@ class DuplicateChecker(Checker):
         reported: set[int] = set()
         for i, para in enumerate(paras):
             n = len(words[i])
-            if n < min_words:
+            # an image's alt text that its caption repeats is the file's structure, not a copy
+            if n < min_words or para.kind == "image":
                 continue
             for j in range(len(paras)):
-                if j == i or len(words[j]) < n:
+                if j == i or len(words[j]) < n or paras[j].kind == "image":
                     continue
                 # an equal copy is reported where it comes second; a contained one wherever it stands
                 if len(words[j]) == n and j > i:

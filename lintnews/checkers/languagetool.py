@@ -64,7 +64,7 @@ class LanguageToolChecker(Checker):
     # A match that overlaps a finding of another lintnews rule is dropped (see Linter.lint).
     defer_to_other_rules: ClassVar[bool] = True
     options = {
-        "language": Option(str, default="en-US"),
+        "language": Option(str, default="en-US", help="the LanguageTool language code: en-US, en-GB..."),
         "disabled_rules": Option(list_of_str, default=[], help="LanguageTool rule ids never reported"),
         "enabled_rules": Option(list_of_str, default=[], help="when given, only these LanguageTool rule ids"),
         "disabled_categories": Option(list_of_str, default=[], help="LanguageTool category ids never reported"),

@@ -53,7 +53,11 @@ class ParagraphJoinChecker(Checker):
             return  # each line is a paragraph: a line break inside a sentence is ordinary wrapping
         paras = doc.paragraphs
         for k, para in enumerate(paras):
+            if para.kind != "paragraph":
+                continue  # a heading, list item, table cell or caption ends where the file's structure ends it
             nxt = paras[k + 1] if k + 1 < len(paras) else None
+            if nxt is not None and (nxt.kind != "paragraph" or doc.raw[para.end : nxt.start].strip()):
+                nxt = None  # the next block is no paragraph, or something (code, a picture) stands between
             if self.opts["mode"] == "comma":
                 yield from self._comma(doc, para, nxt)
             elif nxt is not None and self._continues(para, nxt):

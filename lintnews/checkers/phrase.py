@@ -71,10 +71,10 @@ class PhraseMatcher:
 class PhraseChecker(Checker):
     kind = "phrase"
     options = {
-        "phrases": Option(list_of_str, required=True),
-        "ignorecase": Option(bool, default=True),
+        "phrases": Option(list_of_str, required=True, help="words or phrases to flag; a space matches any space"),
+        "ignorecase": Option(bool, default=True, help="match the phrases whatever their letter case"),
         "replacement": Option(str, help="the one text that replaces any of the phrases"),
-        "suggestions": Option(list_of_str, default=[]),
+        "suggestions": Option(list_of_str, default=[], help="texts offered to the editor (no fix)"),
     }
 
     def setup(self) -> None:

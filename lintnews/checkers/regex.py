@@ -47,7 +47,7 @@ class RegexChecker(Checker):
     kind = "regex"
     options = {
         "pattern": Option(str, required=True, help="the regular expression (Python `regex` syntax)"),
-        "ignorecase": Option(bool, default=False),
+        "ignorecase": Option(bool, default=False, help="match the pattern whatever the letter case"),
         "group": Option(_group, default=0, help="the group whose span is reported and replaced"),
         "replacement": Option(str, help="template for the fix: {name}, {1}, {0}, with |lower |capitalize ..."),
         "suggestions": Option(list_of_str, default=[], help="templates shown to the editor"),

@@ -17,7 +17,7 @@ class SwapChecker(Checker):
     kind = "swap"
     options = {
         "swap": Option(str_map, required=True, help="wrong -> right; 'a|b' offers several and fixes none"),
-        "ignorecase": Option(bool, default=True),
+        "ignorecase": Option(bool, default=True, help="match the wrong forms whatever their letter case"),
     }
 
     @classmethod

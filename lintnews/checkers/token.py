@@ -49,7 +49,7 @@ class TokenChecker(Checker):
         "patterns": Option(_patterns, required=True, help="spaCy Matcher patterns"),
         "span": Option(_span, help="[first, end) tokens of the match to report and replace"),
         "replacement": Option(str, help="template: {match}, {t0}, {t1}... the matched tokens' text"),
-        "suggestions": Option(list, default=[]),
+        "suggestions": Option(list, default=[], help="templates offered to the editor when there is no replacement"),
         "trigger": Option(str, help="regex a paragraph must contain before it is tokenized or parsed"),
     }
 

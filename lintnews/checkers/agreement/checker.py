@@ -1,0 +1,86 @@
+"""The agreement checker: runs one named check on the sentences its cues let through, parsed by the model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from ...document import Block, Document
+from ...findings import Hit, Severity
+from ..base import Checker, Option
+from .cues import PREFILTERS, Prefilter, sentence_words
+from .flags import Flag
+from .nouns import check_det_noun, check_of_bare_noun, check_there_plural
+from .pronouns import check_its_possessive, check_pronoun_case
+from .subject_verb import check_subject_verb
+from .verbs import check_gerund_after, check_verb_form
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+CHECKS: dict[str, Callable[[Doc], Iterator[Flag]]] = {
+    "subject-verb": check_subject_verb,
+    "verb-form": check_verb_form,
+    "det-noun": check_det_noun,
+    "there-plural": check_there_plural,
+    "its-possessive": check_its_possessive,
+    "pronoun-case": check_pronoun_case,
+    "of-bare-noun": check_of_bare_noun,
+    "gerund-after": check_gerund_after,
+}
+
+
+def _check_name(value: object) -> str:
+    if not isinstance(value, str) or value not in CHECKS:
+        raise ValueError(f"must be one of: {', '.join(CHECKS)}")
+    return value
+
+
+class AgreementChecker(Checker):
+    kind = "agreement"
+    needs_model = True
+    options = {
+        "check": Option(_check_name, required=True, help=f"one of: {', '.join(CHECKS)}"),
+        "max_words": Option(int, default=60, help="sentences longer than this are not parsed"),
+    }
+
+    def setup(self) -> None:
+        self.func = CHECKS[self.opts["check"]]
+        self.prefilter = Prefilter(PREFILTERS[self.opts["check"]])
+
+    def warm(self, doc: Document) -> None:
+        self.prefilter.word_keys()  # worked out on first use
+
+    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+        """The sentences this rule parses in `doc` (its cues found them), and what it reads: the full parse."""
+        from ...nlp import FULL
+
+        key = f"agreement-blocks:{self.rule.id}"
+        blocks: list[Block] | None = doc.cache.get(key)
+        if blocks is None:
+            most = self.opts["max_words"]
+            words = sentence_words(doc)
+            admits = self.prefilter.admits
+            blocks = [
+                s
+                for i, s in enumerate(doc.sentences)
+                if s.text.count(" ") < most and admits(s.text, None if words is None else words[i])
+            ]
+            doc.cache[key] = blocks
+        return blocks, FULL
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        from ... import nlp
+
+        blocks, level = self.model_blocks(doc)
+        if not blocks:
+            return
+        for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+            for f in self.func(sdoc):
+                yield Hit(
+                    block.start + f.start,
+                    block.start + f.end,
+                    suggestions=f.suggestions,
+                    message=f.message,
+                    severity=Severity.INFO if f.tentative else None,
+                )

@@ -1,0 +1,212 @@
+"""The cheap regex cues that pick the sentences each agreement check parses (a few per cent of news sentences)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ...document import Document
+from ...prefilter import Keys, TextWords, doc_index, may_hold_words, text_words, word_keys
+from .words import PARTICIPLE_ONLY, PAST, PAST_FORMS, PAST_ONLY
+
+_MODALS = r"(?:can|could|will|would|shall|should|may|might|must|did|does|do|didn['’]t|doesn['’]t|don['’]t|can['’]t|won['’]t|cannot)"  # noqa: E501
+_IRREG_FORMS = "|".join(sorted(PAST_ONLY | PARTICIPLE_ONLY | frozenset(PAST.values()), key=len, reverse=True))
+_STOP_S = (
+    r"(?!(?:this|his|its|is|was|has|us|as|yes|thus|plus|less|unless|across|perhaps|always|does|news|series|means|"
+    r"Los|Las|Texas|Paris|ours|yours|theirs|hers|sometimes|nevertheless|whereas|besides|afterwards|towards|"
+    r"nowadays|regardless)\b)"
+)
+_FUNCTION = (
+    r"(?!(?:of|the|a|an|and|or|to|in|on|at|for|from|with|by|more|other|who|which|that|than|are|were|have|had|"
+    r"will|would|could|can|should|may|might|must|do|did|also|such|million|billion|thousand|hundred|percent|per|ago|"
+    r"were|was|is|be|been|being|as|if|but|not|so|too|very|less|least|most|all|each|same|there|these|those|this|"
+    r"what|when|where|while|how|whom|whose|it|its|their|they|them|we|us|you|your|our|my|his|her|he|she|i|"
+    r"alone|else|together|here|now|then|again|later|ahead|away|back|down|up|out|off|over|into|under|after|before|"
+    r"just|only|still|even|ever|never|already|around|about|against|within|without|during|since|until|via)\b)"
+)
+_PAST_FORMS_RX = "|".join(sorted(PAST_FORMS, key=len, reverse=True))
+_PAST_ONLY_RX = "|".join(sorted(PAST_ONLY | {"was", "were"}, key=len, reverse=True))
+_SV_BE = r"(?:is|was|has|does|doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t)"
+# he didn't, she wouldn't: a modal, a past or a singular form, never wrong after he or she
+_NOT_AUX_NT = r"(?!(?:does|is|was|has|did|had|wo|would|ca|could|should|must|might|need)n['’]t)"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One prefilter pattern. `guard`, when given, is a cheaper pattern that every text the pattern matches
+    also matches: tried first, it turns most sentences away without running the slow pattern."""
+
+    pattern: str
+    guard: str | None = None
+
+
+# Each check parses only the sentences one of its cues finds (a few per cent of news sentences).
+PREFILTERS: dict[str, tuple[Cue, ...]] = {
+    "subject-verb": (
+        Cue(
+            rf"\b(?:you|You|we|We|they|They)\s+(?:(?:\w+ly|always|never|often|also|only|just|all|still)\s+)?"
+            rf"(?:is|was|has|does|doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t|{_STOP_S}[a-z]+[^s\W'’]s)\b"
+        ),
+        # not 'I was': the check lets it pass
+        Cue(
+            rf"\bI\s+(?:(?:\w+ly|always|never|often|also|only|just|all|still)\s+)?"
+            rf"(?:is|has|does|doesn['’]t|isn['’]t|hasn['’]t|{_STOP_S}[a-z]+[^s\W'’]s)\b"
+        ),
+        Cue(r"\b(?:I)\s+(?:(?:\w+ly|always|never|often|also|only|just|still)\s+)?(?:are|were|aren['’]t|weren['’]t)\b"),
+        Cue(
+            r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody|[Aa]nyone|[Aa]nybody)"
+            r"\s+(?:(?:\w+ly|always|never|often|else|also|only|just)\s+)?(?:are|were|have|do|don['’]t|aren['’]t|weren['’]t|haven['’]t)\b",
+            guard=r"\b(?:are|were|have|do|don['’]t|aren['’]t|weren['’]t|haven['’]t)\b",
+        ),
+        Cue(
+            rf"(?:^|[,;:]\s+|\b(?:that|and|but|because|when|if|who)\s+)(?:[Hh]e|[Ss]he|[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody|[Aa]nyone|[Aa]nybody)"
+            rf"\s+(?:(?:\w+ly|always|never|often|else|also|only|just)\s+)?{_FUNCTION}{_NOT_AUX_NT}(?!(?:said|says|had|has|is|was|will|would|could|should|can|may|might|must|does|did|told|added|noted|wrote|knew|went|got|came|took|made|gave|saw|left|felt|thought|found|became|began|led|kept|held|paid|lost|won|ran|sent|spent|met|sat|stood|let|put|set|cut|hit|quit|read|spoke|broke|chose|drove|grew|threw|wore)\b)[a-z]+(?<![sd]|ed|n['’]t)\b",
+            guard=r"\b(?:[Hh]e|[Ss]he|[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody|[Aa]nyone|[Aa]nybody)\s",
+        ),
+        Cue(
+            rf"(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Aa]ll|[Bb]oth)\s+(?:\w+\s+)?){_STOP_S}[a-z]\w+[^s\W'’]s(?:\s+of\s+\w+)?\s+{_SV_BE}\b",
+            guard=rf"s(?:\s+of\s+\w+)?\s+{_SV_BE}\b",
+        ),
+        # two cues, one at the start of the sentence and one after a determiner: searched apart, each skips
+        # faster than one (?:^|...) that the engine tries at every position
+        *(
+            Cue(
+                rf"{start}{_STOP_S}[a-z]+[^s\W'’]s"
+                rf"\s+(?:(?:of|in|from|at|on|with|for)\s+(?:\w+\s+){{0,2}}?)?(?:\w+ly\s+)?{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s\b",
+                # the two -s words (not -ss, not 's) and between them a preposition, two more words, an adverb
+                guard=r"[a-z][^s\W'’]s\s+(?:\w+\s+){0,4}?\w*[a-z][^s\W'’]s\b",
+            )
+            for start in (
+                "^",
+                r"\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Mm]any|[Mm]ost|[Ss]ome|[Aa]ll|[Ww]here|[Ww]hether)\s+(?:\w+\s+)?",
+            )
+        ),
+        Cue(
+            # not 'that they are', 'if you were', 'that there are': a plural pronoun or 'there' is no error
+            r"(?:^|\b(?:[Tt]he|[Mm]y|[Yy]our|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s+)(?:\w+\s+)?(?!(?:they|you|we|there|here)\b)[a-z]+[^s\W'’](?:,[^,]{1,40},)?\s+(?:are|were|aren['’]t|weren['’]t)\b",
+            guard=r"\s(?:are|were|aren['’]t|weren['’]t)\b",
+        ),
+        Cue(
+            r"\b(?:[Bb]oth|[Ee]ach|[Oo]ne|[Nn]either|[Ee]ither) of \w+(?:\s+\w+)?\s+(?:is|are|was|were|has|have|\w+s)\b"
+        ),
+        Cue(r"^(?:Does|Has|Is|Was|Do|Have)\s"),
+        Cue(r"\b(?:[Ww]hat|[Ww]here|[Ww]hen|[Ww]hy|[Hh]ow)\s+(?:does|has|do|have)\s"),
+        Cue(r"\b[Tt]his\s+(?:are|were|have|do|don['’]t)\b"),
+        Cue(r"\b(?:[Tt]hese|[Tt]hose)\s+(?:\w+\s+)?(?:is|was|has|does|isn['’]t|wasn['’]t|hasn['’]t|doesn['’]t)\b"),
+        Cue(r"^(?:\w+\s+){0,2}?\w+\s+and\s+(?:\w+\s+){0,2}?(?:is|was|has|[a-z]+[^s\W'’]s)\b"),
+    ),
+    "verb-form": (
+        Cue(
+            rf"^(?i:did|does|do|can|could|will|would|should|may|might|must|didn['’]t|doesn['’]t|don['’]t)\s+(?:\w+\s+){{1,4}}?(?:{_IRREG_FORMS}|\w+ed|\w+[^s\W]s)\b"
+        ),
+        Cue(
+            rf"\b(?i:{_MODALS})\s+(?:(?:not|never|\w+ly|also|even|ever|just|really|still)\s+)?(?:{_IRREG_FORMS}|\w+ed|{_STOP_S}\w+[^s\W]s|been)\b"
+        ),
+        Cue(r"\b(?i:can|could|will|would|shall|should|may|might|must)\s+\w+ing\b"),
+        Cue(rf"\bto\s+(?:not\s+)?(?:{_PAST_FORMS_RX}|\w+ed|{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s)\b"),
+        Cue(rf"\b(?i:have|has|had)\s+(?:you|he|she|it|we|they|I)\s+(?:\w+\s+)?(?:{_PAST_ONLY_RX})\b"),
+        Cue(
+            rf"\b(?:has|have|had|['’]ve)\s+(?:(?:\w+ly|not|never|always|already|just|often|also|ever|recently)\s+)?(?:{_PAST_ONLY_RX})\b"
+        ),
+        Cue(
+            rf"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|always|often|never|not)\s+)?(?:{'|'.join(sorted(PAST_ONLY))})\b"
+        ),
+    ),
+    "det-noun": (
+        Cue(
+            rf"\b(?:[Tt]hese|[Tt]hose|[Bb]oth|[Mm]any|[Ss]everal|[Vv]arious|[Nn]umerous|[Ff]ew|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+{_FUNCTION}(?!people\b)[a-z]+(?<![^s]s)(?=\s*[.,;:!?)]|\s+(?:is|are|was|were|has|have|had|will|would|can|could|in|on|at|of|for|to|from|with|and|or|that|who|which)\b)"
+        ),
+        # not 'a business': a noun in -ss is never taken for a plural
+        Cue(rf"\b(?:[Tt]his|[Aa]n?|[Oo]ne)\s+{_STOP_S}[a-z]+(?<!is|us|ss|ic|ou)(?<!s)s\b(?!['’-])"),
+    ),
+    "there-plural": (
+        Cue(r"\b[Tt]here(?:['’]s|\s+is|\s+was|\s+isn['’]t|\s+wasn['’]t)\s+(?:\w+\s+){0,2}?[a-z]+[^s\W]s\b"),
+        Cue(
+            r"\b(?:[Tt]h|[Hh])ere(?:['’]s|\s+is|\s+was)\s+(?:\d+|many|several|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s"
+        ),
+    ),
+    "its-possessive": (
+        Cue(
+            r"\b[Ii]t['’]s\s+(?!(?:a|an|the|not|been|also|just|still|only|now|time|clear|important|possible|likely|hard|difficult|expected|unclear|true|going|no|very|too|so|all|about|what|because|up|over|like|as|in|on|that|worth|due|enough)\b)[a-z]"
+        ),
+    ),
+    "pronoun-case": (
+        Cue(r"\b(?:[Mm]e|[Hh]im|[Tt]hem|[Uu]s|[Hh]er)\s+and\s+\w+"),
+        Cue(r"\band\s+(?:me|him|them|us)\s+(?!and)[a-z]+"),
+        Cue(r"\band\s+(?:I|he|she|we|they)\s*(?:[.,;:!?)]|$)"),
+    ),
+    "of-bare-noun": (
+        Cue(
+            r"\b(?:[Aa]ll|[Mm]ost|[Ss]ome|[Mm]any|[Mm]uch|[Nn]one|[Ee]ach|[Ss]everal|[Ff]ew|[Aa]ny) of (?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|them|us|you|which|whom|what|it|him|me)\b)[a-z]"  # noqa: E501
+        ),
+    ),
+    "gerund-after": (
+        Cue(
+            # 'used to' only after be or get ('is used to'): 'it used to rain' is no error
+            r"(?i)\b(?:look(?:s|ed|ing)? forward|accustomed|(?:am|is|are|was|were|be|been|get|got|getting)\s+used"
+            r"|['’](?:m|re)\s+used|when it comes|with a view|in addition|object(?:s|ed)?"
+            r"|enjoy(?:s|ed)?|avoid(?:s|ed)?|finish(?:es|ed)?|mind|postpone[sd]?|practi[cs]e[sd]?|quit|dislike[sd]?|detest(?:s|ed)?|risk(?:s|ed)?|consider(?:s|ed)?) to (?!be\b)[a-z]+\b"  # noqa: E501
+        ),
+    ),
+}
+
+
+class Prefilter:
+    """A check's cues compiled: does a sentence need parsing for this check?
+
+    Each cue also has the words one of which a sentence must hold for it to match, worked out from its
+    pattern and its guard (prefilter.word_keys, every word counted: 'they' or 'were' is in most documents but
+    in few sentences): given the sentence's words, a cue whose words are all missing is passed over without a
+    search.
+    """
+
+    def __init__(self, cues: tuple[Cue, ...]):
+        self._cues = [
+            (
+                None if c.guard is None else regex.compile(c.guard, regex.VERSION0),
+                regex.compile(c.pattern, regex.VERSION0),
+            )
+            for c in cues
+        ]
+        self._sources = [(c.pattern, c.guard) for c in cues]
+        self._words: list[list[Keys]] | None = None
+
+    def word_keys(self) -> list[list[Keys]]:
+        """Per cue: the words and texts (prefilter.word_keys) of its pattern, and of its guard, which every
+        sentence the pattern matches also matches: a sentence it matches holds one of each."""
+        if self._words is None:
+            self._words = [
+                [
+                    k
+                    for k in (word_keys(source, every_word=True) for source in sources if source is not None)
+                    if k is not None
+                ]
+                for sources in self._sources
+            ]
+        return self._words
+
+    def admits(self, text: str, words: TextWords | None = None) -> bool:
+        """Does a cue match the sentence? `words`: the sentence read for word tests (see sentence_words), None
+        when its document's characters are not plain enough for them."""
+        if words is None:
+            return any((guard is None or guard.search(text)) and pattern.search(text) for guard, pattern in self._cues)
+        for needs, (guard, pattern) in zip(self.word_keys(), self._cues, strict=True):
+            for keys in needs:  # a plain loop: this runs for every cue of every sentence
+                if not may_hold_words(keys, words):
+                    break
+            else:
+                if (guard is None or guard.search(text)) and pattern.search(text):
+                    return True
+        return False
+
+
+def sentence_words(doc: Document) -> list[TextWords] | None:
+    """Each sentence read for word tests (prefilter.text_words); None when the document's characters are not
+    plain enough for them. Shared by the checks of one document."""
+    key = "agreement-sentence-words"
+    if key not in doc.cache:
+        clean = doc_index(doc).clean
+        doc.cache[key] = [text_words(s.text) for s in doc.sentences] if clean else None
+    words: list[TextWords] | None = doc.cache[key]
+    return words

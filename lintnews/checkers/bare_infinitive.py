@@ -1,0 +1,232 @@
+"""kind: bare-infinitive: a verb followed by a bare verb where English needs 'to' ('tried flee', 'decided resign')."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..document import Block, Document
+from ..findings import Hit
+from ..lexicon import cached_value
+from .base import Checker, Option
+
+# the verbs after which English puts a bare infinitive: modals and 'do' (tagged MD or auxiliaries), causatives
+# and perception verbs (let them go, help build, saw him leave), 'go'/'come' (go get), and the semi-modals;
+# every other verb takes 'to' before an infinitive. A closed class of the grammar, in all their forms.
+_BARE_CLASS = frozenset(
+    """
+    let lets letting make makes made making help helps helped helping have has had having do does did done doing
+    see sees saw seen seeing hear hears heard hearing watch watches watched watching feel feels felt feeling
+    notice notices noticed noticing bid bids go come dare dares dared need needs rather better be is are was were
+    been being am get gets got gotten getting will would can could shall should may might must
+    """.split()  # noqa: SIM905
+)
+# verbs of saying and thinking take a clause, which may open with an imperative ('saying let them decide')
+_CLAUSE_VERBS = frozenset(
+    """
+    say says said saying think thinks thought thinking know knows knew known knowing believe believes believed
+    believing suppose supposes supposed guess guessed reckon reckons reckoned wonder wonders wondered insist insists
+    insisted
+    """.split()  # noqa: SIM905
+)
+# words after which a noun, not a verb, follows: a verb-noun there is a noun ('the supply chain')
+_NOUN_OPENERS = frozenset(
+    """
+    the a an this that these those its their his her our my your of in for on at with by from into about
+    """.split()  # noqa: SIM905
+)
+# adverb particles WordNet also lists as verbs ('shot down', 'laid off')
+_PARTICLES = frozenset({"down", "off", "up", "out", "over", "back", "away", "in", "on"})
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"})
+_OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them"})
+# verb base forms, noun base forms, irregular verb forms, adjectives
+Lexicon = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+_VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG"})
+# the lower-case words of a sentence, in order (a capitalised word is never the bare verb)
+_WORDS = regex.compile(r"(?<![\w'’-])\p{Ll}+(?![\w'’-])|\S+")
+
+
+def _model_lookups() -> Path | None:
+    import importlib.util
+
+    from ..nlp import MODEL_NAME
+
+    spec = importlib.util.find_spec(MODEL_NAME)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    root = Path(next(iter(spec.submodule_search_locations)))
+    found = sorted(root.glob("*/lemmatizer/lookups/lookups.bin"))
+    return found[0] if found else None
+
+
+def _read_lexicon(path: Path) -> dict[str, Any]:
+    """The spaCy model's lemmatizer tables as word classes: verb base forms, noun base forms, irregular verb forms."""
+    import msgpack
+    from spacy.strings import get_string_id
+
+    try:
+        tables = msgpack.unpackb(path.read_bytes(), raw=False, strict_map_key=False)
+        index = tables["lemma_index"]
+        exc = tables["lemma_exc"]
+    except (OSError, ValueError, KeyError) as e:
+        raise ValueError(f"{path}: not a spaCy lookups table ({e})") from None
+    verb, noun = get_string_id("verb"), get_string_id("noun")
+    return {
+        "verbs": sorted(w for w in index.get(verb, []) if w.isalpha()),
+        "nouns": sorted(w for w in index.get(noun, []) if w.isalpha()),
+        "verb_forms": sorted(w for w in exc.get(verb, {}) if w.isalpha()),
+        "adjectives": sorted(w for w in index.get(get_string_id("adj"), []) if w.isalpha()),
+    }
+
+
+@cache
+def verb_lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(verb base forms, noun base forms, irregular verb forms) from the spaCy model's lemmatizer data, cached."""
+    path = _model_lookups()
+    if path is None:
+        return frozenset(), frozenset(), frozenset()
+    data = cached_value("spacy-word-classes", path, lambda: _read_lexicon(path))
+    return frozenset(data["verbs"]), frozenset(data["nouns"]), frozenset(data["verb_forms"])
+
+
+@cache
+def adjective_lexicon() -> frozenset[str]:
+    """Adjective base forms from the same tables."""
+    path = _model_lookups()
+    if path is None:
+        return frozenset()
+    data = cached_value("spacy-word-classes", path, lambda: _read_lexicon(path))
+    return frozenset(data["adjectives"])
+
+
+def could_be_verb(word: str, verbs: frozenset[str], irregular: frozenset[str]) -> bool:
+    """Is the lower-case word a form of a verb (base, -s, -ed, -ing, or an irregular form)?"""
+    if word in verbs or word in irregular:
+        return True
+    for suffix, back in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ied", "y")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + back
+            if stem in verbs or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in verbs):
+                return True
+    return False
+
+
+class BareInfinitiveChecker(Checker):
+    kind = "bare-infinitive"
+    needs_model = True
+    options = {"max_words": Option(int, default=60, help="sentences longer than this are not tagged")}
+
+    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+        """The sentences holding a verb form followed by a verb's base form: only those are tagged."""
+        from ..nlp import TAGS
+
+        key = f"bare-infinitive-blocks:{self.rule.id}"
+        blocks: list[Block] | None = doc.cache.get(key)
+        if blocks is None:
+            verbs, nouns, irregular = verb_lexicon()
+            adjectives = adjective_lexicon()
+            most = self.opts["max_words"]
+            blocks = []
+            for s in doc.sentences:
+                if s.text.count(" ") >= most:
+                    continue
+                words = _WORDS.findall(s.text)
+                for k in range(1, len(words)):
+                    if words[k] not in verbs or words[k - 1] in _BARE_CLASS or words[k] in _PARTICLES:
+                        continue
+                    # a verb form, an adjective after 'be', or a verb and its object, before a verb's base form
+                    prev = words[k - 1]
+                    before = words[k - 2] if k > 1 else ""
+                    if could_be_verb(prev, verbs, irregular) and not (prev in nouns and before in _NOUN_OPENERS):
+                        blocks.append(s)
+                        break
+                    if before in _BE and prev in adjectives:
+                        blocks.append(s)
+                        break
+                    # 'asked them leave', 'urged residents stay': a past verb, its object, the bare verb
+                    told = before.endswith("ed") or before in irregular
+                    if told and (prev in _OBJECT_PRONOUNS or prev.endswith("s")) and before not in _BARE_CLASS:
+                        blocks.append(s)
+                        break
+                    obj = k > 1 and (prev in _OBJECT_PRONOUNS or prev.endswith("s"))
+                    if obj and words[k - 2] not in _BARE_CLASS and could_be_verb(words[k - 2], verbs, irregular):
+                        blocks.append(s)
+                        break
+            doc.cache[key] = blocks
+        return blocks, TAGS
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        from .. import nlp
+
+        blocks, level = self.model_blocks(doc)
+        if not blocks:
+            return
+        lexicon: Lexicon = (*verb_lexicon(), adjective_lexicon())
+        for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+            for i in range(1, len(sdoc) - 1):
+                bare = self._bare_after(sdoc, i, lexicon)
+                if bare is None:
+                    continue
+                head, verb = sdoc[i], sdoc[bare]
+                start = block.start + verb.idx
+                yield Hit(
+                    start,
+                    start + len(verb.text),
+                    params=(("verb", head.text), ("bare", verb.text)),
+                    suggestions=(f"to {verb.text}",),
+                    replacement=f"to {verb.text}",
+                )
+
+    @staticmethod
+    def _bare_after(sdoc: Any, i: int, lexicon: Lexicon) -> int | None:
+        """The index of a bare infinitive that needs 'to' after token i ('tried flee', 'asked them leave',
+        'is likely continue'), or None."""
+        verbs, nouns, irregular, adjectives = lexicon
+        first = sdoc[i]
+        low1 = first.text.lower()
+        if first.whitespace_ != " " or low1 in _BARE_CLASS or low1 in _CLAUSE_VERBS:
+            return None
+        before = sdoc[i - 1]
+        j = i + 1
+        if first.tag_ == "JJ" or (first.tag_ == "RB" and low1.endswith("ly") and low1 in adjectives):
+            # 'is likely continue', 'were unable leave': an adjective after 'be' that takes an infinitive
+            if before.lower_ not in _BE or sdoc[j].tag_ != "VB":
+                return None
+        elif first.tag_ not in _VERB_TAGS or not could_be_verb(low1, verbs, irregular):
+            return None  # not a verb, or a noun the tagger took for one
+        elif sdoc[j].tag_ in ("PRP", "NNS") and j + 1 < len(sdoc) and sdoc[j + 1].tag_ == "VB":
+            # 'asked patients avoid', 'urged them stay': an object, then the infinitive without its 'to'
+            if sdoc[j].tag_ == "PRP" and sdoc[j].lower_ not in _OBJECT_PRONOUNS:
+                return None
+            j += 1
+        second = sdoc[j]
+        low2 = second.text.lower()
+        if low2 not in verbs or not second.text.islower():
+            return None
+        # the tagger reads the second word as a verb's base form; one English has no noun or adjective for ('resign',
+        # 'steal') it may call a noun or an adjective
+        misread = second.tag_ in ("NN", "NNS", "JJ") and low2 not in nouns and low2 not in adjectives
+        if second.tag_ not in ("VB", "VBP") and not misread:
+            return None
+        if low2 in adjectives and low1 in nouns:
+            return None  # 'force open', 'set free': a result, not an infinitive
+        if before.tag_ in ("MD", "TO") and low1 in nouns:
+            return None  # 'can light create', 'to binge eat': a noun or a compound verb after the modal
+        nxt = sdoc[j + 1] if j + 1 < len(sdoc) else None
+        if before.tag_ == "TO" and nxt is not None and nxt.tag_ in ("NN", "NNS"):
+            return None  # 'to learn sign language': after an infinitive, a noun compound, not a second verb
+        if nxt is not None and nxt.text in (",", ";", ":", "and", "or"):
+            return None  # 'used to select drive, reverse and park': a list of nouns
+        # 'the measures announced include': a participle closing a reduced relative before the main verb
+        if first.tag_ in ("VBN", "VBD") and before.tag_.startswith("NN") and second.tag_ == "VBP":
+            return None
+        if nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD"):
+            return None  # 'people affected say': the second verb has its own clause
+        return j
+
+
+CHECKER = BareInfinitiveChecker

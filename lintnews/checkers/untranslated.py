@@ -1,0 +1,324 @@
+"""kind: untranslated: text of the source language left in an English sentence (another script, or its words)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..document import Block, Document
+from ..findings import Hit, Severity
+from ..foreign_lexicon import SOURCE_LANGUAGES, foreign_zipf
+from ..lexicon import cmudict_syllables, zipf
+from .base import Checker, Option, list_of_str
+
+MODES = ("script", "words")
+LANGUAGE_NAMES = {
+    "es": "Spanish",
+    "fr": "French",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "de": "German",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "cs": "Czech",
+    "ro": "Romanian",
+}
+
+# letters of a script other than Latin, with what may sit between them inside one run (marks, digits, spaces,
+# the source's own punctuation): 北京 市, Москва, القدس
+_OTHER = r"(?:(?!\p{Latin})\p{L})"
+_BETWEEN = r"[\p{M}\d\s·・、，。：；！？「」《》〈〉（）]*"
+_SCRIPT_RUN = regex.compile(rf"{_OTHER}\p{{M}}*(?:{_BETWEEN}{_OTHER}\p{{M}}*)*")
+_IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_LATIN_WORD = regex.compile(r"\p{Latin}{2,}")
+# a word: letters, with inner apostrophes (d'état, l'Élysée); hyphens split words as wordfreq does
+_WORD = regex.compile(r"(?<![\w@/#.&=-])\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*(?![\w@/-]|\.\w)")
+# quotations and parentheses: a quoted title or a gloss keeps its words on purpose
+_SHELTERED = regex.compile(
+    r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’(?!\w)|«[^»\n]{1,200}»|\([^()\n]{1,200}\)|\*[^*\n]{1,100}\*"
+    r"|(?<!\w)_[^_\n]{1,100}_(?!\w)|(?<![\w’])'[^'\n]{1,100}'(?![\w’])"
+)
+_GLOSS = regex.compile(r"\([^()\n]{1,100}\)")
+_GLOSS_AFTER = regex.compile(r"\s*\(\s*\p{Latin}")
+_ARTICLES = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "our"})
+# words before a name that mark what follows as a person's name, not an untranslated noun
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sr", "sra", "don", "doña", "st", "san", "santa"})
+
+
+def _mode(value: Any) -> str:
+    if value not in MODES:
+        raise ValueError(f"must be one of {', '.join(MODES)}")
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """How a word stands between English and the source languages."""
+
+    english: float  # Zipf in English
+    langs: frozenset[str]  # languages in which it is clearly more at home than in English
+    strong: bool  # frequent there, rare in English: not a loanword, not a name English knows
+    sure: bool  # ... and not a word English speakers say (CMU dictionary) unless English barely writes it
+    top: float  # its best Zipf among `langs`
+
+
+class UntranslatedChecker(Checker):
+    kind = "untranslated"
+    options = {
+        "mode": Option(_mode, required=True, help="script (another writing system) | words (source-language words)"),
+        "languages": Option(list_of_str, default=list(SOURCE_LANGUAGES), help="wordfreq languages of the source"),
+        "min_source_zipf": Option(float, default=4.0, help="a left-in word is at least this frequent in its language"),
+        "max_english_zipf": Option(float, default=3.0, help="... and at most this frequent in English"),
+        "min_margin": Option(float, default=2.5, help="... and this much more frequent there than in English"),
+        "min_script_letters": Option(int, default=2, help="shorter runs of another script are symbols (α, π)"),
+        "sure_english_zipf": Option(
+            float, default=2.3, help="a lone word English knows better than this is reported as a note only"
+        ),
+    }
+
+    def setup(self) -> None:
+        self.langs = tuple(self.opts["languages"])
+        self._memo: dict[str, Judgement] = {}
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        if self.opts["mode"] == "script":
+            yield from self._script(doc)
+        else:
+            for sentence in doc.sentences:
+                yield from self._words(doc.text, sentence)
+
+    # ------------------------------------------------------------------ another writing system
+    def _script(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for line in doc.lines:
+            if not any(c.isalpha() and not c.isascii() for c in line.text):
+                continue  # most lines: plain ASCII, nothing to look for
+            # words only English uses often (the, with, said), not those the source languages share (de, la)
+            english = len({w for w in _LATIN_WORD.findall(line.text) if self._english_word(w)})
+            if english < 2:
+                continue  # a line in another language, or a name list: not a mixed English sentence
+            glosses = [(g.start(), g.end()) for g in _GLOSS.finditer(text, line.start, line.end)]
+            for m in _SCRIPT_RUN.finditer(text, line.start, line.end):
+                run = m.group().rstrip()
+                if any(s <= m.start() < e for s, e in glosses) or _GLOSS_AFTER.match(text, m.start() + len(run)):
+                    continue  # 'the Hwajeontae dance (花前態舞)', 'Аля (Alia)': the original beside its rendering
+                letters = sum(1 for c in run if c.isalpha())
+                # one Chinese or Japanese character is a word ('the 省 government'); one Greek letter is a symbol
+                if letters < self.opts["min_script_letters"] and not _IDEOGRAPH.search(run):
+                    continue
+                yield Hit(
+                    m.start(),
+                    m.start() + len(run),
+                    message=f"'{run}' is in another script inside an English sentence: translate or transliterate it.",
+                )
+
+    def _english_word(self, word: str) -> bool:
+        """A lower-case word of three letters or more that English uses often and the source languages do not."""
+        return len(word) > 2 and word.islower() and zipf(word) >= 3.0 and not self.judge(word).langs
+
+    # ------------------------------------------------------------------ words of the source language
+    def judge(self, word: str) -> Judgement:
+        low = word.lower()
+        got = self._memo.get(low)
+        if got is not None:
+            return got
+        english = zipf(low)
+        langs: set[str] = set()
+        top = 0.0
+        # the CMU dictionary lists the words English speakers say, loanwords (entendre, barrio) and names among
+        # them; a source word it lacks (cosecha, prefeitura, río) needs less evidence
+        said_in_english = cmudict_syllables(low) is not None
+        margin = self.opts["min_margin"] - (0.0 if said_in_english else 0.5)
+        floor = self.opts["min_source_zipf"] - (0.0 if said_in_english else 0.2)
+        # the words of ordinary English prose stop here; a particle (de, la, des) may be common in English names
+        if english < 4.5 or len(low) <= 3:
+            folded = low.casefold()  # wordfreq's tables fold 'ß' to 'ss'
+            for lang in self.langs:
+                z = foreign_zipf(folded, lang)
+                if z >= 3.5 and z - english >= 1.5:
+                    langs.add(lang)
+                    top = max(top, z)
+        strong = (
+            len(low) >= (4 if said_in_english else 3)
+            and top >= floor
+            and english <= self.opts["max_english_zipf"]
+            and top - english >= margin
+        )
+        # a word English speakers say is left in only when English barely writes it, or when the source language
+        # writes it a thousand times as often ('agua', 'gens')
+        sure = strong and (
+            not said_in_english or english < self.opts["sure_english_zipf"] or (top >= 5.0 and top - english >= 2.7)
+        )
+        got = self._memo[low] = Judgement(english, frozenset(langs), strong, sure, top)
+        return got
+
+    def _words(self, text: str, sentence: Block) -> Iterator[Hit]:
+        if not any(c.islower() for c in sentence.text):
+            return  # a line of capitals: words and names look alike
+        words = [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, sentence.start, sentence.end)]
+        if len(words) < 3:
+            return
+        sheltered = [(sentence.start + m.start(), sentence.start + m.end()) for m in _SHELTERED.finditer(sentence.text)]
+        judged = [self.judge(w.text) for w in words]
+        # an English sentence: most of its words are English; a sentence of the source language is a quotation
+        foreign_share = sum(1 for j in judged if j.langs) / len(words)
+        if foreign_share > 0.6:
+            return
+        i = 0
+        n = len(words)
+        while i < n:
+            if not judged[i].langs or not _candidate(words[i].text):
+                i += 1
+                continue
+            # the longest run of adjacent source-language words sharing a language: 'según el informe'
+            langs = set(judged[i].langs)
+            j = i + 1
+            while (
+                j < n
+                and text[words[j - 1].end : words[j].start] == " "
+                and judged[j].langs & langs
+                and _candidate(words[j].text)
+            ):
+                # a capital after a lower-case word starts a name ('the portavoz Juan Pérez'), unless the run is
+                # a capitalised source term joined by a particle ('Ministerio de Sanidad')
+                particle = words[i].text[:1].isupper() and len(words[j - 1].text) <= 3
+                if words[j].text[:1].isupper() and words[j - 1].text.islower() and not particle:
+                    break
+                langs &= judged[j].langs
+                j += 1
+            run = list(range(i, j))
+            i = j
+            if any(s < words[run[-1]].end and words[run[0]].start < e for s, e in sheltered):
+                continue
+            if not self._enough(text, words, judged, run, sentence.start):
+                continue
+            if self._named(text, words, run):
+                continue
+            severity = None if self._sure(text, words, judged, run, sentence.start) else Severity.INFO
+            lang = max(sorted(langs), key=lambda lg: sum(foreign_zipf(words[k].text.casefold(), lg) for k in run))
+            span = text[words[run[0]].start : words[run[-1]].end]
+            yield Hit(
+                words[run[0]].start,
+                words[run[-1]].end,
+                message=(
+                    f"'{span}' looks like {LANGUAGE_NAMES.get(lang, lang)} left untranslated "
+                    "(common there, rare in English): translate it."
+                ),
+                params=(("language", LANGUAGE_NAMES.get(lang, lang)),),
+                severity=severity,
+            )
+
+    def _enough(self, text: str, words: list[Word], judged: list[Judgement], run: list[int], start: int) -> bool:
+        """Is the run the source language left in, rather than a loanword, a name or a coincidence of spelling?"""
+        lower = [k for k in run if words[k].text.islower()]
+        capital = [k for k in run if words[k].text[:1].isupper()]
+        if capital and not self._source_term(text, words, judged, run, start):
+            # a capitalised word that is not itself a source word: a name ('Fernando de la Fuente')
+            if not self._initial(text, words[capital[0]].start, start):
+                return False
+        elif capital:
+            return True
+        if lower and any(judged[k].strong for k in lower):
+            return True
+        # 'lo que ya': a phrase of function words only a source sentence strings together
+        return len(lower) >= 3 and min(judged[k].english for k in lower) < 2.5
+
+    def _source_term(self, text: str, words: list[Word], judged: list[Judgement], run: list[int], start: int) -> bool:
+        """Does the run start with a common noun of the source capitalised as a name ('the Ministerio de Sanidad')
+        or open its sentence with a source word ('Según el ministerio')? English must barely know the word."""
+        first = run[0]
+        j = judged[first]
+        if not words[first].text[:1].isupper():
+            return False
+        prev = words[first - 1].text.lower() if first else ""
+        if not (j.top >= 4.5 and j.english <= 2.3 and j.top - j.english >= 2.5) and not self._noun_after_article(
+            words, judged, first
+        ):
+            return False
+        if len(words[first].text) < 4:
+            return False
+        if prev in _HONORIFICS:
+            return False
+        if self._initial(text, words[first].start, start):
+            return len(run) > 1  # a single capitalised word there may be a surname
+        # capitals just before or after the run make it part of a person's or a place's name
+        nxt = run[-1] + 1
+        if first and words[first - 1].text[:1].isupper() and text[words[first - 1].end : words[first].start] == " ":
+            return False
+        if nxt < len(words) and words[nxt].text[:1].isupper() and text[words[nxt - 1].end : words[nxt].start] == " ":
+            return False
+        return (
+            j.english < 1.5
+            or (len(run) > 1 and any(words[k].text.islower() for k in run))
+            or self._noun_after_article(words, judged, first)
+        )
+
+    @staticmethod
+    def _noun_after_article(words: list[Word], judged: list[Judgement], k: int) -> bool:
+        """A capitalised common noun of the source after an article: 'the Regierung', 'the Prefeitura' (a German
+        noun, or an institution left in the source). English may know it as a name (Wasser, Morgen), but the
+        source writes it a thousand times as often."""
+        j = judged[k]
+        after_article = k > 0 and words[k - 1].text.lower() in _ARTICLES
+        return after_article and j.english < 2.5 and j.top >= 4.0 and j.top - j.english >= 3.0
+
+    def _named(self, text: str, words: list[Word], run: list[int]) -> bool:
+        """Is a lower-case run part of a name or a label: after a model number ('Sportback 55 quattro'), before
+        a name ('corso Monforte'), or a word the article also writes capitalised ('Amigo')?"""
+        first, last = words[run[0]], words[run[-1]]
+        if not first.text.islower():
+            return False
+        before = text[max(0, first.start - 2) : first.start]
+        if before[:1].isdigit() and before[1:] == " ":
+            return True
+        prev = words[run[0] - 1].text if run[0] > 0 else ""
+        if prev[:1].isupper() and prev.lower() not in _ARTICLES and before == prev[-1:] + " ":
+            return True  # after a capitalised word: the rest of a name ('L'Académie française')
+        nxt = text[last.end : last.end + 2]
+        if nxt[:1] == " " and nxt[1:].isupper() and not (len(run) > 1 and len(last.text) <= 3):
+            return True  # (but 'the alcalde de Madrid': a particle stands between the source noun and the name)
+        if text.startswith(("...", "…"), last.end):
+            return True  # a word cut short ('arti...')
+        if before == ", " and text.startswith(",", last.end) and len(run) == 1:
+            return True  # one term of a list of words ('bruisers, kaisers, merchandisers')
+        return any(
+            regex.search(rf"(?<![\w-]){regex.escape(w.text[:1].upper() + w.text[1:])}(?![\w-])", text)
+            for w in (words[k] for k in run)
+            if len(w.text) >= 4
+        )
+
+    def _sure(self, text: str, words: list[Word], judged: list[Judgement], run: list[int], start: int) -> bool:
+        """Is the evidence strong enough for a warning? A lone word English speakers say (a rare loanword such as
+        'entendre') or a lone capitalised word (perhaps a garbled name) is a note."""
+        sure: float = self.opts["sure_english_zipf"]
+        if len(run) > 1:
+            # a loan phrase (déjà vu, laissez faire, hasta la vista): English knows every word of it
+            return min(judged[k].english for k in run) < sure
+        k = run[0]
+        if words[k].text.islower():
+            return judged[k].sure
+        return self._noun_after_article(words, judged, k)
+
+    @staticmethod
+    def _initial(text: str, pos: int, sentence_start: int) -> bool:
+        """Does the word at pos start its sentence or a quotation (so its capital says nothing)?"""
+        head = text[sentence_start:pos].strip(" \t\"“‘'«(-—–")
+        return not head
+
+
+def _candidate(word: str) -> bool:
+    """May the word be a left-in source word at all? Not an acronym, not a single letter."""
+    return len(word) > 1 and not word.isupper()
+
+
+CHECKER = UntranslatedChecker

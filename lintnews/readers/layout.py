@@ -1,0 +1,102 @@
+"""What a reader finds in a file: which characters are article text, the blocks, and the same-length view."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import FILL, Block, Document
+
+# per-character classes
+MARKUP = 0
+TEXT = 1
+SHOWN = 2  # shown in the view as what it stands for (an entity), but not editable
+
+_RUN = re.compile(rb"\x00+|\x01+|\x02+")
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
+_INSIDE = re.compile(rb"\x00+|\x01+")
+_MARK = re.compile(r"\S")
+_BLANK = re.compile(r"[^\S\r\n]")
+
+
+@dataclass
+class Layout:
+    """Per-character classes of one file, filled in by a reader, and the blocks it found."""
+
+    raw: str
+    kinds: bytearray = field(init=False)
+    shown: dict[int, tuple[str, int]] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    meta: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.kinds = bytearray(len(self.raw))
+
+    def mark_text(self, start: int, end: int) -> None:
+        if end > start:
+            self.kinds[start:end] = b"\x01" * (end - start)
+
+    def mark_shown(self, start: int, end: int, value: str) -> None:
+        """[start, end) stands for `value` (an entity): the view shows it there, edits may not touch it."""
+        if end > start:
+            self.kinds[start:end] = b"\x02" * (end - start)
+            self.shown[start] = (value[: end - start], end)
+
+    def add_block(self, kind: str, start: int, end: int) -> None:
+        """The block from the first to the last text character found in [start, end)."""
+        kinds = self.kinds
+        while start < end and (kinds[start] == MARKUP or self.raw[start].isspace()):
+            start += 1
+        while end > start and (kinds[end - 1] == MARKUP or self.raw[end - 1].isspace()):
+            end -= 1
+        if end > start:
+            self.blocks.append(Block(start, end, "", kind))
+
+    def text_spans(self) -> tuple[tuple[int, int], ...]:
+        """Maximal runs of editable text, sorted."""
+        return tuple((m.start(), m.end()) for m in re.finditer(rb"\x01+", bytes(self.kinds)))
+
+    def view(self) -> str:
+        """Text as it is, entities as what they stand for, markup as FILL (white space between blocks as
+        spaces); line breaks stay line breaks so lines keep their numbers."""
+        raw = self.raw
+        inside = bytearray(len(raw))
+        for b in self.blocks:
+            inside[b.start : b.end] = b"\x01" * (b.end - b.start)
+        out: list[str] = []
+        kinds = bytes(self.kinds)
+        for m in _RUN.finditer(kinds):
+            s, e = m.start(), m.end()
+            k = kinds[s]
+            if k == TEXT:
+                out.append(raw[s:e])
+            elif k == SHOWN:
+                i = s
+                while i < e:
+                    value, end = self.shown[i]
+                    out.append(value)
+                    pad = end - i - len(value)
+                    out.append((FILL if inside[i] else " ") * pad)
+                    i = end
+            else:
+                out.append(self._markup(s, e, inside))
+        return "".join(out)
+
+    def _markup(self, s: int, e: int, inside: bytearray) -> str:
+        seg = self.raw[s:e]
+        # a run is inside one block or outside all of them, except where a block starts or ends within it
+        pieces = []
+        for m in _INSIDE.finditer(inside, s, e):
+            piece = seg[m.start() - s : m.end() - s]
+            if inside[m.start()]:
+                pieces.append(_NOT_NEWLINE.sub(FILL, piece))
+            else:
+                # between blocks: marks are FILL, so a rule that deletes a block with the white space after it
+                # stops where the markup starts; white space stays white space
+                pieces.append(_BLANK.sub(" ", _MARK.sub(FILL, piece)))
+        return "".join(pieces)
+
+    def document(self, path: str) -> Document:
+        view = self.view()
+        blocks = [Block(b.start, b.end, view[b.start : b.end], b.kind) for b in sorted(self.blocks)]
+        return Document(path, self.raw, view, dict(self.meta), blocks=blocks, text_spans=self.text_spans())
