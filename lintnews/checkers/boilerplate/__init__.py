@@ -7,12 +7,12 @@ from typing import Any
 
 import regex
 
-from ..document import Block, Document
-from ..errors import RuleError
-from ..findings import Edit, Hit
-from ..prefilter import Keys, TextWords, doc_index, may_hold_words, text_words, word_keys
-from ..rulepack import Rule
-from .base import Checker, Option, compile_user_regex, list_of_str
+from ...document import Block, Document
+from ...errors import RuleError
+from ...findings import Edit, Hit
+from ...prefilter import Keys, TextWords, doc_index, may_hold_words, text_words, word_keys
+from ...rulepack import Rule
+from ..base import Checker, Option, compile_user_regex, list_of_str
 
 POSITIONS = ("any", "first", "last", "not-first")
 SHAPES = ("", "metadata")

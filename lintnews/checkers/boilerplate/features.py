@@ -1,0 +1,345 @@
+"""The evidence a line gives of being page boilerplate: its shape, its words and its place, as numbers."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ...lexicon import zipf
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*")
+_LETTERS = regex.compile(r"\p{L}")
+_FINAL = regex.compile(r"""[.!?…;]["”’'»)\]]*\s*$""")
+# a word English uses so often that a sentence cannot do without a few (the, of, is, to, and, ...)
+FUNCTION_ZIPF = 6.0
+# a verb's -ing form is a word English uses: 'share' -> 'sharing', 'follow' -> 'following'; nouns have none
+VERB_ING_ZIPF = 3.0
+# a call to action takes an object or a particle: 'Follow us', 'Sign up', 'Read more', 'Download the app'
+_ACTION_OBJECT = frozenset(
+    "us our your the this these it them him her a an now here more up on in out to for with at today free "  # noqa: SIM905
+    "all back below above".split()
+)
+# a word that opens a clause but is not a verb, whatever its -ing form ('Police', 'Home' have one)
+_NOT_ACTION = frozenset(["please", "so", "and", "but", "or", "if", "as", "then", "when", "while", "there", "here"])
+_AUX = frozenset(
+    "is are was were be been being am has have had do does did will would can could may might must shall "  # noqa: SIM905
+    "should isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't wouldn't can't "
+    "couldn't said says say told tells according".split()
+)
+_PRONOUN_SUBJECT = frozenset(["i", "we", "he", "she", "they", "it", "you"])
+# platforms and products a page links to; the weight of each kind of evidence is learnt, not listed here
+PLATFORMS = frozenset(
+    "facebook twitter instagram youtube whatsapp telegram linkedin pinterest reddit tiktok snapchat "  # noqa: SIM905
+    "flipboard spotify itunes podcast podcasts newsletter newsletters app apps rss google bluesky "
+    "mastodon threads messenger signal viber wechat weibo kindle alexa".split()
+)
+# what a page's furniture is made of: controls, media, accounts and feeds
+UI_WORDS = frozenset(
+    "click tap subscribe subscribed subscriber subscribers subscription login log sign signup register "  # noqa: SIM905
+    "comment comments reply replies share shares shared email e-mail inbox video videos audio listen "
+    "watch slideshow gallery photo photos image images credit credits advertisement advertising ad ads "
+    "sponsored cookie cookies browser javascript website site page link links menu feed channel download "
+    "stream live episode follow print read reading more related trending popular latest newsletter "
+    "privacy terms home top next previous caption copyright reserved rights account premium unlock access".split()
+)
+AGENCIES = frozenset(
+    "ap reuters afp efe getty epa dpa xinhua ansa shutterstock istock anadolu bloomberg ians pti".split()  # noqa: SIM905
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_PATTERNS: dict[str, regex.Pattern[str]] = {
+    "handle": regex.compile(r"(?<![\w.])@\w{2,}"),
+    "email": regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    "url": regex.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co\.uk|io|gov|edu|info)\b", regex.I),
+    "copyright": regex.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", regex.I),
+    "separator": regex.compile(r"\s[|»›·•]\s|[|»›]\s*$|^\s*[|»›•]"),
+    "count": regex.compile(
+        r"\b\d[\d,.]*\s*(?:min(?:ute)?s?\.?\s+read|comments?|shares?|views|photos|images|replies|likes|"
+        r"followers)\b|\b\d+\s+of\s+\d+\b|\bread(?:ing)? time\b",
+        regex.I,
+    ),
+    "date": regex.compile(
+        rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|"
+        r"\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d+\s+(?:hours?|minutes?|days?)\s+ago)\b"
+        r"|\b(?:published|updated|posted)\b",
+        regex.I,
+    ),
+    "byline": regex.compile(
+        r"^(?:by|written by|por)\s+\p{Lu}|^\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w.'’-]+){1,3},?\s+"
+        r"(?:AP|Associated Press|Reuters|AFP|\p{Lu}\w+ (?:Writer|Correspondent|Reporter|Editor))\b"
+        r"|\b(?:contributed (?:reporting|to this)|reporting by|editing by)\b",
+        regex.I,
+    ),
+    "markup": regex.compile(
+        r"&(?:lt|gt|amp|nbsp|quot|#\d+);|</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|\[/?[a-z_]+(?:\s[^\]]*)?\]|\{\{|\}\}"
+        r"|\|\s*-{3}|^\s*[-=*_]{3,}\s*$",
+    ),
+    "mt_note": regex.compile(
+        r"\b(?:machine|automatic(?:ally)?|auto)[- ]?translat|\btranslated (?:automatically|by (?:a )?machine|"
+        r"(?:with|using|by) (?:google|deepl|bing|an? (?:ai|artificial)))|\b(?:this|the) (?:article|story|text|"
+        r"content|page) (?:was|has been|is) (?:\w+ )?translated\b",
+        regex.I,
+    ),
+    "bracket_tag": regex.compile(r"[\[(]\s*(?:\p{Lu}{3,}|photos?|videos?|watch|pictured|gallery)\s*[\])]"),
+    "label_colon": regex.compile(r"^[\w'’ -]{1,30}:\s*(?:\S|$)"),
+    "dateline": regex.compile(
+        r"^\p{Lu}[\p{Lu} .'’-]{2,40}(?:,\s*[\p{L}. ]{2,30})?(?:,?\s+\p{Lu}\w+\.?\s+\d{1,2})?\s*(?:\([\w .]{2,30}\))?"
+        r"\s*[-–—:]\s+\S"
+    ),
+    "quote": regex.compile(r"[\"“”]|(?<!\w)['‘]\w[^'’]{8,}['’](?!\w)"),
+    "first_person": regex.compile(r"\b(?:you|your|our|us)\b", regex.I),
+}
+FEATURES = (
+    "bias",
+    "first",
+    "last",
+    "top",
+    "bottom",
+    "short",
+    "log_words",
+    "long",
+    "no_final_punct",
+    "title_case",
+    "all_caps",
+    "no_verb",
+    "function_share",
+    "imperative",
+    "platform",
+    "ui_share",
+    "agency",
+    "first_person",
+    "handle",
+    "email",
+    "url",
+    "copyright",
+    "separator",
+    "count",
+    "date",
+    "byline",
+    "markup",
+    "mt_note",
+    "bracket_tag",
+    "label_colon",
+    "parenthesised",
+    "question",
+    "dateline",
+    "quote",
+    "sentences",
+    "digit_share",
+    "headline_run",
+    "window_headlines",
+    "after_body",
+    "before_body",
+    "near_flagged",
+    "list_marker",
+)
+# what each piece of evidence means, for the message that says why a line was flagged
+EVIDENCE = {
+    "first": "first line",
+    "last": "last line",
+    "top": "at the top",
+    "bottom": "at the bottom",
+    "short": "very short",
+    "log_words": "length",
+    "long": "long",
+    "no_final_punct": "no final punctuation",
+    "title_case": "title case",
+    "all_caps": "capitals",
+    "no_verb": "no finite verb",
+    "function_share": "few function words",
+    "imperative": "call to action",
+    "platform": "platform name",
+    "ui_share": "page-furniture words",
+    "agency": "agency or photo credit",
+    "first_person": "addresses the reader",
+    "handle": "handle",
+    "email": "e-mail address",
+    "url": "URL",
+    "copyright": "copyright",
+    "separator": "separator",
+    "count": "count",
+    "date": "date or time stamp",
+    "byline": "byline or credit",
+    "markup": "markup residue",
+    "mt_note": "translation note",
+    "bracket_tag": "bracketed tag",
+    "label_colon": "label and colon",
+    "parenthesised": "all in parentheses",
+    "question": "question",
+    "dateline": "dateline",
+    "quote": "quotation",
+    "sentences": "several sentences",
+    "digit_share": "digits",
+    "headline_run": "among headline-like lines",
+    "window_headlines": "among short lines",
+    "after_body": "after the story's last paragraph",
+    "before_body": "before the story's first paragraph",
+    "near_flagged": "beside other boilerplate",
+    "list_marker": "list item",
+}
+
+
+@dataclass(frozen=True)
+class LineEvidence:
+    """A line's feature values (in FEATURES order) and, per feature, the text that gave it (for the message)."""
+
+    values: tuple[float, ...]
+    cues: dict[str, str]
+
+
+def words_of(text: str) -> list[str]:
+    return [w.strip(".'’-") for w in _WORD.findall(text) if w.strip(".'’-")]
+
+
+def is_headline_like(text: str) -> bool:
+    """Short, and not ending like a sentence: a title, a teaser, a widget label."""
+    n = len(words_of(text))
+    return 0 < n <= 14 and not _FINAL.search(text)
+
+
+def _verb_base(word: str) -> bool:
+    """A verb's base form, known by its -ing form being an English word ('share' -> 'sharing')."""
+    w = word.lower()
+    if len(w) < 3 or not w.isalpha() or w.endswith(("ing", "ed")) or (w.endswith("s") and not w.endswith("ss")):
+        return False
+    forms = [w + "ing"]
+    if w.endswith("e") and not w.endswith("ee"):
+        forms.append(w[:-1] + "ing")
+    if len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+        forms.append(w + w[-1] + "ing")
+    return max(zipf(f) for f in forms) >= VERB_ING_ZIPF and zipf(w) < FUNCTION_ZIPF
+
+
+def imperative_opener(words: Sequence[str]) -> str:
+    """The verb of a call to action opening the line ('Follow us', 'Sign up', 'SUBSCRIBE'), or ''."""
+    if not words:
+        return ""
+    i = 1 if words[0].lower() == "please" and len(words) > 1 else 0
+    first = words[i]
+    if first.lower() in _NOT_ACTION or not (i or first[:1].isupper()) or not _verb_base(first):
+        return ""
+    rest = words[i + 1 :]
+    if not rest or len(words) <= 3:
+        return first
+    nxt = rest[0]
+    # 'Follow Tom on Twitter', 'Watch CBSN live': a short line may name what to follow or watch
+    if nxt.lower() in _ACTION_OBJECT or (nxt[:1].isupper() and len(words) <= 8):
+        return first
+    return ""
+
+
+def _has_finite_verb(words: Sequence[str]) -> bool:
+    low = [w.lower() for w in words]
+    if any(w in _AUX for w in low):
+        return True
+    if low and low[0] in _PRONOUN_SUBJECT and len(low) > 1:
+        return True
+    # past tenses and third persons of lower-case words ('killed', 'rises'): a sentence's verb, mostly
+    return any(
+        (w.endswith("ed") and len(w) > 4) or (w.endswith("s") and not w.endswith("ss") and zipf(w[:-1]) >= 4.0)
+        for w, orig in zip(low, words, strict=True)
+        if orig[:1].islower()
+    )
+
+
+def _first(pattern: str, text: str) -> str:
+    m = _PATTERNS[pattern].search(text)
+    return m.group().strip() if m is not None else ""
+
+
+def is_body(text: str) -> bool:
+    """A paragraph of the story: long, and ending like a sentence."""
+    return len(words_of(text)) >= 15 and _FINAL.search(text) is not None
+
+
+def line_evidence(
+    lines: Sequence[str],
+    i: int,
+    flagged: Sequence[bool] = (),
+    body: Sequence[bool] = (),
+    zipf_of: Callable[[str], float] = zipf,
+) -> LineEvidence:
+    """The evidence of line `i` of an article whose non-blank lines are `lines`; `flagged`: the lines other rules
+    found to be boilerplate; `body`: `is_body` of each line (worked out once per article by the caller)."""
+    text = lines[i]
+    n = len(lines)
+    words = words_of(text)
+    nw = len(words)
+    low = [w.lower() for w in words]
+    cues: dict[str, str] = {}
+    v: dict[str, float] = {"bias": 1.0}
+    v["first"] = float(i == 0)
+    v["last"] = float(i == n - 1)
+    v["top"] = max(0.0, 1.0 - i / 3)
+    v["bottom"] = max(0.0, 1.0 - (n - 1 - i) / 3)
+    v["short"] = float(nw <= 3)
+    v["log_words"] = math.log1p(nw) / 4
+    v["long"] = float(nw > 30)
+    v["no_final_punct"] = float(not _FINAL.search(text))
+    long_words = words[1:]
+    caps = [w for w in long_words if len(w) >= 4 and w[:1].isalpha()]
+    v["title_case"] = sum(w[:1].isupper() for w in caps) / len(caps) if len(caps) >= 2 else 0.0
+    letters = _LETTERS.findall(text)
+    v["all_caps"] = float(nw >= 2 and len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.8)
+    v["no_verb"] = float(not _has_finite_verb(words))
+    v["function_share"] = 1.0 - (sum(zipf_of(w) >= FUNCTION_ZIPF for w in low) / nw if nw else 0.0)
+    verb = imperative_opener(words)
+    v["imperative"] = float(bool(verb))
+    if verb:
+        cues["imperative"] = verb
+    plat = [w for w in words if w.lower() in PLATFORMS]
+    v["platform"] = float(bool(plat))
+    if plat:
+        cues["platform"] = plat[0]
+    v["ui_share"] = sum(w in UI_WORDS for w in low) / nw if nw else 0.0
+    agency = [w for w in words if w.lower() in AGENCIES and (w.isupper() or w[:1].isupper())]
+    v["agency"] = float(bool(agency))
+    if agency:
+        cues["agency"] = agency[0]
+    for name in (
+        "first_person",
+        "handle",
+        "email",
+        "url",
+        "copyright",
+        "separator",
+        "count",
+        "date",
+        "byline",
+        "markup",
+        "mt_note",
+        "bracket_tag",
+        "label_colon",
+        "dateline",
+        "quote",
+    ):
+        found = _first(name, text)
+        v[name] = float(bool(found))
+        if found:
+            cues[name] = found[:40]
+    stripped = text.strip()
+    v["parenthesised"] = float(stripped[:1] in "([" and stripped[-1:] in ")]")
+    v["question"] = float(stripped.endswith("?"))
+    v["sentences"] = min(3, len(regex.findall(r"[.!?][\"”’)]?\s+\p{Lu}", text))) / 3
+    digits = sum(c.isdigit() for c in text)
+    v["digit_share"] = digits / max(1, len(text.replace(" ", "")))
+    run = 0
+    for j in range(i - 1, -1, -1):
+        if not is_headline_like(lines[j]):
+            break
+        run += 1
+    for j in range(i + 1, n):
+        if not is_headline_like(lines[j]):
+            break
+        run += 1
+    v["headline_run"] = math.log1p(run) / 2 if is_headline_like(text) else 0.0
+    window = [j for j in range(max(0, i - 3), min(n, i + 4)) if j != i]
+    v["window_headlines"] = sum(is_headline_like(lines[j]) for j in window) / len(window) if window else 0.0
+    body = body or [is_body(t) for t in lines]
+    v["after_body"] = float(not any(body[i + 1 :]))
+    v["before_body"] = float(not any(body[:i]))
+    v["near_flagged"] = sum(bool(flagged[j]) for j in window if j < len(flagged)) / len(window) if window else 0.0
+    v["list_marker"] = float(bool(regex.match(r"\s*[-–•*·]\s+\S", text)))
+    return LineEvidence(tuple(v[f] for f in FEATURES), cues)
