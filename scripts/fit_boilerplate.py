@@ -27,8 +27,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lintnews.checkers.boilerplate.features import FEATURES, is_body, line_evidence  # noqa: E402
-from lintnews.checkers.boilerplate.model import WEIGHTS_FILE, LineModel  # noqa: E402
+from lintnews.checkers.boilerplate.features import FEATURES, article_vocabulary, is_body, line_evidence  # noqa: E402
+from lintnews.checkers.boilerplate.model import (  # noqa: E402
+    CONTEXT,
+    CONTEXT_SPAN,
+    WEIGHTS_FILE,
+    LineModel,
+    context_features,
+)
 from lintnews.lint import Linter  # noqa: E402
 from lintnews.rulepack import collect_pack_paths, load_packs  # noqa: E402
 from lintnews.sources import make_document  # noqa: E402
@@ -126,6 +132,7 @@ def main() -> int:
     ap.add_argument("--example-weight", type=float, default=4.0, help="weight of a hand-written line in the fit")
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
     ap.add_argument("--breakdown", action="store_true", help="per-evidence counts of what the model flags on dev")
+    ap.add_argument("--show", type=int, default=0, help="print the N content lines scored highest, N missed")
     ap.add_argument("--min-precision", type=float, default=0.92, help="the threshold keeps at least this precision")
     a = ap.parse_args()
 
@@ -137,32 +144,65 @@ def main() -> int:
             print(f"{a.dev}: cannot read the labelled lines: {e}", file=sys.stderr)
             return 2
     flags = rule_flags(arts)
-    rows, ys, art_of, line_of = [], [], [], []
+    index: dict[tuple[int, int], int] = {}
     evidence = []
     for k, art in enumerate(arts):
         body = [is_body(t) for t in art.lines]
-        for i, lab in enumerate(art.labels):
-            if flags[k][i] or lab == "mixed":
-                continue
-            ev = line_evidence(art.lines, i, flags[k], body)
-            rows.append(ev.values)
-            evidence.append(ev)
-            ys.append(1.0 if lab == "boilerplate" else 0.0)
-            art_of.append(k)
-            line_of.append(i)
-    x, y = np.array(rows), np.array(ys)
+        vocab = article_vocabulary(art.lines)
+        for i in range(len(art.lines)):
+            index[(k, i)] = len(evidence)
+            evidence.append(line_evidence(art.lines, i, flags[k], body, vocab))
+    x_all = np.array([ev.values for ev in evidence])
+    # the lines the model scores: those the rules leave alone, with a label
+    # (the checker judges no line of a text with fewer than 3 lines or no paragraph of a story: nor does the fit)
+    judged = [len(art.lines) >= 3 and any(is_body(t) for t in art.lines) for art in arts]
+    keys = [
+        (k, i)
+        for k, art in enumerate(arts)
+        if judged[k]
+        for i, lab in enumerate(art.labels)
+        if not flags[k][i] and lab != "mixed"
+    ]
+    rows = np.array([index[key] for key in keys])
+    art_of = [k for k, _ in keys]
+    line_of = [i for _, i in keys]
+    y = np.array([1.0 if arts[k].labels[i] == "boilerplate" else 0.0 for k, i in keys])
+    x = x_all[rows]
     # the hand-written lines stand for the sites the dev set lacks: without a weight 200 lines vanish in 5,000
     sw = np.array([a.example_weight if arts[k].source == "examples" else 1.0 for k in art_of])
+
+    def context_x(p1: np.ndarray) -> np.ndarray:
+        """Second stage: the line's own score and those of its neighbours (a rule-flagged neighbour counts 1)."""
+        out = np.zeros((len(keys), len(CONTEXT)))
+        for n, (k, i) in enumerate(keys):
+            near = [
+                1.0 if flags[k][j] else float(p1[index[(k, j)]])
+                for j in range(max(0, i - CONTEXT_SPAN), min(len(arts[k].lines), i + CONTEXT_SPAN + 1))
+                if j != i
+            ]
+            out[n] = context_features(float(p1[index[(k, i)]]), near)
+        return out
+
+    def fit_both(train: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        w1 = fit(x[train], y[train], sw[train])
+        x2 = context_x(scores(x_all, w1))
+        return w1, fit(x2[train], y[train], sw[train])
+
+    def predict(w1: np.ndarray, w2: np.ndarray) -> np.ndarray:
+        return scores(context_x(scores(x_all, w1)), w2)
+
+    # every article (a dev page, a hand-written article) falls in one fold
     groups = sorted({arts[k].group for k in art_of if arts[k].source == "dev"})
     fold_of = {g: n % a.folds for n, g in enumerate(groups)}
+    fold_of.update({art.group: n % a.folds for n, art in enumerate(arts) if art.source == "examples"})
     cv = np.full(len(y), np.nan)
     if groups:
         for fold in range(a.folds):
-            test = np.array([arts[k].source == "dev" and fold_of[arts[k].group] == fold for k in art_of])
-            w = fit(x[~test], y[~test], sw[~test])
-            cv[test] = scores(x[test], w)
-    w_all = fit(x, y, sw)
-    ins = scores(x, w_all)
+            test = np.array([fold_of[arts[k].group] == fold for k in art_of])
+            w1, w2 = fit_both(~test)
+            cv[test] = predict(w1, w2)[test]
+    w_all, w_ctx = fit_both(np.ones(len(y), dtype=bool))
+    ins = predict(w_all, w_ctx)
 
     def system(prob: np.ndarray, threshold: float, source: str) -> tuple[float, float, float]:
         """Rules and model together on the articles of `source`, line by line (mixed lines not counted)."""
@@ -192,21 +232,25 @@ def main() -> int:
     p_cv, r_cv, f_cv = system(pool, threshold, src)
     p_in, r_in, f_in = system(ins, threshold, src)
     p_ex, r_ex, f_ex = system(ins, threshold, "examples")
+    p_exv, r_exv, f_exv = system(cv, threshold, "examples") if groups else (0.0, 0.0, 0.0)
     print(f"threshold {threshold}")
     if groups:
         print(f"dev, cross-validated by page ({a.folds} folds): P {p_cv:.3f} R {r_cv:.3f} F1 {f_cv:.3f}")
     print(f"{src}, in-sample: P {p_in:.3f} R {r_in:.3f} F1 {f_in:.3f}")
     print(f"own examples, in-sample: P {p_ex:.3f} R {r_ex:.3f} F1 {f_ex:.3f}")
+    if groups:
+        print(f"own examples, cross-validated by article: P {p_exv:.3f} R {r_exv:.3f} F1 {f_exv:.3f}")
     weights = {name: round(float(v), 4) for name, v in zip(FEATURES, w_all, strict=True)}
     for name, v in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {v:+7.3f} {name}")
+    print("second stage: " + ", ".join(f"{n} {v:+.3f}" for n, v in zip(CONTEXT, w_ctx, strict=True)))
     if a.breakdown:
-        model = LineModel(tuple(weights.values()), threshold, {})
+        model = LineModel(tuple(weights.values()), threshold, {}, ())
         by: dict[str, Counter[str]] = defaultdict(Counter)
         for n, k in enumerate(art_of):
             if arts[k].source != src or np.isnan(pool[n]) or pool[n] < threshold:
                 continue
-            top = model.reasons(evidence[n], top=1)
+            top = model.reasons(evidence[rows[n]], top=1)
             key = top[0].split(" '")[0] if top else "(none)"
             by[key]["boilerplate" if y[n] else "content"] += 1
         rule_by: Counter[str] = Counter()
@@ -219,6 +263,15 @@ def main() -> int:
         print("model (cross-validated), by its top evidence: boilerplate / content lines flagged")
         for key, c in sorted(by.items(), key=lambda kv: -sum(kv[1].values())):
             print(f"  {key:28s} {c['boilerplate']:4d} / {c['content']:<4d}")
+    if a.show:
+        order = np.argsort(-np.nan_to_num(pool, nan=-1.0))
+        src_rows = [n for n in order if arts[art_of[n]].source == src]
+        print("content lines scored highest:")
+        for n in [n for n in src_rows if not y[n]][: a.show]:
+            print(f"  {pool[n]:.2f} {arts[art_of[n]].lines[line_of[n]][:90]!r}")
+        print("boilerplate lines scored lowest:")
+        for n in [n for n in src_rows[::-1] if y[n]][: a.show]:
+            print(f"  {pool[n]:.2f} {arts[art_of[n]].lines[line_of[n]][:90]!r}")
     if a.write:
         data = {
             "about": "Logistic weights of the boilerplate line model, fitted by scripts/fit_boilerplate.py.",
@@ -234,6 +287,7 @@ def main() -> int:
                 "dev_in_sample": [round(p_in, 3), round(r_in, 3), round(f_in, 3)],
             },
             "weights": weights,
+            "context_weights": {name: round(float(v), 4) for name, v in zip(CONTEXT, w_ctx, strict=True)},
         }
         OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {OUT.relative_to(ROOT)}")

@@ -177,3 +177,13 @@ def test_template_line_repeated_inside_one_article() -> None:
     text = STORY + f"{SITE}\n\nThe sea was calm.\n\n{SITE}\n\nBoats left at dusk.\n\n{SITE}\n"
     found = _lint(text, "boilerplate.repeated-line")
     assert [f[0] for f in found] == [SITE] * 3
+
+
+def test_a_label_under_each_item_of_a_list_is_the_lists() -> None:
+    items = "".join(f"Example Phone {n} for ${n}00\n\nSee it at the shop\n\n" for n in range(1, 5))
+    assert _lint(STORY + items, "boilerplate.repeated-line") == []
+
+
+def test_a_text_without_a_story_paragraph_is_not_judged() -> None:
+    assert _lint("Listen on Spotify | Apple Podcasts\n", "boilerplate.line-shape") == []
+    assert _lint("Prices rose.\n\nListen on Spotify | Apple Podcasts\n\nMore soon\n", "boilerplate.line-shape") == []

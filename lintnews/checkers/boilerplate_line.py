@@ -11,8 +11,8 @@ from ..findings import Applicability, Hit, Severity
 from ..rulepack import Rule
 from .base import Checker, Option, compile_user_regex
 from .boilerplate import CLAIMS, content_lines, delete_block_edit
-from .boilerplate.features import is_body, line_evidence
-from .boilerplate.model import LineModel, shipped_model
+from .boilerplate.features import article_vocabulary, is_body, line_evidence
+from .boilerplate.model import CONTEXT_SPAN, LineModel, shipped_model
 
 
 def _probability(value: Any) -> float:
@@ -34,6 +34,7 @@ class BoilerplateLineChecker(Checker):
         "warn_at": Option(_probability, default=0.9, help="a lower score is reported at severity info"),
         "safe_at": Option(_probability, default=1.0, help="a score this high makes the deletion a safe fix"),
         "max_words": Option(int, default=60, help="a longer line is a paragraph of the story"),
+        "min_lines": Option(int, default=3, help="a shorter text is not an article with a page around it"),
         "keep": Option(_patterns, default=[], help="regexes of editorial lines the house keeps (a dateline, a credit)"),
     }
 
@@ -68,18 +69,32 @@ class BoilerplateLineChecker(Checker):
         # 'Related stories')
         flagged = [b.start in claims for b in lines]
         body = [is_body(t) for t in texts]
+        # a line is judged against the story around it: a text with no paragraph of a story, or a few lines, has
+        # no page template to tell apart
+        if len(lines) < self.opts["min_lines"] or not any(body):
+            return
+        vocab = article_vocabulary(texts)
         threshold = self.opts["threshold"] or self.model.threshold
+        # first stage: each line by its own evidence (a line a rule reported counts as boilerplate)
+        evidence = [line_evidence(texts, i, flagged, body, vocab) for i in range(len(lines))]
+        first = [1.0 if flagged[i] else self.model.probability(ev) for i, ev in enumerate(evidence)]
         for i, line in enumerate(lines):
             if flagged[i] or len(line.text.split()) > self.opts["max_words"]:
                 continue
             if any(k.search(line.text) for k in self.keep):
                 continue
-            ev = line_evidence(texts, i, flagged, body)
-            p = self.model.probability(ev)
+            # second stage: weighed with its neighbours' scores
+            span = range(max(0, i - CONTEXT_SPAN), min(len(lines), i + CONTEXT_SPAN + 1))
+            near = [first[j] for j in span if j != i]
+            p = self.model.with_context(first[i], near)
             if p < threshold:
                 continue
+            ev = evidence[i]
             claims[line.start] = self.rule.id
-            why = ", ".join(self.model.reasons(ev)) or "its overall shape"
+            reasons = self.model.reasons(ev)
+            if near and max(near) >= threshold and len(reasons) < 3:
+                reasons.append("beside other boilerplate")
+            why = ", ".join(reasons) or "its overall shape"
             yield Hit(
                 line.start,
                 line.end,

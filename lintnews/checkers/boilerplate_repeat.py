@@ -12,7 +12,7 @@ from ..document import Document
 from ..findings import Hit, Severity
 from .base import Checker, Option
 from .boilerplate import content_lines, delete_block_edit
-from .boilerplate.features import is_body, words_of
+from .boilerplate.features import is_body, is_headline_like, words_of
 
 _NORM = regex.compile(r"[^\p{L}\p{N}@.]+")
 _QUOTE = regex.compile(r"[\"“”«»]")
@@ -49,8 +49,10 @@ class BoilerplateRepeatChecker(Checker):
     def check(self, doc: Document) -> Iterator[Hit]:
         # a widget line the page repeats between paragraphs ('Spread the word!' three times) is the template too
         seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for b in content_lines(doc):
-            if self.candidate(b.text):
+        lines = content_lines(doc)
+        for i, b in enumerate(lines):
+            # a label under each item of a list ('Phone X for $200' / 'See it now') belongs to the list
+            if self.candidate(b.text) and not (i and is_headline_like(lines[i - 1].text)):
                 seen[normal_form(b.text)].append((b.start, b.end))
         for spans in seen.values():
             if len(spans) >= self.opts["min_docs"]:

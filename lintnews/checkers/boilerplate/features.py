@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -17,6 +18,8 @@ _FINAL = regex.compile(r"""[.!?…;]["”’'»)\]]*\s*$""")
 FUNCTION_ZIPF = 6.0
 # a verb's -ing form is a word English uses: 'share' -> 'sharing', 'follow' -> 'following'; nouns have none
 VERB_ING_ZIPF = 3.0
+# a word rarer than this carries a line's topic
+TOPIC_ZIPF = 5.0
 # a call to action takes an object or a particle: 'Follow us', 'Sign up', 'Read more', 'Download the app'
 _ACTION_OBJECT = frozenset(
     "us our your the this these it them him her a an now here more up on in out to for with at today free "  # noqa: SIM905
@@ -134,6 +137,9 @@ FEATURES = (
     "before_body",
     "near_flagged",
     "list_marker",
+    "novel_words",
+    "ui_short",
+    "action_short",
 )
 # what each piece of evidence means, for the message that says why a line was flagged
 EVIDENCE = {
@@ -178,6 +184,9 @@ EVIDENCE = {
     "before_body": "before the story's first paragraph",
     "near_flagged": "beside other boilerplate",
     "list_marker": "list item",
+    "novel_words": "words the story does not use",
+    "ui_short": "a short line of page-furniture words",
+    "action_short": "a short call to action",
 }
 
 
@@ -254,15 +263,29 @@ def is_body(text: str) -> bool:
     return len(words_of(text)) >= 15 and _FINAL.search(text) is not None
 
 
+def content_words(text: str) -> set[str]:
+    """The words of a line that carry its topic: not the commonest of English."""
+    return {w for w in (x.lower() for x in words_of(text)) if len(w) >= 3 and w.isalpha() and zipf(w) < TOPIC_ZIPF}
+
+
+def article_vocabulary(lines: Sequence[str]) -> Counter[str]:
+    """In how many lines of the article each topic word occurs."""
+    vocab: Counter[str] = Counter()
+    for t in lines:
+        vocab.update(content_words(t))
+    return vocab
+
+
 def line_evidence(
     lines: Sequence[str],
     i: int,
     flagged: Sequence[bool] = (),
     body: Sequence[bool] = (),
-    zipf_of: Callable[[str], float] = zipf,
+    vocab: Counter[str] | None = None,
 ) -> LineEvidence:
     """The evidence of line `i` of an article whose non-blank lines are `lines`; `flagged`: the lines other rules
-    found to be boilerplate; `body`: `is_body` of each line (worked out once per article by the caller)."""
+    found to be boilerplate; `body`: `is_body` of each line; `vocab`: `article_vocabulary(lines)` (the last two
+    worked out once per article by the caller)."""
     text = lines[i]
     n = len(lines)
     words = words_of(text)
@@ -284,7 +307,7 @@ def line_evidence(
     letters = _LETTERS.findall(text)
     v["all_caps"] = float(nw >= 2 and len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.8)
     v["no_verb"] = float(not _has_finite_verb(words))
-    v["function_share"] = 1.0 - (sum(zipf_of(w) >= FUNCTION_ZIPF for w in low) / nw if nw else 0.0)
+    v["function_share"] = 1.0 - (sum(zipf(w) >= FUNCTION_ZIPF for w in low) / nw if nw else 0.0)
     verb = imperative_opener(words)
     v["imperative"] = float(bool(verb))
     if verb:
@@ -342,4 +365,11 @@ def line_evidence(
     v["before_body"] = float(not any(body[:i]))
     v["near_flagged"] = sum(bool(flagged[j]) for j in window if j < len(flagged)) / len(window) if window else 0.0
     v["list_marker"] = float(bool(regex.match(r"\s*[-–•*·]\s+\S", text)))
+    # a teaser names another story: its topic words are not the article's (a subhead's are)
+    vocab = vocab if vocab is not None else article_vocabulary(lines)
+    own = content_words(text)
+    v["novel_words"] = sum(vocab[w] <= 1 for w in own) / len(own) if len(own) >= 2 else 0.0
+    # a widget is a few words of controls ('Copy link', 'Back to top'), a headline with one such word is not
+    v["ui_short"] = v["ui_share"] if nw <= 4 else 0.0
+    v["action_short"] = v["imperative"] if nw <= 10 and not v["quote"] else 0.0
     return LineEvidence(tuple(v[f] for f in FEATURES), cues)

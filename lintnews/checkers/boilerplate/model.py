@@ -12,6 +12,24 @@ from typing import Any
 from .features import EVIDENCE, FEATURES, LineEvidence
 
 WEIGHTS_FILE = "weights.json"
+# the second stage: the first stage's score of the line and of its neighbours, `CONTEXT_SPAN` lines either side
+# (a teaser headline sits among teasers, a subhead among paragraphs)
+CONTEXT = ("bias", "own_logit", "near_mean", "near_max")
+CONTEXT_SPAN = 2
+
+
+def _logit(p: float) -> float:
+    p = min(1.0 - 1e-6, max(1e-6, p))
+    return math.log(p / (1.0 - p))
+
+
+def context_features(own: float, near: list[float]) -> tuple[float, ...]:
+    """CONTEXT values from the first-stage score of the line and those of its neighbours."""
+    return (1.0, _logit(own) / 4, sum(near) / len(near) if near else 0.0, max(near, default=0.0))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
 
 @dataclass(frozen=True)
@@ -21,10 +39,18 @@ class LineModel:
     weights: tuple[float, ...]
     threshold: float
     info: dict[str, Any]
+    context_weights: tuple[float, ...]
 
     def probability(self, ev: LineEvidence) -> float:
-        z = sum(w * x for w, x in zip(self.weights, ev.values, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+        """The first stage: the line's own evidence."""
+        return _sigmoid(sum(w * x for w, x in zip(self.weights, ev.values, strict=True)))
+
+    def with_context(self, own: float, near: list[float]) -> float:
+        """The second stage: the line's first-stage score weighed with its neighbours' (own score when none)."""
+        if not self.context_weights:
+            return own
+        values = context_features(own, near)
+        return _sigmoid(sum(w * x for w, x in zip(self.context_weights, values, strict=True)))
 
     def reasons(self, ev: LineEvidence, top: int = 3) -> list[str]:
         """The evidence that pushed the score up most, in words ('call to action "Follow"')."""
@@ -52,10 +78,15 @@ def model_from_mapping(data: Any, where: str) -> LineModel:
         raise ValueError(f"{where}: features missing {missing} or unknown {extra}")
     if not all(isinstance(w[f], (int, float)) for f in FEATURES):
         raise ValueError(f"{where}: every weight must be a number")
+    ctx = data.get("context_weights", {})
+    if not isinstance(ctx, dict) or (ctx and sorted(ctx) != sorted(CONTEXT)):
+        raise ValueError(f"{where}: 'context_weights' must name {', '.join(CONTEXT)}")
     t = data.get("threshold", 0.5)
     if not isinstance(t, (int, float)) or not 0.0 < t < 1.0:
         raise ValueError(f"{where}: 'threshold' must be a number between 0 and 1")
-    return LineModel(tuple(float(w[f]) for f in FEATURES), float(t), {k: v for k, v in data.items() if k != "weights"})
+    info = {k: v for k, v in data.items() if k not in ("weights", "context_weights")}
+    context = tuple(float(ctx[c]) for c in CONTEXT) if ctx else ()
+    return LineModel(tuple(float(w[f]) for f in FEATURES), float(t), info, context)
 
 
 @cache
