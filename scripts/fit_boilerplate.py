@@ -76,8 +76,8 @@ def read_dev(path: Path) -> list[Article]:
     return arts
 
 
-def rule_flags(arts: list[Article]) -> list[list[bool]]:
-    """Which lines the pattern rules of the boilerplate category flag, as lintnews reports them."""
+def rule_flags(arts: list[Article]) -> list[list[str]]:
+    """The pattern rule of the boilerplate category that flags each line ('' for none), as lintnews reports it."""
     rules = [r for p in load_packs(collect_pack_paths()) for r in p.rules]
     linter = Linter([r for r in rules if r.category == "boilerplate" and r.kind not in MODEL_KINDS])
     out = []
@@ -88,7 +88,9 @@ def rule_flags(arts: list[Article]) -> list[list[bool]]:
             spans.append((pos, pos + len(line)))
             pos += len(line) + 2
         found = [f for f in linter.lint(make_document(f"a{n}.txt", text)) if f.category == "boilerplate"]
-        out.append([any(f.offset < e and s < max(f.end, f.offset + 1) for f in found) for s, e in spans])
+        out.append(
+            [next((f.rule for f in found if f.offset < e and s < max(f.end, f.offset + 1)), "") for s, e in spans]
+        )
     return out
 
 
@@ -133,7 +135,7 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
     ap.add_argument("--breakdown", action="store_true", help="per-evidence counts of what the model flags on dev")
     ap.add_argument("--show", type=int, default=0, help="print the N content lines scored highest, N missed")
-    ap.add_argument("--min-precision", type=float, default=0.92, help="the threshold keeps at least this precision")
+    ap.add_argument("--min-precision", type=float, default=0.90, help="the threshold keeps at least this precision")
     a = ap.parse_args()
 
     arts = read_examples(EXAMPLES)
@@ -209,25 +211,29 @@ def main() -> int:
         flagged = [list(f) for f in flags]
         for n, (k, i) in enumerate(zip(art_of, line_of, strict=True)):
             if not np.isnan(prob[n]) and prob[n] >= threshold:
-                flagged[k][i] = True
+                flagged[k][i] = "model"
         labels = [lab for k, art in enumerate(arts) if art.source == source for lab in art.labels]
-        marks = [f for k, art in enumerate(arts) if art.source == source for f in flagged[k]]
+        marks = [bool(f) for k, art in enumerate(arts) if art.source == source for f in flagged[k]]
         return evaluate(labels, marks)
 
     src = "dev" if groups else "examples"
     pool = cv if groups else ins
     never = np.zeros(len(y)) - 1
-    print(
-        f"rules alone on {src}: P {system(never, 0.5, src)[0]:.3f} R {system(never, 0.5, src)[1]:.3f} "
-        f"F1 {system(never, 0.5, src)[2]:.3f}"
-    )
+    pr, rr, fr = system(never, 0.5, src)
+    print(f"rules alone on {src}: P {pr:.3f} R {rr:.3f} F1 {fr:.3f}")
+    if groups:
+        pe, re_, fe = system(never, 0.5, "examples")
+        print(f"rules alone on the hand-written articles: P {pe:.3f} R {re_:.3f} F1 {fe:.3f}")
+    # the threshold: the best mean of the cross-validated F1 on dev and on the hand-written articles (the kinds of
+    # page the dev set lacks), keeping the dev precision
     best = (0.0, 0.9)
-    for t in np.arange(0.30, 0.96, 0.01):
+    for t in np.arange(0.30, 0.99, 0.01):
         p, r, f = system(pool, float(t), src)
+        f_other = system(pool, float(t), "examples")[2] if groups else f
         if a.breakdown:
-            print(f"  t {t:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
-        if p >= a.min_precision and f > best[0]:
-            best = (f, float(t))
+            print(f"  t {t:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f} (hand-written articles F1 {f_other:.3f})")
+        if p >= a.min_precision and (f + f_other) / 2 > best[0]:
+            best = ((f + f_other) / 2, float(t))
     threshold = round(best[1], 2)
     p_cv, r_cv, f_cv = system(pool, threshold, src)
     p_in, r_in, f_in = system(ins, threshold, src)
@@ -250,19 +256,22 @@ def main() -> int:
         for n, k in enumerate(art_of):
             if arts[k].source != src or np.isnan(pool[n]) or pool[n] < threshold:
                 continue
-            top = model.reasons(evidence[rows[n]], top=1)
-            key = top[0].split(" '")[0] if top else "(none)"
-            by[key]["boilerplate" if y[n] else "content"] += 1
-        rule_by: Counter[str] = Counter()
+            label = "boilerplate" if y[n] else "content"
+            by["(all lines the model flags)"][label] += 1
+            for reason in model.reasons(evidence[rows[n]]) or ["(its overall shape)"]:
+                by[reason.split(" '")[0]][label] += 1
+        rule_by: dict[str, Counter[str]] = defaultdict(Counter)
         for k, art in enumerate(arts):
             if art.source == src:
                 for i, lab in enumerate(art.labels):
                     if flags[k][i] and lab != "mixed":
-                        rule_by[lab] += 1
-        print(f"pattern rules: {rule_by['boilerplate']} boilerplate lines, {rule_by['content']} content lines")
-        print("model (cross-validated), by its top evidence: boilerplate / content lines flagged")
+                        rule_by[flags[k][i]][lab] += 1
+        print(f"what the detector finds on {src}: boilerplate / content lines flagged")
+        for key, c in sorted(rule_by.items(), key=lambda kv: -sum(kv[1].values())):
+            print(f"  rule {key:36s} {c['boilerplate']:4d} / {c['content']:<4d}")
+        print("  model (cross-validated), per piece of evidence among the top three of a flagged line:")
         for key, c in sorted(by.items(), key=lambda kv: -sum(kv[1].values())):
-            print(f"  {key:28s} {c['boilerplate']:4d} / {c['content']:<4d}")
+            print(f"    {key:38s} {c['boilerplate']:4d} / {c['content']:<4d}")
     if a.show:
         order = np.argsort(-np.nan_to_num(pool, nan=-1.0))
         src_rows = [n for n in order if arts[art_of[n]].source == src]
