@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -198,10 +199,13 @@ class LineEvidence:
     cues: dict[str, str]
 
 
-def words_of(text: str) -> list[str]:
-    return [w.strip(".'’-") for w in _WORD.findall(text) if w.strip(".'’-")]
+@lru_cache(maxsize=8192)
+def words_of(text: str) -> tuple[str, ...]:
+    """The words of a line (cached: a line's neighbours ask for it again)."""
+    return tuple(w.strip(".'’-") for w in _WORD.findall(text) if w.strip(".'’-"))
 
 
+@lru_cache(maxsize=8192)
 def is_headline_like(text: str) -> bool:
     """Short, and not ending like a sentence: a title, a teaser, a widget label."""
     n = len(words_of(text))
@@ -263,9 +267,12 @@ def is_body(text: str) -> bool:
     return len(words_of(text)) >= 15 and _FINAL.search(text) is not None
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def content_words(text: str) -> frozenset[str]:
     """The words of a line that carry its topic: not the commonest of English."""
-    return {w for w in (x.lower() for x in words_of(text)) if len(w) >= 3 and w.isalpha() and zipf(w) < TOPIC_ZIPF}
+    return frozenset(
+        w for w in (x.lower() for x in words_of(text)) if len(w) >= 3 and w.isalpha() and zipf(w) < TOPIC_ZIPF
+    )
 
 
 def article_vocabulary(lines: Sequence[str]) -> Counter[str]:
