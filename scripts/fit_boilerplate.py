@@ -135,7 +135,8 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
     ap.add_argument("--breakdown", action="store_true", help="per-evidence counts of what the model flags on dev")
     ap.add_argument("--show", type=int, default=0, help="print the N content lines scored highest, N missed")
-    ap.add_argument("--min-precision", type=float, default=0.90, help="the threshold keeps at least this precision")
+    ap.add_argument("--show-on", choices=("dev", "examples"), default="dev", help="the lines --show prints")
+    ap.add_argument("--min-precision", type=float, default=0.92, help="the threshold keeps at least this precision")
     a = ap.parse_args()
 
     arts = read_examples(EXAMPLES)
@@ -274,7 +275,7 @@ def main() -> int:
             print(f"    {key:38s} {c['boilerplate']:4d} / {c['content']:<4d}")
     if a.show:
         order = np.argsort(-np.nan_to_num(pool, nan=-1.0))
-        src_rows = [n for n in order if arts[art_of[n]].source == src]
+        src_rows = [n for n in order if arts[art_of[n]].source == a.show_on]
         print("content lines scored highest:")
         for n in [n for n in src_rows if not y[n]][: a.show]:
             print(f"  {pool[n]:.2f} {arts[art_of[n]].lines[line_of[n]][:90]!r}")

@@ -76,10 +76,14 @@ _PATTERNS: dict[str, regex.Pattern[str]] = {
         r"|\b(?:contributed (?:reporting|to this)|reporting by|editing by)\b",
         regex.I,
     ),
+    # an entity, a tag, a shortcode with attributes or its closing part, a template brace; not an editor's
+    # '[our]' inside a quotation
     "markup": regex.compile(
-        r"&(?:lt|gt|amp|nbsp|quot|#\d+);|</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|\[/?[a-z_]+(?:\s[^\]]*)?\]|\{\{|\}\}"
-        r"|\|\s*-{3}|^\s*[-=*_]{3,}\s*$",
+        r"&(?:lt|gt|amp|nbsp|quot|#\d+);|</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|\[/[a-z_]+\]|\[[a-z_]+\s+[a-z_-]+=[^\]]*\]"
+        r"|^\s*\[[a-z_]+\]\s*$|\{\{|\}\}",
     ),
+    # a table's or a section's rule line ('|---|---|', '___'): layout, as often the story's as the page's
+    "rule_line": regex.compile(r"\|\s*-{3}|^\s*[-=*_]{3,}\s*$"),
     "mt_note": regex.compile(
         r"\b(?:machine|automatic(?:ally)?|auto)[- ]?translat|\btranslated (?:automatically|by (?:a )?machine|"
         r"(?:with|using|by) (?:google|deepl|bing|an? (?:ai|artificial)))|\b(?:this|the) (?:article|story|text|"
@@ -139,6 +143,7 @@ FEATURES = (
     "near_flagged",
     "list_marker",
     "novel_words",
+    "rule_line",
     "ui_short",
     "action_short",
 )
@@ -186,6 +191,7 @@ EVIDENCE = {
     "near_flagged": "beside other boilerplate",
     "list_marker": "list item",
     "novel_words": "words the story does not use",
+    "rule_line": "a rule line",
     "ui_short": "a short line of page-furniture words",
     "action_short": "a short call to action",
 }
@@ -339,6 +345,7 @@ def line_evidence(
         "date",
         "byline",
         "markup",
+        "rule_line",
         "mt_note",
         "bracket_tag",
         "label_colon",

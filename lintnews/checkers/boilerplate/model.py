@@ -53,18 +53,18 @@ class LineModel:
         return _sigmoid(sum(w * x for w, x in zip(self.context_weights, values, strict=True)))
 
     def reasons(self, ev: LineEvidence, top: int = 3) -> list[str]:
-        """The evidence that pushed the score up most, in words ('call to action "Follow"')."""
+        """The evidence that pushed the score up most, in words; what the line itself shows ('call to action
+        'Follow'', a handle, a URL) before its shape and place, which many lines share."""
         parts = [
             (w * x, name)
             for name, w, x in zip(FEATURES, self.weights, ev.values, strict=True)
             if name != "bias" and w * x > 0.05
         ]
         parts.sort(reverse=True)
-        out = []
-        for _, name in parts[:top]:
-            cue = ev.cues.get(name)
-            out.append(f"{EVIDENCE[name]} '{cue}'" if cue else EVIDENCE[name])
-        return out
+        cued = [name for _, name in parts if name in ev.cues][: top - 1]
+        rest = [name for _, name in parts if name not in cued]
+        chosen = [*cued, *rest[: top - len(cued)]]
+        return [f"{EVIDENCE[name]} '{ev.cues[name]}'" if name in ev.cues else EVIDENCE[name] for name in chosen]
 
 
 def model_from_mapping(data: Any, where: str) -> LineModel:
