@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex
 
 from ...lexicon import zipf
+from .words import ACTION_OBJECT, AGENCIES, AUX, NOT_ACTION, PLATFORMS, PRONOUN_SUBJECT, UI_WORDS
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*")
 _LETTERS = regex.compile(r"\p{L}")
@@ -21,37 +22,6 @@ FUNCTION_ZIPF = 6.0
 VERB_ING_ZIPF = 3.0
 # a word rarer than this carries a line's topic
 TOPIC_ZIPF = 5.0
-# a call to action takes an object or a particle: 'Follow us', 'Sign up', 'Read more', 'Download the app'
-_ACTION_OBJECT = frozenset(
-    "us our your the this these it them him her a an now here more up on in out to for with at today free "  # noqa: SIM905
-    "all back below above".split()
-)
-# a word that opens a clause but is not a verb, whatever its -ing form ('Police', 'Home' have one)
-_NOT_ACTION = frozenset(["please", "so", "and", "but", "or", "if", "as", "then", "when", "while", "there", "here"])
-_AUX = frozenset(
-    "is are was were be been being am has have had do does did will would can could may might must shall "  # noqa: SIM905
-    "should isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't wouldn't can't "
-    "couldn't said says say told tells according".split()
-)
-_PRONOUN_SUBJECT = frozenset(["i", "we", "he", "she", "they", "it", "you"])
-# platforms and products a page links to; the weight of each kind of evidence is learnt, not listed here
-PLATFORMS = frozenset(
-    "facebook twitter instagram youtube whatsapp telegram linkedin pinterest reddit tiktok snapchat "  # noqa: SIM905
-    "flipboard spotify itunes podcast podcasts newsletter newsletters app apps rss google bluesky "
-    "mastodon threads messenger signal viber wechat weibo kindle alexa".split()
-)
-# what a page's furniture is made of: controls, media, accounts and feeds
-UI_WORDS = frozenset(
-    "click tap subscribe subscribed subscriber subscribers subscription login log sign signup register "  # noqa: SIM905
-    "comment comments reply replies share shares shared email e-mail inbox video videos audio listen "
-    "watch slideshow gallery photo photos image images credit credits advertisement advertising ad ads "
-    "sponsored cookie cookies browser javascript website site page link links menu feed channel download "
-    "stream live episode follow print read reading more related trending popular latest newsletter "
-    "privacy terms home top next previous caption copyright reserved rights account premium unlock access".split()
-)
-AGENCIES = frozenset(
-    "ap reuters afp efe getty epa dpa xinhua ansa shutterstock istock anadolu bloomberg ians pti".split()  # noqa: SIM905
-)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _PATTERNS: dict[str, regex.Pattern[str]] = {
     "handle": regex.compile(r"(?<![\w.])@\w{2,}"),
@@ -60,7 +30,7 @@ _PATTERNS: dict[str, regex.Pattern[str]] = {
     "copyright": regex.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", regex.I),
     "separator": regex.compile(r"\s[|»›·•]\s|[|»›]\s*$|^\s*[|»›•]"),
     "count": regex.compile(
-        r"\b\d[\d,.]*\s*(?:min(?:ute)?s?\.?\s+read|comments?|shares?|views|photos|images|replies|likes|"
+        r"\b\d[\d,.]*\s*(?:min(?:ute)?s?\.?\s+(?:read|listen|watch|video)|comments?|shares?|views|photos|images|replies|likes|"
         r"followers)\b|\b\d+\s+of\s+\d+\b|\bread(?:ing)? time\b",
         regex.I,
     ),
@@ -83,6 +53,12 @@ _PATTERNS: dict[str, regex.Pattern[str]] = {
         r"|^\s*\[[a-z_]+\]\s*$|\{\{|\}\}",
     ),
     # a table's or a section's rule line ('|---|---|', '___'): layout, as often the story's as the page's
+    # the page speaking of itself or of its reader: 'this article', 'our series', 'the author's own'
+    "self_reference": regex.compile(
+        r"\b(?:this|our|the) (?:article|story|page|post|site|website|series|newsletter|podcast|video|app|"
+        r"feature|report|live blog)\b(?! (?:said|says|found|showed|shows))|\bthe author(?:['’]s)?\b",
+        regex.I,
+    ),
     "rule_line": regex.compile(r"\|\s*-{3}|^\s*[-=*_]{3,}\s*$"),
     "mt_note": regex.compile(
         r"\b(?:machine|automatic(?:ally)?|auto)[- ]?translat|\btranslated (?:automatically|by (?:a )?machine|"
@@ -144,6 +120,7 @@ FEATURES = (
     "list_marker",
     "novel_words",
     "rule_line",
+    "self_reference",
     "ui_short",
     "action_short",
 )
@@ -192,6 +169,7 @@ EVIDENCE = {
     "list_marker": "list item",
     "novel_words": "words the story does not use",
     "rule_line": "a rule line",
+    "self_reference": "speaks of the page",
     "ui_short": "a short line of page-furniture words",
     "action_short": "a short call to action",
 }
@@ -237,23 +215,23 @@ def imperative_opener(words: Sequence[str]) -> str:
         return ""
     i = 1 if words[0].lower() == "please" and len(words) > 1 else 0
     first = words[i]
-    if first.lower() in _NOT_ACTION or not (i or first[:1].isupper()) or not _verb_base(first):
+    if first.lower() in NOT_ACTION or not (i or first[:1].isupper()) or not _verb_base(first):
         return ""
     rest = words[i + 1 :]
     if not rest or len(words) <= 3:
         return first
     nxt = rest[0]
     # 'Follow Tom on Twitter', 'Watch CBSN live': a short line may name what to follow or watch
-    if nxt.lower() in _ACTION_OBJECT or (nxt[:1].isupper() and len(words) <= 8):
+    if nxt.lower() in ACTION_OBJECT or (nxt[:1].isupper() and len(words) <= 8):
         return first
     return ""
 
 
 def _has_finite_verb(words: Sequence[str]) -> bool:
     low = [w.lower() for w in words]
-    if any(w in _AUX for w in low):
+    if any(w in AUX for w in low):
         return True
-    if low and low[0] in _PRONOUN_SUBJECT and len(low) > 1:
+    if low and low[0] in PRONOUN_SUBJECT and len(low) > 1:
         return True
     # past tenses and third persons of lower-case words ('killed', 'rises'): a sentence's verb, mostly
     return any(
@@ -346,6 +324,7 @@ def line_evidence(
         "byline",
         "markup",
         "rule_line",
+        "self_reference",
         "mt_note",
         "bracket_tag",
         "label_colon",
