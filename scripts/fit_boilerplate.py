@@ -27,7 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lintnews.checkers.boilerplate.features import FEATURES, article_vocabulary, is_body, line_evidence  # noqa: E402
+from lintnews.checkers.boilerplate.features import FEATURES, article_facts, line_evidence  # noqa: E402
 from lintnews.checkers.boilerplate.model import (  # noqa: E402
     CONTEXT,
     CONTEXT_SPAN,
@@ -150,15 +150,14 @@ def main() -> int:
     index: dict[tuple[int, int], int] = {}
     evidence = []
     for k, art in enumerate(arts):
-        body = [is_body(t) for t in art.lines]
-        vocab = article_vocabulary(art.lines)
+        facts = article_facts(art.lines)
         for i in range(len(art.lines)):
             index[(k, i)] = len(evidence)
-            evidence.append(line_evidence(art.lines, i, flags[k], body, vocab))
+            evidence.append(line_evidence(facts, i, [bool(f) for f in flags[k]]))
     x_all = np.array([ev.values for ev in evidence])
     # the lines the model scores: those the rules leave alone, with a label
     # (the checker judges no line of a text with fewer than 3 lines or no paragraph of a story: nor does the fit)
-    judged = [len(art.lines) >= 3 and any(is_body(t) for t in art.lines) for art in arts]
+    judged = [len(art.lines) >= 3 and article_facts(art.lines).has_body for art in arts]
     keys = [
         (k, i)
         for k, art in enumerate(arts)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.checkers.boilerplate.features import FEATURES, imperative_opener, line_evidence, words_of
+from lintnews.checkers.boilerplate.features import FEATURES, article_facts, imperative_opener, line_evidence, words_of
 from lintnews.checkers.boilerplate.model import model_from_mapping, shipped_model
 from lintnews.findings import Applicability
 from lintnews.fix import fix_text
@@ -61,7 +61,8 @@ def test_evidence_of_addresses_markup_and_translation_notes() -> None:
         "&lt;div class=&quot;promo&quot;&gt;",
         "This story was machine translated from Portuguese.",
     ]
-    values = [dict(zip(FEATURES, line_evidence(lines, i).values, strict=True)) for i in range(len(lines))]
+    facts = article_facts(lines)
+    values = [dict(zip(FEATURES, line_evidence(facts, i).values, strict=True)) for i in range(len(lines))]
     assert values[1]["email"] == values[1]["handle"] == 1.0
     assert values[2]["markup"] == 1.0
     assert values[3]["mt_note"] == 1.0
@@ -75,8 +76,9 @@ def test_model_separates_the_hand_labelled_lines() -> None:
     m = shipped_model()
     tp = fp = pos = neg = 0
     for lines, labels in _articles():
+        facts = article_facts(lines)
         for i, is_bp in enumerate(labels):
-            hit = m.probability(line_evidence(lines, i)) >= m.threshold
+            hit = m.probability(line_evidence(facts, i)) >= m.threshold
             pos += is_bp
             neg += not is_bp
             tp += hit and is_bp

@@ -11,7 +11,7 @@ from ..findings import Applicability, Hit, Severity
 from ..rulepack import Rule
 from .base import Checker, Option, compile_user_regex
 from .boilerplate import CLAIMS, content_lines, delete_block_edit
-from .boilerplate.features import article_vocabulary, is_body, line_evidence
+from .boilerplate.features import article_facts, line_evidence
 from .boilerplate.model import CONTEXT_SPAN, LineModel, shipped_model
 
 
@@ -68,15 +68,14 @@ class BoilerplateLineChecker(Checker):
         # lines the pattern rules already report are evidence for their neighbours (a list of teasers after
         # 'Related stories')
         flagged = [b.start in claims for b in lines]
-        body = [is_body(t) for t in texts]
+        facts = article_facts(texts)
         # a line is judged against the story around it: a text with no paragraph of a story, or a few lines, has
         # no page template to tell apart
-        if len(lines) < self.opts["min_lines"] or not any(body):
+        if len(lines) < self.opts["min_lines"] or not facts.has_body:
             return
-        vocab = article_vocabulary(texts)
         threshold = self.opts["threshold"] or self.model.threshold
         # first stage: each line by its own evidence (a line a rule reported counts as boilerplate)
-        evidence = [line_evidence(texts, i, flagged, body, vocab) for i in range(len(lines))]
+        evidence = [line_evidence(facts, i, flagged) for i in range(len(lines))]
         first = [1.0 if flagged[i] else self.model.probability(ev) for i, ev in enumerate(evidence)]
         for i, line in enumerate(lines):
             if flagged[i] or len(line.text.split()) > self.opts["max_words"]:

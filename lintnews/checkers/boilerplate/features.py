@@ -267,16 +267,41 @@ def article_vocabulary(lines: Sequence[str]) -> Counter[str]:
     return vocab
 
 
-def line_evidence(
-    lines: Sequence[str],
-    i: int,
-    flagged: Sequence[bool] = (),
-    body: Sequence[bool] = (),
-    vocab: Counter[str] | None = None,
-) -> LineEvidence:
-    """The evidence of line `i` of an article whose non-blank lines are `lines`; `flagged`: the lines other rules
-    found to be boilerplate; `body`: `is_body` of each line; `vocab`: `article_vocabulary(lines)` (the last two
-    worked out once per article by the caller)."""
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the evidence of every line of one article reads: worked out once per article, in linear time."""
+
+    lines: tuple[str, ...]
+    headline: tuple[bool, ...]
+    first_body: int  # index of the story's first paragraph (len(lines) when none)
+    last_body: int  # index of its last (-1 when none)
+    before: tuple[int, ...]  # headline-like lines just before each line, in a row
+    after: tuple[int, ...]  # ... and just after it
+    vocab: Counter[str]
+
+    @property
+    def has_body(self) -> bool:
+        return self.last_body >= 0
+
+
+def article_facts(lines: Sequence[str]) -> ArticleFacts:
+    n = len(lines)
+    headline = tuple(is_headline_like(t) for t in lines)
+    body = [j for j, t in enumerate(lines) if is_body(t)]
+    before = [0] * n
+    after = [0] * n
+    for j in range(1, n):
+        before[j] = before[j - 1] + 1 if headline[j - 1] else 0
+    for j in range(n - 2, -1, -1):
+        after[j] = after[j + 1] + 1 if headline[j + 1] else 0
+    first, last = (body[0], body[-1]) if body else (n, -1)
+    return ArticleFacts(tuple(lines), headline, first, last, tuple(before), tuple(after), article_vocabulary(lines))
+
+
+def line_evidence(facts: ArticleFacts, i: int, flagged: Sequence[bool] = ()) -> LineEvidence:
+    """The evidence of line `i` of the article `facts` describes; `flagged`: the lines other rules found to be
+    boilerplate."""
+    lines = facts.lines
     text = lines[i]
     n = len(lines)
     words = words_of(text)
@@ -341,27 +366,17 @@ def line_evidence(
     v["sentences"] = min(3, len(regex.findall(r"[.!?][\"”’)]?\s+\p{Lu}", text))) / 3
     digits = sum(c.isdigit() for c in text)
     v["digit_share"] = digits / max(1, len(text.replace(" ", "")))
-    run = 0
-    for j in range(i - 1, -1, -1):
-        if not is_headline_like(lines[j]):
-            break
-        run += 1
-    for j in range(i + 1, n):
-        if not is_headline_like(lines[j]):
-            break
-        run += 1
-    v["headline_run"] = math.log1p(run) / 2 if is_headline_like(text) else 0.0
+    run = facts.before[i] + facts.after[i]
+    v["headline_run"] = math.log1p(run) / 2 if facts.headline[i] else 0.0
     window = [j for j in range(max(0, i - 3), min(n, i + 4)) if j != i]
-    v["window_headlines"] = sum(is_headline_like(lines[j]) for j in window) / len(window) if window else 0.0
-    body = body or [is_body(t) for t in lines]
-    v["after_body"] = float(not any(body[i + 1 :]))
-    v["before_body"] = float(not any(body[:i]))
+    v["window_headlines"] = sum(facts.headline[j] for j in window) / len(window) if window else 0.0
+    v["after_body"] = float(facts.last_body <= i)
+    v["before_body"] = float(facts.first_body >= i)
     v["near_flagged"] = sum(bool(flagged[j]) for j in window if j < len(flagged)) / len(window) if window else 0.0
     v["list_marker"] = float(bool(regex.match(r"\s*[-–•*·]\s+\S", text)))
     # a teaser names another story: its topic words are not the article's (a subhead's are)
-    vocab = vocab if vocab is not None else article_vocabulary(lines)
     own = content_words(text)
-    v["novel_words"] = sum(vocab[w] <= 1 for w in own) / len(own) if len(own) >= 2 else 0.0
+    v["novel_words"] = sum(facts.vocab[w] <= 1 for w in own) / len(own) if len(own) >= 2 else 0.0
     # a widget is a few words of controls ('Copy link', 'Back to top'), a headline with one such word is not
     v["ui_short"] = v["ui_share"] if nw <= 4 else 0.0
     v["action_short"] = v["imperative"] if nw <= 10 and not v["quote"] else 0.0
