@@ -189,3 +189,15 @@ def test_a_label_under_each_item_of_a_list_is_the_lists() -> None:
 def test_a_text_without_a_story_paragraph_is_not_judged() -> None:
     assert _lint("Listen on Spotify | Apple Podcasts\n", "boilerplate.line-shape") == []
     assert _lint("Prices rose.\n\nListen on Spotify | Apple Podcasts\n\nMore soon\n", "boilerplate.line-shape") == []
+
+
+@pytest.mark.parametrize("rule_id", ["boilerplate.line-shape", "boilerplate.teaser-header"])
+def test_fix_keeps_the_image_beside_the_line_in_markdown(rule_id: str) -> None:
+    image = "![The ferry leaving the harbour](ferry.jpg)"
+    widget = "Listen on Spotify | Apple Podcasts" if rule_id.endswith("line-shape") else "More stories\n\nFloods hit"
+    text = f"# Ferry sails again\n\n{STORY}{widget}\n{image}\n\nThe sea was calm by evening, the harbour master said.\n"
+    linter = Linter([RULES[rule_id]])
+    doc = make_document("x.md", text)
+    assert doc.text != doc.raw  # the Markdown view blanks the image
+    fixed = fix_text(text, lambda t: linter.lint(make_document("x.md", t)), unsafe=True).text
+    assert fixed == f"# Ferry sails again\n\n{STORY}{image}\n\nThe sea was calm by evening, the harbour master said.\n"

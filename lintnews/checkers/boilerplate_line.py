@@ -98,7 +98,7 @@ class BoilerplateLineChecker(Checker):
                 line.start,
                 line.end,
                 params=(("score", f"{p:.2f}"), ("evidence", why)),
-                edits=(delete_block_edit(doc.text, line.start, line.end),),
+                edits=(delete_block_edit(doc.raw, line.start, line.end),),
                 severity=None if p >= self.opts["warn_at"] else Severity.INFO,
                 applicability=Applicability.SAFE if p >= self.opts["safe_at"] else None,
             )

@@ -60,7 +60,7 @@ class BoilerplateRepeatChecker(Checker):
                     params = (("times", str(len(spans))), ("scope", "places of this article"))
                     # one article may repeat a label of its own list ('See it now' under each product): a note;
                     # recurring across articles is the stronger sign
-                    edit = delete_block_edit(doc.text, s, e)
+                    edit = delete_block_edit(doc.raw, s, e)
                     yield Hit(s, e, params=params, edits=(edit,), severity=Severity.INFO)
 
     def candidate(self, text: str) -> bool:
@@ -113,7 +113,7 @@ class BoilerplateRepeatChecker(Checker):
                             b.start,
                             b.end,
                             params=(("times", str(n)), ("scope", f"articles of the {articles} in this run")),
-                            edits=(delete_block_edit(d.text, b.start, b.end),),
+                            edits=(delete_block_edit(d.raw, b.start, b.end),),
                         ),
                     )
 
