@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -115,9 +116,18 @@ def test_fix_deletes_the_line_and_keeps_the_paragraphs_beside_it() -> None:
     assert fixed == STORY + "The sea was calm by evening, the harbour master said.\n"
 
 
-def test_a_dateline_the_house_keeps_is_not_flagged() -> None:
-    text = "LIMA, Feb 13 (Example Wire) -\n\n" + STORY
-    assert _lint(text, "boilerplate.line-shape") == []
+def test_editorial_lines_the_house_keeps_are_not_flagged() -> None:
+    import regex
+
+    rule = RULES["boilerplate.line-shape"]
+    keep = [regex.compile(p) for p in rule.options["keep"]]
+    for dateline in ("LIMA, Feb 13 (Example Wire) -", "CAIRO (Example Wire) —", "SAN JOSE, Calif. (AP) —"):
+        assert any(k.search(dateline) for k in keep), dateline
+    assert not any(k.search("Listen on Spotify | Apple Podcasts") for k in keep)
+    text = STORY + "Listen on Spotify | Apple Podcasts\n"
+    assert _lint(text, "boilerplate.line-shape")
+    house = replace(rule, id="house.lines", options={**rule.options, "keep": ["^Listen on "]})
+    assert Linter([house]).lint(make_document("x.txt", text)) == []
 
 
 def test_contact_and_tag_lines_are_not_deleted_by_safe_fixes() -> None:
