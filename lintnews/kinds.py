@@ -19,6 +19,8 @@ KINDS: dict[str, str] = {
     "agreement": "agreement:AgreementChecker",
     "bare-infinitive": "bare_infinitive:BareInfinitiveChecker",
     "boilerplate": "boilerplate:BoilerplateChecker",
+    "boilerplate-line": "boilerplate_line:BoilerplateLineChecker",
+    "boilerplate-repeat": "boilerplate_repeat:BoilerplateRepeatChecker",
     "brackets": "brackets:BracketsChecker",
     "caption": "caption:CaptionChecker",
     "consistency": "consistency:ConsistencyChecker",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from ..findings import Applicability, Finding
-from ..sources import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+from ..readers import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from ..suppress import LINE_MARKER
 from .convert import diagnostic, text_edits
 from .positions import LineIndex

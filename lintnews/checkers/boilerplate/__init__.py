@@ -7,12 +7,12 @@ from typing import Any
 
 import regex
 
-from ..document import Block, Document
-from ..errors import RuleError
-from ..findings import Edit, Hit
-from ..prefilter import Keys, TextWords, doc_index, may_hold_words, text_words, word_keys
-from ..rulepack import Rule
-from .base import Checker, Option, compile_user_regex, list_of_str
+from ...document import Block, Document
+from ...errors import RuleError
+from ...findings import Edit, Hit
+from ...prefilter import Keys, TextWords, doc_index, may_hold_words, text_words, word_keys
+from ...rulepack import Rule
+from ..base import Checker, Option, compile_user_regex, list_of_str
 
 POSITIONS = ("any", "first", "last", "not-first")
 SHAPES = ("", "metadata")
@@ -157,7 +157,10 @@ def _line_word_counts(doc: Document) -> list[int]:
 
 
 def delete_block_edit(text: str, start: int, end: int) -> Edit:
-    """Remove [start, end) with the white space that parts it from the next line (or the previous one, at the end)."""
+    """Remove [start, end) with the white space that parts it from the next line (or the previous one, at the end).
+
+    `text` is the file's own text (`Document.raw`): in the lintable view an image or a tag is blanked to spaces,
+    and would be taken as white space."""
     after = end
     while after < len(text) and text[after] in " \t\r\n\f\v":
         after += 1
@@ -168,6 +171,18 @@ def delete_block_edit(text: str, start: int, end: int) -> Edit:
     while before > 0 and text[before - 1] in " \t\r\n\f\v":
         before -= 1
     return Edit(before, end - before, "")
+
+
+def delete_blocks_edits(raw: str, blocks: list[Block]) -> tuple[Edit, ...]:
+    """Deletions of consecutive blocks: one per run of blocks with only white space between them in the file's own
+    text, so what lies between and is not article text (an image, a tag) stays."""
+    runs: list[list[int]] = []
+    for b in blocks:
+        if runs and not raw[runs[-1][1] : b.start].strip():
+            runs[-1][1] = b.end
+        else:
+            runs.append([b.start, b.end])
+    return tuple(delete_block_edit(raw, s, e) for s, e in runs)
 
 
 def word_count(text: str) -> int:
@@ -298,9 +313,8 @@ class BoilerplateChecker(Checker):
                 group.append(lines[j])
                 flagged.add(j)
                 claims[lines[j].start] = me
-            # one edit removes the header and its list, so the fixes do not overlap
-            end = group[-1].end if group else line.end
-            yield Hit(line.start, line.end, edits=(delete_block_edit(doc.text, line.start, end),))
+            # one fix removes the header and its list, so the fixes do not overlap
+            yield Hit(line.start, line.end, edits=delete_blocks_edits(doc.raw, [line, *group]))
             for nxt in group:
                 yield Hit(nxt.start, nxt.end)
 

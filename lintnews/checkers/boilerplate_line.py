@@ -1,0 +1,107 @@
+"""kind: boilerplate-line: a line scored as page boilerplate by the evidence of its shape, words and place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import Document
+from ..errors import RuleError
+from ..findings import Applicability, Hit, Severity
+from ..rulepack import Rule
+from .base import Checker, Option, compile_user_regex
+from .boilerplate import CLAIMS, content_lines, delete_block_edit
+from .boilerplate.features import article_facts, line_evidence
+from .boilerplate.model import CONTEXT_SPAN, LineModel, shipped_model
+
+
+def _probability(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 < value <= 1.0:
+        raise ValueError("must be a number in (0, 1]")
+    return float(value)
+
+
+def _patterns(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError("must be a list of regular expressions")
+    return value
+
+
+class BoilerplateLineChecker(Checker):
+    kind = "boilerplate-line"
+    options = {
+        "threshold": Option(_probability, help="flag a line whose score reaches this (default: the fitted one)"),
+        "warn_at": Option(_probability, default=0.9, help="a lower score is reported at severity info"),
+        "safe_at": Option(_probability, default=1.0, help="a score this high makes the deletion a safe fix"),
+        "max_words": Option(int, default=60, help="a longer line is a paragraph of the story"),
+        "min_lines": Option(int, default=3, help="a shorter text is not an article with a page around it"),
+        "keep": Option(_patterns, default=[], help="regexes of editorial lines the house keeps (a dateline, a credit)"),
+    }
+
+    @classmethod
+    def validate_more(cls, rule: Rule) -> None:
+        for p in rule.options.get("keep", []):
+            try:
+                compile_user_regex(p)
+            except ValueError as e:
+                raise RuleError(f"{e} in {p!r}", key="keep") from None
+
+    def setup(self) -> None:
+        self.keep = [compile_user_regex(p) for p in self.opts["keep"]]
+        self._model: LineModel | None = None
+
+    @property
+    def model(self) -> LineModel:
+        if self._model is None:
+            self._model = shipped_model()
+        return self._model
+
+    def prepare(self) -> None:
+        self.model  # noqa: B018
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        lines = content_lines(doc)
+        if not lines:
+            return
+        claims: dict[int, str] = doc.cache.setdefault(CLAIMS, {})
+        texts = [b.text for b in lines]
+        # lines the pattern rules already report are evidence for their neighbours (a list of teasers after
+        # 'Related stories')
+        flagged = [b.start in claims for b in lines]
+        facts = article_facts(texts)
+        # a line is judged against the story around it: a text with no paragraph of a story, or a few lines, has
+        # no page template to tell apart
+        if len(lines) < self.opts["min_lines"] or not facts.has_body:
+            return
+        threshold = self.opts["threshold"] or self.model.threshold
+        # first stage: each line by its own evidence (a line a rule reported counts as boilerplate)
+        evidence = [line_evidence(facts, i, flagged) for i in range(len(lines))]
+        first = [1.0 if flagged[i] else self.model.probability(ev) for i, ev in enumerate(evidence)]
+        for i, line in enumerate(lines):
+            if flagged[i] or len(line.text.split()) > self.opts["max_words"]:
+                continue
+            if any(k.search(line.text) for k in self.keep):
+                continue
+            # second stage: weighed with its neighbours' scores
+            span = range(max(0, i - CONTEXT_SPAN), min(len(lines), i + CONTEXT_SPAN + 1))
+            near = [first[j] for j in span if j != i]
+            p = self.model.with_context(first[i], near)
+            if p < threshold:
+                continue
+            ev = evidence[i]
+            claims[line.start] = self.rule.id
+            reasons = self.model.reasons(ev)
+            if near and max(near) >= threshold and len(reasons) < 3:
+                reasons.append("beside other boilerplate")
+            why = ", ".join(reasons) or "its overall shape"
+            yield Hit(
+                line.start,
+                line.end,
+                params=(("score", f"{p:.2f}"), ("evidence", why)),
+                edits=(delete_block_edit(doc.raw, line.start, line.end),),
+                severity=None if p >= self.opts["warn_at"] else Severity.INFO,
+                applicability=Applicability.SAFE if p >= self.opts["safe_at"] else None,
+            )
+
+
+CHECKER = BoilerplateLineChecker
