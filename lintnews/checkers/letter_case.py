@@ -1,0 +1,175 @@
+"""kind: letter-case: a sentence begun in lower case, a letter's case flipped inside a word, a name lower-cased."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..document import Document
+from ..findings import Hit
+from .base import Checker, Option
+
+CHECKS = ("sentence-start", "inner-capital", "lowered-name")
+
+# a paragraph or a sentence ends a sentence; what follows it may start one
+_FINAL = re.compile(r"""[.!?][”"’'»)\]]*$""")
+_FIRST_WORD = re.compile(r"""^[“"‘'(\[«]*([^\W\d_][\w’'.@/#:&-]*)""")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# segments of a mixed-case word: a run of capitals not followed by a lower-case letter, or an optional
+# capital and its lower-case letters (`JPMorgan` -> JP, Morgan; `goVernment` -> go, Vernment)
+_SEGMENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+# a word of several segments that is still one token of prose (no digits, no joiners)
+_MIXED = re.compile(r"(?<![\w@#/.-])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w@/-])|(?<![\w@#/.-])[A-Z]{2}[a-z]{2,}(?![\w@/-])")
+
+
+# after a determiner a word is a common noun, whatever the article capitalises elsewhere
+DETERMINERS = frozenset(
+    """
+    a an the this that these those its their his her our your my each every any no
+    """.split()  # noqa: SIM905
+)
+
+
+def _check_name(value: Any) -> str:
+    if value not in CHECKS:
+        raise ValueError(f"must be one of: {', '.join(CHECKS)}")
+    return str(value)
+
+
+class LetterCaseChecker(Checker):
+    kind = "letter-case"
+    options = {
+        "check": Option(_check_name, required=True, help=f"one of: {', '.join(CHECKS)}"),
+        "min_zipf": Option(
+            (int, float), default=4.0, help="how common (wordfreq Zipf) the lower-case form of a damaged word must be"
+        ),
+        "min_words": Option(int, default=4, help="sentence-start: the shortest sentence judged"),
+    }
+
+    def setup(self) -> None:
+        from ..lexicon import zipf
+
+        self._zipf: Callable[[str], float] = zipf
+        self._memo: dict[str, float] = {}
+        self.check_name: str = self.opts["check"]
+
+    def zipf(self, word: str) -> float:
+        z = self._memo.get(word)
+        if z is None:
+            z = self._memo[word] = self._zipf(word)
+        return z
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        if self.check_name == "sentence-start":
+            yield from self._sentence_starts(doc)
+        elif self.check_name == "inner-capital":
+            yield from self._inner_capitals(doc)
+        else:
+            yield from self._lowered_names(doc)
+
+    # ---- a sentence that starts in lower case ------------------------------------------------------
+    def _sentence_starts(self, doc: Document) -> Iterator[Hit]:
+        paras = doc.paragraphs
+        for k, para in enumerate(paras):
+            prev = paras[k - 1].text if k else ""
+            # a paragraph continuing the previous one (no final mark, a colon, a list) is not a new sentence
+            if not prev or _FINAL.search(prev.rstrip()):
+                m = _FIRST_WORD.match(para.text)
+                if m and self._starts_sentence(para.text, m.start(1), m.group(1)):
+                    yield self._lower_start_hit(para.start + m.start(1), m.group(1))
+
+    def _starts_sentence(self, text: str, at: int, word: str) -> bool:
+        """A lower-case word opening a sentence of prose, which is not a brand, a handle, a link or a list mark."""
+        if not re.fullmatch(r"[a-z]+(?:['’-][a-z]+)*", word):
+            return False  # iPhone, eBay, e.g., www.x.org, @handle
+        rest = text[at + len(word) :]
+        if rest[:1] in ")." or rest[:2] in (" )",):
+            return False  # list markers: `a)`, `iv.`
+        sentence = re.split(r"(?<=[.!?])\s", text[at:], maxsplit=1)[0]
+        words = _WORD.findall(sentence)
+        end = sentence.rstrip()
+        if len(words) < int(self.opts["min_words"]) or not _FINAL.search(end) or end.endswith(("..", "…")):
+            return False  # a caption, a credit line, a label, an excerpt
+        nxt = words[1] if len(words) > 1 else ""
+        if nxt[:1].isupper() and len(word) <= 3 and self.zipf(word) < 5.5:
+            return False  # a name's particle: `de Gaulle said`, `van Gogh's`, `al Assad`
+        lows = [w for w in words if w[0].islower()]
+        # a line in lower case throughout is a style (a handle, a poem), not a lost capital
+        return len(lows) < len(words) or self.zipf(word) >= 5.0
+
+    @staticmethod
+    def _lower_start_hit(start: int, word: str) -> Hit:
+        fixed = word[0].upper() + word[1:]
+        return Hit(start, start + len(word), suggestions=(fixed,), params=(("word", word), ("fixed", fixed)))
+
+    # ---- a letter's case flipped inside a word -------------------------------------------------------
+    def _inner_capitals(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for m in _MIXED.finditer(text):
+            word = m.group()
+            if self._flipped(word) and text.count(word) == 1:
+                fixed = self._restored(word, m.start() == 0 or _after_sentence_end(text, m.start()))
+                yield Hit(m.start(), m.end(), suggestions=(fixed,), params=(("word", word), ("fixed", fixed)))
+
+    def _flipped(self, word: str) -> bool:
+        """`goVernment`, `PResident`, `presiDent`: a common word with a capital no brand or name would put there.
+
+        A brand or a name in camel case is built of parts that are words or a one-letter prefix (`YouTube`,
+        `iPhone`, `McDonald`, `JPMorgan`); a letter flipped at random cuts a common word where no part is one.
+        """
+        low = word.lower()
+        if self.zipf(low) < float(self.opts["min_zipf"]):
+            return False
+        parts = _SEGMENT.findall(word)
+        if len(parts) < 2 or "".join(parts) != word:
+            return False
+        if parts[0].isupper() and len(parts[0]) == 1 and parts[1][:1].isupper() and len(parts) == 2:
+            return True  # `PResident`, `GOvernment`: one capital before a capitalised word
+        if word[0].islower() and len(parts[0]) > 1:
+            return True  # `goVernment`, `houseHold`: a common word does not take a capital inside
+        # `GoVernment`, `DeSantis`: a flip leaves a part that is no word; a name's parts are names
+        return any(len(p) > 1 and self.zipf(p.lower()) < 2.5 for p in parts[1:])
+
+    @staticmethod
+    def _restored(word: str, starts_sentence: bool) -> str:
+        low = word.lower()
+        first_upper = word[0].isupper() and (starts_sentence or word[1:2].islower())
+        return low[0].upper() + low[1:] if first_upper else low
+
+    # ---- a name written in lower case ----------------------------------------------------------------
+    def _lowered_names(self, doc: Document) -> Iterator[Hit]:
+        """A word the article writes capitalised in mid-sentence several times, and once in lower case.
+
+        Only words rare in lower case qualify: `Bush` and `bush`, `May` and `may` are both English.
+        """
+        text = doc.text
+        capital: dict[str, int] = {}
+        lower: dict[str, list[int]] = {}
+        # a capital counts where it stands alone between lower-case words: in a title or a longer name
+        # (`Password Manager`, `Dark Web`) common words take capitals too
+        for m in re.finditer(r"(?<=[a-z][ \t])([A-Z][a-z]{2,}|[a-z]{3,})(?![\w’'-])", text):
+            w = m.group(1)
+            if w[0].isupper():
+                if not re.match(r"[ \t,]+[a-z]", text[m.end() :]):
+                    continue
+                capital[w.lower()] = capital.get(w.lower(), 0) + 1
+            else:
+                lower.setdefault(w, []).append(m.start(1))
+        for w, places in lower.items():
+            if capital.get(w, 0) < 2 or len(places) > 1 or self.zipf(w) >= float(self.opts["min_zipf"]):
+                continue
+            at = places[0]
+            before = _WORD.findall(text[max(0, at - 30) : at])
+            if before and before[-1].lower() in DETERMINERS:
+                continue  # `the Court ... the court`: a common noun the article also uses as a name
+            fixed = w[0].upper() + w[1:]
+            yield Hit(at, at + len(w), suggestions=(fixed,), params=(("word", w), ("fixed", fixed)))
+
+
+def _after_sentence_end(text: str, at: int) -> bool:
+    before = text[max(0, at - 4) : at].rstrip(" \t“\"‘'(")
+    return not before or before[-1] in ".!?\n"
+
+
+CHECKER = LetterCaseChecker
