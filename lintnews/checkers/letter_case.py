@@ -42,7 +42,7 @@ class LetterCaseChecker(Checker):
     options = {
         "check": Option(_check_name, required=True, help=f"one of: {', '.join(CHECKS)}"),
         "min_zipf": Option(
-            (int, float), default=4.0, help="how common (wordfreq Zipf) the lower-case form of a damaged word must be"
+            (int, float), default=3.0, help="how common (wordfreq Zipf) the lower-case form of a damaged word must be"
         ),
         "min_words": Option(int, default=4, help="sentence-start: the shortest sentence judged"),
     }
@@ -92,11 +92,12 @@ class LetterCaseChecker(Checker):
         if len(words) < int(self.opts["min_words"]) or not _FINAL.search(end) or end.endswith(("..", "…")):
             return False  # a caption, a credit line, a label, an excerpt
         nxt = words[1] if len(words) > 1 else ""
+        if re.search(r"[a-z]_[a-z]", text):
+            return False  # code or a log line (`suppress_warnings`), not prose
         if nxt[:1].isupper() and len(word) <= 3 and self.zipf(word) < 5.5:
             return False  # a name's particle: `de Gaulle said`, `van Gogh's`, `al Assad`
-        lows = [w for w in words if w[0].islower()]
-        # a line in lower case throughout is a style (a handle, a poem), not a lost capital
-        return len(lows) < len(words) or self.zipf(word) >= 5.0
+        # a paragraph in lower case throughout is a style (a handle, a tagline), not a lost capital
+        return any(w[0].isupper() for w in _WORD.findall(text)) or self.zipf(word) >= 5.0
 
     @staticmethod
     def _lower_start_hit(start: int, word: str) -> Hit:
@@ -118,18 +119,19 @@ class LetterCaseChecker(Checker):
         A brand or a name in camel case is built of parts that are words or a one-letter prefix (`YouTube`,
         `iPhone`, `McDonald`, `JPMorgan`); a letter flipped at random cuts a common word where no part is one.
         """
-        low = word.lower()
-        if self.zipf(low) < float(self.opts["min_zipf"]):
-            return False
+        floor = float(self.opts["min_zipf"])
+        z = self.zipf(word.lower())
         parts = _SEGMENT.findall(word)
-        if len(parts) < 2 or "".join(parts) != word:
+        if z < floor or len(parts) < 2 or "".join(parts) != word:
             return False
         if parts[0].isupper() and len(parts[0]) == 1 and parts[1][:1].isupper() and len(parts) == 2:
-            return True  # `PResident`, `GOvernment`: one capital before a capitalised word
-        if word[0].islower() and len(parts[0]) > 1:
-            return True  # `goVernment`, `houseHold`: a common word does not take a capital inside
+            return z >= floor + 1  # `PResident`, `GOvernment`: one capital before a capitalised word
+        if word[0].islower():
+            # `goVernment`, `houseHold`: a common word takes no capital inside; a brand may after one
+            # letter (`iPhone`, `eBay`), but not the most common words (`sAid`, `tHey`)
+            return len(parts[0]) > 1 or z >= floor + 2
         # `GoVernment`, `DeSantis`: a flip leaves a part that is no word; a name's parts are names
-        return any(len(p) > 1 and self.zipf(p.lower()) < 2.5 for p in parts[1:])
+        return z >= floor + 1 and any(len(p) > 1 and self.zipf(p.lower()) < 2.5 for p in parts[1:])
 
     @staticmethod
     def _restored(word: str, starts_sentence: bool) -> str:

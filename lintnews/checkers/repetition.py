@@ -18,17 +18,21 @@ _CLAUSE_SEP = re.compile(r"[ \t]*,[ \t]+")
 _BREAK = re.compile(r"[.!?;:…\n]")
 # Doubles English grammar licenses: `had had` (auxiliary + participle) and `that that` (conjunction +
 # determiner or pronoun) in any sentence; `is is`, `do do` only after a free relative (`what it is is`).
-ALWAYS_LICENSED = frozenset(["had", "that"])
+# `her her` (object + possessive: `gave her her passport`) likewise.
+ALWAYS_LICENSED = frozenset(["had", "that", "her"])
 # The linking words of English's reduplicated chains and equatives (`round and round`, `day after day`,
 # `step by step`, `as far as far`): a two-word unit with one of them repeats on purpose.
-CHAIN_LINKS = frozenset(["and", "or", "as", "after", "by", "to", "upon", "than"])
+CHAIN_LINKS = frozenset(["and", "or", "as", "after", "by", "to", "upon", "than", "in"])
+# a chain links content words, never articles (`in the in the` is a slip); `a spade a spade` names a thing
+# by itself (an object and its complement)
+ARTICLES = frozenset(["the", "a", "an"])
 AFTER_FREE_RELATIVE = frozenset(["is", "was", "are", "were", "do", "does", "did"])
 _FREE_RELATIVE = re.compile(r"\b(?:[Ww]hat|[Ww]hatever|[Aa]ll)\b")
 # Penn tags of a reduplication for emphasis: an interjection (`bye bye`, `no no`), or a degree adverb before
 # the word it grades (`very very cold`, `really really`)
 _INTERJECTION = "UH"
 _ADVERB = frozenset(["RB", "RBR", "RBS"])
-_GRADED = frozenset(["JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"])
+_GRADED = frozenset(["JJ", "JJR", "JJS", "RB", "RBR", "RBS"])
 
 
 def _min_words(value: object) -> int:
@@ -138,7 +142,12 @@ class RepetitionChecker(Checker):
         if rep.size > 1:
             # `on and on and on`, `Jewels after Jewels after Jewels`: a chain of one word joined by a small one
             # `as big as big business`: one word and a linking word, repeated, is a construction of English
-            return rep.size == 2 and any(t.text.lower() in CHAIN_LINKS for t in words)
+            pair = [t.text.lower() for t in words]
+            if rep.size != 2:
+                return False
+            if pair[0] in ("a", "an"):
+                return True
+            return any(w in CHAIN_LINKS for w in pair) and not any(w in ARTICLES for w in pair)
         if low in ALWAYS_LICENSED and rep.times == 1:
             return True
         if low in AFTER_FREE_RELATIVE and rep.times == 1:
@@ -149,8 +158,8 @@ class RepetitionChecker(Checker):
         word = words[0].text
         if word[:1].isupper() and word[1:].islower() and words[0].start > 0:
             # a doubled name (`Sirhan Sirhan`) is written so every time; a decoder's slip happens once
-            pair = text[words[0].start : toks[rep.first + 1].end]
-            return doc.text.count(pair) >= 2 or _title_case(text)
+            doubled = text[words[0].start : toks[rep.first + 1].end]
+            return doc.text.count(doubled) >= 2 or _title_case(text)
         return False
 
     def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
@@ -207,8 +216,11 @@ class RepetitionChecker(Checker):
     @staticmethod
     def _emphasis(tags: dict[int, tuple[str, str]], base: int, toks: list[_Tok], r: Repeat) -> bool:
         """`bye bye`, `very very cold`: a reduplication for emphasis, by the tags of the last copy."""
-        last = toks[r.first + r.times]
+        first, last = toks[r.first], toks[r.first + r.times]
         tag, nxt = tags.get(base + last.start, ("", ""))
+        # `Will will notice`: a name and a modal, which the tagger reads as two classes
+        if first.text != last.text and first.text[:1].isupper() and tags.get(base + first.start, ("", ""))[0] != tag:
+            return True
         return tag == _INTERJECTION or (tag in _ADVERB and nxt in _GRADED)
 
 

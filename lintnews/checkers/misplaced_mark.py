@@ -1,0 +1,123 @@
+"""kind: misplaced-mark: a comma, semicolon or colon inside a phrase, where English grammar cannot put one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..document import Block, Document
+from ..findings import Hit
+from .base import Checker, Option
+
+# a mark between two words: the word before it is what the tagger and parser judge
+_MARK = re.compile(r"(?<=[^\W\d_])([,;:])[ \t]+(?=[^\W\d_])")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
+# Articles open a noun phrase and never end one (`the, government`); other determiners can stand alone
+# as pronouns (`all, some, that`), so only these are judged.
+ARTICLES = frozenset(["a", "an", "the", "every", "another"])
+_NOUN_PHRASE_START = frozenset(["DT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PDT"])
+_VERB = frozenset(["VB", "VBD", "VBP", "VBZ", "VBN", "VBG", "MD"])
+_ASIDE_MARKS = frozenset([",", ";", ":", "(", ")", "—", "–", "-"])
+_SUBJECT_PRONOUNS = frozenset(["i", "he", "she", "we", "they"])
+
+
+class MisplacedMarkChecker(Checker):
+    kind = "misplaced-mark"
+    needs_model = True
+    options = {
+        "min_zipf": Option(
+            (int, float),
+            default=5.3,
+            help="a sentence is parsed only where the word before a mark is this common (function words)",
+        ),
+        "max_words": Option(int, default=80, help="sentences longer than this are not parsed"),
+    }
+
+    def setup(self) -> None:
+        from ..lexicon import zipf
+
+        self._zipf: Callable[[str], float] = zipf
+        self._memo: dict[str, float] = {}
+
+    def zipf(self, word: str) -> float:
+        z = self._memo.get(word)
+        if z is None:
+            z = self._memo[word] = self._zipf(word)
+        return z
+
+    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+        """The sentences where a mark follows a function word: only there can one of these slips be."""
+        from ..nlp import FULL
+
+        key = f"misplaced-mark-blocks:{self.rule.id}"
+        blocks: list[Block] | None = doc.cache.get(key)
+        if blocks is None:
+            floor = float(self.opts["min_zipf"])
+            most = int(self.opts["max_words"])
+            blocks = []
+            for s in doc.sentences:
+                if s.text.count(" ") >= most:
+                    continue
+                for m in _MARK.finditer(s.text):
+                    w = _WORD_BEFORE.search(s.text, 0, m.start())
+                    if w and w.group(1).islower() and self.zipf(w.group(1)) >= floor:
+                        blocks.append(s)
+                        break
+            doc.cache[key] = blocks
+        return blocks, FULL
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        from .. import nlp
+
+        blocks, level = self.model_blocks(doc)
+        if not blocks:
+            return
+        for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+            for tok in sdoc:
+                if tok.text in (",", ";", ":") and 0 < tok.i < len(sdoc) - 1:
+                    why = _misplaced(sdoc, tok.i)
+                    if why:
+                        start = block.start + tok.idx
+                        left = sdoc[tok.i - 1]
+                        yield Hit(
+                            start,
+                            start + 1,
+                            replacement="",
+                            params=(("mark", tok.text), ("before", left.text), ("why", why)),
+                        )
+
+
+def _misplaced(sdoc: Any, i: int) -> str:
+    """Why the mark at token i cannot stand there (empty when it can)."""
+    left, right = sdoc[i - 1], sdoc[i + 1]
+    if not left.is_alpha or not right.is_alpha or not left.text.islower():
+        return ""
+    low = left.lower_
+    if low in ARTICLES and right.tag_ in _NOUN_PHRASE_START:
+        return "an article and its noun"  # nothing, not even an aside, comes between an article and its phrase
+    # an aside (`in, say, 2020`, `will, however, go`) closes with a second mark soon after
+    if any(t.text in _ASIDE_MARKS or t.is_quote for t in sdoc[i + 1 : i + 13]):
+        return ""
+    if left.tag_ == "PRP$" and left.dep_ == "poss" and left.head.i > i:
+        return "a possessive and its noun"
+    if left.tag_ == "TO" and right.tag_ == "VB":
+        return "'to' and its verb"
+    if left.dep_ in ("aux", "auxpass") and left.tag_ in _VERB and left.head.i > i and right.tag_ in _VERB | {"RB"}:
+        return "an auxiliary and its verb"
+    # a stranded preposition ends its clause (`the city they came from, the`): it has no object after it
+    if (
+        left.tag_ == "IN"
+        and left.dep_ in ("prep", "agent")
+        and right.tag_ in _NOUN_PHRASE_START
+        and any(c.dep_ == "pobj" and c.i > i for c in left.children)
+    ):
+        return "a preposition and its object"
+    if low in _SUBJECT_PRONOUNS and left.dep_ in ("nsubj", "nsubjpass") and left.head.i > i and right.tag_ in _VERB:
+        return "a subject and its verb"
+    if left.tag_ == "WDT" and left.dep_ == "nsubj" and left.head.i == i + 1 and right.tag_ in _VERB:
+        return "a relative pronoun and its verb"
+    return ""
+
+
+CHECKER = MisplacedMarkChecker
