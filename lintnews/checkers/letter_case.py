@@ -141,7 +141,7 @@ class LetterCaseChecker(Checker):
 
     # ---- a name written in lower case ----------------------------------------------------------------
     def _lowered_names(self, doc: Document) -> Iterator[Hit]:
-        """A word the article writes capitalised in mid-sentence several times, and once in lower case.
+        """A word the article writes capitalised in mid-sentence three times or more, and once in lower case.
 
         Only words rare in lower case qualify: `Bush` and `bush`, `May` and `may` are both English.
         """
@@ -159,7 +159,7 @@ class LetterCaseChecker(Checker):
             else:
                 lower.setdefault(w, []).append(m.start(1))
         for w, places in lower.items():
-            if capital.get(w, 0) < 2 or len(places) > 1 or self.zipf(w) >= float(self.opts["min_zipf"]):
+            if capital.get(w, 0) < 3 or len(places) > 1 or self.zipf(w) >= float(self.opts["min_zipf"]):
                 continue
             at = places[0]
             before = _WORD.findall(text[max(0, at - 30) : at])
