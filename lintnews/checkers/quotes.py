@@ -140,7 +140,8 @@ def _unpaired(text: str, found: list[int]) -> int | None:
             stack.pop()
         else:
             lone.append(p)
-    return (lone or stack or [None])[0]
+    left_over = lone or stack
+    return left_over[0] if left_over else None
 
 
 def straight_quote_directions(text: str) -> dict[int, bool] | None:
