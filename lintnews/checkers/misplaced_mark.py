@@ -1,4 +1,7 @@
 """kind: misplaced-mark: a comma, semicolon or colon inside a phrase, where English grammar cannot put one."""
+# The tags on both sides decide (an article, a possessive, `to`, an auxiliary, a subject pronoun before the
+# word it must join); the tagger alone is a third of a full parse, and a parse of a sentence with a stray
+# comma in it is unreliable where the comma is.
 
 from __future__ import annotations
 
@@ -17,7 +20,9 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
 # as pronouns (`all, some, that`), so only these are judged.
 ARTICLES = frozenset(["a", "an", "the", "every", "another"])
 _NOUN_PHRASE_START = frozenset(["DT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PDT"])
-_VERB = frozenset(["VB", "VBD", "VBP", "VBZ", "VBN", "VBG", "MD"])
+_FINITE = frozenset(["VBD", "VBP", "VBZ", "MD"])
+# the forms of `be` and `have` that make tenses with a participle (`has, been`, `was, taken`)
+_AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had"])
 _ASIDE_MARKS = frozenset([",", ";", ":", "(", ")", "—", "–", "-"])
 _SUBJECT_PRONOUNS = frozenset(["i", "he", "she", "we", "they"])
 
@@ -48,7 +53,7 @@ class MisplacedMarkChecker(Checker):
 
     def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
         """The sentences where a mark follows a function word: only there can one of these slips be."""
-        from ..nlp import FULL
+        from ..nlp import TAGS
 
         key = f"misplaced-mark-blocks:{self.rule.id}"
         blocks: list[Block] | None = doc.cache.get(key)
@@ -61,11 +66,12 @@ class MisplacedMarkChecker(Checker):
                     continue
                 for m in _MARK.finditer(s.text):
                     w = _WORD_BEFORE.search(s.text, 0, m.start())
-                    if w and w.group(1).islower() and self.zipf(w.group(1)) >= floor:
+                    # function words are the most frequent; after one of them the phrase goes on in lower case
+                    if w and w.group(1).islower() and s.text[m.end()].islower() and self.zipf(w.group(1)) >= floor:
                         blocks.append(s)
                         break
             doc.cache[key] = blocks
-        return blocks, FULL
+        return blocks, TAGS
 
     def check(self, doc: Document) -> Iterator[Hit]:
         from .. import nlp
@@ -89,33 +95,28 @@ class MisplacedMarkChecker(Checker):
 
 
 def _misplaced(sdoc: Any, i: int) -> str:
-    """Why the mark at token i cannot stand there (empty when it can)."""
+    """Why the mark at token i cannot stand there (empty when it can), by the tags on either side."""
     left, right = sdoc[i - 1], sdoc[i + 1]
     if not left.is_alpha or not right.is_alpha or not left.text.islower():
         return ""
     low = left.lower_
     if low in ARTICLES and right.tag_ in _NOUN_PHRASE_START:
         return "an article and its noun"  # nothing, not even an aside, comes between an article and its phrase
-    # an aside (`in, say, 2020`, `will, however, go`) closes with a second mark soon after
+    # an aside (`will, however, go`, `he, too, left`) closes with a second mark soon after
     if any(t.text in _ASIDE_MARKS or t.is_quote for t in sdoc[i + 1 : i + 13]):
         return ""
-    if left.tag_ == "PRP$" and left.dep_ == "poss" and left.head.i > i:
+    if left.tag_ == "PRP$" and right.tag_ in _NOUN_PHRASE_START:
         return "a possessive and its noun"
     if left.tag_ == "TO" and right.tag_ == "VB":
         return "'to' and its verb"
-    if left.dep_ in ("aux", "auxpass") and left.tag_ in _VERB and left.head.i > i and right.tag_ in _VERB | {"RB"}:
+    if left.tag_ == "MD" and right.tag_ in ("VB", "RB"):
         return "an auxiliary and its verb"
-    # a stranded preposition ends its clause (`the city they came from, the`): it has no object after it
-    if (
-        left.tag_ == "IN"
-        and left.dep_ in ("prep", "agent")
-        and right.tag_ in _NOUN_PHRASE_START
-        and any(c.dep_ == "pobj" and c.i > i for c in left.children)
-    ):
-        return "a preposition and its object"
-    if low in _SUBJECT_PRONOUNS and left.dep_ in ("nsubj", "nsubjpass") and left.head.i > i and right.tag_ in _VERB:
+    # after `has,` the tagger may read the participle as a past tense (`has, approved`)
+    if left.tag_ in ("VBZ", "VBD", "VBP") and low in _AUXILIARIES and right.tag_ in ("VBN", "VBG", "VBD"):
+        return "an auxiliary and its verb"
+    if low in _SUBJECT_PRONOUNS and right.tag_ in _FINITE:
         return "a subject and its verb"
-    if left.tag_ == "WDT" and left.dep_ == "nsubj" and left.head.i == i + 1 and right.tag_ in _VERB:
+    if left.tag_ == "WDT" and right.tag_ in _FINITE and i >= 2 and sdoc[i - 2].tag_ in ("NN", "NNS", ","):
         return "a relative pronoun and its verb"
     return ""
 
