@@ -15,12 +15,15 @@ from .base import Checker, Option
 
 # a mark between two words: the word before it is what the tagger and parser judge
 _MARK = re.compile(r"(?<=[^\W\d_])([,;:])[ \t]+(?=[^\W\d_])")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
+_TWO_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+)?([^\W\d_]+)$")
 # Articles open a noun phrase and never end one (`the, government`); other determiners can stand alone
 # as pronouns (`all, some, that`), so only these are judged.
 ARTICLES = frozenset(["a", "an", "the", "every", "another"])
 _NOUN_PHRASE_START = frozenset(["DT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PDT"])
 _FINITE = frozenset(["VBD", "VBP", "VBZ", "MD"])
+_VERB_TAGS = frozenset(["VB", "VBD", "VBP", "VBZ", "VBN", "VBG", "MD", "TO"])
+# prepositions that govern a noun phrase and do not also join clauses (`since`, `as`, `after` do)
+_PREPOSITIONS = frozenset(["of", "in", "on", "at", "for", "with", "from", "by", "into", "during", "between", "among"])
 # the forms of `be` and `have` that make tenses with a participle (`has, been`, `was, taken`)
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had"])
 _ASIDE_MARKS = frozenset([",", ";", ":", "(", ")", "—", "–", "-"])
@@ -65,9 +68,15 @@ class MisplacedMarkChecker(Checker):
                 if s.text.count(" ") >= most:
                     continue
                 for m in _MARK.finditer(s.text):
-                    w = _WORD_BEFORE.search(s.text, 0, m.start())
-                    # function words are the most frequent; after one of them the phrase goes on in lower case
-                    if w and w.group(1).islower() and s.text[m.end()].islower() and self.zipf(w.group(1)) >= floor:
+                    w = _TWO_WORDS_BEFORE.search(s.text, 0, m.start())
+                    # function words are the most frequent; after one of them (or a word after one) the phrase
+                    # goes on in lower case
+                    if (
+                        w
+                        and w.group(2).islower()
+                        and s.text[m.end()].islower()
+                        and (self.zipf(w.group(2)) >= floor or (w.group(1) and self.zipf(w.group(1).lower()) >= floor))
+                    ):
                         blocks.append(s)
                         break
             doc.cache[key] = blocks
@@ -94,6 +103,11 @@ class MisplacedMarkChecker(Checker):
                         )
 
 
+def _aside(sdoc: Any, i: int, reach: int) -> bool:
+    """Does a mark within `reach` tokens after i close an aside that the mark at i opens?"""
+    return any(t.text in _ASIDE_MARKS or t.is_quote for t in sdoc[i + 1 : i + reach])
+
+
 def _misplaced(sdoc: Any, i: int) -> str:
     """Why the mark at token i cannot stand there (empty when it can), by the tags on either side."""
     left, right = sdoc[i - 1], sdoc[i + 1]
@@ -102,19 +116,41 @@ def _misplaced(sdoc: Any, i: int) -> str:
     low = left.lower_
     if low in ARTICLES and right.tag_ in _NOUN_PHRASE_START:
         return "an article and its noun"  # nothing, not even an aside, comes between an article and its phrase
-    # an aside (`will, however, go`, `he, too, left`) closes with a second mark soon after
-    if any(t.text in _ASIDE_MARKS or t.is_quote for t in sdoc[i + 1 : i + 13]):
+    # an aside (`in, say, 2020`, `will, however, go`) closes with a second mark after it: within a few words
+    # inside a phrase, and after a longer one (`had, according to the paper, been`) before a verb
+    if _aside(sdoc, i, 5):
         return ""
     if left.tag_ == "PRP$" and right.tag_ in _NOUN_PHRASE_START:
         return "a possessive and its noun"
     if left.tag_ == "TO" and right.tag_ == "VB":
         return "'to' and its verb"
-    if left.tag_ == "MD" and right.tag_ in ("VB", "RB"):
+    if left.tag_ == "MD" and right.tag_ in ("VB", "RB") and not _aside(sdoc, i, 13):
         return "an auxiliary and its verb"
     # after `has,` the tagger may read the participle as a past tense (`has, approved`)
-    if left.tag_ in ("VBZ", "VBD", "VBP") and low in _AUXILIARIES and right.tag_ in ("VBN", "VBG", "VBD"):
+    if (
+        left.tag_ in ("VBZ", "VBD", "VBP")
+        and low in _AUXILIARIES
+        and right.tag_ in ("VBN", "VBG", "VBD")
+        and not _aside(sdoc, i, 13)
+    ):
         return "an auxiliary and its verb"
-    if low in _SUBJECT_PRONOUNS and right.tag_ in _FINITE:
+    before = sdoc[i - 2] if i >= 2 else None
+    # one adjective after a determiner, then its noun (`the new, measures`): coordinate adjectives would
+    # need a second adjective after the comma (`a long, cold winter`)
+    if left.tag_ == "JJ" and before is not None and before.tag_ in ("DT", "PRP$") and right.tag_ in ("NN", "NNS"):
+        return "an adjective and its noun"
+    # a preposition and the noun phrase it governs (`in, the capital`); a stranded one (`what they asked
+    # for, the`) follows a verb
+    if (
+        left.tag_ == "IN"
+        and low in _PREPOSITIONS
+        and right.tag_ in _NOUN_PHRASE_START
+        and before is not None
+        and before.tag_ not in _VERB_TAGS
+        and before.tag_ != "RP"
+    ):
+        return "a preposition and its object"
+    if low in _SUBJECT_PRONOUNS and right.tag_ in _FINITE and not _aside(sdoc, i, 13):
         return "a subject and its verb"
     if left.tag_ == "WDT" and right.tag_ in _FINITE and i >= 2 and sdoc[i - 2].tag_ in ("NN", "NNS", ","):
         return "a relative pronoun and its verb"
