@@ -19,9 +19,10 @@ _MID = re.compile(r"(?:(?<=[^\W\d_][ \t])|(?<=[^\W\d_],[ \t]))([A-Z][a-z]+)(?![\
 _FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
 # the end of a clause: a noun, a number, an adverb, a participle or an object pronoun closes one
 _CLAUSE_END = frozenset(["NN", "NNS", "CD", "RB", "VBN", "PRP", "RP"])
-# a word the tagger reads as a verb, an adverb or a function word despite its capital (`will Begin`, `was
-# Very`); adjectives are left out, as those of nations and faiths (`French`, `Baptist`) keep their capital
-_COMMON = frozenset(["VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS", "IN", "CC"])
+# a word the tagger reads as a verb or an adverb despite its capital (`will Begin`, `rose Sharply`);
+# adjectives are left out, as those of nations and faiths (`French`, `Baptist`) keep their capital, and
+# function words (`because Nearly`, `that The`) are sentence-split.mid-capital's
+_COMMON = frozenset(["VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS"])
 
 
 def _check_name(value: Any) -> str:

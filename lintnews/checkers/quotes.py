@@ -20,6 +20,8 @@ _SPACE_BEFORE = re.compile(r"(?<=[\w.,!?…])[ \t]+\Z")
 _ENDS_A_QUOTE = ".,!?;:…'’)]%"
 _STARTS_A_QUOTE = "'‘’…¡¿$€£#@"
 _DOUBLE_QUOTES = ('"', "“", "”")
+_ENDS_SENTENCE = re.compile(r"""[.!?:;]["”’'»)\]]*\s*$|["”]\s*$""")
+_TWO_OPENINGS = re.compile("“[^”]*“")
 
 
 class QuotesChecker(Checker):
@@ -99,6 +101,8 @@ def _unclosed(para: Block, following: str, chained: bool, inside: bool) -> Itera
     text = para.text
     if following.lstrip()[:1] in _DOUBLE_QUOTES or "..." in text or "…" in text or "[" in text:
         return
+    if not _ENDS_SENTENCE.search(text) or _TWO_OPENINGS.search(text):
+        return  # a paragraph cut in mid-sentence goes on in the next; two openings are reported above
     found = [m.start() for m in re.finditer('["“”]', text)]
     if len(found) % 2 == 0 or any(p > 0 and text[p - 1].isdigit() for p in found):
         return  # paired, or inch marks (12" vinyl)
