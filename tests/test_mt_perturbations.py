@@ -77,6 +77,14 @@ def comma_anywhere(rng: random.Random, para: str) -> Damage | None:
     return para[: m.end()] + "," + para[m.end() :], m.end()
 
 
+def mark_inside_word(rng: random.Random, para: str) -> Damage | None:
+    """A comma, period, semicolon or hyphen inserted between two letters of a word of six letters or more."""
+    words = [m for m in _WORD.finditer(para) if len(m.group()) >= 6 and m.group().islower()]
+    m = rng.choice(words)
+    k = m.start() + rng.randrange(2, len(m.group()) - 1)
+    return para[:k] + rng.choice(",.;-") + para[k:], k
+
+
 def join_sentences(rng: random.Random, para: str) -> Damage | None:
     spans = _sentences(para)
     if len(spans) < 2:
@@ -134,6 +142,8 @@ def test_clean_text_has_no_findings() -> None:
         # most word boundaries take a comma somewhere in English: only the impossible places are found
         (comma_anywhere, 0.25),
         (insert_quote, 0.8),
+        # missed where the cut leaves a word on each side (`be.fore`, `sing-le`)
+        (mark_inside_word, 0.8),
     ],
 )
 def test_generated_damage_is_found(perturb: Callable[[random.Random, str], Damage | None], floor: float) -> None:
