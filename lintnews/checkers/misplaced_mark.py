@@ -19,6 +19,8 @@ _TWO_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+)?([^\W\d_]+)$")
 # Articles open a noun phrase and never end one (`the, government`); other determiners can stand alone
 # as pronouns (`all, some, that`), so only these are judged.
 ARTICLES = frozenset(["a", "an", "the", "every", "another"])
+# the determiners before a lone adjective (`the new, budget`)
+DETERMINERS = ARTICLES | frozenset(["my", "your", "his", "her", "its", "our", "their", "this", "that"])
 _NOUN_PHRASE_START = frozenset(["DT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PDT"])
 _FINITE = frozenset(["VBD", "VBP", "VBZ", "MD"])
 _VERB_TAGS = frozenset(["VB", "VBD", "VBP", "VBZ", "VBN", "VBG", "MD", "TO"])
@@ -69,13 +71,13 @@ class MisplacedMarkChecker(Checker):
                     continue
                 for m in _MARK.finditer(s.text):
                     w = _TWO_WORDS_BEFORE.search(s.text, 0, m.start())
-                    # function words are the most frequent; after one of them (or a word after one) the phrase
-                    # goes on in lower case
+                    # function words are the most frequent; after one of them (or a word after a determiner)
+                    # the phrase goes on in lower case
                     if (
                         w
                         and w.group(2).islower()
                         and s.text[m.end()].islower()
-                        and (self.zipf(w.group(2)) >= floor or (w.group(1) and self.zipf(w.group(1).lower()) >= floor))
+                        and (self.zipf(w.group(2)) >= floor or (w.group(1) or "").lower() in DETERMINERS)
                     ):
                         blocks.append(s)
                         break
