@@ -20,6 +20,8 @@ _SPACE_BEFORE = re.compile(r"(?<=[\w.,!?…])[ \t]+\Z")
 _ENDS_A_QUOTE = ".,!?;:…'’)]%"
 _STARTS_A_QUOTE = "'‘’…¡¿$€£#@"
 _DOUBLE_QUOTES = ('"', "“", "”")
+# a quotation ends with its sentence or clause: a mark between a word and a closing quote
+_ENDS_A_QUOTATION = frozenset(".,!?;:…")
 _ENDS_SENTENCE = re.compile(r"""[.!?:;]["”’'»)\]]*\s*$|["”]\s*$""")
 
 
@@ -113,8 +115,10 @@ def _unclosed(para: Block, following: str, chained: bool, inside: bool) -> Itera
     lone = _unpaired(text, found)
     if lone is None or (chained and lone == 0):
         return
-    if (inside and not _opens(text, lone)) or (not following and _opens(text, lone)):
-        return  # the paragraph begins inside a quotation, or the text ends inside one
+    if not following and _opens(text, lone):
+        return  # the text ends inside a quotation
+    if inside and not _opens(text, lone) and text[lone - 1 : lone] in _ENDS_A_QUOTATION:
+        return  # the paragraph begins inside a quotation, which ends at a mark (`...the last word."`)
     yield Hit(
         para.start + lone,
         para.start + lone + 1,
