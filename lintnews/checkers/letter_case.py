@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..document import Document
+from ..document import Document, is_abbreviation, split_sentences
 from ..findings import Hit
 from .base import Checker, Option
 
@@ -31,6 +31,10 @@ DETERMINERS = frozenset(
 )
 
 
+# languages whose particles stand lower-case before a name in English text (de, van, von, al, bin, da)
+PARTICLE_LANGUAGES = ("fr", "es", "pt", "it", "nl", "de", "ms")
+
+
 def _check_name(value: Any) -> str:
     if value not in CHECKS:
         raise ValueError(f"must be one of: {', '.join(CHECKS)}")
@@ -52,6 +56,7 @@ class LetterCaseChecker(Checker):
 
         self._zipf: Callable[[str], float] = zipf
         self._memo: dict[str, float] = {}
+        self._particles: dict[str, bool] = {}
         self.check_name: str = self.opts["check"]
 
     def zipf(self, word: str) -> float:
@@ -81,12 +86,16 @@ class LetterCaseChecker(Checker):
 
     def _starts_sentence(self, text: str, at: int, word: str) -> bool:
         """A lower-case word opening a sentence of prose, which is not a brand, a handle, a link or a list mark."""
-        if not re.fullmatch(r"[a-z]+(?:['’-][a-z]+)*", word):
+        title = re.fullmatch(r"([a-z]{2,4})\.", word)
+        if title and is_abbreviation(word[:-1]) and text[at + len(word) : at + len(word) + 2][-1:].isupper():
+            word = title.group(1)  # `ms. Zheng said`: a title, lower-cased
+        elif not re.fullmatch(r"[a-z]+(?:['’-][a-z]+)*", word):
             return False  # iPhone, eBay, e.g., www.x.org, @handle
         rest = text[at + len(word) :]
-        if rest[:1] in ")." or rest[:2] in (" )",):
+        if (rest[:1] in ")." and not title) or rest[:2] in (" )",):
             return False  # list markers: `a)`, `iv.`
-        sentence = re.split(r"(?<=[.!?])\s", text[at:], maxsplit=1)[0]
+        a, b = split_sentences(text[at:])[0]
+        sentence = text[at + a : at + b]
         words = _WORD.findall(sentence)
         end = sentence.rstrip()
         if len(words) < int(self.opts["min_words"]) or not _FINAL.search(end) or end.endswith(("..", "…")):
@@ -94,10 +103,24 @@ class LetterCaseChecker(Checker):
         nxt = words[1] if len(words) > 1 else ""
         if re.search(r"[a-z]_[a-z]", text):
             return False  # code or a log line (`suppress_warnings`), not prose
-        if nxt[:1].isupper() and len(word) <= 3 and self.zipf(word) < 5.5:
+        if nxt[:1].isupper() and self._name_particle(word):
             return False  # a name's particle: `de Gaulle said`, `van Gogh's`, `al Assad`
-        # a paragraph in lower case throughout is a style (a handle, a tagline), not a lost capital
-        return any(w[0].isupper() for w in _WORD.findall(text)) or self.zipf(word) >= 5.0
+        # a sentence in lower case throughout may be a style (a tagline): only a common first word tells
+        return any(w[0].isupper() for w in _WORD.findall(text)) or self.zipf(word) >= 3.0
+
+    def _name_particle(self, word: str) -> bool:
+        """`de`, `van`, `al`, `bin`: rare in English, among the commonest words of a language names come from.
+
+        Only asked of a short word before a capitalised one at the start of a paragraph, so the other
+        languages' tables (a second to load) are read at most once a run, and seldom.
+        """
+        if len(word) > 3 or self.zipf(word) >= 5.5:
+            return False
+        if word not in self._particles:
+            from wordfreq import zipf_frequency
+
+            self._particles[word] = max(zipf_frequency(word, lang) for lang in PARTICLE_LANGUAGES) >= 6.0
+        return self._particles[word]
 
     @staticmethod
     def _lower_start_hit(start: int, word: str) -> Hit:
