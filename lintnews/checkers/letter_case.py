@@ -19,8 +19,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # segments of a mixed-case word: a run of capitals not followed by a lower-case letter, or an optional
 # capital and its lower-case letters (`JPMorgan` -> JP, Morgan; `goVernment` -> go, Vernment)
 _SEGMENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
-# a word of several segments that is still one token of prose (no digits, no joiners)
-_MIXED = re.compile(r"(?<![\w@#/.-])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w@/-])|(?<![\w@#/.-])[A-Z]{2}[a-z]{2,}(?![\w@/-])")
+# a word of several segments that is still one token of prose (no digits, no joiners but a hyphen:
+# `anti-goveRnment` is judged on its part)
+_MIXED = re.compile(r"(?<![\w@#/.])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w@/])|(?<![\w@#/.])[A-Z]{2}[a-z]{2,}(?![\w@/])")
 
 
 # after a determiner a word is a common noun, whatever the article capitalises elsewhere
@@ -151,8 +152,9 @@ class LetterCaseChecker(Checker):
             return z >= floor + 1  # `PResident`, `GOvernment`: one capital before a capitalised word
         if word[0].islower():
             # `goVernment`, `houseHold`: a common word takes no capital inside; a brand may after one
-            # letter (`iPhone`, `eBay`), but not the most common words (`sAid`, `tHey`)
-            return len(parts[0]) > 1 or z >= floor + 2
+            # letter (`iPhone`, `eBay`) when the rest is a word, but not the most common words (`sAid`, `tHey`)
+            tail = parts[1].lower()
+            return len(parts[0]) > 1 or z >= floor + 2 or (len(parts) == 2 and self.zipf(tail) < floor)
         # `GoVernment`, `DeSantis`: a flip leaves a part that is no word; a name's parts are names
         return z >= floor + 1 and any(len(p) > 1 and self.zipf(p.lower()) < 2.5 for p in parts[1:])
 

@@ -13,6 +13,7 @@ from .base import Checker, Option
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # what may stand between two words of one copy, or between two copies: spaces on one line, a comma for a clause
 _SPACE = re.compile(r"[ \t]+")
+_POSSESSIVE = re.compile(r"['’]s$")
 _CLAUSE_SEP = re.compile(r"[ \t]*,[ \t]+")
 # a sentence break inside the gap: the repeat would cross it
 _BREAK = re.compile(r"[.!?;:…\n]")
@@ -58,7 +59,8 @@ class Repeat(NamedTuple):
 def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok], list[Repeat]]:
     """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first."""
     toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    low = [t.text.lower() for t in toks]
+    # `the region region's`: a possessive repeats its noun too
+    low = [_POSSESSIVE.sub("", t.text.lower()) for t in toks]
     found: list[Repeat] = []
     covered = -1
     i = 0
@@ -206,9 +208,13 @@ class RepetitionChecker(Checker):
                     continue
                 copy_end = toks[r.first + r.size - 1].end
                 phrase = para.text[first.start : copy_end]
+                start, end = copy_end, last.end
+                if _POSSESSIVE.search(last.text) and not _POSSESSIVE.search(toks[r.first + r.size - 1].text):
+                    # `the region region's rivers`: keep the last copy, which carries the possessive
+                    start, end = first.start, toks[r.first + r.size * r.times].start
                 yield Hit(
-                    para.start + copy_end,
-                    para.start + last.end,
+                    para.start + start,
+                    para.start + end,
                     replacement="",
                     params=(("unit", phrase), ("times", str(r.times + 1))),
                 )
