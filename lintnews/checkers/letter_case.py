@@ -1,4 +1,4 @@
-"""kind: letter-case: a sentence begun in lower case, a letter's case flipped inside a word, a name lower-cased."""
+"""kind: letter-case: a sentence begun in lower case, or a letter's case flipped inside a word."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ..document import Document, is_abbreviation, split_sentences
 from ..findings import Hit
 from .base import Checker, Option
 
-CHECKS = ("sentence-start", "inner-capital", "lowered-name")
+CHECKS = ("sentence-start", "inner-capital")
 
 # a paragraph or a sentence ends a sentence; what follows it may start one
 _FINAL = re.compile(r"""[.!?][”"’'»)\]]*$""")
@@ -22,14 +22,6 @@ _SEGMENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 # a word of several segments that is still one token of prose (no digits, no joiners but a hyphen:
 # `anti-goveRnment` is judged on its part)
 _MIXED = re.compile(r"(?<![\w@#/.])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w@/])|(?<![\w@#/.])[A-Z]{2}[a-z]{2,}(?![\w@/])")
-
-
-# after a determiner a word is a common noun, whatever the article capitalises elsewhere
-DETERMINERS = frozenset(
-    """
-    a an the this that these those its their his her our your my each every any no
-    """.split()  # noqa: SIM905
-)
 
 
 # languages whose particles stand lower-case before a name in English text (de, van, von, al, bin, da)
@@ -69,10 +61,8 @@ class LetterCaseChecker(Checker):
     def check(self, doc: Document) -> Iterator[Hit]:
         if self.check_name == "sentence-start":
             yield from self._sentence_starts(doc)
-        elif self.check_name == "inner-capital":
-            yield from self._inner_capitals(doc)
         else:
-            yield from self._lowered_names(doc)
+            yield from self._inner_capitals(doc)
 
     # ---- a sentence that starts in lower case ------------------------------------------------------
     def _sentence_starts(self, doc: Document) -> Iterator[Hit]:
@@ -163,35 +153,6 @@ class LetterCaseChecker(Checker):
         low = word.lower()
         first_upper = word[0].isupper() and (starts_sentence or word[1:2].islower())
         return low[0].upper() + low[1:] if first_upper else low
-
-    # ---- a name written in lower case ----------------------------------------------------------------
-    def _lowered_names(self, doc: Document) -> Iterator[Hit]:
-        """A word the article writes capitalised in mid-sentence three times or more, and once in lower case.
-
-        Only words rare in lower case qualify: `Bush` and `bush`, `May` and `may` are both English.
-        """
-        text = doc.text
-        capital: dict[str, int] = {}
-        lower: dict[str, list[int]] = {}
-        # a capital counts where it stands alone between lower-case words: in a title or a longer name
-        # (`Password Manager`, `Dark Web`) common words take capitals too
-        for m in re.finditer(r"(?<=[a-z][ \t])([A-Z][a-z]{2,}|[a-z]{3,})(?![\w’'-])", text):
-            w = m.group(1)
-            if w[0].isupper():
-                if not re.match(r"[ \t,]+[a-z]", text[m.end() :]):
-                    continue
-                capital[w.lower()] = capital.get(w.lower(), 0) + 1
-            else:
-                lower.setdefault(w, []).append(m.start(1))
-        for w, places in lower.items():
-            if capital.get(w, 0) < 3 or len(places) > 1 or self.zipf(w) >= float(self.opts["min_zipf"]):
-                continue
-            at = places[0]
-            before = _WORD.findall(text[max(0, at - 30) : at])
-            if before and before[-1].lower() in DETERMINERS:
-                continue  # `the Court ... the court`: a common noun the article also uses as a name
-            fixed = w[0].upper() + w[1:]
-            yield Hit(at, at + len(w), suggestions=(fixed,), params=(("word", w), ("fixed", fixed)))
 
 
 def _after_sentence_end(text: str, at: int) -> bool:
