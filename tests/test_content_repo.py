@@ -20,7 +20,7 @@ EXPECTED_DIFF = FIXTURES / "content-repo-mt.fixed.diff"
 # what the hook must report in the MT copies: rule ids and where
 EXPECTED_RULES = {
     "content/posts/harbour-reopens.md": {
-        "calque-es.this-weekday", "punctuation.space-before-comma", "grammar.doubled-word", "grammar.determiner-pair",
+        "calque-es.this-weekday", "punctuation.space-before-comma", "mt.repeated-word",
         "boilerplate.caption-credit", "punctuation.doubled-period", "sentence-split.paragraph-continues",
     },
     "static/articles/election-count.html": {

@@ -112,10 +112,10 @@ def test_deny_and_allow_lists(server: str) -> None:
 
 
 def test_overlap_with_own_rules_is_dropped(server: str) -> None:
-    grammar = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id == "grammar.doubled-word"]
+    grammar = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id == "mt.repeated-word"]
     linter = Linter([*grammar, _rule()], settings={"languagetool-url": server})
     found = linter.lint(make_document("a.txt", "He saw the the car."))
-    assert [f.rule for f in found] == ["grammar.doubled-word"]
+    assert [f.rule for f in found] == ["mt.repeated-word"]
 
 
 def test_url_from_environment(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,12 +132,12 @@ def test_no_url_means_no_request(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_unreachable_server_is_one_notice_and_others_still_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LINTNEWS_LANGUAGETOOL_URL", raising=False)
-    grammar = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id == "grammar.doubled-word"]
+    grammar = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id == "mt.repeated-word"]
     # port 9 on localhost: nothing listens there, the connection is refused at once
     linter = Linter([_rule(timeout=2), *grammar], settings={"languagetool-url": "http://127.0.0.1:9"})
     for _ in range(2):
         found = linter.lint(make_document("a.txt", "He saw the the car."))
-        assert [f.rule for f in found] == ["grammar.doubled-word"]
+        assert [f.rule for f in found] == ["mt.repeated-word"]
     assert len(linter.notices) == 1
     assert "lt.t is off" in linter.notices[0] and "did not answer" in linter.notices[0]
 

@@ -150,6 +150,25 @@ def test_pascal_case_of_two_content_words_is_only_information() -> None:
     assert only("Rain fell in the harbourThe storm moved east.").severity is Severity.WARNING
 
 
+@pytest.mark.parametrize("brand", ["easyHotel", "smartTrade", "moneyLion"])
+def test_camel_case_brand_on_a_short_content_word_is_only_information(brand: str) -> None:
+    # a short lower-case content word before a common word the article never writes alone: a brand
+    assert only(f"Shares of {brand} rose sharply on Monday.").severity is Severity.INFO
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Tables are listed in theInput section.", "theInput"),  # after a function word
+        ("He thanked the emergency servicesDavid Lopez said.", "servicesDavid"),  # after a longer word
+        ("Hotel prices rose, and the easyHotel chain grew.", "easyHotel"),  # its second part stands alone too
+    ],
+)
+def test_camel_case_join_stays_a_warning(text: str, span: str) -> None:
+    f = only(text)
+    assert text[f.offset : f.end] == span and f.severity is Severity.WARNING
+
+
 def test_lexicon() -> None:
     assert lexicon.is_known("Netanyahu")
     assert lexicon.is_known("rafah")

@@ -38,9 +38,11 @@ WEEKDAYS_MONTHS = _words(
     july august september october november december
     """
 )
-# After a capitalised word only these still open a new clause (`Hamas They are moving`); other
-# capitalised words there belong to a name or title (`Sony Now`, `We're On It`).
+# After a capitalised word only these still open a new clause (`Hamas They are moving`, `in Lima The
+# ministers left`); other capitalised words there belong to a name or title (`Sony Now`, `We're On It`).
+# A determiner opens one only before a lower-case word: `Pink Floyd The Wall` is a title.
 CLAUSE_OPENERS = frozenset(["they", "he", "she", "it", "we", "there", "you"])
+CLAUSE_DETERMINERS = frozenset(["the", "a", "an", "these", "those", "his", "her", "their", "its", "our"])
 # A capitalised word closing its phrase (`resolution Were.`) is a lost segment only if it is a verb.
 AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did"])
 # After a determiner a capitalised word is a label or a name: `the It girl`, `an About page`.
@@ -183,6 +185,10 @@ class MidCapitalChecker(Checker):
             return False
         nxt = toks[i + 1].core
         if after_name:
+            if low in CLAUSE_DETERMINERS:
+                # `Lima The ministers left`: the determiner, a lower-case noun, and a lower-case word after it
+                after = toks[i + 2].core if i + 2 < len(toks) and not toks[i + 1].trail else ""
+                return _LOWER_WORD.match(nxt) is not None and _LOWER_WORD.match(after) is not None
             return low in CLAUSE_OPENERS and _LOWER_WORD.match(nxt) is not None
         after = toks[i + 2].core if i + 2 < len(toks) and not toks[i + 1].trail else ""
         if nxt.lower() in WEEKDAYS_MONTHS:

@@ -19,14 +19,24 @@ _SPACE_BEFORE = re.compile(r"(?<=[\w.,!?…])[ \t]+\Z")
 # what a closing mark follows and an opening mark precedes, besides letters and digits
 _ENDS_A_QUOTE = ".,!?;:…'’)]%"
 _STARTS_A_QUOTE = "'‘’…¡¿$€£#@"
+_DOUBLE_QUOTES = ('"', "“", "”")
+# a quotation ends with its sentence or clause: a mark between a word and a closing quote
+_ENDS_A_QUOTATION = frozenset(".,!?;:…")
+_ENDS_SENTENCE = re.compile(r"""[.!?:;]["”’'»)\]]*\s*$|["”]\s*$""")
 
 
 class QuotesChecker(Checker):
     kind = "quotes"
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        for para in doc.paragraphs:
+        paras = doc.paragraphs
+        for k, para in enumerate(paras):
             yield from self._paragraph(para)
+            following = paras[k + 1].text if k + 1 < len(paras) else ""
+            chained = k > 0 and leaves_open(paras[k - 1].text)
+            # a quotation opened a few paragraphs back and closed here, without being opened again in between
+            open_earlier = any(leaves_open(p.text) for p in paras[max(0, k - 6) : k])
+            yield from _unclosed(para, following, chained, k == 0 or open_earlier)
 
     def _paragraph(self, para: Block) -> Iterator[Hit]:
         text = para.text
@@ -79,6 +89,69 @@ class QuotesChecker(Checker):
         for pos, opens in sorted(marks.items()):
             if pos not in turned:
                 yield from _inner_space(para, pos, opens)
+
+
+def _unclosed(para: Block, following: str, chained: bool, inside: bool) -> Iterator[Hit]:
+    """A quotation opened and never closed in its paragraph, or closed and never opened.
+
+    A quotation running over several paragraphs leaves each one open and opens the next again (`chained`:
+    the paragraph before left one open); an excerpt (`...`, `[The]`), a paragraph that may begin inside a
+    quotation (`inside`: the first of the text, or one after a quotation left open) and the last one of
+    the text lose a mark on purpose. Any other lone mark is a lost partner or a mark added.
+    """
+    text = para.text
+    if following.lstrip()[:1] in _DOUBLE_QUOTES or "..." in text or "…" in text or "[" in text:
+        return
+    if not _ENDS_SENTENCE.search(text):
+        return  # a paragraph cut in mid-sentence goes on in the next
+    if "“" in text or "”" in text:
+        # curly marks come from an editor or a typesetter that pairs them; a lone one is most often the
+        # multi-paragraph convention (each paragraph opens, only the last closes) or is reported above
+        # (an opening twice); on the MQM dev set none of five was a marked error
+        return
+    found = [m.start() for m in re.finditer('"', text)]
+    if len(found) % 2 == 0 or any(p > 0 and text[p - 1].isdigit() for p in found):
+        return  # paired, or inch marks (12" vinyl)
+    lone = _unpaired(text, found)
+    if lone is None or (chained and lone == 0):
+        return
+    if not following and _opens(text, lone):
+        return  # the text ends inside a quotation
+    if inside and not _opens(text, lone) and text[lone - 1 : lone] in _ENDS_A_QUOTATION:
+        return  # the paragraph begins inside a quotation, which ends at a mark (`...the last word."`)
+    yield Hit(
+        para.start + lone,
+        para.start + lone + 1,
+        message="This quotation mark has no partner in its paragraph: a mark was lost or added.",
+    )
+
+
+def _opens(text: str, p: int) -> bool:
+    """Does the straight double quote at p open a quotation, by the side it is glued to?"""
+    left = p > 0 and (text[p - 1].isalnum() or text[p - 1] in _ENDS_A_QUOTE)
+    right = p + 1 < len(text) and (text[p + 1].isalnum() or text[p + 1] in _STARTS_A_QUOTE)
+    return right and not left
+
+
+def leaves_open(text: str) -> bool:
+    """Does the paragraph end inside a quotation (an odd number of double quotes)?"""
+    return len(re.findall('["“”]', text)) % 2 == 1
+
+
+def _unpaired(text: str, found: list[int]) -> int | None:
+    """The straight double quote left without a partner, paired by the side each is glued to."""
+    stack: list[int] = []
+    lone: list[int] = []
+    for p in found:
+        closes = not _opens(text, p)
+        if not closes:
+            stack.append(p)
+        elif stack:
+            stack.pop()
+        else:
+            lone.append(p)
+    left_over = lone or stack
+    return left_over[0] if left_over else None
 
 
 def straight_quote_directions(text: str) -> dict[int, bool] | None:

@@ -131,6 +131,10 @@ FUNCTION_WORDS = (
 )
 # The case change is itself evidence, so the word after it may be rarer (`ofBergamo`).
 CAMEL_ZIPF = 2.0
+# the longest lower-case first part of a camel-case brand (`easy`, `smart`, `money`) and the frequency from
+# which a word counts as a function word (`the`, `of`, `for`, `see`), which no brand starts with
+BRAND_PREFIX_LEN = 5
+FUNCTION_ZIPF = 6.0
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Inflectional endings and what may stand before them: linkings <- linking, baked <- bake.
 _INFLECTIONS = (("s", ("",)), ("es", ("",)), ("ed", ("", "e")), ("ing", ("", "e")), ("er", ("", "e")), ("ly", ("",)))
@@ -370,6 +374,11 @@ class RunTogetherChecker(Checker):
             return None
         if starter and low_left not in NON_FINAL:
             return ". ", True
+        if len(left) <= BRAND_PREFIX_LEN and self.zipf(left) < FUNCTION_ZIPF and vocab[right.lower()] == 0:
+            # `easyJet`, `smartTrade`, `moneyLion`: a short content word before a common word the article
+            # never writes alone is how brands are built; a lost space most often follows a function word
+            # (`theInput`, `ofTense`) or a longer word that ends a phrase (`servicesDavid`)
+            return " ", False
         return " ", True
 
     # ---- joins across punctuation and digits: used,which  September30  3The  VMand ---------------

@@ -185,6 +185,10 @@ def delete_blocks_edits(raw: str, blocks: list[Block]) -> tuple[Edit, ...]:
     return tuple(delete_block_edit(raw, s, e) for s, e in runs)
 
 
+# an image in Markdown or HTML source: its alt text is lintable, the image is never part of a teaser list
+_IMAGE = regex.compile(r"!\[|<img\b", regex.I)
+
+
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -310,6 +314,8 @@ class BoilerplateChecker(Checker):
             for j in range(i + 1, min(len(lines), i + 1 + self.opts["then_headlines"])):
                 if not looks_like_headline(lines[j].text, 20) or claims.get(lines[j].start, me) != me:
                     break
+                if _IMAGE.search(doc.raw, lines[j].start, lines[j].end):
+                    break  # an image's alt text reads like a headline, but the image is the article's
                 group.append(lines[j])
                 flagged.add(j)
                 claims[lines[j].start] = me

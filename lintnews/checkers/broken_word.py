@@ -1,0 +1,65 @@
+"""kind: broken-word: a punctuation mark inside a word (`gover,nment`), where a piece is no word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from ..document import Document
+from ..findings import Hit
+from .base import Checker, Option
+
+# two runs of letters joined by marks, standing as one token (no letter or digit, `@` or `/` around it);
+# apostrophes join words in English (`don't`, `O'Neill`) and are left out
+_JOINED = re.compile(r"(?<![\w@/.:-])([A-Za-z]?[a-z]{1,})([,.;:!?\-(\"“”]+)([a-z]{2,})(?![\w@/]|\.[a-z])")
+
+
+class BrokenWordChecker(Checker):
+    kind = "broken-word"
+    options = {
+        "min_zipf": Option((int, float), default=3.0, help="how common (wordfreq Zipf) the rejoined word must be"),
+        "max_piece_zipf": Option(
+            (int, float), default=2.5, help="a piece this common or more is a word: a hyphen may join two words"
+        ),
+        "max_piece_zipf_mark": Option(
+            (int, float),
+            default=4.3,
+            help="the same for other marks, which join words only by a lost space: word endings (`ing`, `est`) "
+            "are common in wordfreq's table, whole words more so",
+        ),
+    }
+
+    def setup(self) -> None:
+        from ..lexicon import zipf
+
+        self._zipf: Callable[[str], float] = zipf
+        self._memo: dict[str, float] = {}
+
+    def zipf(self, word: str) -> float:
+        z = self._memo.get(word)
+        if z is None:
+            z = self._memo[word] = self._zipf(word)
+        return z
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        floor = float(self.opts["min_zipf"])
+        for m in _JOINED.finditer(doc.text):
+            left, mark, right = m.group(1), m.group(2), m.group(3)
+            if len(left) < 2:
+                continue  # `e-mail`, `x-ray`
+            whole = (left + right).lower()
+            if self.zipf(whole) < floor:
+                continue
+            # two words joined (`well-known`, `said,which`) are a compound or a lost space
+            piece = float(self.opts["max_piece_zipf" if mark == "-" else "max_piece_zipf_mark"])
+            if self.zipf(left.lower()) >= piece and self.zipf(right) >= piece:
+                continue
+            yield Hit(
+                m.start(2),
+                m.end(2),
+                replacement="",
+                params=(("word", left + right), ("mark", mark)),
+            )
+
+
+CHECKER = BrokenWordChecker

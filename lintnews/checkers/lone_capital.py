@@ -1,0 +1,120 @@
+"""kind: lone-capital: a common word capitalised between lower-case words: a lost sentence break or a flipped letter."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..document import Block, Document
+from ..findings import Hit
+from .base import Checker, Option
+
+CHECKS = ("sentence-break", "capital")
+# a capitalised word standing alone: a lower-case word (no mark) before it, a lower-case word after it
+_LONE = re.compile(r"(?<=[a-z][ \t])([A-Z][a-z]+)(?=[ \t]+[a-z])")
+# where a word stands capitalised in mid-sentence elsewhere: after a letter or a comma and a space
+_MID = re.compile(r"(?:(?<=[^\W\d_][ \t])|(?<=[^\W\d_],[ \t]))([A-Z][a-z]+)(?![\w’'-])")
+_FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
+# the end of a clause: a noun, a number, an adverb, a participle or an object pronoun closes one
+_CLAUSE_END = frozenset(["NN", "NNS", "CD", "RB", "VBN", "PRP", "RP"])
+# a word the tagger reads as a verb or an adverb despite its capital (`will Begin`, `rose Sharply`);
+# adjectives are left out, as those of nations and faiths (`French`, `Baptist`) keep their capital, and
+# function words (`because Nearly`, `that The`) are sentence-split.mid-capital's
+_COMMON = frozenset(["VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS"])
+
+
+def _check_name(value: Any) -> str:
+    if value not in CHECKS:
+        raise ValueError(f"must be one of: {', '.join(CHECKS)}")
+    return str(value)
+
+
+class LoneCapitalChecker(Checker):
+    kind = "lone-capital"
+    needs_model = True
+    options = {
+        "check": Option(_check_name, required=True, help=f"one of: {', '.join(CHECKS)}"),
+        "min_zipf": Option((int, float), default=3.5, help="how common (wordfreq Zipf) the word must be in lower case"),
+    }
+
+    def setup(self) -> None:
+        from ..lexicon import zipf
+
+        self._zipf: Callable[[str], float] = zipf
+        self._memo: dict[str, float] = {}
+
+    def zipf(self, word: str) -> float:
+        z = self._memo.get(word)
+        if z is None:
+            z = self._memo[word] = self._zipf(word)
+        return z
+
+    def _candidates(self, doc: Document) -> list[tuple[Block, list[int]]]:
+        """Sentences with a lone capitalised common word the article does not capitalise elsewhere."""
+        key = "lone-capital-candidates"
+        got: list[tuple[Block, list[int]]] | None = doc.cache.get(key)
+        if got is not None:
+            return got
+        got = []
+        text = doc.text
+        floor = float(self.opts["min_zipf"])
+        mids: dict[str, int] | None = None
+        for s in doc.sentences:
+            found = []
+            for m in _LONE.finditer(s.text):
+                word = m.group(1)
+                if self.zipf(word.lower()) < floor:
+                    continue
+                if mids is None:
+                    mids = {}
+                    for c in _MID.finditer(text):
+                        mids[c.group(1)] = mids.get(c.group(1), 0) + 1
+                if mids.get(word, 0) <= 1:
+                    found.append(s.start + m.start(1))
+            if found:
+                got.append((s, found))
+        doc.cache[key] = got
+        return got
+
+    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+        from ..nlp import TAGS
+
+        return [s for s, _ in self._candidates(doc)], TAGS
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        from .. import nlp
+
+        cands = self._candidates(doc)
+        if not cands:
+            return
+        blocks = [s for s, _ in cands]
+        want_break = self.opts["check"] == "sentence-break"
+        for (block, offsets), sdoc in zip(cands, nlp.parse(doc, blocks, nlp.TAGS), strict=True):
+            starts = [block.start + t.idx for t in sdoc]
+            for at in offsets:
+                i = bisect.bisect_left(starts, at)
+                if i >= len(sdoc) or starts[i] != at or i == 0:
+                    continue
+                tok, prev = sdoc[i], sdoc[i - 1]
+                if not prev.text.islower():
+                    continue
+                if any(t.text[:1].isupper() and t.text != "I" for t in sdoc[i + 1 : i + 4]):
+                    continue  # a title (`his book Running for the Drum`) capitalises the words around it
+                verb_follows = any(t.tag_ in _FINITE for t in sdoc[i + 1 : i + 4] if not t.is_punct)
+                breaks = prev.tag_ in _CLAUSE_END and tok.tag_ in ("NNS", "NN") and verb_follows
+                word = tok.text
+                if want_break and breaks:
+                    yield Hit(
+                        at,
+                        at + len(word),
+                        suggestions=(". " + word,),
+                        params=(("word", word), ("before", prev.text)),
+                    )
+                elif not want_break and not breaks and tok.tag_ in _COMMON:
+                    fixed = word.lower()
+                    yield Hit(at, at + len(word), suggestions=(fixed,), params=(("word", word), ("fixed", fixed)))
+
+
+CHECKER = LoneCapitalChecker

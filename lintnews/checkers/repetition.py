@@ -1,0 +1,233 @@
+"""kind: repetition: a word or a phrase the decoder wrote twice in a row (`the the`, `on the on the`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ..document import Block, Document
+from ..findings import Hit
+from .base import Checker, Option
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+# what may stand between two words of one copy, or between two copies: spaces on one line, a comma for a clause
+_SPACE = re.compile(r"[ \t]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_CLAUSE_SEP = re.compile(r"[ \t]*,[ \t]+")
+# a sentence break inside the gap: the repeat would cross it
+_BREAK = re.compile(r"[.!?;:…\n]")
+# Doubles English grammar licenses: `had had` (auxiliary + participle) and `that that` (conjunction +
+# determiner or pronoun) in any sentence; `is is`, `do do` only after a free relative (`what it is is`).
+# `her her` (object + possessive: `gave her her passport`) likewise.
+ALWAYS_LICENSED = frozenset(["had", "that", "her"])
+# The linking words of English's reduplicated chains and equatives (`round and round`, `day after day`,
+# `step by step`, `as far as far`): a two-word unit with one of them repeats on purpose.
+CHAIN_LINKS = frozenset(["and", "or", "as", "after", "by", "to", "upon", "than", "in"])
+# a chain links content words, never articles (`in the in the` is a slip); `a spade a spade` names a thing
+# by itself (an object and its complement)
+ARTICLES = frozenset(["the", "a", "an"])
+AFTER_FREE_RELATIVE = frozenset(["is", "was", "are", "were", "do", "does", "did"])
+_FREE_RELATIVE = re.compile(r"\b(?:[Ww]hat|[Ww]hatever|[Aa]ll)\b")
+# Penn tags of a reduplication for emphasis: an interjection (`bye bye`, `no no`), or a degree adverb before
+# the word it grades (`very very cold`, `really really`)
+_INTERJECTION = "UH"
+_ADVERB = frozenset(["RB", "RBR", "RBS"])
+_GRADED = frozenset(["JJ", "JJR", "JJS", "RB", "RBR", "RBS"])
+
+
+def _min_words(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 8:
+        raise ValueError("must be an integer from 1 to 8")
+    return value
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+class Repeat(NamedTuple):
+    """Token `first` begins a copy of `size` tokens that is repeated `times` more times right after it."""
+
+    first: int
+    size: int
+    times: int
+
+
+def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok], list[Repeat]]:
+    """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first."""
+    toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    # `the region region's`: a possessive repeats its noun too
+    low = [_POSSESSIVE.sub("", t.text.lower()) for t in toks]
+    found: list[Repeat] = []
+    covered = -1
+    i = 0
+    while i < len(toks):
+        hit = None
+        for size in range(max_words, min_words - 1, -1):
+            if i + 2 * size > len(toks) or low[i : i + size] != low[i + size : i + 2 * size]:
+                continue
+            if _copies_join(text, toks, i, size) and not _periodic(low[i : i + size]):
+                hit = size
+                break
+        if hit is None or i <= covered:
+            i += 1
+            continue
+        times = 1
+        while (
+            i + (times + 2) * hit <= len(toks)
+            and low[i : i + hit] == low[i + (times + 1) * hit : i + (times + 2) * hit]
+            and _copies_join(text, toks, i + times * hit, hit)
+        ):
+            times += 1
+        found.append(Repeat(i, hit, times))
+        covered = i + (times + 1) * hit - 1
+        i = covered + 1
+    return toks, found
+
+
+def _title_case(text: str) -> bool:
+    """A headline or a table header (`Last Change Change %`) capitalises its words: not prose."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3 and w[0].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _periodic(words: list[str]) -> bool:
+    """Is the unit itself a repeat of a shorter one (`on on`)? Then the shorter unit is the one repeated."""
+    n = len(words)
+    return any(n % p == 0 and words == words[:p] * (n // p) for p in range(1, n // 2 + 1))
+
+
+def _copies_join(text: str, toks: list[_Tok], i: int, size: int) -> bool:
+    """Are tokens i..i+size and the next `size` tokens two copies with the same spacing, side by side?"""
+    for k in range(size - 1):
+        a = text[toks[i + k].end : toks[i + k + 1].start]
+        b = text[toks[i + size + k].end : toks[i + size + k + 1].start]
+        if a != b or _BREAK.search(a):
+            return False
+    gap = text[toks[i + size - 1].end : toks[i + size].start]
+    if _SPACE.fullmatch(gap):
+        return True
+    # a clause said twice may be set off by a comma; a short phrase so set off is a chant or a list
+    return size >= 4 and _CLAUSE_SEP.fullmatch(gap) is not None
+
+
+class RepetitionChecker(Checker):
+    kind = "repetition"
+    needs_model = True
+    options = {
+        "min_words": Option(_min_words, default=1, help="the shortest repeated unit, in words"),
+        "max_words": Option(_min_words, default=1, help="the longest repeated unit, in words"),
+    }
+
+    def _candidates(self, doc: Document) -> list[tuple[Block, list[_Tok], list[Repeat]]]:
+        key = f"repetition:{self.rule.id}"
+        got: list[tuple[Block, list[_Tok], list[Repeat]]] | None = doc.cache.get(key)
+        if got is None:
+            got = []
+            for para in doc.paragraphs:
+                toks, reps = find_repeats(para.text, self.opts["min_words"], self.opts["max_words"])
+                reps = [r for r in reps if not self._licensed_by_grammar(para.text, toks, r, doc)]
+                if reps:
+                    got.append((para, toks, reps))
+            doc.cache[key] = got
+        return got
+
+    @staticmethod
+    def _licensed_by_grammar(text: str, toks: list[_Tok], rep: Repeat, doc: Document) -> bool:
+        words = toks[rep.first : rep.first + rep.size]
+        low = words[0].text.lower()
+        if all(t.text[:1].isdigit() for t in words) and len(words[0].text) <= 2:
+            return True  # scores and table cells: `2 2`
+        if rep.size > 1:
+            # `on and on and on`, `Jewels after Jewels after Jewels`: a chain of one word joined by a small one
+            # `as big as big business`: one word and a linking word, repeated, is a construction of English
+            pair = [t.text.lower() for t in words]
+            if rep.size != 2:
+                return False
+            if pair[0] in ("a", "an"):
+                return True
+            return any(w in CHAIN_LINKS for w in pair) and not any(w in ARTICLES for w in pair)
+        if low in ALWAYS_LICENSED and rep.times == 1:
+            return True
+        if low in AFTER_FREE_RELATIVE and rep.times == 1:
+            head = text[max(0, words[0].start - 120) : words[0].start]
+            clause = re.split(r"[.!?;]", head)[-1]
+            if _FREE_RELATIVE.search(clause):
+                return True
+        word = words[0].text
+        if word[:1].isupper() and word[1:].islower() and words[0].start > 0:
+            # a doubled name (`Sirhan Sirhan`) is written so every time; a decoder's slip happens once
+            doubled = text[words[0].start : toks[rep.first + 1].end]
+            return doc.text.count(doubled) >= 2 or _title_case(text)
+        return False
+
+    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+        """The sentences holding a doubled single word: the tagger tells emphasis from a slip."""
+        from ..nlp import TAGS
+
+        blocks: list[Block] = []
+        for para, toks, reps in self._candidates(doc):
+            for r in reps:
+                if r.size == 1:
+                    s = self._sentence(doc, para.start + toks[r.first].start)
+                    if s is not None and s not in blocks:
+                        blocks.append(s)
+        return blocks, TAGS
+
+    @staticmethod
+    def _sentence(doc: Document, offset: int) -> Block | None:
+        for s in doc.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def uses_model(self) -> bool:
+        return int(self.opts["min_words"]) == 1
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        cands = self._candidates(doc)
+        if not cands:
+            return
+        tags: dict[int, tuple[str, str]] = {}
+        if self.uses_model():
+            from .. import nlp
+
+            blocks, level = self.model_blocks(doc)
+            for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+                for tok in sdoc:
+                    nxt = sdoc[tok.i + 1].tag_ if tok.i + 1 < len(sdoc) else ""
+                    tags[block.start + tok.idx] = (tok.tag_, nxt)
+        for para, toks, reps in cands:
+            for r in reps:
+                first = toks[r.first]
+                last = toks[r.first + r.size * (r.times + 1) - 1]
+                if r.size == 1 and self._emphasis(tags, para.start, toks, r):
+                    continue
+                copy_end = toks[r.first + r.size - 1].end
+                phrase = para.text[first.start : copy_end]
+                start, end = copy_end, last.end
+                if _POSSESSIVE.search(last.text) and not _POSSESSIVE.search(toks[r.first + r.size - 1].text):
+                    # `the region region's rivers`: keep the last copy, which carries the possessive
+                    start, end = first.start, toks[r.first + r.size * r.times].start
+                yield Hit(
+                    para.start + start,
+                    para.start + end,
+                    replacement="",
+                    params=(("unit", phrase), ("times", str(r.times + 1))),
+                )
+
+    @staticmethod
+    def _emphasis(tags: dict[int, tuple[str, str]], base: int, toks: list[_Tok], r: Repeat) -> bool:
+        """`bye bye`, `very very cold`: a reduplication for emphasis, by the tags of the last copy."""
+        first, last = toks[r.first], toks[r.first + r.times]
+        tag, nxt = tags.get(base + last.start, ("", ""))
+        # `Will will notice`: a name and a modal, which the tagger reads as two classes
+        if first.text != last.text and first.text[:1].isupper() and tags.get(base + first.start, ("", ""))[0] != tag:
+            return True
+        return tag == _INTERJECTION or (tag in _ADVERB and nxt in _GRADED)
+
+
+CHECKER = RepetitionChecker
