@@ -137,7 +137,14 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=0, help="print the N content lines scored highest, N missed")
     ap.add_argument("--show-on", choices=("dev", "examples"), default="dev", help="the lines --show prints")
     ap.add_argument("--min-precision", type=float, default=0.92, help="the threshold keeps at least this precision")
+    ap.add_argument(
+        "--without", action="append", default=[], metavar="FEATURE", help="fit with this evidence zeroed (ablation)"
+    )
     a = ap.parse_args()
+    unknown = [f for f in a.without if f not in FEATURES or f == "bias"]
+    if unknown:
+        print(f"--without: unknown feature {unknown[0]!r}", file=sys.stderr)
+        return 2
 
     arts = read_examples(EXAMPLES)
     if a.dev is not None:
@@ -155,6 +162,8 @@ def main() -> int:
             index[(k, i)] = len(evidence)
             evidence.append(line_evidence(facts, i, [bool(f) for f in flags[k]]))
     x_all = np.array([ev.values for ev in evidence])
+    for name in a.without:
+        x_all[:, FEATURES.index(name)] = 0.0
     # the lines the model scores: those the rules leave alone, with a label
     # (the checker judges no line of a text with fewer than 3 lines or no paragraph of a story: nor does the fit)
     judged = [len(art.lines) >= 3 and article_facts(art.lines).has_body for art in arts]
