@@ -131,7 +131,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dev", type=Path, help="labelled lines (JSON Lines) to fit on and cross-validate")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--example-weight", type=float, default=4.0, help="weight of a hand-written line in the fit")
+    ap.add_argument("--example-weight", type=float, default=2.0, help="weight of a hand-written line in the fit")
+    ap.add_argument("--l2", type=float, default=L2, help="the penalty on the weights (larger: smoother model)")
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
     ap.add_argument("--breakdown", action="store_true", help="per-evidence counts of what the model flags on dev")
     ap.add_argument("--show", type=int, default=0, help="print the N content lines scored highest, N missed")
@@ -195,9 +196,9 @@ def main() -> int:
         return out
 
     def fit_both(train: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        w1 = fit(x[train], y[train], sw[train])
+        w1 = fit(x[train], y[train], sw[train], a.l2)
         x2 = context_x(scores(x_all, w1))
-        return w1, fit(x2[train], y[train], sw[train])
+        return w1, fit(x2[train], y[train], sw[train], a.l2)
 
     def predict(w1: np.ndarray, w2: np.ndarray) -> np.ndarray:
         return scores(context_x(scores(x_all, w1)), w2)
@@ -298,7 +299,7 @@ def main() -> int:
                 "examples_lines": int(sum(arts[k].source == "examples" for k in art_of)),
                 "example_weight": a.example_weight,
                 "dev_lines": int(sum(arts[k].source == "dev" for k in art_of)),
-                "l2": L2,
+                "l2": a.l2,
             },
             "figures": {
                 "dev_cv": [round(p_cv, 3), round(r_cv, 3), round(f_cv, 3)] if groups else None,

@@ -90,6 +90,11 @@ def test_story_end_is_the_last_paragraph_on_the_story_topic() -> None:
     assert values[5]["past_body"] > 0.0 and values[5]["off_lead"] > 0.5
     assert values[4]["past_body"] == values[4]["tail_block"] == 0.0 and values[4]["off_lead"] < values[5]["off_lead"]
     assert values[0]["truncated"] == 0.0
+    # below a line a rule found after the story ('Related stories'), not below one inside the story
+    flagged = [False, True, False, False, False, True, False, False]
+    under = FEATURES.index("under_flagged")
+    assert line_evidence(facts, 6, flagged).values[under] == 1.0
+    assert line_evidence(facts, 5, flagged).values[under] == line_evidence(facts, 3, flagged).values[under] == 0.0
 
 
 def test_model_separates_the_hand_labelled_lines() -> None:

@@ -127,6 +127,7 @@ FEATURES = (
     "tail_block",
     "past_body",
     "off_lead",
+    "under_flagged",
 )
 # what each piece of evidence means, for the message that says why a line was flagged
 EVIDENCE = {
@@ -180,6 +181,7 @@ EVIDENCE = {
     "tail_block": "a headline after the story's end",
     "past_body": "after the story's end",
     "off_lead": "words the story's lead does not use",
+    "under_flagged": "below other boilerplate after the story",
 }
 # a teaser's text cut off by the page ('...', '…', '[…]', 'Read more')
 _TRUNCATED = regex.compile(
@@ -425,6 +427,8 @@ def line_evidence(facts: ArticleFacts, i: int, flagged: Sequence[bool] = ()) -> 
     after_story = facts.has_body and i > facts.story_end
     v["tail_block"] = float(after_story and facts.headline[i])
     v["past_body"] = min(1.0, (i - facts.story_end) / 5) if after_story else 0.0
+    # after the story, below a line other rules found ('Related stories', a share bar): the page's tail
+    v["under_flagged"] = float(after_story and any(flagged[facts.story_end + 1 : i]))
     # a teaser or a listing's blurb is about another story: its topic words are not the lead's
     v["off_lead"] = (
         sum(w not in facts.lead for w in own) / len(own)
