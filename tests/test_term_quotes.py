@@ -66,3 +66,14 @@ def test_quoted_words_of_speakers_and_a_lone_term_are_quiet() -> None:
     first_end = spans[0][1]
     lone = article[:first_end] + article[first_end:].replace('"', "")
     assert findings("calque.term-quotes", lone) == []
+
+
+@pytest.mark.slow
+def test_where_the_habit_is_shown_other_short_quotations_are_reported() -> None:
+    article, _ = _quote_terms(clean_sentences())
+    extra = ' Engineers hope the new pumps will "keep pace with" the rising water next spring.'
+    found = findings("calque.term-quotes", article + extra)
+    at = len(article) + extra.index('"')
+    assert any(f.offset == at for f in found)
+    # the same sentence alone: one quotation is no habit
+    assert findings("calque.term-quotes", extra.strip()) == []

@@ -40,13 +40,16 @@ class TermQuotesChecker(Checker):
         "min_terms": Option(int, default=4, help="an article is reported when it quotes at least this many terms"),
         "min_distinct": Option(int, default=3, help="... of which at least this many are different"),
         "max_words": Option(int, default=4, help="a quoted term has at most this many words"),
+        "max_reported_words": Option(
+            int, default=9, help="in an article with the habit, quoted spans up to this long are reported"
+        ),
         "min_sentence_words": Option(int, default=8, help="terms in shorter sentences (headlines) are not counted"),
     }
 
     def _candidates(self, doc: Document) -> list[tuple[Block, int, int, str]]:
         """Short quoted spans in the middle of prose sentences, not introduced as a name or a word."""
         found: list[tuple[Block, int, int, str]] = []
-        most = self.opts["max_words"]
+        most = max(self.opts["max_words"], self.opts["max_reported_words"])
         for s in doc.sentences:
             if len(_WORD.findall(s.text)) < self.opts["min_sentence_words"]:
                 continue
@@ -84,9 +87,15 @@ class TermQuotesChecker(Checker):
         if not blocks:
             return
         parsed: dict[Block, Any] = dict(zip(blocks, nlp.parse(doc, blocks, level), strict=True))
-        terms: list[tuple[int, int, str]] = []
+        spans: list[tuple[int, int, str]] = []
+        terms: set[str] = set()
+        n_terms = 0
         for block, start, end, term in doc.cache[f"term-quotes:{self.rule.id}"]:
             sdoc = parsed[block]
+            if len(term.split()) <= self.opts["max_reported_words"]:
+                spans.append((block.start + start, block.start + end, term))
+            if len(term.split()) > self.opts["max_words"]:
+                continue
             if any(t.lemma_.lower() in _ATTRIBUTING and t.pos_ == "VERB" for t in sdoc):
                 continue  # somebody's words quoted in part
             if any(t.lower_ in _PERSONAL and t.tag_ in ("PRP", "PRP$") for t in sdoc):
@@ -95,9 +104,11 @@ class TermQuotesChecker(Checker):
             # a term is a noun phrase: its last word a common noun (not 'patched', 'severe', 'not close')
             if not inner or inner[-1].pos_ != "NOUN":
                 continue
-            terms.append((block.start + start, block.start + end, term))
-        # the article's habit, not one quoted word: enough terms, and not one term quoted over and over
-        if len(terms) < self.opts["min_terms"] or len({t.lower() for *_, t in terms}) < self.opts["min_distinct"]:
+            n_terms += 1
+            terms.add(term.lower())
+        # the article's habit, not one quoted word: enough terms, and not one term quoted over and over. Where the
+        # habit is shown, its other short quotations (a verb, an attributed slogan) are the same habit.
+        if n_terms < self.opts["min_terms"] or len(terms) < self.opts["min_distinct"]:
             return
-        for start, end, term in terms:
+        for start, end, term in spans:
             yield Hit(start, end, suggestions=(term,), replacement=term)
