@@ -77,3 +77,16 @@ def test_where_the_habit_is_shown_other_short_quotations_are_reported() -> None:
     assert any(f.offset == at for f in found)
     # the same sentence alone: one quotation is no habit
     assert findings("calque.term-quotes", extra.strip()) == []
+
+
+@pytest.mark.slow
+def test_a_comma_inside_the_closing_mark_is_american_punctuation_not_a_remark() -> None:
+    article, spans = _quote_terms(clean_sentences())
+    # move every comma that follows a quoted term inside its closing mark, as American style sets it
+    american = article.replace('",', ',"')
+    moved = [a for a, b in spans if article[b : b + 1] == ","]
+    assert moved
+    found = findings("calque.term-quotes", american)
+    assert all(any(f.offset == a for f in found) for a in moved)
+    fixed = [f for f in found if f.offset in moved]
+    assert all(f.fix is not None and f.fix.edits[0].replacement.endswith(",") for f in fixed)

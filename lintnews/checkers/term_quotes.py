@@ -11,9 +11,12 @@ from ..document import Block, Document
 from ..findings import Hit
 from .base import Checker, Option
 
-# a short quoted span inside a line: one to four words, no sentence punctuation at its end (a quoted remark ends
-# with one: '"We will stay," she said'), the quotation marks hugging the words
-_QUOTED = regex.compile(r"(?P<open>[\"“])(?P<term>[^\s\"“”][^\"“”\n]{0,58}?[^\s\"“”.,!?;:…])(?P<close>[\"”])")
+# a short quoted span inside a line, the quotation marks hugging the words. A comma or full stop may stand inside
+# the closing mark, as American punctuation puts it ('a "price floor," officials'); a quoted remark ends with
+# another mark or with more words than a term has
+_QUOTED = regex.compile(
+    r"(?P<open>[\"“])(?P<term>[^\s\"“”][^\"“”\n]{0,58}?[^\s\"“”.,!?;:…])(?P<stop>[,.]?)(?P<close>[\"”])"
+)
 # English's own ways of introducing a term in quotation marks: the quotes are right after these
 _INTRODUCED = regex.compile(
     r"(?i:\b(?:so-called|called|calls|call|dubbed|named|titled|entitled|known\s+as|termed|labelled|labeled|"
@@ -46,9 +49,9 @@ class TermQuotesChecker(Checker):
         "min_sentence_words": Option(int, default=8, help="terms in shorter sentences (headlines) are not counted"),
     }
 
-    def _candidates(self, doc: Document) -> list[tuple[Block, int, int, str]]:
+    def _candidates(self, doc: Document) -> list[tuple[Block, int, int, str, str]]:
         """Short quoted spans in the middle of prose sentences, not introduced as a name or a word."""
-        found: list[tuple[Block, int, int, str]] = []
+        found: list[tuple[Block, int, int, str, str]] = []
         most = max(self.opts["max_words"], self.opts["max_reported_words"])
         for s in doc.sentences:
             if len(_WORD.findall(s.text)) < self.opts["min_sentence_words"]:
@@ -63,7 +66,7 @@ class TermQuotesChecker(Checker):
                 # inside a sentence, after a word: not a quotation opening the sentence or following a colon
                 if not regex.search(r"[\p{L},]\s$", before) or _INTRODUCED.search(before):
                     continue
-                found.append((s, m.start(), m.end(), m.group("term")))
+                found.append((s, m.start(), m.end(), m.group("term"), m.group("stop")))
         return found
 
     def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
@@ -71,7 +74,7 @@ class TermQuotesChecker(Checker):
         from ..nlp import FULL
 
         key = f"term-quotes:{self.rule.id}"
-        cached: list[tuple[Block, int, int, str]] | None = doc.cache.get(key)
+        cached: list[tuple[Block, int, int, str, str]] | None = doc.cache.get(key)
         if cached is None:
             cached = self._candidates(doc)
             if len(cached) < self.opts["min_terms"]:
@@ -90,17 +93,17 @@ class TermQuotesChecker(Checker):
         spans: list[tuple[int, int, str]] = []
         terms: set[str] = set()
         n_terms = 0
-        for block, start, end, term in doc.cache[f"term-quotes:{self.rule.id}"]:
+        for block, start, end, term, stop in doc.cache[f"term-quotes:{self.rule.id}"]:
             sdoc = parsed[block]
             if len(term.split()) <= self.opts["max_reported_words"]:
-                spans.append((block.start + start, block.start + end, term))
+                spans.append((block.start + start, block.start + end, term + stop))
             if len(term.split()) > self.opts["max_words"]:
                 continue
             if any(t.lemma_.lower() in _ATTRIBUTING and t.pos_ == "VERB" for t in sdoc):
                 continue  # somebody's words quoted in part
             if any(t.lower_ in _PERSONAL and t.tag_ in ("PRP", "PRP$") for t in sdoc):
                 continue
-            inner = [t for t in sdoc if start + 1 <= t.idx < end - 1]
+            inner = [t for t in sdoc if start + 1 <= t.idx < start + 1 + len(term)]
             # a term is a noun phrase: its last word a common noun (not 'patched', 'severe', 'not close')
             if not inner or inner[-1].pos_ != "NOUN":
                 continue
