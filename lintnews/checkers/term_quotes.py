@@ -49,9 +49,9 @@ class TermQuotesChecker(Checker):
         "min_sentence_words": Option(int, default=8, help="terms in shorter sentences (headlines) are not counted"),
     }
 
-    def _candidates(self, doc: Document) -> list[tuple[Block, int, int, str, str]]:
+    def _candidates(self, doc: Document) -> list[tuple[Block, int, int, str, str, bool]]:
         """Short quoted spans in the middle of prose sentences, not introduced as a name or a word."""
-        found: list[tuple[Block, int, int, str, str]] = []
+        found: list[tuple[Block, int, int, str, str, bool]] = []
         most = max(self.opts["max_words"], self.opts["max_reported_words"])
         for s in doc.sentences:
             if len(_WORD.findall(s.text)) < self.opts["min_sentence_words"]:
@@ -60,13 +60,13 @@ class TermQuotesChecker(Checker):
                 words = _WORD.findall(m.group("term"))
                 if not 1 <= len(words) <= most or len(words) != len(m.group("term").split()):
                     continue
-                if all(w[0].isupper() for w in words):
-                    continue  # a title or a name in quotation marks ('"Swan Lake"')
+                # a title or a name in quotation marks ('"Swan Lake"') shows no habit, but may follow it
+                titled = all(w[0].isupper() for w in words)
                 before = s.text[: m.start()]
                 # inside a sentence, after a word: not a quotation opening the sentence or following a colon
                 if not regex.search(r"[\p{L},]\s$", before) or _INTRODUCED.search(before):
                     continue
-                found.append((s, m.start(), m.end(), m.group("term"), m.group("stop")))
+                found.append((s, m.start(), m.end(), m.group("term"), m.group("stop"), titled))
         return found
 
     def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
@@ -74,7 +74,7 @@ class TermQuotesChecker(Checker):
         from ..nlp import FULL
 
         key = f"term-quotes:{self.rule.id}"
-        cached: list[tuple[Block, int, int, str, str]] | None = doc.cache.get(key)
+        cached: list[tuple[Block, int, int, str, str, bool]] | None = doc.cache.get(key)
         if cached is None:
             cached = self._candidates(doc)
             if len(cached) < self.opts["min_terms"]:
@@ -93,11 +93,11 @@ class TermQuotesChecker(Checker):
         spans: list[tuple[int, int, str]] = []
         terms: set[str] = set()
         n_terms = 0
-        for block, start, end, term, stop in doc.cache[f"term-quotes:{self.rule.id}"]:
+        for block, start, end, term, stop, titled in doc.cache[f"term-quotes:{self.rule.id}"]:
             sdoc = parsed[block]
             if len(term.split()) <= self.opts["max_reported_words"]:
                 spans.append((block.start + start, block.start + end, term + stop))
-            if len(term.split()) > self.opts["max_words"]:
+            if len(term.split()) > self.opts["max_words"] or titled:
                 continue
             if any(t.lemma_.lower() in _ATTRIBUTING and t.pos_ == "VERB" for t in sdoc):
                 continue  # somebody's words quoted in part
