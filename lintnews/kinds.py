@@ -41,6 +41,7 @@ KINDS: dict[str, str] = {
     "run-together": "run_together:RunTogetherChecker",
     "stray-period": "stray_period:StrayPeriodChecker",
     "swap": "swap:SwapChecker",
+    "term-quotes": "term_quotes:TermQuotesChecker",
     "token": "token:TokenChecker",
     "untranslated": "untranslated:UntranslatedChecker",
 }

@@ -60,3 +60,28 @@ def test_since_duration_and_the_past_at_any_quantity_unit_and_day() -> None:
     hits = [t for t, at in damaged if any(f.offset == at for f in findings("calque.", t))]
     # measured 1.00 (54/54)
     assert len(hits) == len(damaged), [t for t, _ in damaged if t not in hits]
+
+
+MONTHS = ["January", "March", "May", "July", "September", "November", "February", "December"]
+
+
+def test_source_dates_at_any_day_month_and_year() -> None:
+    """A spelled date turned into the source's numerals (ISO year-month-day, or the day's ordinal alone) is found
+    at any date; the English date it came from stays quiet."""
+    sentences = clean_sentences()
+    damaged, english = [], []
+    for n, (month, day) in enumerate(itertools.product(MONTHS, (1, 2, 3, 9, 11, 12, 22, 28, 30))):
+        if month == "February" and day == 30:
+            continue
+        year = 1994 + n % 31
+        base = sentences[n % len(sentences)].rstrip(".")
+        iso = f"{year}-{MONTHS.index(month) * 2 % 12 + 1:02d}-{day:02d}"
+        damaged.append((f"{base} on {iso}.", len(base) + 4))
+        suffix = "th" if 10 < day < 14 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        damaged.append((f"{base} on the {day}{suffix}, officials said.", len(base) + 1))
+        damaged.append((f"{base} on the evening of the {day}{suffix} to mark the day.", len(base) + 1))
+        english.append(f"{base} on {month} {day}, {year}, and on the {day}{suffix} floor.")
+    assert findings("calque.", "\n".join(english)) == []
+    hits = [t for t, at in damaged if any(f.offset <= at + 4 < f.end + 4 for f in findings("calque.", t))]
+    # measured 1.00 (213/213)
+    assert len(hits) / len(damaged) >= 0.95, [t for t, _ in damaged if t not in hits]

@@ -1,0 +1,117 @@
+"""kind: term-quotes: an article that puts quotation marks around its terms, as Chinese does for emphasis."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from ..document import Block, Document
+from ..findings import Hit
+from .base import Checker, Option
+
+# a short quoted span inside a line, the quotation marks hugging the words. A comma or full stop may stand inside
+# the closing mark, as American punctuation puts it ('a "price floor," officials'); a quoted remark ends with
+# another mark or with more words than a term has
+_QUOTED = regex.compile(
+    r"(?P<open>[\"“])(?P<term>[^\s\"“”][^\"“”\n]{0,58}?[^\s\"“”.,!?;:…])(?P<stop>[,.]?)(?P<close>[\"”])"
+)
+# English's own ways of introducing a term in quotation marks: the quotes are right after these
+_INTRODUCED = regex.compile(
+    r"(?i:\b(?:so-called|called|calls|call|dubbed|named|titled|entitled|known\s+as|termed|labelled|labeled|"
+    r"branded|word|words|phrase|slogan|label|term|hashtag|as|of))\s*$"
+)
+# verbs that attribute words to a speaker: a quoted fragment in their sentence is somebody's words, not a term
+_ATTRIBUTING = frozenset(
+    """
+    say tell add note write ask explain report state insist argue warn claim describe call label brand term dub
+    name title quote promise vow urge refer speak deny admit announce declare reply tweet post accuse praise
+    criticize criticise condemn dismiss complain
+    """.split()  # noqa: SIM905
+)
+# a writer speaking as I or to you uses quotation marks for irony and coinage of their own ('my "launch" phase');
+# the term-quoting habit is that of third-person news prose
+_PERSONAL = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+
+
+class TermQuotesChecker(Checker):
+    kind = "term-quotes"
+    needs_model = True
+    options = {
+        "min_terms": Option(int, default=4, help="an article is reported when it quotes at least this many terms"),
+        "min_distinct": Option(int, default=3, help="... of which at least this many are different"),
+        "max_words": Option(int, default=4, help="a quoted term has at most this many words"),
+        "max_reported_words": Option(
+            int, default=9, help="in an article with the habit, quoted spans up to this long are reported"
+        ),
+        "min_sentence_words": Option(int, default=8, help="terms in shorter sentences (headlines) are not counted"),
+    }
+
+    def _candidates(self, doc: Document) -> list[tuple[Block, int, int, str, str, bool]]:
+        """Short quoted spans in the middle of prose sentences, not introduced as a name or a word."""
+        found: list[tuple[Block, int, int, str, str, bool]] = []
+        most = max(self.opts["max_words"], self.opts["max_reported_words"])
+        for s in doc.sentences:
+            if len(_WORD.findall(s.text)) < self.opts["min_sentence_words"]:
+                continue
+            for m in _QUOTED.finditer(s.text):
+                words = _WORD.findall(m.group("term"))
+                if not 1 <= len(words) <= most or len(words) != len(m.group("term").split()):
+                    continue
+                # a title or a name in quotation marks ('"Swan Lake"') shows no habit, but may follow it
+                titled = all(w[0].isupper() for w in words)
+                before = s.text[: m.start()]
+                # inside a sentence, after a word: not a quotation opening the sentence or following a colon
+                if not regex.search(r"[\p{L},]\s$", before) or _INTRODUCED.search(before):
+                    continue
+                found.append((s, m.start(), m.end(), m.group("term"), m.group("stop"), titled))
+        return found
+
+    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+        """The sentences holding a candidate term, when the article has enough of them to be worth parsing."""
+        from ..nlp import FULL
+
+        key = f"term-quotes:{self.rule.id}"
+        cached: list[tuple[Block, int, int, str, str, bool]] | None = doc.cache.get(key)
+        if cached is None:
+            cached = self._candidates(doc)
+            if len(cached) < self.opts["min_terms"]:
+                cached = []
+            doc.cache[key] = cached
+        blocks = list(dict.fromkeys(block for block, *_ in cached))
+        return blocks, FULL
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        from .. import nlp
+
+        blocks, level = self.model_blocks(doc)
+        if not blocks:
+            return
+        parsed: dict[Block, Any] = dict(zip(blocks, nlp.parse(doc, blocks, level), strict=True))
+        spans: list[tuple[int, int, str]] = []
+        terms: set[str] = set()
+        n_terms = 0
+        for block, start, end, term, stop, titled in doc.cache[f"term-quotes:{self.rule.id}"]:
+            sdoc = parsed[block]
+            if len(term.split()) <= self.opts["max_reported_words"]:
+                spans.append((block.start + start, block.start + end, term + stop))
+            if len(term.split()) > self.opts["max_words"] or titled:
+                continue
+            if any(t.lemma_.lower() in _ATTRIBUTING and t.pos_ == "VERB" for t in sdoc):
+                continue  # somebody's words quoted in part
+            if any(t.lower_ in _PERSONAL and t.tag_ in ("PRP", "PRP$") for t in sdoc):
+                continue
+            inner = [t for t in sdoc if start + 1 <= t.idx < start + 1 + len(term)]
+            # a term is a noun phrase: its last word a common noun (not 'patched', 'severe', 'not close')
+            if not inner or inner[-1].pos_ != "NOUN":
+                continue
+            n_terms += 1
+            terms.add(term.lower())
+        # the article's habit, not one quoted word: enough terms, and not one term quoted over and over. Where the
+        # habit is shown, its other short quotations (a verb, an attributed slogan) are the same habit.
+        if n_terms < self.opts["min_terms"] or len(terms) < self.opts["min_distinct"]:
+            return
+        for start, end, term in spans:
+            yield Hit(start, end, suggestions=(term,), replacement=term)
