@@ -182,6 +182,50 @@ def _wordfreq_pack_path() -> Path | None:
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "large_en.msgpack.gz"
 
 
+def _wordfreq_table_path(lang: str) -> Path | None:
+    """The file wordfreq's "best" table of `lang` is read from (large where there is one, else small)."""
+    english = _wordfreq_pack_path()
+    if english is None:
+        return None
+    for size in ("large", "small"):
+        path = english.parent / f"{size}_{lang}.msgpack.gz"
+        if path.exists():
+            return path
+    return None
+
+
+@cache
+def short_common_words(lang: str, min_zipf: float, max_len: int) -> frozenset[str] | None:
+    """The lower-case ASCII words of at most `max_len` letters whose wordfreq.zipf_frequency in `lang` is at
+    least `min_zipf`, kept in the cache folder; None where wordfreq has no table for `lang`.
+
+    To ask whether a short word is common in another language, wordfreq loads that language's whole table (a
+    quarter of a second each); the answer for every such word is a few hundred words, derived once. For an
+    ASCII word wordfreq's own answer is the answer for its lower-case form, which is why only those are kept.
+    """
+    path = _wordfreq_table_path(lang)
+    if path is None:
+        return None
+
+    def build() -> tuple[str, ...]:
+        from wordfreq import get_frequency_dict, zipf_frequency
+
+        # wordfreq's own answer for each candidate (its tokeniser and rounding), not a re-derivation of it
+        return tuple(
+            sorted(
+                w
+                for w in get_frequency_dict(lang)
+                if len(w) <= max_len
+                and w.isascii()
+                and w.isalpha()
+                and w.islower()
+                and zipf_frequency(w, lang) >= min_zipf
+            )
+        )
+
+    return frozenset(cached_value(f"wordfreq-{lang}-common-{min_zipf}-{max_len}", path, build))
+
+
 def _read_cbpack() -> list[list[str]] | None:
     """wordfreq's English table as stored (its "cBpack": a gzipped msgpack list of words by centibel)."""
     path = _wordfreq_pack_path()

@@ -169,3 +169,23 @@ def test_dict_fallback_has_the_packed_values() -> None:
     freqs = frequencies()
     for w in [*list(table)[::101], "gazawhich"]:
         assert freqs.get(w) == table.get(w), w
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "nl", "de", "ms"])
+def test_short_common_words_are_wordfreqs_own_answer(lang: str) -> None:
+    # every lower-case word of one and two letters, and a sample of three, in every case: the derived table
+    # must say what wordfreq.zipf_frequency says, for the word's lower-case form
+    import itertools
+    import string
+
+    from wordfreq import zipf_frequency
+
+    table = lexicon.short_common_words(lang, 6.0, 3)
+    assert table is not None and table
+    rng = random.Random(lang)
+    words = ["".join(p) for k in (1, 2) for p in itertools.product(string.ascii_lowercase, repeat=k)]
+    words += ["".join(rng.choice(string.ascii_lowercase) for _ in range(3)) for _ in range(300)]
+    words += ["de", "van", "al", "la", "le", "del", "bin", "von", "dos"]
+    for w in words:
+        for form in (w, w.capitalize(), w.upper()):
+            assert (w in table) == (zipf_frequency(form, lang) >= 6.0), (lang, form)
