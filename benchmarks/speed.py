@@ -11,7 +11,7 @@ the installed `lintnews` command as a user would, and with proselint in turn, an
 reading the files plus one compiled regex pass, and the spaCy tokeniser alone, in this process. Then the
 pre-commit case (one article, compiled rules cached) and peak memory at two sizes. Every ratio is from
 this one run. Nothing here is a pass/fail test. `--quick` (50k words, one round, memory at 50k and 250k,
-100 cached articles) takes about a minute on an idle 2-core machine.
+100 cached articles) took 100-140 s on this 2-core machine at load 3-5.
 Every figure is given as wall time and as CPU time (user+sys of the process tree): on a loaded machine the
 CPU figure is the one that says what lintnews costs; words/s are reported for both.
 """
