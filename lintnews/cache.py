@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -31,6 +32,17 @@ def default_cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
     return base / "lintnews"
+
+
+# marks the folder as a cache (https://bford.info/cachedir/): backup tools skip it, and `lintnews cache clean`
+# empties a folder only when it has it or holds nothing but the entries lintnews writes
+TAG = "CACHEDIR.TAG"
+TAG_TEXT = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by lintnews (https://bford.info/cachedir/).\n"
+)
+# what lintnews writes in the folder: the Cache kinds and the derived word tables (see tables_dir)
+ENTRIES = ("rules", "findings", "corpus", "catalog", "lexicon", TAG)
 
 
 # the folder --cache-dir named for this process, if any (see tables_dir)
@@ -119,7 +131,9 @@ class Cache:
             return
         tmp = ""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.parent.is_dir():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tag(self.root)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -130,3 +144,47 @@ class Cache:
                     os.unlink(tmp)
                 except OSError:
                     pass
+
+
+def tag(root: Path) -> None:
+    """Mark `root` as a cache folder (once; a folder that cannot be written is left as it is)."""
+    marker = root / TAG
+    if not marker.exists():
+        try:
+            marker.write_text(TAG_TEXT, encoding="ascii")
+        except OSError:
+            pass
+
+
+def usage(root: Path) -> tuple[int, int]:
+    """The number of files and their bytes under `root` (0, 0 when it does not exist)."""
+    files = size = 0
+    for folder, _, names in os.walk(root):
+        for name in names:
+            try:
+                size += os.lstat(os.path.join(folder, name)).st_size
+            except OSError:
+                continue
+            files += 1
+    return files, size
+
+
+def clean(root: Path) -> list[str]:
+    """Remove the cache's contents; returns the entries left because lintnews did not write them.
+
+    Only a folder tagged as a lintnews cache is emptied whole. Without the tag (a cache from before it, or
+    a --cache-dir pointing somewhere else by mistake) only the entries named in ENTRIES go.
+    """
+    if not root.is_dir():
+        return []
+    tagged = (root / TAG).is_file()
+    kept: list[str] = []
+    for entry in sorted(root.iterdir()):
+        if not tagged and entry.name not in ENTRIES:
+            kept.append(entry.name)
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    return kept

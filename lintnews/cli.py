@@ -12,7 +12,7 @@ from . import __version__, tuning
 from .errors import LintnewsError
 
 # Each module in lintnews/commands/ named here provides add_parser(subparsers) and run(args) -> int.
-COMMANDS = ("check", "rules", "report", "server")
+COMMANDS = ("check", "rules", "report", "server", "cache")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -26,7 +26,7 @@ class Parser(argparse.ArgumentParser):
 
 def build_parser() -> Parser:
     parser = Parser(prog="lintnews", description="Lint machine-translated English news.")
-    parser.add_argument("--version", action="version", version=f"lintnews {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"lintnews {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMANDS:
         importlib.import_module(f".commands.{name}", __package__).add_parser(sub)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
+import math
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -18,12 +21,25 @@ FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "gitlab")
 # What a folder walk picks up unless `include` says otherwise; files named on the command line are always read.
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl")
 LANGUAGETOOL_ENV = "LINTNEWS_LANGUAGETOOL_URL"
+# a file is read whole into memory (about 4 bytes a character as a str, twice over as text and view)
+MAX_FILE_SIZE_LIMIT = 1_000_000_000
+# the flag that sets each key, for errors about the command line
+FLAGS = {
+    "select": "--select",
+    "ignore": "--ignore",
+    "extend-select": "--extend-select",
+    "languages": "--language",
+    "extend-exclude": "--exclude",
+    "max-score": "--max-score",
+}
 
 
 @dataclass(frozen=True)
 class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # added to `select` (when it is set: an empty select already picks every rule)
+    extend_select: tuple[str, ...] = ()
     fail_on: Severity = Severity.ERROR
     languages: tuple[str, ...] = ()
     rule_packs: tuple[str, ...] = ()
@@ -39,9 +55,12 @@ class Config:
     source: str = ""
     # the folder relative globs (include, exclude, per-file-ignores) are matched from: the config file's, or cwd
     root: Path = field(default_factory=Path.cwd)
+    # (key, value, where it was set) for every rule selector and language, so an unknown one is reported
+    # naming the file or flag it came from (see check_names)
+    origins: tuple[tuple[str, str, str], ...] = ()
 
     def rule_selected(self, rule_id: str, category: str) -> bool:
-        if self.select and not any(_matches(s, rule_id, category) for s in self.select):
+        if self.select and not any(_matches(s, rule_id, category) for s in (*self.select, *self.extend_select)):
             return False
         return not any(_matches(s, rule_id, category) for s in self.ignore)
 
@@ -150,8 +169,38 @@ def _str_list(value: Any, key: str, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: key '{key}' must be a list of strings")
+        raise ConfigError(f"{_where(where, key)} must be a list of strings")
     return tuple(value)
+
+
+def _where(where: str, key: str) -> str:
+    """How an error names a setting: the flag for the command line, else the file and its key."""
+    if where == "command line" and key in FLAGS:
+        return FLAGS[key]
+    return f"{where}: key '{key}'"
+
+
+def _globs(value: Any, key: str, where: str) -> tuple[str, ...]:
+    """A list of globs, each checked to compile: a bad one is an error now, not on the first file it meets."""
+    globs = _str_list(value, key, where)
+    for g in globs:
+        _check_glob(g, key, where)
+    return globs
+
+
+def _check_glob(glob: str, key: str, where: str) -> None:
+    try:
+        _glob_regex(glob.strip().removeprefix("./").rstrip("/").lstrip("/"))
+    except re.error as e:
+        raise ConfigError(f"{_where(where, key)}: bad glob {glob!r}: {e}") from None
+
+
+def _selectors(value: Any, key: str, where: str) -> tuple[str, ...]:
+    sels = _str_list(value, key, where)
+    for s in sels:
+        if not s.strip() or s != s.strip():
+            raise ConfigError(f"{_where(where, key)}: {s!r} is not a rule id, id prefix or category")
+    return sels
 
 
 def _field_name(value: Any, key: str, where: str) -> str:
@@ -168,6 +217,7 @@ def _url(value: Any, key: str, where: str) -> str:
 
 KEYS = {
     "select",
+    "extend-select",
     "ignore",
     "fail-on",
     "languages",
@@ -191,10 +241,17 @@ def from_mapping(data: Mapping[str, Any], where: str, base: Config | None = None
         if key not in KEYS:
             raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(KEYS))})")
     changes: dict[str, Any] = {"source": where}
+    origins = list(cfg.origins)
     if "select" in data:
-        changes["select"] = _str_list(data["select"], "select", where)
+        changes["select"] = _selectors(data["select"], "select", where)
+        origins += [("select", v, where) for v in changes["select"]]
+    if "extend-select" in data:
+        more = _selectors(data["extend-select"], "extend-select", where)
+        changes["extend_select"] = (*cfg.extend_select, *more)
+        origins += [("extend-select", v, where) for v in more]
     if "ignore" in data:
-        changes["ignore"] = _str_list(data["ignore"], "ignore", where)
+        changes["ignore"] = _selectors(data["ignore"], "ignore", where)
+        origins += [("ignore", v, where) for v in changes["ignore"]]
     if "fail-on" in data:
         try:
             changes["fail_on"] = Severity.parse(str(data["fail-on"]))
@@ -202,6 +259,7 @@ def from_mapping(data: Mapping[str, Any], where: str, base: Config | None = None
             raise ConfigError(f"{where}: key 'fail-on': {e}") from None
     if "languages" in data:
         changes["languages"] = _str_list(data["languages"], "languages", where)
+        origins += [("languages", v, where) for v in changes["languages"]]
     if "rule-packs" in data:
         packs = _str_list(data["rule-packs"], "rule-packs", where)
         changes["rule_packs"] = tuple(str((root / p) if root and not Path(p).is_absolute() else p) for p in packs)
@@ -209,24 +267,32 @@ def from_mapping(data: Mapping[str, Any], where: str, base: Config | None = None
         v = data["max-file-size"]
         if not isinstance(v, int) or isinstance(v, bool) or v < 0:
             raise ConfigError(f"{where}: key 'max-file-size' must be a whole number of bytes")
+        if v > MAX_FILE_SIZE_LIMIT:
+            raise ConfigError(
+                f"{where}: key 'max-file-size' is {v} bytes, over the largest allowed, {MAX_FILE_SIZE_LIMIT} "
+                "(a file is read whole into memory)"
+            )
         changes["max_file_size"] = v
     if "include" in data:
-        inc = _str_list(data["include"], "include", where)
+        inc = _globs(data["include"], "include", where)
         if not inc:
             raise ConfigError(f"{where}: key 'include' must name at least one glob")
         changes["include"] = inc
     if "exclude" in data:
-        changes["exclude"] = _str_list(data["exclude"], "exclude", where)
+        changes["exclude"] = _globs(data["exclude"], "exclude", where)
     if "extend-exclude" in data:
         base_ex = changes.get("exclude", cfg.exclude)
-        changes["exclude"] = (*base_ex, *_str_list(data["extend-exclude"], "extend-exclude", where))
+        changes["exclude"] = (*base_ex, *_globs(data["extend-exclude"], "extend-exclude", where))
     if "per-file-ignores" in data:
         pfi = data["per-file-ignores"]
         if not isinstance(pfi, Mapping):
             raise ConfigError(f"{where}: key 'per-file-ignores' must be a table of glob = [rule ids]")
         changes["per_file_ignores"] = tuple(
-            (str(g), _str_list(ids, f"per-file-ignores.{g}", where)) for g, ids in pfi.items()
+            (str(g), _selectors(ids, f"per-file-ignores.{g}", where)) for g, ids in pfi.items()
         )
+        for g, ids in changes["per_file_ignores"]:
+            _check_glob(g, "per-file-ignores", where)
+            origins += [(f"per-file-ignores.{g}", v, where) for v in ids]
     if "languagetool-url" in data:
         changes["languagetool_url"] = _url(data["languagetool-url"], "languagetool-url", where)
     if "languagetool-path" in data:
@@ -241,20 +307,36 @@ def from_mapping(data: Mapping[str, Any], where: str, base: Config | None = None
         changes["jsonl_id_field"] = _field_name(data["jsonl-id-field"], "jsonl-id-field", where)
     if "max-score" in data:
         v = data["max-score"]
-        if not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0:
-            raise ConfigError(f"{where}: key 'max-score' must be a number >= 0 (weighted findings per 1,000 words)")
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v) or v < 0:
+            raise ConfigError(
+                f"{_where(where, 'max-score')} must be a finite number >= 0 (weighted findings per 1,000 words), "
+                f"not {v!r}"
+            )
         changes["max_score"] = float(v)
     if root is not None and where != "command line":
         changes["root"] = root
+    changes["origins"] = tuple(origins)
     return replace(cfg, **changes)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+                raise ConfigError(f"{path}: {kind}, not a config file (.lintnews.toml or pyproject.toml)")
+            data = fh.read()
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: a folder, not a config file (.lintnews.toml or pyproject.toml)") from None
     except OSError as e:
         raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: not a UTF-8 TOML file (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: invalid TOML: {e}") from None
 
@@ -313,7 +395,7 @@ def resolve(
 ) -> Config:
     """The run's settings; the config file is looked for upward from `start` (default cwd)."""
     cfg = Config(root=cwd.resolve())
-    if config_path and not Path(config_path).is_file():
+    if config_path and not os.path.exists(config_path):
         raise ConfigError(f"{config_path}: config file not found")
     path = Path(config_path) if config_path else discover(start or cwd)
     if path is not None:
@@ -326,12 +408,19 @@ def resolve(
     return cfg
 
 
-def unknown_selectors(cfg: Config, rule_ids: Iterable[str]) -> list[str]:
-    ids = list(rule_ids)
-    bad = []
-    for s in (*cfg.select, *cfg.ignore):
-        if s in CATEGORIES:
+def check_names(cfg: Config, rule_ids: Iterable[str], languages: Iterable[str]) -> None:
+    """Refuse a rule selector that picks no rule, and a language no pack is for: a typo in `select` would
+    otherwise run no rule at all and report "no findings", turning a CI gate off without a word."""
+    ids = sorted(rule_ids)
+    langs = sorted(set(languages))
+    for key, value, where in cfg.origins:
+        if key == "languages":
+            if value not in langs:
+                raise ConfigError(f"{_where(where, key)}: unknown language {value!r} (known: {', '.join(langs)})")
             continue
-        if not any(_matches(s, rid, "") for rid in ids):
-            bad.append(s)
-    return bad
+        if value in CATEGORIES or any(_matches(value, rid, "") for rid in ids):
+            continue
+        names = [*ids, *sorted({rid.split(".")[0] for rid in ids}), *sorted(CATEGORIES)]
+        close = difflib.get_close_matches(value, names, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else " (see `lintnews rules`)"
+        raise ConfigError(f"{_where(where, key)}: {value!r} is no rule id, id prefix or category{hint}")

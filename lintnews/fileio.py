@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import codecs
 import errno
+import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +34,40 @@ class Decoded:
 
     text: str
     encoding: str
+    # what the file looked like when it was read (None for stdin): checked again before it is replaced
+    stamp: Stamp | None = None
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A file's identity and content when it was read; any difference later means someone else wrote it."""
+
+    dev: int
+    ino: int
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, st: os.stat_result, data: bytes) -> Stamp:
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+    def same_file(self, st: os.stat_result) -> bool:
+        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) == (self.dev, self.ino, self.size, self.mtime_ns)
+
+
+class ChangedOnDisk(OSError):
+    """The file was changed (saved by an editor, replaced) after it was read: it is left as it now is."""
+
+    def __init__(self) -> None:
+        super().__init__(errno.EAGAIN, "it changed on disk while lintnews was fixing it; left as it was saved")
+
+
+class OutsideTree(OSError):
+    """A symlink whose target lies outside the tree being linted: lintnews never writes there."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(errno.EXDEV, f"it is a symlink to {target}, outside the folder being linted; not rewritten")
 
 
 def decode(data: bytes, path: str, fallback_encoding: str | None = None) -> Decoded:
@@ -76,11 +112,14 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, fallback_enc
     try:
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1 if max_bytes else -1)
+            # the stat after the read: a write that ends after it changes the mtime the rewrite checks
+            after = os.fstat(fh.fileno())
     except OSError as e:
         raise InputError(spath, _os_problem(e)) from None
     if max_bytes and len(data) > max_bytes:  # it grew after the stat
         raise InputError(spath, f"file is over the size limit of {max_bytes} bytes (max-file-size)")
-    return decode(data, spath, fallback_encoding)
+    decoded = decode(data, spath, fallback_encoding)
+    return Decoded(decoded.text, decoded.encoding, Stamp.of(after, data))
 
 
 def _os_problem(e: OSError) -> str:
@@ -119,14 +158,53 @@ def check_writable(path: str | Path) -> os.stat_result:
     return st
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+def within(path: Path, tree: Path) -> bool:
+    """Whether `path`, its symlinks followed, is `tree` or lies below it (a symlink loop stays where it is)."""
+    real, top = os.path.realpath(path), os.path.realpath(tree)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _check_unchanged(target: Path, expected: Stamp | None) -> None:
+    """Raise ChangedOnDisk unless the file is still what was read: the same inode, size, mtime and content.
+
+    The content is compared too because an edit may keep the size and land within the file system's mtime
+    granularity; the stat, cheaper, is compared again just before the rename (see write_atomic).
+    """
+    if expected is None:
+        return
+    try:
+        with open(target, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not expected.same_file(st):
+                raise ChangedOnDisk()
+            data = fh.read(expected.size + 1)
+    except FileNotFoundError:
+        raise ChangedOnDisk() from None
+    if hashlib.sha256(data).hexdigest() != expected.sha256:
+        raise ChangedOnDisk()
+
+
+# called between the last check that the file is unchanged and the rename: a test's stand-in for an editor
+_before_replace: list[Callable[[], None]] = []
+
+
+def write_atomic(path: str | Path, data: bytes, expected: Stamp | None = None, tree: Path | None = None) -> None:
     """Write beside the file, fsync, then rename over it: a reader sees the old file or the new one, never a part.
 
-    A read-only file is refused (PermissionError). The file's permission bits are kept; a symlink is kept
-    and its target replaced. On any failure the temporary file is removed and the original is intact.
+    A read-only file is refused (PermissionError). The file's permission bits are kept. A symlink is kept and
+    its target replaced, unless `tree` is given and the target lies outside it (OutsideTree). With `expected`
+    (the Stamp of the read the new text came from), a file that changed since is left alone (ChangedOnDisk):
+    the check is made after the slow part (writing and syncing the new text), just before the rename. A file
+    with other hard links is rewritten in place (see _rewrite_in_place), so every name sees the new text.
+    On any failure the temporary file is removed and the original is intact.
     """
     target = Path(path).resolve()
+    if tree is not None and not within(target, tree):
+        raise OutsideTree(target)
     st = check_writable(target)
+    if st.st_nlink > 1:
+        _rewrite_in_place(target, data, expected)
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".lintnews-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -138,6 +216,12 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             os.chown(tmp, st.st_uid, st.st_gid)
         except OSError:
             pass  # not permitted for other users' files: the owner becomes ours, the content is intact
+        _check_unchanged(target, expected)
+        for hook in _before_replace:
+            hook()
+        # the last look, a stat, microseconds before the rename: the window an edit can still be lost in
+        if expected is not None and not expected.same_file(os.stat(target)):
+            raise ChangedOnDisk()
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -145,9 +229,77 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         except OSError:
             pass
         raise
-    # the rename itself is durable only once the folder is synced
+    _sync_folder(target.parent)
+
+
+BACKUP_SUFFIX = ".lintnews-backup"
+
+
+def _rewrite_in_place(target: Path, data: bytes, expected: Stamp | None) -> None:
+    """Rewrite a file with several hard links through its own inode, so that every name sees the new text.
+
+    A rename would give this name a new inode and leave the others on the old text. In-place writing is not
+    atomic, so the original is first copied to a backup beside it (fsynced), and the room for the new text is
+    reserved before the first byte changes: a full disk fails before the file is touched, and a kill midway
+    leaves `.NAME.*.lintnews-backup` holding the original. The backup is removed once the rewrite is synced.
+    """
+    old = target.read_bytes()
+    fd, backup = tempfile.mkstemp(prefix=f".{target.name}.", suffix=BACKUP_SUFFIX, dir=target.parent)
+    touched = False
     try:
-        dfd = os.open(target.parent, os.O_RDONLY)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(old)
+            fh.flush()
+            os.fsync(fh.fileno())
+        _sync_folder(target.parent)
+        with open(target, "r+b") as out:
+            if len(data) > len(old):
+                _reserve(out.fileno(), len(data))
+            _check_unchanged(target, expected)
+            for hook in _before_replace:
+                hook()
+            if expected is not None and not expected.same_file(os.fstat(out.fileno())):
+                raise ChangedOnDisk()
+            touched = True
+            out.write(data)
+            out.truncate(len(data))
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        if touched and not _restore(target, old):
+            raise OSError(errno.EIO, f"the rewrite failed midway; the original is kept in {backup}") from None
+        os.unlink(backup)
+        raise
+    os.unlink(backup)
+    _sync_folder(target.parent)
+
+
+def _reserve(fd: int, size: int) -> None:
+    """Allocate the blocks a longer text needs before writing it, so a full disk fails before any change."""
+    try:
+        os.posix_fallocate(fd, 0, size)
+    except OSError as e:
+        if e.errno not in (errno.EOPNOTSUPP, errno.EINVAL):  # a file system without it: write and see
+            raise
+
+
+def _restore(target: Path, old: bytes) -> bool:
+    """Put the original text back after a failed in-place rewrite; False if that failed too."""
+    try:
+        with open(target, "r+b") as out:
+            out.write(old)
+            out.truncate(len(old))
+            out.flush()
+            os.fsync(out.fileno())
+    except OSError:
+        return False
+    return True
+
+
+def _sync_folder(folder: Path) -> None:
+    # a rename or an unlink is durable only once the folder is synced
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(dfd)
         finally:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from .checkers import checker_class
 from .checkers.base import _TEMPLATE_FIELD as TEMPLATE_FIELD
-from .checkers.base import FILTERS, Checker
+from .checkers.base import FILTERS, Checker, PatternTimeout
 from .document import Document
 from .errors import BackendUnavailable
 from .findings import Applicability, Edit, Finding, Fix, Hit
@@ -175,8 +175,10 @@ class Linter:
         except (ModelUnavailable, BackendUnavailable) as e:
             self._disabled.add(rid)
             self.notices.append(f"rule {rid} is off: {e}")
-        except TimeoutError:
-            self.notices.append(f"{where}: rule {rid} stopped: its pattern ran too long (catastrophic backtracking?)")
+        except TimeoutError as e:
+            # checkers.base says where and for how long (a search covers one bounded piece of the text)
+            why = str(e) if isinstance(e, PatternTimeout) else "its pattern ran too long (catastrophic backtracking?)"
+            self.notices.append(f"{where}: rule {rid} stopped: {why}")
         return []
 
     def lint(self, doc: Document) -> list[Finding]:

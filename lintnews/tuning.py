@@ -44,6 +44,12 @@ def pad_malloc() -> bool:
     return bool(mallopt(M_TOP_PAD, TOP_PAD_BYTES))
 
 
+def observed() -> bool:
+    """Whether a profiler, tracer or coverage measurement watches this process (each hooks sys.setprofile or
+    sys.settrace; coverage's C tracer too, and its subprocess measurement imports coverage first)."""
+    return sys.getprofile() is not None or sys.gettrace() is not None or "coverage" in sys.modules
+
+
 # os._exit, kept here so a test can stand in for it
 _exit = os._exit
 
@@ -55,8 +61,11 @@ def exit_now(code: int) -> NoReturn:
     run on 200,000 words, doing nothing the kernel does not do at once. The atexit functions still run (a
     local LanguageTool server is stopped), and the standard streams are flushed; a run with a thread still
     going exits the usual way, which waits for it.
+
+    So does a run under a profiler, a tracer or coverage (`python -m cProfile -m lintnews ...`): they write
+    their results after the program returns, which os._exit would skip.
     """
-    if threading.active_count() > 1:
+    if threading.active_count() > 1 or observed():
         sys.exit(code)
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):

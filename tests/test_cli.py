@@ -124,6 +124,7 @@ def test_the_console_script_tunes_the_process_and_exits_without_teardown(monkeyp
     before = gc.get_threshold()
     monkeypatch.setattr(cli, "main", lambda: 1)
     monkeypatch.setattr(tuning, "_exit", fake_exit)
+    monkeypatch.setattr(tuning, "observed", lambda: False)  # as when no profiler or coverage watches
     ran: list[str] = []
     monkeypatch.setattr(tuning.atexit, "_run_exitfuncs", lambda: ran.append("atexit"))
     try:

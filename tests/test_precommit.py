@@ -96,10 +96,19 @@ def exercise(repo: Path, env: dict[str, str], first_timeout: float) -> None:
     assert ". . Edited" in (repo / "news" / "old.txt").read_text(encoding="utf-8")
 
 
-def hook_from_manifest() -> dict[str, object]:
-    (hook,) = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+def hook_from_manifest(hook_id: str = "lintnews") -> dict[str, object]:
+    hooks = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["lintnews", "lintnews-fix"]
+    (hook,) = [h for h in hooks if h["id"] == hook_id]
     assert isinstance(hook, dict)
     return hook
+
+
+def test_the_fixing_hook_is_the_checking_one_with_fix() -> None:
+    check, fix = hook_from_manifest(), hook_from_manifest("lintnews-fix")
+    assert fix["entry"] == "lintnews check --fix"
+    same = ("language", "types", "files", "require_serial", "additional_dependencies", "minimum_pre_commit_version")
+    assert {k: fix[k] for k in same} == {k: check[k] for k in same}
 
 
 def test_manifest_declares_what_content_repositories_need() -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import pstats
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +83,38 @@ def test_malloc_padding_is_asked_for_unless_the_user_set_it() -> None:
     code = "import sys\nfrom lintnews import tuning\nprint(tuning.pad_malloc())\n"
     assert _run(code).stdout.strip() in ("True", "False")  # False on a C library without it (musl says 0)
     assert _run(code, MALLOC_TOP_PAD_="4096").stdout.strip() == "False"
+
+
+def test_exit_now_under_a_profiler_exits_the_usual_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tuning, "_exit", lambda code: pytest.fail("os._exit would skip the profiler's report"))
+    monkeypatch.setattr(tuning.sys, "getprofile", object)
+    with pytest.raises(SystemExit) as done:
+        tuning.exit_now(1)
+    assert done.value.code == 1
+
+
+def test_python_m_cprofile_writes_its_profile(tmp_path: Path) -> None:
+    (tmp_path / ".lintnews.toml").write_text("", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("He left. . Then.\n", encoding="utf-8")
+    prof = tmp_path / "run.prof"
+    args = [
+        "-m",
+        "cProfile",
+        "-o",
+        str(prof),
+        "-m",
+        "lintnews",
+        "check",
+        "--no-cache",
+        "--select",
+        "punctuation",
+        "a.txt",
+    ]
+    p = subprocess.run(
+        [sys.executable, *args], cwd=tmp_path, capture_output=True, text=True, timeout=300, env=BUFFERED, check=False
+    )
+    assert p.returncode == 0, p.stderr
+    assert "a.txt:1:8: punctuation.doubled-period" in p.stdout
+    # the profile holds the run: the lint itself is among the functions it timed
+    functions = {name for (_, _, name) in pstats.Stats(str(prof)).stats}  # type: ignore[attr-defined]
+    assert "lint" in functions

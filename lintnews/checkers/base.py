@@ -16,8 +16,16 @@ from ..findings import Hit
 from ..prefilter import Keys
 from ..rulepack import Rule
 
-# A user pattern that backtracks catastrophically is stopped after this many seconds per search.
+# A pattern that backtracks catastrophically is stopped after this many seconds per search. Each search
+# covers one bounded piece of the text (see pieces), so a sound pattern, literal or not, stays far below it
+# however long the document is: only a runaway pattern reaches it.
 REGEX_TIMEOUT = 1.0
+# Texts longer than this are searched a piece at a time, cut after a paragraph break (else a line break,
+# else a sentence end, else a space). Each search then scans at most PIECE_CHARS + LOOKAHEAD_CHARS.
+PIECE_CHARS = 100_000
+# How far past its piece a search may look, so a match that starts in the piece may end after it, and
+# lookaheads and \b see the text that follows instead of an end of text. Longer matches are cut here.
+LOOKAHEAD_CHARS = 2_000
 
 
 @dataclass(frozen=True)
@@ -55,14 +63,94 @@ def compile_user_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
         raise ValueError(f"invalid regular expression: {e}") from None
 
 
+class PatternTimeout(TimeoutError):
+    """One search of a bounded piece of text ran over REGEX_TIMEOUT: the pattern itself is at fault."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        line = text.count("\n", 0, start) + 1
+        super().__init__(
+            f"its pattern ran over {REGEX_TIMEOUT:g} s on {end - start:,} characters from line {line} "
+            "(catastrophic backtracking: a nested or overlapping repetition)"
+        )
+
+
 def search_with_timeout(
     pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> Iterator[regex.Match[str]]:
-    """finditer that gives up when one search runs longer than REGEX_TIMEOUT (raises TimeoutError)."""
-    it: Iterator[regex.Match[str]] = pattern.finditer(
-        text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT
-    )
-    return it
+    """finditer that gives up when one search runs longer than REGEX_TIMEOUT (raises TimeoutError).
+
+    A long text is searched in bounded pieces (see pieces) with the same matches as one finditer over it,
+    except that a match may not run more than LOOKAHEAD_CHARS past the end of the piece it starts in.
+    """
+    end = len(text) if endpos is None else endpos
+    if end - pos <= PIECE_CHARS:
+        return _timed(pattern.finditer(text, pos, end, timeout=REGEX_TIMEOUT), text, pos, end)
+    return _piecewise(pattern, text, pos, end)
+
+
+def _timed(matches: Iterator[regex.Match[str]], text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    try:
+        yield from matches
+    except TimeoutError:
+        raise PatternTimeout(text, start, end) from None
+
+
+# the pieces of the last text cut: every regex rule searches the same document in turn (the text is held
+# until the next long one is cut)
+_LAST_CUT: list[tuple[str, int, int, list[tuple[int, int]]]] = []
+
+
+def _pieces_of(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    if _LAST_CUT and _LAST_CUT[0][0] is text and _LAST_CUT[0][1:3] == (pos, end):
+        return _LAST_CUT[0][3]
+    spans = list(pieces(text, pos, end))
+    _LAST_CUT[:] = [(text, pos, end, spans)]
+    return spans
+
+
+def _piecewise(pattern: regex.Pattern[str], text: str, pos: int, end: int) -> Iterator[regex.Match[str]]:
+    resume = pos  # where the last match ended: the next piece's search starts no earlier (no overlaps)
+    for start, cut in _pieces_of(text, pos, end):
+        if resume >= cut and cut < end:
+            continue
+        stop = min(end, cut + LOOKAHEAD_CHARS)
+        begin = max(start, resume)
+        for m in _timed(pattern.finditer(text, begin, stop, timeout=REGEX_TIMEOUT), text, begin, stop):
+            if m.start() >= cut and cut < end:
+                break  # the next piece's: found there, with the text after it in view
+            yield m
+            resume = m.end()
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*\s")
+
+
+def pieces(text: str, pos: int = 0, end: int | None = None, size: int = PIECE_CHARS) -> Iterator[tuple[int, int]]:
+    """[start, cut) spans that tile text[pos:end], each at most about `size` characters long.
+
+    A piece ends after a paragraph break where there is one in its second half, else after a line break,
+    a sentence end or a space (a single line of megabytes has none of the others); white space after the
+    cut stays with the piece, so the next starts at a word.
+    """
+    end = len(text) if end is None else end
+    start = pos
+    while end - start > size:
+        limit = start + size
+        half = start + size // 2
+        cut = text.rfind("\n\n", half, limit)
+        if cut < 0:
+            cut = text.rfind("\n", half, limit)
+        if cut < 0:
+            ends = [m.end() - 1 for m in _SENTENCE_END.finditer(text, half, limit)]
+            cut = ends[-1] if ends else text.rfind(" ", half, limit)
+        if cut < 0:
+            cut = limit  # no white space at all: a cut inside a "word" of 50,000 characters
+        while cut < end and text[cut].isspace():
+            cut += 1
+        yield start, cut
+        start = cut
+    if start < end:
+        yield start, end
 
 
 class Checker:

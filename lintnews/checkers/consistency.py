@@ -912,8 +912,12 @@ class ConsistencyChecker(Checker):
     def _enough(named: int, lower: int, text: str, start: int) -> bool:
         """Is a name written `named` times (negative: capitalised words, not acronyms) against `lower` times in
         lower case enough to call this lower-case one a slip?"""
-        line_start = text.rfind("\n", 0, start) + 1
-        if not text[line_start:start].strip():
+        # only the white space before `start` is walked (a slice back to the line's start made this quadratic
+        # on a one-line file of megabytes)
+        before = start
+        while before > 0 and text[before - 1].isspace() and text[before - 1] != "\n":
+            before -= 1
+        if before == 0 or text[before - 1] == "\n":
             return False  # a line that opens in lower case is an address or a fragment, not a sentence
         if named > 0:
             return named >= lower

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import math
 import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .. import baseline as bl
 from .. import query_memo
 from ..cache import CACHE_ENV, choose_cache_dir, default_cache_dir
 from ..config import FORMATS
+from ..errors import LintnewsError
 from ..findings import Finding, Severity
 from ..formats import github_max_score, render_github, render_sarif
 from ..model_worker import SplitLinter
@@ -66,13 +70,24 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--statistics", action="store_true", help="print the number of findings per rule, not each one")
     p.add_argument(
         "--max-score",
-        type=float,
+        type=_score,
         metavar="N",
         help="fail when an article's artifact score (weighted findings per 1,000 words) is above N",
     )
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
-    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
+    p.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, also apply unsafe fixes (alone it only counts them as fixable; it never writes)",
+    )
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing")
+    p.add_argument(
+        "--show-fixes", action="store_true", help="list the fixes applied (with --fix) or available, per file and rule"
+    )
+    p.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even with findings or a --max-score over (errors still exit 2)"
+    )
+    p.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument("--stdin-filename", default="-", metavar="NAME", help="the name to report for text read from stdin")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing in text format when there are no findings")
     p.add_argument(
@@ -100,6 +115,18 @@ def add_parser(sub: Any) -> None:
         "(for archives; no cross-document checks)",
     )
     p.set_defaults(run=run)
+
+
+def _score(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        n = -1.0
+    if not math.isfinite(n) or n < 0:
+        raise argparse.ArgumentTypeError(
+            f"must be a finite number >= 0 (weighted findings per 1,000 words), not {value!r}"
+        )
+    return n
 
 
 def _jobs(value: str) -> int:
@@ -136,14 +163,37 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     if args.cache_dir:
         choose_cache_dir(Path(args.cache_dir))
-    # forked before anything else is read, so spaCy loads meanwhile; stopped however the run ends
-    helper = early_model_helper(args.paths, args.jobs, bool(args.fix or args.unsafe_fixes or args.diff))
+    with _output(args.output_file) as out, contextlib.redirect_stdout(out):
+        # forked before anything else is read, so spaCy loads meanwhile; stopped however the run ends
+        helper = early_model_helper(args.paths, args.jobs, bool(args.fix or args.diff))
+        try:
+            code = _run(args, helper, started)
+        finally:
+            if helper is not None:
+                helper.close()
+            query_memo.save()
+    if args.exit_zero and code == 1:
+        return 0
+    return code
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """Where the report goes: stdout, or the --output-file (opened first, so a bad path fails before linting)."""
+    if path is None:
+        yield sys.stdout
+        return
     try:
-        return _run(args, helper, started)
+        fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed below, after the report is written
+    except OSError as e:
+        raise LintnewsError(f"--output-file {path}: cannot write: {e.strerror or e}") from None
+    try:
+        yield fh
     finally:
-        if helper is not None:
-            helper.close()
-        query_memo.save()
+        try:
+            fh.close()
+        except OSError as e:  # the disk filled as the report was flushed
+            raise LintnewsError(f"--output-file {path}: cannot write: {e.strerror or e}") from None
 
 
 def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -> int:
@@ -156,7 +206,8 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -
     }
     cfg = resolve_config(args, args.paths, **overrides)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    fix = args.fix or (args.unsafe_fixes and not args.diff)
+    # as ruff: only --fix writes; --unsafe-fixes alone or with --diff only widens what counts as a fix
+    fix = bool(args.fix)
     base_known = bl.read(Path(args.baseline)) if args.baseline else None
     stdin_text = None
     if "-" in args.paths:
@@ -259,13 +310,46 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -
         if baselined:
             text += f"{baselined} finding{'s' if baselined != 1 else ''} in the baseline not shown.\n"
         if opts.fix:
-            n = sum(r.applied for r in results if r.fixed_text is not None)
-            text += f"Fixed {n} finding{'s' if n != 1 else ''}.\n"
+            text += _fixed_line(results)
+        if args.show_fixes:
+            text += _show_fixes(results, findings, opts.fix, args.unsafe_fixes)
         sys.stdout.write(text)
     _report_over(over, cfg.max_score, fmt)
     if errors:
         return 2
     return 1 if over or any(f.severity >= cfg.fail_on for f in findings) else 0
+
+
+def _fixed_line(results: list[FileResult]) -> str:
+    """How many findings --fix fixed, and, honestly, how many of those shown above the fixes themselves made."""
+    n = sum(r.applied for r in results if r.fixed_text is not None)
+    line = f"Fixed {n} finding{'s' if n != 1 else ''}."
+    new = sum(r.introduced for r in results if r.fixed_text is not None)
+    if new:
+        line += f" {new} of the findings above {'are' if new != 1 else 'is'} new, made by the fixes: review them."
+    return line + "\n"
+
+
+def _show_fixes(results: list[FileResult], findings: list[Finding], fixing: bool, unsafe: bool) -> str:
+    """--show-fixes: per file, the rules whose fixes were applied (--fix) or are available, with counts."""
+    per_file: dict[str, Counter[str]] = {}
+    if fixing:
+        for r in results:
+            if r.fixed_text is not None and r.fixed_rules:
+                per_file[r.file] = r.fixed_rules
+        head = "Fixes applied"
+    else:
+        for f in findings:
+            if f.fix is not None and (unsafe or f.fix.applicability.value == "safe"):
+                per_file.setdefault(f.path, Counter())[f"{f.rule} ({f.fix.applicability.value})"] += 1
+        head = "Fixes available with --fix" + (" --unsafe-fixes" if unsafe else "")
+    if not per_file:
+        return f"{head}: none.\n"
+    lines = [f"{head}:"]
+    for path in sorted(per_file):
+        lines.append(f"  {path}:")
+        lines.extend(f"    {n} × {rule}" for rule, n in sorted(per_file[path].items()))
+    return "\n".join(lines) + "\n"
 
 
 def _over_message(s: dict[str, Any], max_score: float | None) -> str:
