@@ -63,6 +63,9 @@ def tables_dir() -> Path:
     return (_CHOSEN[0] if _CHOSEN else default_cache_dir()) / "lexicon"
 
 
+_CODE_AND_DATA = frozenset({".py", ".json", ".yaml", ".tsv", ".txt"})
+
+
 @cache
 def code_fingerprint() -> str:
     """A hash of lintnews' own code and the libraries whose objects are pickled: a new version misses the cache."""
@@ -70,8 +73,10 @@ def code_fingerprint() -> str:
 
     h = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0{regex.__version__}\0".encode())
     pkg = Path(__file__).resolve().parent
-    # the checkers' classes are pickled by reference: any edit to their code must invalidate the entries
-    for p in sorted(pkg.rglob("*.py")):
+    # the checkers' classes are pickled by reference: any edit to their code must invalidate the entries, and so
+    # must an edit to the data they ship beside it (a refitted model's weights, word tables)
+    files = [p for p in pkg.rglob("*") if p.suffix in _CODE_AND_DATA and "__pycache__" not in p.parts]
+    for p in sorted(files):
         h.update(p.relative_to(pkg).as_posix().encode() + b"\0")
         h.update(p.read_bytes())
     return h.hexdigest()

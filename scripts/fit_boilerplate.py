@@ -21,6 +21,7 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -62,6 +63,16 @@ def read_examples(path: Path) -> list[Article]:
             arts[-1].lines.append(raw[2:].strip())
             arts[-1].labels.append("boilerplate" if raw[0] == "B" else "content")
     return arts
+
+
+def read_sites(path: Path) -> dict[str, str]:
+    """Each page's site: the host of its URL, from JSON Lines of {id, url} (shared/eval/dev/clean_news.jsonl)."""
+    sites = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        host = urlsplit(str(r["url"])).hostname or ""
+        sites[str(r["id"])] = host.removeprefix("www.")
+    return sites
 
 
 def read_dev(path: Path) -> list[Article]:
@@ -131,13 +142,22 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dev", type=Path, help="labelled lines (JSON Lines) to fit on and cross-validate")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--example-weight", type=float, default=4.0, help="weight of a hand-written line in the fit")
+    ap.add_argument("--example-weight", type=float, default=2.0, help="weight of a hand-written line in the fit")
+    ap.add_argument("--site-of-page", type=Path, help="JSON Lines of {id, url}: the pages of one site fall in one fold")
+    ap.add_argument("--l2", type=float, default=L2, help="the penalty on the weights (larger: smoother model)")
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
     ap.add_argument("--breakdown", action="store_true", help="per-evidence counts of what the model flags on dev")
     ap.add_argument("--show", type=int, default=0, help="print the N content lines scored highest, N missed")
     ap.add_argument("--show-on", choices=("dev", "examples"), default="dev", help="the lines --show prints")
     ap.add_argument("--min-precision", type=float, default=0.92, help="the threshold keeps at least this precision")
+    ap.add_argument(
+        "--without", action="append", default=[], metavar="FEATURE", help="fit with this evidence zeroed (ablation)"
+    )
     a = ap.parse_args()
+    unknown = [f for f in a.without if f not in FEATURES or f == "bias"]
+    if unknown:
+        print(f"--without: unknown feature {unknown[0]!r}", file=sys.stderr)
+        return 2
 
     arts = read_examples(EXAMPLES)
     if a.dev is not None:
@@ -146,6 +166,16 @@ def main() -> int:
         except (OSError, ValueError, KeyError) as e:
             print(f"{a.dev}: cannot read the labelled lines: {e}", file=sys.stderr)
             return 2
+    if a.site_of_page is not None:
+        try:
+            sites = read_sites(a.site_of_page)
+        except (OSError, ValueError, KeyError) as e:
+            print(f"{a.site_of_page}: cannot read the pages' URLs: {e}", file=sys.stderr)
+            return 2
+        for art in arts:
+            page = art.group.removeprefix("page:")
+            if art.source == "dev" and page in sites:
+                art.group = f"site:{sites[page]}"
     flags = rule_flags(arts)
     index: dict[tuple[int, int], int] = {}
     evidence = []
@@ -155,6 +185,8 @@ def main() -> int:
             index[(k, i)] = len(evidence)
             evidence.append(line_evidence(facts, i, [bool(f) for f in flags[k]]))
     x_all = np.array([ev.values for ev in evidence])
+    for name in a.without:
+        x_all[:, FEATURES.index(name)] = 0.0
     # the lines the model scores: those the rules leave alone, with a label
     # (the checker judges no line of a text with fewer than 3 lines or no paragraph of a story: nor does the fit)
     judged = [len(art.lines) >= 3 and article_facts(art.lines).has_body for art in arts]
@@ -186,9 +218,9 @@ def main() -> int:
         return out
 
     def fit_both(train: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        w1 = fit(x[train], y[train], sw[train])
+        w1 = fit(x[train], y[train], sw[train], a.l2)
         x2 = context_x(scores(x_all, w1))
-        return w1, fit(x2[train], y[train], sw[train])
+        return w1, fit(x2[train], y[train], sw[train], a.l2)
 
     def predict(w1: np.ndarray, w2: np.ndarray) -> np.ndarray:
         return scores(context_x(scores(x_all, w1)), w2)
@@ -241,7 +273,8 @@ def main() -> int:
     p_exv, r_exv, f_exv = system(cv, threshold, "examples") if groups else (0.0, 0.0, 0.0)
     print(f"threshold {threshold}")
     if groups:
-        print(f"dev, cross-validated by page ({a.folds} folds): P {p_cv:.3f} R {r_cv:.3f} F1 {f_cv:.3f}")
+        unit = "site" if a.site_of_page is not None else "page"
+        print(f"dev, cross-validated by {unit} ({a.folds} folds): P {p_cv:.3f} R {r_cv:.3f} F1 {f_cv:.3f}")
     print(f"{src}, in-sample: P {p_in:.3f} R {r_in:.3f} F1 {f_in:.3f}")
     print(f"own examples, in-sample: P {p_ex:.3f} R {r_ex:.3f} F1 {f_ex:.3f}")
     if groups:
@@ -289,7 +322,7 @@ def main() -> int:
                 "examples_lines": int(sum(arts[k].source == "examples" for k in art_of)),
                 "example_weight": a.example_weight,
                 "dev_lines": int(sum(arts[k].source == "dev" for k in art_of)),
-                "l2": L2,
+                "l2": a.l2,
             },
             "figures": {
                 "dev_cv": [round(p_cv, 3), round(r_cv, 3), round(f_cv, 3)] if groups else None,

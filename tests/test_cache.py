@@ -189,3 +189,24 @@ def test_choose_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     assert cache.tables_dir() == tmp_path / "env" / "lexicon"
     cache.choose_cache_dir(tmp_path / "flag")
     assert cache.tables_dir() == tmp_path / "flag" / "lexicon"
+
+
+def test_code_fingerprint_covers_shipped_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # a refitted model's weights change findings as much as an edit to a checker does
+    from lintnews import cache as cache_module
+
+    pkg = tmp_path / "lintnews"
+    (pkg / "checkers").mkdir(parents=True)
+    (pkg / "cache.py").write_text("x = 1\n", encoding="utf-8")
+    weights = pkg / "checkers" / "weights.json"
+    weights.write_text('{"bias": 1}', encoding="utf-8")
+    monkeypatch.setattr(cache_module, "__file__", str(pkg / "cache.py"))
+    fingerprint = cache_module.code_fingerprint
+    try:
+        fingerprint.cache_clear()
+        before = fingerprint()
+        weights.write_text('{"bias": 2}', encoding="utf-8")
+        fingerprint.cache_clear()
+        assert fingerprint() != before
+    finally:
+        fingerprint.cache_clear()  # the real package's fingerprint for the tests after this one

@@ -228,7 +228,7 @@ def test_projects_share_rules_and_reload_them_when_the_config_changes(folder: Pa
     os.utime(folder / ".lintnews.toml", ns=(1, 1))  # a new time even where the clock is coarse
     again = projects.for_path(str(folder / "a.txt"))
     assert again.linter is not None and again.linter is not top.linter
-    assert {r.id.split(".")[0] for r in again.linter.rules} == {"punctuation"}
+    assert {r.category for r in again.linter.rules} == {"punctuation"}
     # the old rules go once no folder uses them
     assert projects.for_path(str(folder / "sub" / "b.md")).linter is again.linter
     assert all(v is not top.linter for v in projects._linters.values())

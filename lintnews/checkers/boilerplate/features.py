@@ -123,6 +123,11 @@ FEATURES = (
     "self_reference",
     "ui_short",
     "action_short",
+    "truncated",
+    "tail_block",
+    "past_body",
+    "off_lead",
+    "under_flagged",
 )
 # what each piece of evidence means, for the message that says why a line was flagged
 EVIDENCE = {
@@ -172,7 +177,21 @@ EVIDENCE = {
     "self_reference": "speaks of the page",
     "ui_short": "a short line of page-furniture words",
     "action_short": "a short call to action",
+    "truncated": "cut off like a teaser",
+    "tail_block": "a headline after the story's end",
+    "past_body": "after the story's end",
+    "off_lead": "words the story's lead does not use",
+    "under_flagged": "below other boilerplate after the story",
 }
+# a teaser's text cut off by the page ('...', '…', '[…]', 'Read more')
+_TRUNCATED = regex.compile(
+    r"(?:\.\.\.|…|\[(?:…|\.\.\.)\])\s*[\"”’)]?\s*$|\b(?:read more|continue reading)\b\W*$|\bmore\s*[»›→]\s*$",
+    regex.I,
+)
+# the story's lead: its title area and first paragraphs, whose topic words a line of the story shares
+LEAD_PARAGRAPHS = 2
+# the share of a paragraph's topic words the lead uses, at which it is a paragraph of the same story
+ON_TOPIC = 0.15
 
 
 @dataclass(frozen=True)
@@ -278,10 +297,19 @@ class ArticleFacts:
     before: tuple[int, ...]  # headline-like lines just before each line, in a row
     after: tuple[int, ...]  # ... and just after it
     vocab: Counter[str]
+    lead: frozenset[str]  # topic words of the lines up to the story's second paragraph
+    lead_end: int  # the last line of the lead
+    story_end: int  # the story's last paragraph on its topic (a teaser blurb after it speaks of another story)
 
     @property
     def has_body(self) -> bool:
         return self.last_body >= 0
+
+
+def on_topic(text: str, lead: frozenset[str]) -> bool:
+    """A paragraph shares enough topic words with the story's lead to be the story's own."""
+    own = content_words(text)
+    return len(own) < 3 or len(own & lead) / len(own) >= ON_TOPIC
 
 
 def article_facts(lines: Sequence[str]) -> ArticleFacts:
@@ -295,7 +323,21 @@ def article_facts(lines: Sequence[str]) -> ArticleFacts:
     for j in range(n - 2, -1, -1):
         after[j] = after[j + 1] + 1 if headline[j + 1] else 0
     first, last = (body[0], body[-1]) if body else (n, -1)
-    return ArticleFacts(tuple(lines), headline, first, last, tuple(before), tuple(after), article_vocabulary(lines))
+    lead_end = body[min(len(body), LEAD_PARAGRAPHS) - 1] if body else -1
+    lead = frozenset(w for t in lines[: lead_end + 1] for w in content_words(t))
+    story_end = max((j for j in body if j <= lead_end or on_topic(lines[j], lead)), default=-1)
+    return ArticleFacts(
+        tuple(lines),
+        headline,
+        first,
+        last,
+        tuple(before),
+        tuple(after),
+        article_vocabulary(lines),
+        lead,
+        lead_end,
+        story_end,
+    )
 
 
 def line_evidence(facts: ArticleFacts, i: int, flagged: Sequence[bool] = ()) -> LineEvidence:
@@ -380,4 +422,17 @@ def line_evidence(facts: ArticleFacts, i: int, flagged: Sequence[bool] = ()) -> 
     # a widget is a few words of controls ('Copy link', 'Back to top'), a headline with one such word is not
     v["ui_short"] = v["ui_share"] if nw <= 4 else 0.0
     v["action_short"] = v["imperative"] if nw <= 10 and not v["quote"] else 0.0
+    v["truncated"] = float(bool(_TRUNCATED.search(text)))
+    # after the story's last paragraph on its topic: a headline there is another story's, a blurb a teaser
+    after_story = facts.has_body and i > facts.story_end
+    v["tail_block"] = float(after_story and facts.headline[i])
+    v["past_body"] = min(1.0, (i - facts.story_end) / 5) if after_story else 0.0
+    # after the story, below a line other rules found ('Related stories', a share bar): the page's tail
+    v["under_flagged"] = float(after_story and any(flagged[facts.story_end + 1 : i]))
+    # a teaser or a listing's blurb is about another story: its topic words are not the lead's
+    v["off_lead"] = (
+        sum(w not in facts.lead for w in own) / len(own)
+        if len(own) >= 3 and facts.has_body and i > facts.lead_end
+        else 0.0
+    )
     return LineEvidence(tuple(v[f] for f in FEATURES), cues)
