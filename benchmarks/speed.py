@@ -1,12 +1,17 @@
-"""Speed and scale benchmark: words/s (1 and 2 jobs), peak memory, cold start, cached re-run, proselint ratio, growth.
+"""Speed and scale benchmark: lintnews against proselint and against the floor, on MT and on clean news.
 
 setup: bash scripts/setup.sh && .venv/bin/pip install -e ".[bench]"   (proselint, the yardstick)
-usage: .venv/bin/python benchmarks/speed.py [--words 200000] [--cached-articles 1000] [--growth] [--no-proselint]
-       [--repeat 3]
+usage: .venv/bin/python benchmarks/speed.py [--quick] [--words 200000] [--cached-articles 1000] [--growth]
+       [--no-proselint] [--repeat 3] [--memory-sizes 200000,1000000]
 
-Builds a corpus from corpus/articles (articles recombined paragraph by paragraph, so no two files are
-identical and the content-hash cache cannot help the timed runs), then runs the installed
-`lintnews` command on it as a user would, and prints the figures. Nothing here is a pass/fail test.
+Builds two corpora, articles recombined paragraph by paragraph (so no two files are identical and the
+content-hash cache cannot help the timed runs): the MT copy from corpus/articles, and clean news from the
+clean English text the project ships (corpus/articles/004_*, tests/data/clean_news_*.txt). Each is run with
+the installed `lintnews` command as a user would, and with proselint in turn, and set against the floor:
+reading the files plus one compiled regex pass, and the spaCy tokeniser alone, in this process. Then the
+pre-commit case (one article, compiled rules cached) and peak memory at two sizes. Every ratio is from
+this one run. Nothing here is a pass/fail test. `--quick` (50k words, one round, memory at 50k and 250k,
+100 cached articles) took 100-140 s on this 2-core machine at load 3-5.
 Every figure is given as wall time and as CPU time (user+sys of the process tree): on a loaded machine the
 CPU figure is the one that says what lintnews costs; words/s are reported for both.
 """
@@ -16,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -32,19 +38,29 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 FIRST_USE_ARTICLES = 20
 
 
-def paragraphs() -> list[str]:
+# the shipped clean English news: the control article and the project's own clean test texts
+CLEAN_SOURCES = (
+    *sorted((ROOT / "corpus" / "articles").glob("004_*.txt")),
+    ROOT / "tests" / "data" / "clean_news_own.txt",
+    ROOT / "tests" / "data" / "clean_news_lexical.txt",
+)
+
+
+def paragraphs(sources: tuple[Path, ...] | None = None) -> list[str]:
     out: list[str] = []
-    for p in sorted((ROOT / "corpus" / "articles").glob("*.txt")):
+    for p in sources if sources is not None else tuple(sorted((ROOT / "corpus" / "articles").glob("*.txt"))):
         text = p.read_text(encoding="utf-8")
         sep = "\n\n" if "\n\n" in text else "\n"
         out.extend(x.strip() for x in text.split(sep) if x.strip())
     return out
 
 
-def build_corpus(folder: Path, words: int, seed: int = 1, article_words: int = 800) -> tuple[int, int]:
+def build_corpus(
+    folder: Path, words: int, seed: int = 1, article_words: int = 800, sources: tuple[Path, ...] | None = None
+) -> tuple[int, int]:
     """Write articles of about `article_words` words until `words` words; returns (files, words)."""
     rng = random.Random(seed)
-    paras = paragraphs()
+    paras = paragraphs(sources)
     folder.mkdir(parents=True, exist_ok=True)
     total = files = 0
     while total < words:
@@ -102,33 +118,104 @@ def proselint_available() -> bool:
     return shutil.which("proselint", path=str(LINTNEWS.parent)) is not None
 
 
+# one pass a linter cannot do without: every word found by a compiled regex
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def floor(folder: Path) -> tuple[float, float]:
+    """CPU seconds of reading the files plus one compiled regex pass, and of the spaCy tokeniser alone (its
+    start-up apart: see spacy_start)."""
+    paths = sorted(folder.glob("*.txt"))
+    c0 = time.process_time()
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    n = sum(1 for t in texts for _ in WORD.finditer(t))
+    read_regex = time.process_time() - c0
+    assert n > 0
+    import spacy
+
+    nlp = spacy.blank("en")
+    c0 = time.process_time()
+    for t in texts:
+        nlp.tokenizer(t)
+    return read_regex, time.process_time() - c0
+
+
+def spacy_start() -> float:
+    """CPU seconds of importing spaCy and building its blank English pipeline, in a fresh interpreter."""
+    code = "import time;t=time.process_time();import spacy;spacy.blank('en');print(time.process_time()-t)"
+    out = subprocess.run([str(PYTHON), "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def compare(label: str, folder: Path, words: int, a: argparse.Namespace, *, env: dict[str, str], prose: bool) -> None:
+    """lintnews (one process, two) and proselint in turn on `folder`, then the floor; ratios of this run."""
+    print(f"\n== {label}: {len(list(folder.glob('*.txt')))} articles, {words} words")
+    # `repeat` rounds in turn: a machine that slows down for a minute slows all three alike, so their ratio holds
+    timed = {"one": lint_cmd(folder, "--jobs", "1"), "two": lint_cmd(folder, "--jobs", "2")}
+    if prose:
+        timed["proselint"] = [str(LINTNEWS.parent / "proselint"), "check", str(folder)]
+    rounds = [
+        {k: run(cmd, env=env if k != "proselint" else None) for k, cmd in timed.items()}
+        for _ in range(max(1, a.repeat))
+    ]
+    medians = {
+        k: (statistics.median(r[k][0] for r in rounds), statistics.median(r[k][1] for r in rounds)) for k in timed
+    }
+    (t1, c1), (t2, c2) = medians["one"], medians["two"]
+    walls = "; ".join(f"{k} " + " ".join(f"{r[k][0]:.1f}" for r in rounds) for k in timed)
+    print(f"rounds (wall s)  : {walls}")
+    print(f"one process      : {rate(words, t1, c1)}{repeated(a.repeat)}")
+    print(f"--jobs 2         : {rate(words, t2, c2)}{repeated(a.repeat)}")
+    if prose:
+        tp, cp = medians["proselint"]
+        print(f"proselint        : {rate(words, tp, cp)}{repeated(a.repeat)} (run in turn with lintnews)")
+        print(
+            f"ratio            : lintnews one process {cp / c1:.2f}x proselint's speed per CPU second; "
+            f"--jobs 2 {tp / t2:.2f}x its wall speed"
+        )
+    read_regex, tok = floor(folder)
+    load = spacy_start()
+    print(
+        f"floor            : read + one regex pass {read_regex:.3f} s CPU ({words / read_regex:,.0f} words/s); "
+        f"spaCy tokeniser alone {tok:.3f} s CPU ({words / tok:,.0f} words/s; import + blank('en') {load:.2f} s more)"
+    )
+    print(
+        f"ratio to floor   : lintnews one process costs {c1 / read_regex:.0f}x the read + regex floor, "
+        f"{c1 / tok:.1f}x the tokeniser ({c1 / (tok + load):.1f}x with its load)"
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--words", type=int, default=200_000)
-    ap.add_argument("--cached-articles", type=int, default=1000, help="articles in the cached re-run folder")
+    ap.add_argument("--quick", action="store_true", help="50k words, one round, memory at 50k and 250k")
+    ap.add_argument("--words", type=int, default=None, help="words per corpus (200000; 50000 with --quick)")
+    ap.add_argument("--cached-articles", type=int, default=None, help="articles in the cached re-run folder")
     ap.add_argument("--growth", action="store_true", help="also measure words/s at 50k, 200k and 1M words")
     ap.add_argument("--no-proselint", action="store_true")
     ap.add_argument(
         "--repeat",
         type=int,
-        default=3,
-        help="rounds of lintnews (1 and 2 jobs) and proselint run in turn; the median of each is shown",
+        default=None,
+        help="rounds of lintnews (1 and 2 jobs) and proselint run in turn; the median of each is shown (3; 1 quick)",
     )
+    ap.add_argument("--memory-sizes", default=None, help="two corpus sizes for peak memory (200000,1000000)")
     a = ap.parse_args()
+    a.words = a.words or (50_000 if a.quick else 200_000)
+    a.repeat = a.repeat or (1 if a.quick else 3)
+    a.cached_articles = a.cached_articles or (100 if a.quick else 1000)
+    sizes = [int(x) for x in (a.memory_sizes or ("50000,250000" if a.quick else "200000,1000000")).split(",")]
     if not LINTNEWS.exists():
         sys.exit("run `bash scripts/setup.sh` first")
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="lintnews-bench-") as tmp_name:
         tmp = Path(tmp_name)
         # a private cache: the user's own must neither help nor be touched
         env = {**os.environ, "LINTNEWS_CACHE_DIR": str(tmp / "cache")}
-        corpus = tmp / "corpus"
-        files, words = build_corpus(corpus, a.words)
-        print(f"corpus: {files} articles, {words} words (built from corpus/articles)")
-        print(f"load average     : {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(f"load average     : {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+        prose = not a.no_proselint and proselint_available()
+        if not a.no_proselint and not prose:
+            print('proselint        : not installed (.venv/bin/pip install -e ".[bench]") - skipped')
 
-        one = tmp / "one"
-        build_corpus(one, 800 * 7, seed=7)
-        articles = sorted(one.glob("*.txt"))[:7]
         # the very first use builds what is derived from installed data and from lintnews' own code, once per
         # cache folder and kept even by --no-cache (word tables, syllable counts, the patterns' word queries):
         # a first run over a few articles that call for all of them, timed apart
@@ -140,28 +227,18 @@ def main() -> int:
             "derived tables built)"
         )
 
-        # lintnews (one process, two) and proselint in turn, `repeat` rounds: a machine that slows down for a
-        # minute slows all three alike, so their ratio holds
-        timed = {"one": lint_cmd(corpus, "--jobs", "1"), "two": lint_cmd(corpus, "--jobs", "2")}
-        prose = not a.no_proselint and proselint_available()
-        if prose:
-            timed["proselint"] = [str(LINTNEWS.parent / "proselint"), "check", str(corpus)]
-        rounds = [
-            {k: run(cmd, env=env if k != "proselint" else None) for k, cmd in timed.items()}
-            for _ in range(max(1, a.repeat))
-        ]
-        medians = {
-            k: (statistics.median(r[k][0] for r in rounds), statistics.median(r[k][1] for r in rounds)) for k in timed
-        }
-        (t1, c1), (t2, c2) = medians["one"], medians["two"]
-        walls = "; ".join(f"{k} " + " ".join(f"{r[k][0]:.1f}" for r in rounds) for k in timed)
-        print(f"rounds (wall s)  : {walls}")
-        print(f"one process      : {rate(words, t1, c1)}{repeated(a.repeat)}")
-        print(f"--jobs 2         : {rate(words, t2, c2)}{repeated(a.repeat)}")
-        mem = peak_memory_mb(lint_cmd(corpus, "--jobs", "2"))
-        print(f"peak memory      : {mem:9d} MB (largest process, --jobs 2)")
+        mt = tmp / "mt"
+        _, mt_words = build_corpus(mt, a.words)
+        compare("MT copy (corpus/articles recombined)", mt, mt_words, a, env=env, prose=prose)
+        clean = tmp / "clean"
+        _, clean_words = build_corpus(clean, a.words, seed=2, sources=CLEAN_SOURCES)
+        compare("clean news (shipped clean text recombined)", clean, clean_words, a, env=env, prose=prose)
 
-        nocache = [run([str(LINTNEWS), "check", "--no-cache", str(p)], env=env) for p in articles]
+        print("\n== one article, the pre-commit case")
+        one = tmp / "one"
+        build_corpus(one, 800 * 7, seed=7)
+        articles = sorted(one.glob("*.txt"))[:7]
+        nocache = [run([str(LINTNEWS), "check", "--no-cache", str(p)], env=env) for p in articles[:3]]
         print(
             f"cold start       : {statistics.median(w for w, _ in nocache):9.2f} s wall, "
             f"{statistics.median(c for _, c in nocache):.2f} s CPU median of {len(nocache)} "
@@ -169,11 +246,15 @@ def main() -> int:
         )
         run([str(LINTNEWS), "check", str(articles[0])], env=env)  # compiles the rules into the cache
         warm = [run([str(LINTNEWS), "check", str(p)], env=env) for p in articles[1:]]
+        ww, wc = statistics.median(w for w, _ in warm), statistics.median(c for _, c in warm)
         print(
-            f"cold start       : {statistics.median(w for w, _ in warm):9.2f} s wall, "
-            f"{statistics.median(c for _, c in warm):.2f} s CPU median of {len(warm)} "
-            "(a new ~800-word article each time, compiled rules cached: the pre-commit case)"
+            f"pre-commit       : {ww:9.2f} s wall, {wc:.2f} s CPU median of {len(warm)} "
+            "(a new ~800-word article each time, compiled rules cached)"
         )
+        if prose:
+            pw = [run([str(LINTNEWS.parent / "proselint"), "check", str(p)]) for p in articles[1:]]
+            pww, pwc = statistics.median(w for w, _ in pw), statistics.median(c for _, c in pw)
+            print(f"  proselint      : {pww:9.2f} s wall, {pwc:.2f} s CPU; lintnews takes {wc / pwc:.1f}x its CPU time")
 
         thousand = tmp / "thousand"
         build_corpus(thousand, 800 * a.cached_articles, seed=3)
@@ -185,17 +266,18 @@ def main() -> int:
             f"cached re-run    : {second:9.2f} s wall, {second_cpu:.2f} s CPU for {n} unchanged articles "
             f"(first run {first:.1f} s wall, {first_cpu:.1f} s CPU)"
         )
+        shutil.rmtree(thousand)
 
-        if not a.no_proselint:
-            if not prose:
-                print('proselint        : not installed (.venv/bin/pip install -e ".[bench]") - skipped')
-            else:
-                tp, cp = medians["proselint"]
-                print(f"proselint        : {rate(words, tp, cp)}{repeated(a.repeat)} (run in turn with lintnews)")
-                print(
-                    f"ratio            : lintnews --jobs 2 is {tp / t2:.2f}x proselint's speed in wall time, "
-                    f"lintnews in one process {cp / c1:.2f}x in CPU time"
-                )
+        print("\n== peak memory (largest process, --jobs 2, MT copy)")
+        mems: list[int] = []
+        for size in sizes:
+            folder = tmp / f"m{size}"
+            _, w = build_corpus(folder, size, seed=size)
+            mems.append(peak_memory_mb(lint_cmd(folder, "--jobs", "2")))
+            print(f"peak memory      : {mems[-1]:9d} MB at {w:,} words")
+            shutil.rmtree(folder)
+        if len(mems) > 1:
+            print(f"  growth         : {mems[-1] / mems[0]:.2f}x from {sizes[0]:,} to {sizes[-1]:,} words")
 
         if a.growth:
             previous: tuple[int, float, float] | None = None
@@ -212,10 +294,14 @@ def main() -> int:
                 if previous is not None:
                     # the words added over the time added: a fixed start-up (spaCy loaded per worker) cancels out,
                     # so a flat marginal rate means the cost per word does not grow with the corpus
-                    pw, pt, pc = previous
-                    print(f"  marginal       : {rate(w - pw, t - pt, c - pc)} ({pw:,} -> {w:,} words)")
+                    pw_, pt_, pc_ = previous
+                    print(f"  marginal       : {rate(w - pw_, t - pt_, c - pc_)} ({pw_:,} -> {w:,} words)")
                 previous = (w, t, c)
                 shutil.rmtree(folder)
+        print(
+            f"\nload average     : {' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end; "
+            f"benchmark took {time.perf_counter() - started:.0f} s"
+        )
     return 0
 
 

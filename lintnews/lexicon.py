@@ -182,6 +182,50 @@ def _wordfreq_pack_path() -> Path | None:
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "large_en.msgpack.gz"
 
 
+def _wordfreq_table_path(lang: str) -> Path | None:
+    """The file wordfreq's "best" table of `lang` is read from (large where there is one, else small)."""
+    english = _wordfreq_pack_path()
+    if english is None:
+        return None
+    for size in ("large", "small"):
+        path = english.parent / f"{size}_{lang}.msgpack.gz"
+        if path.exists():
+            return path
+    return None
+
+
+@cache
+def short_common_words(lang: str, min_zipf: float, max_len: int) -> frozenset[str] | None:
+    """The lower-case ASCII words of at most `max_len` letters whose wordfreq.zipf_frequency in `lang` is at
+    least `min_zipf`, kept in the cache folder; None where wordfreq has no table for `lang`.
+
+    To ask whether a short word is common in another language, wordfreq loads that language's whole table (a
+    quarter of a second each); the answer for every such word is a few hundred words, derived once. For an
+    ASCII word wordfreq's own answer is the answer for its lower-case form, which is why only those are kept.
+    """
+    path = _wordfreq_table_path(lang)
+    if path is None:
+        return None
+
+    def build() -> tuple[str, ...]:
+        from wordfreq import get_frequency_dict, zipf_frequency
+
+        # wordfreq's own answer for each candidate (its tokeniser and rounding), not a re-derivation of it
+        return tuple(
+            sorted(
+                w
+                for w in get_frequency_dict(lang)
+                if len(w) <= max_len
+                and w.isascii()
+                and w.isalpha()
+                and w.islower()
+                and zipf_frequency(w, lang) >= min_zipf
+            )
+        )
+
+    return frozenset(cached_value(f"wordfreq-{lang}-common-{min_zipf}-{max_len}", path, build))
+
+
 def _read_cbpack() -> list[list[str]] | None:
     """wordfreq's English table as stored (its "cBpack": a gzipped msgpack list of words by centibel)."""
     path = _wordfreq_pack_path()
@@ -285,15 +329,74 @@ _PLAIN_LETTERS = frozenset(
     c for c in map(chr, range(0x250)) if c.isalpha() and c.casefold() == c and unicodedata.normalize("NFC", c) == c
 )
 _PLAIN = _PLAIN_LETTERS | {"-"}
-# wordfreq leaves a quote mark at either end of a word out of the token ('’re' is 're')
+# wordfreq leaves a quote mark at either end of a word out of the token ('’re' is 're'), keeps one inside
+# ("country's"), and writes ’ there as '
 _QUOTES = "'’"
+_INNER = _PLAIN_LETTERS | {"'"}
+_DIGITS = frozenset("0123456789")
 _ZIPF_MEMO: dict[str, float] = {}
+
+# wordfreq.numbers: a token with a run of two or more digits is looked up with its digits as 0s, its
+# frequency then scaled by the digits' own estimate (Benford's law; a year peaks near 2019). Restated here
+# (the same constants and arithmetic, so the same floats) so a number does not import wordfreq.
+_DIGIT_FREQS = (0.009, 0.300, 0.175, 0.124, 0.096, 0.078, 0.066, 0.057, 0.050, 0.045)
+_YEAR_LOG_PEAK = -1.9185
+_NOT_YEAR_PROB = 0.1
+_REFERENCE_YEAR = 2019
+_PLATEAU_WIDTH = 20
+
+
+def _benford_freq(text: str) -> float:
+    scale: int = 10 ** (len(text) - 1)
+    return _DIGIT_FREQS[int(text[0])] / scale
+
+
+def _year_freq(text: str) -> float:
+    year = int(text)
+    if year <= _REFERENCE_YEAR:
+        year_log_freq = _YEAR_LOG_PEAK - 0.0083 * (_REFERENCE_YEAR - year)
+    elif _REFERENCE_YEAR < year <= _REFERENCE_YEAR + _PLATEAU_WIDTH:
+        year_log_freq = _YEAR_LOG_PEAK
+    else:
+        year_log_freq = _YEAR_LOG_PEAK - 0.2 * (year - (_REFERENCE_YEAR + _PLATEAU_WIDTH))
+    year_prob: float = 10.0**year_log_freq
+    return year_prob + _NOT_YEAR_PROB * _benford_freq(text)
+
+
+def _digit_freq(number: str) -> float:
+    """wordfreq.numbers.digit_freq of a token that is one number (digits, with . or , between runs)."""
+    freq = 1.0
+    for run in number.replace(",", ".").split("."):
+        freq *= _year_freq(run) if len(run) == 4 else _benford_freq(run)
+    return freq
+
+
+def _is_number(part: str) -> bool:
+    """Runs of ASCII digits joined by single . or , (`7`, `250`, `1.4`, `1,000`)."""
+    runs = part.replace(",", ".").split(".")
+    return all(r and _DIGITS.issuperset(r) for r in runs)
+
+
+# wordfreq splits a French elision off (`l'état` is `l`, `état`): one or two letters, an apostrophe, a vowel or h
+_ELIDED_BEFORE = frozenset("aehiouyáéíóúàèìòùâêîôûåïöœ")
+
+
+def _is_word(part: str) -> bool:
+    """Plain letters, with single apostrophes inside (`country's`, `rock'n'roll`), not an elision."""
+    if not _INNER.issuperset(part) or part[0] == "'" or part[-1] == "'" or "''" in part:
+        return False
+    i = part.find("'")
+    return not (i in (1, 2) and part[i + 1] in _ELIDED_BEFORE)
 
 
 def _plain_tokens(low: str) -> list[str] | None:
-    """wordfreq's tokens of a lower-case word made of plain letters, hyphens and outer quote marks; else None."""
-    core = low.strip(_QUOTES)
+    """wordfreq's tokens of a lower-case word of plain letters (inner apostrophes allowed) or numbers, joined by
+    hyphens, with outer quote marks; None for anything else."""
+    core = low.strip(_QUOTES).replace("’", "'")
     if not _PLAIN.issuperset(core):
+        parts = [t for t in core.split("-") if t]
+        if all(_is_word(t) or _is_number(t) for t in parts):
+            return parts
         return None
     return [t for t in core.split("-") if t]
 
@@ -304,10 +407,15 @@ def _zipf_of_tokens(tokens: list[str]) -> float:
     freqs = frequencies()
     one_over = 0.0
     for token in tokens:
-        f = freqs.get(token)
+        smashed = token
+        if len(token) > 1 and token[0] in _DIGITS:
+            smashed = "".join("0" if c in _DIGITS else c for c in token)
+        f = freqs.get(smashed)
         if f is None:
             one_over = 0.0
             break
+        if smashed != token:
+            f *= _digit_freq(token)
         one_over += 1.0 / f
     if not tokens or one_over == 0.0:
         freq = minimum

@@ -169,3 +169,41 @@ def test_dict_fallback_has_the_packed_values() -> None:
     freqs = frequencies()
     for w in [*list(table)[::101], "gazawhich"]:
         assert freqs.get(w) == table.get(w), w
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "nl", "de", "ms"])
+def test_short_common_words_are_wordfreqs_own_answer(lang: str) -> None:
+    # every lower-case word of one and two letters, and a sample of three, in every case: the derived table
+    # must say what wordfreq.zipf_frequency says, for the word's lower-case form
+    import itertools
+    import string
+
+    from wordfreq import zipf_frequency
+
+    table = lexicon.short_common_words(lang, 6.0, 3)
+    assert table is not None and table
+    rng = random.Random(lang)
+    words = ["".join(p) for k in (1, 2) for p in itertools.product(string.ascii_lowercase, repeat=k)]
+    words += ["".join(rng.choice(string.ascii_lowercase) for _ in range(3)) for _ in range(300)]
+    words += ["de", "van", "al", "la", "le", "del", "bin", "von", "dos"]
+    for w in words:
+        for form in (w, w.capitalize(), w.upper()):
+            assert (w in table) == (zipf_frequency(form, lang) >= 6.0), (lang, form)
+
+
+def test_numbers_possessives_and_elisions_give_wordfreqs_values() -> None:
+    # the forms news copy is full of, answered without wordfreq: numbers (wordfreq scales the frequency of
+    # their digits-as-zeros form), possessives with either apostrophe, and French elisions it splits off
+    from wordfreq import zipf_frequency
+
+    rng = random.Random(3)
+    words = [str(i) for i in range(0, 3000, 7)] + [str(rng.randint(1900, 2100)) for _ in range(100)]
+    words += [f"{rng.randint(0, 999)}.{rng.randint(0, 99)}" for _ in range(100)]
+    words += [f"{rng.randint(1, 999)},{rng.randint(0, 999):03d}" for _ in range(100)]
+    words += ["2024-02-21", "1,000,000", "00", "000", "0.0", "covid-19", "-5", "'90s", "1990s"]
+    sample = rng.sample(_table_words(), 400)
+    words += [w + "'s" for w in sample[:200]] + [w.capitalize() + "’s" for w in sample[200:]]
+    words += ["l'état", "l’eau", "d'heure", "qu'un", "it's", "o'neill", "i'm", "rock'n'roll", "don’t", "it''s"]
+    for w in words:
+        lexicon._ZIPF_MEMO.clear()
+        assert zipf(w) == zipf_frequency(w.lower(), "en"), w

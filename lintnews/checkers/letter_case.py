@@ -8,6 +8,7 @@ from typing import Any
 
 from ..document import Document, is_abbreviation, split_sentences
 from ..findings import Hit
+from ..lexicon import short_common_words
 from .base import Checker, Option
 
 CHECKS = ("sentence-start", "inner-capital")
@@ -26,6 +27,19 @@ _MIXED = re.compile(r"(?<![\w@#/.])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w@/])|(?<![\
 
 # languages whose particles stand lower-case before a name in English text (de, van, von, al, bin, da)
 PARTICLE_LANGUAGES = ("fr", "es", "pt", "it", "nl", "de", "ms")
+
+
+def _common_abroad(word: str) -> bool:
+    """Zipf 6 or more in one of PARTICLE_LANGUAGES (wordfreq's figure; from the derived short-word tables for
+    an ASCII word, so no whole table is loaded)."""
+    if word.isascii() and word.isalpha() and len(word) <= 3:
+        tables = [short_common_words(lang, 6.0, 3) for lang in PARTICLE_LANGUAGES]
+        if all(t is not None for t in tables):
+            low = word.lower()
+            return any(low in t for t in tables if t is not None)
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, lang) for lang in PARTICLE_LANGUAGES) >= 6.0
 
 
 def _check_name(value: Any) -> str:
@@ -108,9 +122,7 @@ class LetterCaseChecker(Checker):
         if len(word) > 3 or self.zipf(word) >= 5.5:
             return False
         if word not in self._particles:
-            from wordfreq import zipf_frequency
-
-            self._particles[word] = max(zipf_frequency(word, lang) for lang in PARTICLE_LANGUAGES) >= 6.0
+            self._particles[word] = _common_abroad(word)
         return self._particles[word]
 
     @staticmethod
