@@ -22,10 +22,29 @@ def confine(doc: Document, findings: list[Finding]) -> list[Finding]:
     entity) is still reported, without a fix. An insertion must sit next to text."""
     if doc.text_spans is None or not findings:
         return findings
-    return [
-        f if f.fix is None or all(doc.is_text(e.offset, e.end) for e in f.fix.edits) else replace(f, fix=None)
-        for f in findings
-    ]
+    return [f if f.fix is None or _keeps_markup_whole(doc, f.fix) else replace(f, fix=None) for f in findings]
+
+
+def _keeps_markup_whole(doc: Document, fix: Fix) -> bool:
+    """Every edit changes article text only, and none deletes every word of a block whose lines hold markup that
+    would stay behind, emptied (a heading's link text deleted leaves `## [](url)`)."""
+    if not all(doc.is_text(e.offset, e.end) for e in fix.edits):
+        return False
+    deleted = [(e.offset, e.end) for e in fix.edits if e.length and not any(c.isalnum() for c in e.replacement)]
+    if not deleted or not doc.blocks:
+        return True
+    raw = doc.raw
+    for block in doc.blocks:
+        if not any(s < block.end and block.start < e for s, e in deleted):
+            continue
+        if any(raw[i].isalnum() and not any(s <= i < e for s, e in deleted) for i in range(block.start, block.end)):
+            continue  # words of the block are left: it stays a block
+        first = raw.rfind("\n", 0, block.start) + 1
+        last = raw.find("\n", block.end)
+        last = len(raw) if last < 0 else last
+        if any(not raw[i].isspace() and not doc.is_text(i, i + 1) for i in range(first, last)):
+            return False
+    return True
 
 
 def allowed(fix: Fix | None, unsafe: bool) -> bool:

@@ -124,7 +124,8 @@ def _markup_runs(path: str, raw: str) -> list[str]:
 
 
 def _kinds(path: str, raw: str) -> list[str]:
-    return [b.kind for b in make_document(path, raw).blocks or ()]
+    # a caption is the paragraph just after an image: deleting one makes the paragraph after it the caption
+    return [b.kind.replace("caption", "paragraph") for b in make_document(path, raw).blocks or ()]
 
 
 def _is_subsequence(small: list[str], big: list[str]) -> bool:
@@ -160,6 +161,15 @@ def test_fixes_never_touch_markdown_markup(raw: str) -> None:
 @given(html_docs)
 def test_fixes_never_touch_html_markup(raw: str) -> None:
     _check("a.html", raw)
+
+
+def test_a_fix_never_empties_a_block_whose_markup_stays() -> None:
+    # the heading repeats the title: deleting its words would leave `## [](url)`, so the finding keeps no fix
+    raw = '---\ntitle: "Ferry sails again"\n---\n\n## [Ferry sails again](https://e.com/a)\n\nThe ferry left.\n'
+    assert fix_text(raw, lint("a.md"), unsafe=True).text == raw
+    # a caption line holds no markup: deleting it whole is still allowed
+    plain = "![Boats](/b.png)\n\nBoats in Cairo (EFE)\n\nThe ferry left.\n"
+    assert "Boats in Cairo" not in fix_text(plain, lint("a.md"), unsafe=True).text
 
 
 def test_the_generated_files_are_fixed_at_all() -> None:
