@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from ..document import Document
 from ..findings import Hit
+from ..lexicon import zipf as lexicon_zipf
 from .base import Checker, Option
 
 # two runs of letters joined by marks, standing as one token (no letter or digit, `@` or `/` around it);
@@ -29,17 +30,8 @@ class BrokenWordChecker(Checker):
         ),
     }
 
-    def setup(self) -> None:
-        from ..lexicon import zipf
-
-        self._zipf: Callable[[str], float] = zipf
-        self._memo: dict[str, float] = {}
-
-    def zipf(self, word: str) -> float:
-        z = self._memo.get(word)
-        if z is None:
-            z = self._memo[word] = self._zipf(word)
-        return z
+    # lexicon.zipf remembers every word it has looked up: no memo of our own
+    zipf = staticmethod(lexicon_zipf)
 
     def check(self, doc: Document) -> Iterator[Hit]:
         floor = float(self.opts["min_zipf"])

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document, is_abbreviation, split_sentences
 from ..findings import Hit
 from ..lexicon import short_common_words
+from ..lexicon import zipf as lexicon_zipf
 from .base import Checker, Option
 
 CHECKS = ("sentence-start", "inner-capital")
@@ -59,18 +60,11 @@ class LetterCaseChecker(Checker):
     }
 
     def setup(self) -> None:
-        from ..lexicon import zipf
-
-        self._zipf: Callable[[str], float] = zipf
-        self._memo: dict[str, float] = {}
         self._particles: dict[str, bool] = {}
         self.check_name: str = self.opts["check"]
 
-    def zipf(self, word: str) -> float:
-        z = self._memo.get(word)
-        if z is None:
-            z = self._memo[word] = self._zipf(word)
-        return z
+    # lexicon.zipf remembers every word it has looked up: no memo of our own
+    zipf = staticmethod(lexicon_zipf)
 
     def check(self, doc: Document) -> Iterator[Hit]:
         if self.check_name == "sentence-start":

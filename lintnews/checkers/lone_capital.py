@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from ..document import Block, Document
 from ..findings import Hit
+from ..lexicon import zipf as lexicon_zipf
 from .base import Checker, Option
 
 CHECKS = ("sentence-break", "capital")
@@ -39,17 +40,8 @@ class LoneCapitalChecker(Checker):
         "min_zipf": Option((int, float), default=3.5, help="how common (wordfreq Zipf) the word must be in lower case"),
     }
 
-    def setup(self) -> None:
-        from ..lexicon import zipf
-
-        self._zipf: Callable[[str], float] = zipf
-        self._memo: dict[str, float] = {}
-
-    def zipf(self, word: str) -> float:
-        z = self._memo.get(word)
-        if z is None:
-            z = self._memo[word] = self._zipf(word)
-        return z
+    # lexicon.zipf remembers every word it has looked up: no memo of our own
+    zipf = staticmethod(lexicon_zipf)
 
     def _candidates(self, doc: Document) -> list[tuple[Block, list[int]]]:
         """Sentences with a lone capitalised common word the article does not capitalise elsewhere."""

@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from ..document import Block, Document
 from ..findings import Hit
+from ..lexicon import zipf as lexicon_zipf
 from .base import Checker, Option
 
 # a mark between two words: the word before it is what the tagger and parser judge
@@ -44,17 +45,8 @@ class MisplacedMarkChecker(Checker):
         "max_words": Option(int, default=80, help="sentences longer than this are not parsed"),
     }
 
-    def setup(self) -> None:
-        from ..lexicon import zipf
-
-        self._zipf: Callable[[str], float] = zipf
-        self._memo: dict[str, float] = {}
-
-    def zipf(self, word: str) -> float:
-        z = self._memo.get(word)
-        if z is None:
-            z = self._memo[word] = self._zipf(word)
-        return z
+    # lexicon.zipf remembers every word it has looked up: no memo of our own
+    zipf = staticmethod(lexicon_zipf)
 
     def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
         """The sentences where a mark follows a function word: only there can one of these slips be."""
