@@ -24,6 +24,7 @@ VERB_ING_ZIPF = 3.0
 TOPIC_ZIPF = 5.0
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _PATTERNS: dict[str, regex.Pattern[str]] = {
+    "first_person": regex.compile(r"\b(?:you|your|our|us)\b", regex.I),
     "handle": regex.compile(r"(?<![\w.])@\w{2,}"),
     "email": regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     "url": regex.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co\.uk|io|gov|edu|info)\b", regex.I),
@@ -53,13 +54,13 @@ _PATTERNS: dict[str, regex.Pattern[str]] = {
         r"|^\s*\[[a-z_]+\]\s*$|\{\{|\}\}",
     ),
     # a table's or a section's rule line ('|---|---|', '___'): layout, as often the story's as the page's
+    "rule_line": regex.compile(r"\|\s*-{3}|^\s*[-=*_]{3,}\s*$"),
     # the page speaking of itself or of its reader: 'this article', 'our series', 'the author's own'
     "self_reference": regex.compile(
         r"\b(?:this|our|the) (?:article|story|page|post|site|website|series|newsletter|podcast|video|app|"
         r"feature|report|live blog)\b(?! (?:said|says|found|showed|shows))|\bthe author(?:['’]s)?\b",
         regex.I,
     ),
-    "rule_line": regex.compile(r"\|\s*-{3}|^\s*[-=*_]{3,}\s*$"),
     "mt_note": regex.compile(
         r"\b(?:machine|automatic(?:ally)?|auto)[- ]?translat|\btranslated (?:automatically|by (?:a )?machine|"
         r"(?:with|using|by) (?:google|deepl|bing|an? (?:ai|artificial)))|\b(?:this|the) (?:article|story|text|"
@@ -73,7 +74,6 @@ _PATTERNS: dict[str, regex.Pattern[str]] = {
         r"\s*[-–—:]\s+\S"
     ),
     "quote": regex.compile(r"[\"“”]|(?<!\w)['‘]\w[^'’]{8,}['’](?!\w)"),
-    "first_person": regex.compile(r"\b(?:you|your|our|us)\b", regex.I),
 }
 FEATURES = (
     "bias",
@@ -379,25 +379,7 @@ def line_evidence(facts: ArticleFacts, i: int, flagged: Sequence[bool] = ()) -> 
     v["agency"] = float(bool(agency))
     if agency:
         cues["agency"] = agency[0]
-    for name in (
-        "first_person",
-        "handle",
-        "email",
-        "url",
-        "copyright",
-        "separator",
-        "count",
-        "date",
-        "byline",
-        "markup",
-        "rule_line",
-        "self_reference",
-        "mt_note",
-        "bracket_tag",
-        "label_colon",
-        "dateline",
-        "quote",
-    ):
+    for name in _PATTERNS:  # in the order their cues are named in a message
         found = _first(name, text)
         v[name] = float(bool(found))
         if found:
