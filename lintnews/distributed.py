@@ -21,7 +21,9 @@ from typing import Any
 from .config import Config, resolve
 from .lint import Linter
 from .report import finding_json
-from .runner import Run, RunOptions, article_findings, make_linter
+from .results import article_findings
+from .ruleset import make_linter
+from .runner import Run, RunOptions
 
 
 @dataclass

@@ -1,8 +1,7 @@
-"""Run the rules over documents: check, stamp findings, filter, de-duplicate and sort."""
+"""The one way a document is linted: run the rules, stamp their hits, finish (filter, de-duplicate, sort)."""
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -10,68 +9,22 @@ from functools import partial
 from typing import Any, TypeVar
 
 from .checkers import checker_class
-from .checkers.base import _TEMPLATE_FIELD as TEMPLATE_FIELD
-from .checkers.base import FILTERS, Checker, PatternTimeout
+from .checkers.base import Checker, PatternTimeout
 from .document import Document
 from .errors import BackendUnavailable
-from .findings import Applicability, Edit, Finding, Fix, Hit
+from .findings import Finding
+from .finish import FindingFilter, drop_deferred, finish, merge_cross
 from .nlp import ModelUnavailable
 from .prefilter import KeyIndex, doc_index
 from .rulepack import Rule
+from .stamp import stamp
 
 T = TypeVar("T")
-FindingFilter = Callable[[Document, list[Finding]], list[Finding]]
-
-
-def format_message(template: str, fields: dict[str, str]) -> str:
-    """Fill a rule's message the way its replacement is filled ({name}, {0}, {name|filter}), so one template
-    language serves both; a field the hit lacks stays as written (the message test finds it), never an error."""
-
-    def sub(m: re.Match[str]) -> str:
-        value = fields.get(m.group(1))
-        filters = m.group(2).split("|")[1:]
-        if value is None or any(f not in FILTERS for f in filters):
-            return m.group(0)
-        for f in filters:
-            value = FILTERS[f](value)
-        return value
-
-    return TEMPLATE_FIELD.sub(sub, template)
-
-
-def stamp(rule: Rule, doc: Document, hit: Hit) -> Finding:
-    """Turn a checker's hit into a finding: id, category, severity, message, position and fix."""
-    start, end = hit.start, hit.end
-    matched = doc.raw[start:end]
-    fields = {"match": matched, **dict(hit.params)}
-    message = hit.message or format_message(rule.message, fields)
-    fix = None
-    edits = list(hit.edits)
-    if hit.replacement is not None and hit.replacement != matched:
-        edits.append(Edit(start, end - start, hit.replacement))
-    applicability = hit.applicability
-    if applicability is None and rule.fix != "none":
-        applicability = Applicability(rule.fix)
-    if edits and applicability is not None:
-        fix = Fix(applicability, tuple(sorted(edits)))
-    line, col = doc.position(start)
-    end_line, end_col = doc.position(end)
-    return Finding(
-        path=doc.path,
-        rule=rule.id,
-        category=hit.category or rule.category,
-        severity=hit.severity or rule.severity,
-        message=message,
-        offset=start,
-        length=end - start,
-        line=line,
-        column=col,
-        end_line=end_line,
-        end_column=end_col,
-        suggestions=hit.suggestions,
-        fix=fix,
-        source=rule.source,
-    )
+# the rules of one document run and their hits stamped, not yet finished: Linter.lint_part, or a scheduler that
+# runs part of them in another process (model_worker.SplitLinter.run_rules)
+RunRules = Callable[[Document], list[Finding]]
+# a document's findings, the notices its rules raised (a rule turned off, a timeout), and an internal error
+Linted = tuple[list[Finding], list[str], str | None]
 
 
 @dataclass
@@ -101,6 +54,9 @@ class Linter:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state.update(_keys=None, _seen=0)  # rebuilt where it is used, from the checkers' own (pickled) filters
+        # the filters may be closures over the config, which do not pickle: whoever unpickles the rules (a worker,
+        # the cache) sets its own; and the notices are this process's
+        state.update(filters=[], notices=[])
         return state
 
     def prepare(self) -> None:
@@ -181,8 +137,11 @@ class Linter:
             self.notices.append(f"{where}: rule {rid} stopped: {why}")
         return []
 
-    def lint(self, doc: Document) -> list[Finding]:
-        return self.finish(doc, drop_deferred(self.checkers, self.lint_part(doc)))
+    def lint(self, doc: Document, run_rules: RunRules | None = None) -> list[Finding]:
+        """The document's findings: its rules run and stamped (by `run_rules` when a scheduler spreads them over
+        processes, else here), then finished. An internal error is raised; lint_documents keeps it instead."""
+        found = (run_rules or self.lint_part)(doc)
+        return self.finish(doc, drop_deferred(self.checkers, found))
 
     def uses_model_on(self, doc: Document) -> bool:
         """Whether any rule that would run on this document needs the spaCy model."""
@@ -272,78 +231,23 @@ class Linter:
         return extra
 
 
-def finish(filters: Sequence[FindingFilter], doc: Document, findings: list[Finding]) -> list[Finding]:
-    """A document's findings filtered (suppressions, per-file ignores), de-duplicated and sorted."""
-    for f in filters:
-        findings = f(doc, findings)
-    return dedupe(findings)
-
-
-def merge_cross(
-    filters: Sequence[FindingFilter],
-    docs: list[Document],
-    results: dict[str, list[Finding]],
-    extra: dict[str, list[Finding]],
-) -> dict[str, list[Finding]]:
-    """Each document the cross-document pass found something in, with its own findings and those, finished."""
-    by_path = {d.path: d for d in docs}
-    return {p: finish(filters, by_path[p], results.get(p, []) + fs) for p, fs in extra.items() if p in by_path}
-
-
-def drop_deferred(checkers: Sequence[Checker], findings: list[Finding]) -> list[Finding]:
-    """Drop findings of rules that defer (an external backend) where another rule already reported."""
-    deferring = {c.rule.id for c in checkers if getattr(c, "defer_to_other_rules", False)}
-    if not deferring:
-        return findings
-    own = [f for f in findings if f.rule not in deferring]
-    return own + [
-        f
-        for f in findings
-        if f.rule in deferring
-        and not any(o.offset < max(f.end, f.offset + 1) and f.offset < max(o.end, o.offset + 1) for o in own)
-    ]
-
-
-def dedupe(findings: list[Finding]) -> list[Finding]:
-    """One finding per rule and span; and one per artifact when packs of one category report it twice."""
-    seen: set[tuple[str, int, int]] = set()
-    out: list[Finding] = []
-    for f in sorted(findings, key=Finding.sort_key):
-        key = (f.rule, f.offset, f.length)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return _merge_across_packs(out)
-
-
-def _pack(f: Finding) -> str:
-    return f.rule.split(".", 1)[0]
-
-
-def _rank(f: Finding) -> tuple[int, int, int]:
-    fix = 0 if f.fix is None else (2 if f.fix.applicability.value == "safe" else 1)
-    return (int(f.severity), fix, f.length)
-
-
-def _merge_across_packs(findings: list[Finding]) -> list[Finding]:
-    """Calques shared by Romance languages sit in several language packs: with no --language, an artifact
-    found by two packs of the same category would be reported twice. Keep the better of two findings
-    that share most of their span (the higher severity, then one with a fix, then the longer span)."""
-    dropped: set[int] = set()
-    for i, a in enumerate(findings):
-        if i in dropped:
+def lint_documents(linter: Linter, docs: Sequence[Document], run_rules: RunRules | None = None) -> list[Linted]:
+    """The one path every document takes, in this process, in a --jobs worker, beside the model helper or in a
+    Dask task: Linter.lint on each, with the notices its rules raised and an internal error kept as its result.
+    Run here, the model's parses of all the documents are made first in one batch (see nlp.prefetch_many)."""
+    if run_rules is None and len(docs) > 1:
+        try:
+            linter.prefetch(docs)
+        except Exception:  # each document then parses its own, and the error is reported if it recurs
+            pass
+    out: list[Linted] = []
+    for doc in docs:
+        before = len(linter.notices)
+        try:
+            findings = linter.lint(doc, run_rules)
+        except Exception as e:  # a bug met on one document must not stop the others nor show a traceback
+            name = str(doc.meta.get("file", doc.path))
+            out.append(([], linter.notices[before:], f"{name}: internal error, file skipped: {e!r}"))
             continue
-        for j in range(i + 1, len(findings)):
-            b = findings[j]
-            if b.offset >= a.end:
-                break
-            if j in dropped or b.category != a.category or _pack(a) == _pack(b):
-                continue
-            shared = min(a.end, b.end) - max(a.offset, b.offset)
-            if shared <= 0 or shared * 2 < min(a.length, b.length):
-                continue
-            if _rank(b) > _rank(a):
-                dropped.add(i)
-                break
-            dropped.add(j)
-    return [f for k, f in enumerate(findings) if k not in dropped]
+        out.append((findings, linter.notices[before:], None))
+    return out

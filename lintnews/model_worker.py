@@ -1,4 +1,4 @@
-"""The rules that need the spaCy model run in a helper process beside the others in a small run."""
+"""A scheduler for a small run: the rules that need the spaCy model run in a helper process beside the others."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from multiprocessing.process import BaseProcess
 
 from .document import Document
 from .findings import Finding
-from .lint import Linter, drop_deferred
+from .lint import Linted, Linter, lint_documents
 from .parallel import bare_document
 
 # Why: importing spaCy and loading its model take about a second, more than all the pattern rules of an
@@ -52,11 +52,12 @@ def _serve(conn: Connection) -> None:
 
 
 class SplitLinter:
-    """Lints like its Linter, with the model rules of each document run by a forked helper process.
+    """Runs each document's rules in two halves: the model rules in a forked helper, the others here.
 
-    Same findings as Linter.lint: the two halves' findings are joined before the shared finishing step
-    (deferring rules, filters, de-duplication), so nothing depends on which process found what. If the
-    helper dies, the model rules run here again for the rest of the run.
+    The document still takes the one path (lint.lint_documents): this only supplies its `run_rules` step, so
+    the two halves' stamped findings are joined before the shared finishing (deferring rules, filters,
+    de-duplication) and nothing depends on which process found what. If the helper dies, the model rules run
+    here again for the rest of the run.
     """
 
     def __init__(self, linter: Linter | None = None) -> None:
@@ -86,14 +87,15 @@ class SplitLinter:
         assert self._linter is not None, "attach() the run's linter first"
         return self._linter
 
-    @property
-    def notices(self) -> list[str]:
-        return self.linter.notices
+    def lint(self, docs: list[Document]) -> list[Linted]:
+        """The documents linted by the one path, their model rules run by the helper."""
+        return lint_documents(self.linter, docs, self.run_rules)
 
-    def lint(self, doc: Document) -> list[Finding]:
+    def run_rules(self, doc: Document) -> list[Finding]:
+        """The stamped findings of all the rules that run on `doc`: the model rules' from the helper."""
         linter = self.linter
         if self._broken or not linter.uses_model_on(doc):
-            return linter.lint(doc)
+            return linter.lint_part(doc)
         self.start()
         assert self._conn is not None
         try:
@@ -104,21 +106,20 @@ class SplitLinter:
             self._used = True
         except (OSError, ValueError):  # the helper is gone: lint here
             self._give_up()
-            return linter.lint(doc)
+            return linter.lint_part(doc)
         plain = linter.lint_part(doc, model=False)
         try:
             status, payload = self._conn.recv()
         except (EOFError, OSError):
             self._give_up()
-            return linter.finish(doc, drop_deferred(linter.checkers, plain + linter.lint_part(doc, model=True)))
+            return plain + linter.lint_part(doc, model=True)
         if status != "ok":
             raise RuntimeError(f"model rules: {payload}")
         rows, notices = payload
         for n in notices:
             if n not in linter.notices:
                 linter.notices.append(n)
-        found = plain + [Finding.from_row(r, doc.path) for r in rows]
-        return linter.finish(doc, drop_deferred(linter.checkers, found))
+        return plain + [Finding.from_row(r, doc.path) for r in rows]
 
     def _give_up(self) -> None:
         self._broken = True

@@ -1,4 +1,5 @@
-"""Lint documents in worker processes forked with the rules and the model loaded: results in input order, bounded."""
+"""A scheduler over worker processes forked with the rules and the model loaded: each worker lints its batches
+by the one path (lint.lint_documents); results come back in input order, a bounded number in flight."""
 
 from __future__ import annotations
 
@@ -9,12 +10,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.connection import Connection
-from typing import Protocol
 
 from . import query_memo
 from .document import WORD_COUNT, Document
-from .findings import Finding
-from .lint import FindingFilter, Linter
+from .finish import FindingFilter
+from .lint import Linted, Linter, lint_documents
 
 # a batch is sent to a worker when it holds this many characters (about 8 articles) or BATCH_DOCS documents:
 # big enough that pickling and the round trip are noise, small enough to keep both cores busy to the end
@@ -54,10 +54,11 @@ def _rules_in_child(factory: Callable[[], Linter], conn: Connection, sample: Seq
     """In a forked child: load the rules, work out their keys, compile the patterns the `sample` documents call
     for (within WARM_SECONDS), and send them all pickled (b"" if that failed)."""
     try:
-        bare = _bare(factory())
-        bare.warm(sample, WARM_SECONDS)
-        # the key index is left out of a pickled linter (see Linter.__getstate__): sent beside it
-        data = pickle.dumps((bare, bare.keys()), protocol=pickle.HIGHEST_PROTOCOL)
+        linter = factory()
+        linter.prepare()
+        linter.warm(sample, WARM_SECONDS)
+        # the key index is left out of a pickled linter, and so are its filters (see Linter.__getstate__)
+        data = pickle.dumps((linter, linter.keys()), protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException:  # the parent loads them itself and reports the error as usual
         data = b""
     else:
@@ -70,15 +71,6 @@ def _rules_in_child(factory: Callable[[], Linter], conn: Connection, sample: Seq
         conn.close()
 
 
-def _bare(linter: Linter) -> Linter:
-    """The linter with its key index, without the filters: they may be closures over the config, which do not
-    pickle, and each worker rebuilds them."""
-    linter.prepare()
-    bare = Linter.__new__(Linter)
-    bare.__dict__.update({**linter.__dict__, "filters": [], "notices": []})
-    return bare
-
-
 def _load_model() -> None:
     from . import nlp
 
@@ -88,40 +80,7 @@ def _load_model() -> None:
         pass
 
 
-# a document's findings, the notices its rules raised (a rule turned off, a timeout), and an internal error
-Linted = tuple[list[Finding], list[str], str | None]
-
-
-class LintsDocuments(Protocol):
-    """A Linter, or anything that lints documents as one (model_worker.SplitLinter)."""
-
-    @property
-    def notices(self) -> list[str]: ...
-
-    def lint(self, doc: Document) -> list[Finding]: ...
-
-
-def lint_one(linter: LintsDocuments, doc: Document, name: str | None = None) -> Linted:
-    before = len(linter.notices)
-    try:
-        findings = linter.lint(doc)
-    except Exception as e:  # a bug met on one document must not stop the others nor show a traceback
-        name = name or str(doc.meta.get("file", doc.path))
-        return [], linter.notices[before:], f"{name}: internal error, file skipped: {e!r}"
-    return findings, linter.notices[before:], None
-
-
-def lint_batch(linter: Linter, docs: Sequence[Document]) -> list[Linted]:
-    """lint_one for each document, after parsing what their model rules read in one batch."""
-    if len(docs) > 1:
-        try:
-            linter.prefetch(docs)
-        except Exception:  # each document then parses its own, and lint_one reports the error if it recurs
-            pass
-    return [lint_one(linter, d) for d in docs]
-
-
-# a worker's result for one document: what lint_one gives, and the doc.cache entries the cross-document pass reads
+# a worker's result for one document: what lint_documents gives, and the doc.cache entries the cross-document pass reads
 Returned = tuple[Linted, dict[str, object]]
 
 
@@ -130,7 +89,7 @@ def _lint_batch(docs: list[Document]) -> list[Returned]:
     # and the word count, which the report's summary wants: counted here, beside the other workers
     keys = (*linter.corpus_cache_keys(), WORD_COUNT)
     out = []
-    for d, linted in zip(docs, lint_batch(linter, docs), strict=True):
+    for d, linted in zip(docs, lint_documents(linter, docs), strict=True):
         d.word_count  # noqa: B018 - counted into d.cache
         out.append((linted, {k: d.cache[k] for k in keys if k in d.cache}))
     return out
@@ -171,7 +130,8 @@ class Pool:
         model: the two took a second and a half one after the other."""
         factory = self._linter
         if isinstance(factory, Linter):
-            linter = _bare(factory)
+            linter = factory
+            linter.prepare()
         elif self._warm_model and "fork" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("fork")
             reader, writer = ctx.Pipe(duplex=False)
@@ -190,27 +150,29 @@ class Pool:
                 linter, keys = pickle.loads(data)
                 linter.adopt_keys(keys)
             else:
-                linter = _bare(factory())
+                linter = factory()
+                linter.prepare()
             if self._adopt is not None:
                 self._adopt(linter)
         else:
-            linter = _bare(factory())
+            linter = factory()
+            linter.prepare()
         return linter
 
     @property
     def executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            bare = self._load()
+            linter = self._load()
             if "fork" in multiprocessing.get_all_start_methods():
                 # a forked worker inherits the linter as it is: pickling its ~400 compiled rules took the parent
                 # most of a second and each worker a tenth
                 ctx = multiprocessing.get_context("fork")
                 self._executor = ProcessPoolExecutor(
-                    max_workers=self.jobs, mp_context=ctx, initializer=_init, initargs=(bare, self._make_filters)
+                    max_workers=self.jobs, mp_context=ctx, initializer=_init, initargs=(linter, self._make_filters)
                 )
             else:
                 self._executor = ProcessPoolExecutor(
-                    max_workers=self.jobs, initializer=_init, initargs=(pickle.dumps(bare), self._make_filters)
+                    max_workers=self.jobs, initializer=_init, initargs=(pickle.dumps(linter), self._make_filters)
                 )
         return self._executor
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
 from .document import Document
 from .errors import InputError
-from .fileio import Decoded, read_text
+from .fileio import Decoded, decode, read_text, within
 from .readers import HTML_SUFFIXES, MARKDOWN_SUFFIXES, read
 
 JSONL_SUFFIXES = (".jsonl",)
@@ -25,6 +25,16 @@ class Source:
 
     path: str
     stdin: bool = False
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A source (or a line of an archive) that could not be read into a document: `path` names it as reported,
+    `file` is the file it is in."""
+
+    path: str
+    error: str
+    file: str = ""
 
 
 def make_document(path: str, raw: str) -> Document:
@@ -130,3 +140,72 @@ def load(source: Source, stdin_text: str | None = None, max_bytes: int = 0) -> t
             raise InputError(source.path, "no such file or folder")
         decoded = read_text(Path(source.path), max_bytes=max_bytes) if max_bytes else read_text(Path(source.path))
     return make_document(source.path, decoded.text), decoded
+
+
+def sources_in(paths: Sequence[str], cfg: Config, notices: list[str]) -> Iterator[tuple[Source, Path | None]]:
+    """The sources to read, each with the tree a symlink's target must lie in to be written through.
+
+    A folder's walk keeps only files inside that folder: a file symlink pointing out of it is skipped
+    with a notice (folder symlinks are not followed at all). A named file that is a symlink may be read
+    wherever it points, but is fixed only through to a target inside the project (the config's folder,
+    or the current one), else the link's own folder.
+    """
+    for p in paths:
+        if p != "-" and os.path.isdir(p):
+            tree = Path(p).resolve()
+            for s in expand([p], cfg):
+                if within(Path(s.path), tree):
+                    yield s, tree
+                else:
+                    notices.append(f"{s.path}: skipped: a symlink to {os.path.realpath(s.path)}, outside {p}")
+            continue
+        for s in expand([p], cfg):
+            if s.stdin or not os.path.islink(s.path):
+                yield s, None
+                continue
+            home = cfg.root
+            yield s, home if within(Path(s.path).parent, home) else Path(s.path).parent.resolve()
+
+
+def read_documents(
+    sources: Sequence[Source], cfg: Config, stdin_text: str | None = None, stdin_name: str = "-", stream: bool = False
+) -> Iterator[Document | Unread]:
+    """Each source read into documents (a JSON Lines archive into one per article), or why it could not be.
+    With `stream`, archives are read a line at a time (see stream_jsonl)."""
+    for source in sources:
+        name = stdin_name if source.stdin else source.path
+        try:
+            if not source.stdin and is_jsonl(source.path):
+                if stream:
+                    yield from stream_jsonl(source.path, cfg)
+                    continue
+                raw = read_text(Path(source.path), max_bytes=cfg.max_file_size).text
+                yield from jsonl_documents(source.path, raw, cfg.jsonl_text_field, cfg.jsonl_id_field)
+                continue
+            doc, _ = load(source, stdin_text, cfg.max_file_size)
+            if source.stdin and name != doc.path:
+                doc = make_document(name, doc.raw)
+            yield doc
+        except InputError as e:
+            yield Unread(name, str(e))
+        except Exception as e:  # a bug met on one file must not stop the others nor show a traceback
+            yield Unread(name, f"{name}: internal error, file skipped: {e!r}")
+
+
+def stream_jsonl(path: str, cfg: Config) -> Iterator[Document | Unread]:
+    """An archive of any size, one line at a time. Unlike the whole-file reading, a bad line is an error for
+    that line alone and the others are still linted; max-file-size applies to each line."""
+    limit = cfg.max_file_size
+    with open(path, "rb") as fh:
+        for n, line in enumerate(fh, start=1):
+            where = f"{path}:{n}"
+            if limit and len(line) > limit:
+                yield Unread(article_key(path, n), f"{where}: line is over max-file-size", path)
+                continue
+            try:
+                text = decode(line, where).text
+                if not text.strip():
+                    continue
+                yield from jsonl_documents(path, text, cfg.jsonl_text_field, cfg.jsonl_id_field, n)
+            except InputError as e:
+                yield Unread(article_key(path, n), str(e), path)

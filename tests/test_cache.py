@@ -11,7 +11,8 @@ import pytest
 from lintnews.cache import Cache, default_cache_dir
 from lintnews.config import Config
 from lintnews.lint import Linter
-from lintnews.runner import RunOptions, make_linter, make_run, rules_key
+from lintnews.ruleset import make_linter, rules_key
+from lintnews.runner import RunOptions, make_run
 
 from .conftest import ENGINE_PACK, CliRunner, engine_args
 

@@ -13,7 +13,8 @@ from lintnews.cli import main
 from lintnews.config import Config, from_mapping, glob_match, resolve
 from lintnews.errors import ConfigError
 from lintnews.lint import Linter
-from lintnews.runner import RunOptions, make_linter, make_run
+from lintnews.ruleset import make_linter
+from lintnews.runner import RunOptions, make_run
 
 HOUSE_PACK = r"""
 pack: house

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lintnews.findings import Applicability, Edit, Finding, Fix, Severity
-from lintnews.lint import dedupe
+from lintnews.finish import dedupe
 
 
 def finding(rule: str, offset: int, length: int, *, category: str = "calque", fix: bool = False) -> Finding:

@@ -8,9 +8,13 @@ import pytest
 
 from lintnews import model_worker
 from lintnews.config import Config
+from lintnews.document import Document
+from lintnews.findings import Finding
 from lintnews.lint import Linter
 from lintnews.model_worker import SplitLinter, fork_available
-from lintnews.runner import RunOptions, early_model_helper, make_run, select_rules
+from lintnews.ruleset import select_rules
+from lintnews.runner import RunOptions, make_run
+from lintnews.schedule import early_model_helper
 from lintnews.sources import make_document
 
 pytestmark = pytest.mark.skipif(not fork_available(), reason="needs fork()")
@@ -25,6 +29,13 @@ def _rows(findings: list) -> list[tuple]:
     return [f.to_row() for f in findings]
 
 
+def _lint(split: SplitLinter, doc: Document) -> list[Finding]:
+    """One document by the one path, its model rules in the helper; an internal error fails the test."""
+    ((found, _notices, error),) = split.lint([doc])
+    assert error is None, error
+    return found
+
+
 def test_same_findings_as_one_process() -> None:
     linter = Linter(select_rules(Config(select=("agreement", "calque-es", "punctuation"))))
     doc = make_document("a.txt", TEXT)
@@ -33,7 +44,7 @@ def test_same_findings_as_one_process() -> None:
     assert any(f.rule.startswith("calque-es.") for f in expected)
     split = SplitLinter(Linter(select_rules(Config(select=("agreement", "calque-es", "punctuation")))))
     try:
-        assert _rows(split.lint(make_document("a.txt", TEXT))) == _rows(expected)
+        assert _rows(_lint(split, make_document("a.txt", TEXT))) == _rows(expected)
         assert split._used  # the model half did run in the helper
     finally:
         split.close()
@@ -41,7 +52,7 @@ def test_same_findings_as_one_process() -> None:
 
 def test_no_helper_without_model_rules() -> None:
     split = SplitLinter(Linter(select_rules(Config(select=("calque-es",)))))
-    found = split.lint(make_document("a.txt", TEXT))
+    found = _lint(split, make_document("a.txt", TEXT))
     assert found and split._process is None and not split._used
     split.close()
 
@@ -56,12 +67,12 @@ def test_notices_from_the_helper_reach_the_run(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(nlp, "model", missing)
     split = SplitLinter(Linter(select_rules(Config(select=("agreement", "calque-es")))))
     try:
-        found = split.lint(make_document("a.txt", TEXT))
+        found = _lint(split, make_document("a.txt", TEXT))
         assert found and all(not f.rule.startswith("agreement.") for f in found)
-        assert any("agreement." in n and "not installed" in n for n in split.notices)
-        n = len(split.notices)
-        split.lint(make_document("b.txt", TEXT))
-        assert len(split.notices) == n  # each rule says it once
+        assert any("agreement." in n and "not installed" in n for n in split.linter.notices)
+        n = len(split.linter.notices)
+        _lint(split, make_document("b.txt", TEXT))
+        assert len(split.linter.notices) == n  # each rule says it once
     finally:
         split.close()
 
@@ -78,8 +89,8 @@ def test_only_auto_jobs_uses_the_helper(
         made.append(real())
         return made[-1]
 
-    monkeypatch.setattr("lintnews.runner.SplitLinter", spy)
-    monkeypatch.setattr("lintnews.runner.cpu_count", lambda: 2)
+    monkeypatch.setattr("lintnews.schedule.SplitLinter", spy)
+    monkeypatch.setattr("lintnews.schedule.cpu_count", lambda: 2)
     run = make_run(Config(select=("agreement", "calque-es")), RunOptions(jobs=jobs))
     results = run.execute([str(tmp_path / "a.txt")])
     assert any(f.rule.startswith("agreement.") for f in results[0].findings)
@@ -91,7 +102,7 @@ def test_started_early_then_unused_is_stopped() -> None:
     process = split._process
     assert process is not None and process.is_alive()
     split.attach(Linter(select_rules(Config(select=("calque-es",)))))
-    assert split.lint(make_document("a.txt", TEXT))
+    assert _lint(split, make_document("a.txt", TEXT))
     split.close()
     assert not process.is_alive()
 
@@ -104,15 +115,15 @@ def test_a_dead_helper_falls_back_to_this_process() -> None:
     split._process.kill()
     split._process.join()
     try:
-        assert _rows(split.lint(make_document("a.txt", TEXT))) == _rows(expected)
-        assert _rows(split.lint(make_document("a.txt", TEXT))) == _rows(expected)
+        assert _rows(_lint(split, make_document("a.txt", TEXT))) == _rows(expected)
+        assert _rows(_lint(split, make_document("a.txt", TEXT))) == _rows(expected)
     finally:
         split.close()
 
 
 def test_check_starts_the_helper_for_a_few_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    monkeypatch.setattr("lintnews.runner.cpu_count", lambda: 2)
+    monkeypatch.setattr("lintnews.schedule.cpu_count", lambda: 2)
     assert early_model_helper([str(tmp_path)], 0, False) is None  # a folder may hold many files
     assert early_model_helper([str(tmp_path / "a.txt")], 1, False) is None  # --jobs 1: one process
     assert early_model_helper([str(tmp_path / "a.txt")], 0, True) is None  # --fix re-lints in this process

@@ -11,7 +11,8 @@ import pytest
 from lintnews.config import Config
 from lintnews.document import Document
 from lintnews.lint import Linter
-from lintnews.runner import PREFETCH_DOCS, RunOptions, make_run
+from lintnews.runner import RunOptions, make_run
+from lintnews.schedule import PREFETCH_DOCS
 
 from .conftest import ENGINE_PACK, CliRunner, engine_args
 

@@ -9,7 +9,7 @@ import pytest
 from lintnews.config import Config
 from lintnews.lint import Linter
 from lintnews.rulepack import load_pack
-from lintnews.runner import make_linter
+from lintnews.ruleset import make_linter
 from lintnews.sources import make_document
 from lintnews.suppress import suppression_filter
 

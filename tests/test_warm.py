@@ -10,7 +10,7 @@ import yaml
 from lintnews.config import Config
 from lintnews.lint import Linter
 from lintnews.rulepack import parse_pack
-from lintnews.runner import make_linter
+from lintnews.ruleset import make_linter
 from lintnews.sources import make_document
 
 PACK = r"""

@@ -20,7 +20,7 @@ from lintnews.prefilter import (
     pattern_char_is_plain,
     pattern_query,
 )
-from lintnews.runner import select_rules
+from lintnews.ruleset import select_rules
 
 
 def index(text: str):  # type: ignore[no-untyped-def]

@@ -27,15 +27,9 @@ from ..outputs.color import wants_color
 from ..outputs.gitlab import render_gitlab
 from ..outputs.junit import render_junit
 from ..report import finding_json, render_concise, render_json, render_statistics, render_text, statistics
-from ..runner import (
-    AUTO_JOBS_MIN_FILES,
-    FileResult,
-    Run,
-    RunOptions,
-    article_findings,
-    early_model_helper,
-    make_run,
-)
+from ..results import FileResult, article_findings
+from ..runner import Run, RunOptions, make_run
+from ..schedule import AUTO_JOBS_MIN_FILES, early_model_helper
 from ..score import artifact_score
 from .options import add_rule_options, resolve_config
 

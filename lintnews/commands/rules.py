@@ -13,7 +13,7 @@ from ..errors import LintnewsError
 from ..examples import example_failures, needs_backend
 from ..kinds import available_kinds, checker_class
 from ..rulepack import Pack, Rule, collect_pack_paths, load_packs
-from ..runner import select_rules
+from ..ruleset import select_rules
 
 
 def add_parser(sub: Any) -> None:

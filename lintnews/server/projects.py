@@ -10,7 +10,7 @@ from ..config import Config, resolve
 from ..errors import LintnewsError
 from ..lint import Linter
 from ..rulepack import collect_pack_paths
-from ..runner import make_linter
+from ..ruleset import make_linter
 
 # the files whose presence or change can alter what `discover` finds in a folder
 CONFIG_NAMES = (".lintnews.toml", "pyproject.toml")

@@ -12,8 +12,9 @@ from ..document import Document
 from ..errors import InputError
 from ..fileio import decode
 from ..findings import Finding
+from ..finish import merge_cross
 from ..fix import FixResult, fix_text
-from ..lint import Linter, merge_cross
+from ..lint import Linter
 from ..sources import is_jsonl, make_document
 from .positions import apply_change
 from .projects import Project, Projects

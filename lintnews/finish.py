@@ -1,0 +1,88 @@
+"""Finish a document's stamped findings: deferring rules, filters (suppressions, ignores), de-duplication, order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .checkers.base import Checker
+from .document import Document
+from .findings import Finding
+
+FindingFilter = Callable[[Document, list[Finding]], list[Finding]]
+
+
+def finish(filters: Sequence[FindingFilter], doc: Document, findings: list[Finding]) -> list[Finding]:
+    """A document's findings filtered (suppressions, per-file ignores), de-duplicated and sorted."""
+    for f in filters:
+        findings = f(doc, findings)
+    return dedupe(findings)
+
+
+def merge_cross(
+    filters: Sequence[FindingFilter],
+    docs: list[Document],
+    results: dict[str, list[Finding]],
+    extra: dict[str, list[Finding]],
+) -> dict[str, list[Finding]]:
+    """Each document the cross-document pass found something in, with its own findings and those, finished."""
+    by_path = {d.path: d for d in docs}
+    return {p: finish(filters, by_path[p], results.get(p, []) + fs) for p, fs in extra.items() if p in by_path}
+
+
+def drop_deferred(checkers: Sequence[Checker], findings: list[Finding]) -> list[Finding]:
+    """Drop findings of rules that defer (an external backend) where another rule already reported."""
+    deferring = {c.rule.id for c in checkers if getattr(c, "defer_to_other_rules", False)}
+    if not deferring:
+        return findings
+    own = [f for f in findings if f.rule not in deferring]
+    return own + [
+        f
+        for f in findings
+        if f.rule in deferring
+        and not any(o.offset < max(f.end, f.offset + 1) and f.offset < max(o.end, o.offset + 1) for o in own)
+    ]
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule and span; and one per artifact when packs of one category report it twice."""
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Finding] = []
+    for f in sorted(findings, key=Finding.sort_key):
+        key = (f.rule, f.offset, f.length)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return _merge_across_packs(out)
+
+
+def _pack(f: Finding) -> str:
+    return f.rule.split(".", 1)[0]
+
+
+def _rank(f: Finding) -> tuple[int, int, int]:
+    fix = 0 if f.fix is None else (2 if f.fix.applicability.value == "safe" else 1)
+    return (int(f.severity), fix, f.length)
+
+
+def _merge_across_packs(findings: list[Finding]) -> list[Finding]:
+    """Calques shared by Romance languages sit in several language packs: with no --language, an artifact
+    found by two packs of the same category would be reported twice. Keep the better of two findings
+    that share most of their span (the higher severity, then one with a fix, then the longer span)."""
+    dropped: set[int] = set()
+    for i, a in enumerate(findings):
+        if i in dropped:
+            continue
+        for j in range(i + 1, len(findings)):
+            b = findings[j]
+            if b.offset >= a.end:
+                break
+            if j in dropped or b.category != a.category or _pack(a) == _pack(b):
+                continue
+            shared = min(a.end, b.end) - max(a.offset, b.offset)
+            if shared <= 0 or shared * 2 < min(a.length, b.length):
+                continue
+            if _rank(b) > _rank(a):
+                dropped.add(i)
+                break
+            dropped.add(j)
+    return [f for k, f in enumerate(findings) if k not in dropped]
