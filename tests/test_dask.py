@@ -1,4 +1,4 @@
-"""lintnews.distributed on a real Dask LocalCluster: the shard function gives what `check` gives per article."""
+"""lintnews.distributed on a Dask LocalCluster: the shard function gives what `check` gives per article."""
 
 from __future__ import annotations
 
