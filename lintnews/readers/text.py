@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..directives import LINE_MARKER, PLAIN_DIRECTIVE_LINE
 from ..document import Document
-from ..suppress import LINE_MARKER, PLAIN_DIRECTIVE_LINE
 
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from ..directives import LINE_MARKER
 from ..findings import Applicability, Finding
 from ..readers import HTML_SUFFIXES, MARKDOWN_SUFFIXES
-from ..suppress import LINE_MARKER
 from .convert import diagnostic, text_edits
 from .positions import LineIndex
 from .session import OpenDoc, Session
