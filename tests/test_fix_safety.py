@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lintnews import cli, fileio, runner
+from lintnews import cli, fileio, fix_file
 from lintnews.fileio import ChangedOnDisk, read_text, write_atomic
 from tests.conftest import ROOT
 
@@ -158,14 +158,14 @@ def test_hard_linked_file_whose_write_fails_midway_is_restored(tmp_path: Path, m
 
 def _edit_during_fix(monkeypatch: pytest.MonkeyPatch, path: Path, edit: bytes) -> None:
     """The user's editor saves `path` while the rules run (after the read, before the rewrite)."""
-    real = runner.fix_text
+    real = fix_file.fix_text
 
     def fix_text_while_the_user_saves(*args: object, **kw: object) -> object:
         result = real(*args, **kw)  # type: ignore[arg-type]
         path.write_bytes(edit)
         return result
 
-    monkeypatch.setattr(runner, "fix_text", fix_text_while_the_user_saves)
+    monkeypatch.setattr(fix_file, "fix_text", fix_text_while_the_user_saves)
 
 
 def test_an_edit_saved_during_the_run_is_kept(
