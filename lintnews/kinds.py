@@ -26,6 +26,7 @@ KINDS: dict[str, str] = {
     "caption": "caption:CaptionChecker",
     "consistency": "consistency:ConsistencyChecker",
     "duplicate": "duplicate:DuplicateChecker",
+    "initialism-dots": "initialism_dots:InitialismDotsChecker",
     "languagetool": "languagetool:LanguageToolChecker",
     "letter-case": "letter_case:LetterCaseChecker",
     "lone-capital": "lone_capital:LoneCapitalChecker",
