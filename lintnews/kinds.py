@@ -32,6 +32,7 @@ KINDS: dict[str, str] = {
     "lone-capital": "lone_capital:LoneCapitalChecker",
     "mid-capital": "mid_capital:MidCapitalChecker",
     "misplaced-mark": "misplaced_mark:MisplacedMarkChecker",
+    "of-chain": "of_chain:OfChainChecker",
     "paragraph-join": "paragraph_join:ParagraphJoinChecker",
     "phrase": "phrase:PhraseChecker",
     "quotes": "quotes:QuotesChecker",
