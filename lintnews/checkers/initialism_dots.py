@@ -11,9 +11,9 @@ from ..findings import Hit
 from .base import Checker
 
 # an initialism of capitals, bare (US, EU, NATO) or each letter followed by a full stop (U.S., E.U.); never part of a
-# longer word, a dotted run or a hyphenated code ('U.S.-China' keeps its U.S.)
+# longer word or a dotted run ('U.S.-China' keeps its U.S.), and not a currency sign ('US$', which has no dotted form)
 _FORM = regex.compile(
-    r"(?<![\p{L}\p{N}.])(?:(?P<dotted>(?:\p{Lu}\.){2,5})(?!\p{L})|(?P<bare>\p{Lu}{2,5})(?![\p{L}\p{N}]|\.\p{Lu}))"
+    r"(?<![\p{L}\p{N}.])(?:(?P<dotted>(?:\p{Lu}\.){2,5})(?!\p{L})|(?P<bare>\p{Lu}{2,5})(?![\p{L}\p{N}$]|\.\p{Lu}))"
 )
 # a line with no lower-case word is a heading or a label set in capitals, where the letters say nothing of the form
 _LOWER_WORD = regex.compile(r"\p{Ll}{3,}")
@@ -47,7 +47,7 @@ def _hit(text: str, start: int, end: int, usual: str, times: int) -> Hit:
     """The finding on one stray form, with its fix when the full stops around it leave no doubt."""
     params = (("usual", usual), ("times", str(times)))
     after = text[end : end + 2]
-    if usual.endswith(".") and after[:1] == ".":
+    if usual.endswith(".") and after[:1] == "." and not after[1:].isalnum():
         # 'the US.' ends its sentence with the stop the dotted form ends with: 'the U.S.'
         return Hit(start, end + 1, params=params, suggestions=(usual,), replacement=usual)
     ends_sentence = end == len(text) or after[:1] == "\n" or (after[:1] == " " and after[1:].isupper())
