@@ -49,7 +49,7 @@ class OfChainChecker(Checker):
                     continue
                 head, last = chain
                 start = block.start + head.idx
-                yield Hit(start, block.start + last.idx + len(last.text), params=(("head", head.text),))
+                yield Hit(start, block.start + last.idx + len(last.text))
 
     def _chain(self, of: Any) -> tuple[Any, Any] | None:
         """(the head noun, the last noun) of the chain that `of` opens, or None when it opens none to report."""
