@@ -619,7 +619,7 @@ def pick_spelling(x: TokenForm, y: TokenForm) -> tuple[TokenForm, TokenForm]:
 class ConsistencyChecker(Checker):
     kind = "consistency"
     cross_document = True
-    corpus_cache_keys = (PAIRS_KEY,)
+    corpus_facts = (PAIRS_KEY,)
     options = {
         "mode": Option(_mode, required=True, help="particle | spelling | lowercase"),
         "canonical": Option(list_of_str, default=[], help="spellings that win a tie (Antony Blinken)"),
@@ -950,6 +950,3 @@ class ConsistencyChecker(Checker):
             if n and abs(n) > abs(out.get(low, ("", 0))[1]):
                 out[low] = (form, n)
         return out
-
-
-CHECKER = ConsistencyChecker

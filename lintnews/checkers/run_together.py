@@ -534,6 +534,3 @@ def _worth_a_look(run: str, freqs: Frequencies) -> bool:
     low = run.lower()
     freq = freqs.get(low)
     return freq is None or freq < _COMMON_FREQ or low in FUNCTION_PAIRS
-
-
-CHECKER = RunTogetherChecker
