@@ -57,7 +57,8 @@ def test_loading_regex_rules_imports_no_other_checker() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     kinds_used = {"regex", "quotes", "brackets", "paragraph_join"}
-    assert set(out) - {f"lintnews.checkers.{k}" for k in kinds_used} <= {"lintnews.checkers.base", "lintnews.checkers.hooks"}
+    interface = {"lintnews.checkers.base", "lintnews.checkers.hooks"}
+    assert set(out) - {f"lintnews.checkers.{k}" for k in kinds_used} <= interface
     assert "lintnews.checkers.agreement" not in out
 
 
