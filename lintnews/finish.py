@@ -31,7 +31,7 @@ def merge_cross(
 
 def drop_deferred(checkers: Sequence[Checker], findings: list[Finding]) -> list[Finding]:
     """Drop findings of rules that defer (an external backend) where another rule already reported."""
-    deferring = {c.rule.id for c in checkers if getattr(c, "defer_to_other_rules", False)}
+    deferring = {c.rule.id for c in checkers if c.defer_to_other_rules}
     if not deferring:
         return findings
     own = [f for f in findings if f.rule not in deferring]

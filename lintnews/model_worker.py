@@ -100,7 +100,7 @@ class SplitLinter:
         assert self._conn is not None
         try:
             if not self._rules_sent:
-                self._conn.send(("rules", [c for c in linter.checkers if c.uses_model()]))
+                self._conn.send(("rules", [c for c in linter.checkers if c.needs_parser]))
                 self._rules_sent = True
             self._conn.send(("lint", bare_document(doc)))
             self._used = True

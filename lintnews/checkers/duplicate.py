@@ -197,6 +197,3 @@ class DuplicateChecker(Checker):
                 continue
             line, _ = doc.position(first.start)
             yield Hit(s.start, s.end, message=f"This sentence repeats one on line {line}: delete it.")
-
-
-CHECKER = DuplicateChecker
