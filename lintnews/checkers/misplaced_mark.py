@@ -16,6 +16,7 @@ from .base import Checker, Option
 
 # a mark between two words: the word before it is what the tagger and parser judge
 _MARK = re.compile(r"(?<=[^\W\d_])([,;:])[ \t]+(?=[^\W\d_])")
+_FINAL = re.compile(r"""[.!?][”"’'»)\]]*\s*$""")
 _TWO_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+)?([^\W\d_]+)$")
 # Articles open a noun phrase and never end one (`the, government`); other determiners can stand alone
 # as pronouns (`all, some, that`), so only these are judged.
@@ -31,6 +32,35 @@ _PREPOSITIONS = frozenset(["of", "in", "on", "at", "for", "with", "from", "by", 
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had"])
 _ASIDE_MARKS = frozenset([",", ";", ":", "(", ")", "—", "–", "-"])
 _SUBJECT_PRONOUNS = frozenset(["i", "he", "she", "we", "they"])
+# words that only continue a phrase, which a colon cannot introduce
+_BOUND = frozenset(["of", "than", "that"])
+# determiners that also stand alone as pronouns (`we want all; they want none`)
+_PRONOUN_DETERMINERS = frozenset(
+    [
+        "all",
+        "both",
+        "each",
+        "either",
+        "neither",
+        "none",
+        "some",
+        "any",
+        "this",
+        "that",
+        "these",
+        "those",
+        "half",
+        "another",
+    ]
+)
+_COORDINATORS = frozenset(["and", "or", "but", "nor"])
+# the most words of a semicolon's side that has no verb: a longer one may be a verbless clause of a list
+_SHORT_SIDE = 6
+# the tags of a noun phrase, and of the words that can open one as a subject
+_NOUN_PHRASE = frozenset(
+    ["DT", "PDT", "PRP", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH"]
+)
+_SUBJECT_START = frozenset(["DT", "PDT", "PRP", "PRP$", "CD", "NNP", "NNPS", "NN", "NNS"])
 
 
 class MisplacedMarkChecker(Checker):
@@ -40,7 +70,7 @@ class MisplacedMarkChecker(Checker):
         "min_zipf": Option(
             (int, float),
             default=5.3,
-            help="a sentence is parsed only where the word before a mark is this common (function words)",
+            help="a comma before a capital is judged only after a word this common (a function word)",
         ),
         "max_words": Option(int, default=80, help="sentences longer than this are not parsed"),
     }
@@ -49,7 +79,8 @@ class MisplacedMarkChecker(Checker):
     zipf = staticmethod(lexicon_zipf)
 
     def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
-        """The sentences where a mark follows a function word: only there can one of these slips be."""
+        """The sentences where a mark may stand inside a phrase: before a lower-case word, after a function
+        word (`The, government`, `in, Paris`), or a semicolon or colon anywhere between words."""
         from ..nlp import TAGS
 
         key = f"misplaced-mark-blocks:{self.rule.id}"
@@ -59,18 +90,11 @@ class MisplacedMarkChecker(Checker):
             most = int(self.opts["max_words"])
             blocks = []
             for s in doc.sentences:
-                if s.text.count(" ") >= most:
-                    continue
+                if s.text.count(" ") >= most or not _FINAL.search(s.text):
+                    continue  # a headline or a label (no final mark) punctuates by other conventions
                 for m in _MARK.finditer(s.text):
                     w = _TWO_WORDS_BEFORE.search(s.text, 0, m.start())
-                    # function words are the most frequent; after one of them (or a word after a determiner)
-                    # the phrase goes on in lower case
-                    if (
-                        w
-                        and w.group(2).islower()
-                        and s.text[m.end()].islower()
-                        and (self.zipf(w.group(2)) >= floor or (w.group(1) or "").lower() in DETERMINERS)
-                    ):
+                    if w and (m.group(1) != "," or s.text[m.end()].islower() or self.zipf(w.group(2).lower()) >= floor):
                         blocks.append(s)
                         break
             doc.cache[key] = blocks
@@ -99,55 +123,206 @@ class MisplacedMarkChecker(Checker):
 
 def _aside(sdoc: Any, i: int, reach: int) -> bool:
     """Does a mark within `reach` tokens after i close an aside that the mark at i opens?"""
-    return any(t.text in _ASIDE_MARKS or t.is_quote for t in sdoc[i + 1 : i + reach])
+    return any(_aside_mark(sdoc, t) for t in sdoc[i + 1 : i + reach])
+
+
+def _aside_mark(sdoc: Any, t: Any) -> bool:
+    # a hyphen inside a word (`less-intimidating`) is a token of its own, but sets nothing off
+    if t.text == "-" and t.i > 0 and not sdoc[t.i - 1].whitespace_:
+        return False
+    return t.text in _ASIDE_MARKS or bool(t.is_quote)
+
+
+def _noun_ends_clause(sdoc: Any, k: int) -> bool:
+    """Is token k a noun followed by a finite verb (`the cold, people stayed`): a new clause, not a phrase?"""
+    return k + 1 < len(sdoc) and sdoc[k + 1].tag_ in _FINITE
+
+
+def _object_only(sdoc: Any, i: int) -> bool:
+    """Does what follows the mark at i run to the next mark without a finite verb: a phrase, not a clause?"""
+    for t in sdoc[i + 1 :]:
+        if t.is_punct:
+            return True
+        if t.tag_ in _FINITE:
+            return False
+    return True
+
+
+def _open_word(sdoc: Any, k: int, mark: str) -> bool:
+    """Does the word at k need words after it: a conjunction, a determiner, 'to', a modal, and before a
+    semicolon an auxiliary or a preposition not stranded after a verb? (A colon may follow a copula or a
+    preposition that introduces a list: `the question is:`, `such as:`.)"""
+    t = sdoc[k]
+    if t.tag_ in ("CC", "DT", "PRP$", "TO", "MD", "WDT"):
+        return t.lower_ not in _PRONOUN_DETERMINERS
+    if mark != ";":
+        return False
+    if t.lower_ in _AUXILIARIES and t.tag_ != "VBN":
+        return True
+    return t.tag_ == "IN" and (k == 0 or sdoc[k - 1].tag_ not in _VERB_TAGS)
+
+
+def _cut(sdoc: Any) -> bool:
+    """Does the text start with an ellipsis: cut from a longer sentence, whose start is not there to judge?"""
+    return len(sdoc) > 0 and sdoc[0].text in ("...", "…", "..")
+
+
+def _question(sdoc: Any, k: int) -> bool:
+    """Is the verb at k followed by a pronoun (`would you take`, `aren't you`): a question, not a statement?"""
+    nxt = [t for t in sdoc[k + 1 : k + 3] if t.lower_ != "n't"]
+    return bool(nxt) and nxt[0].tag_ == "PRP"
+
+
+def _bound_word(sdoc: Any, k: int) -> bool:
+    """`of`, `than`, `that`: words that only continue a phrase begun before them (but `that is,`)."""
+    nxt = sdoc[k + 1].lower_ if k + 1 < len(sdoc) else ""
+    return sdoc[k].tag_ == "IN" and sdoc[k].lower_ in _BOUND and nxt != "is"
+
+
+def _coordinated(sdoc: Any, k: int) -> bool:
+    """Is the word at k joined to the next by a hyphen or a conjunction (`icy, ocean-going`, `federal, state and
+    local`): a series of modifiers, which commas separate?"""
+    return k + 1 < len(sdoc) and (sdoc[k + 1].tag_ in ("HYPH", "CC") or sdoc[k + 1].text == "-")
+
+
+def _inversion(sdoc: Any, k: int) -> bool:
+    """Is the verb at k followed by its subject alone (`..., said the bank.`): a reporting inversion?"""
+    rest = []
+    for t in sdoc[k + 1 :]:
+        if t.is_punct:
+            break
+        rest.append(t)
+    return bool(rest) and rest[0].tag_ in _SUBJECT_START and all(t.tag_ in _NOUN_PHRASE for t in rest)
 
 
 def _misplaced(sdoc: Any, i: int) -> str:
     """Why the mark at token i cannot stand there (empty when it can), by the tags on either side."""
+    mark = sdoc[i].text
+    # a semicolon or colon opens no aside: it joins clauses or introduces what follows
+    strong = mark in (";", ":")
     left, right = sdoc[i - 1], sdoc[i + 1]
-    if not left.is_alpha or not right.is_alpha or not left.text.islower():
+    if not left.is_alpha or not right.is_alpha:
         return ""
     low = left.lower_
+    if mark == ":" and i == 1:
+        return ""  # a label: `Q:`, `A:`, `Note:`
+    if left.tag_ in ("NNP", "NNPS") and not left.text.islower():
+        # a name before the mark: only a name as the subject of a verb after a semicolon or colon
+        if (
+            strong
+            and right.tag_ in _FINITE
+            and right.text.islower()
+            and not _inversion(sdoc, i + 1)
+            and not _question(sdoc, i + 1)
+        ):
+            return "a subject and its verb"
+        return ""
+    # nothing, not even an aside, comes between an article or a possessive and its phrase
     if low in ARTICLES and right.tag_ in _NOUN_PHRASE_START:
-        return "an article and its noun"  # nothing, not even an aside, comes between an article and its phrase
+        return "an article and its noun"
+    if left.tag_ == "PRP$" and right.tag_ in _NOUN_PHRASE_START and right.text.islower():
+        return "a possessive and its noun"
+    if not right.text.islower() and not (left.tag_ == "IN" and right.tag_ in _NOUN_PHRASE_START):
+        return ""  # a capital after the mark may start a name, a title or a quotation
+    # a preposition and the noun phrase it governs (`in, the capital`, `amid, a wave`); a stranded one (`what
+    # they asked for, the`) follows a verb, and an adverb (`shortly after, the troops left`) opens a clause
+    if (
+        left.tag_ == "IN"
+        and right.tag_ in _NOUN_PHRASE_START
+        and (i < 2 or (sdoc[i - 2].tag_ not in _VERB_TAGS and sdoc[i - 2].tag_ not in ("RP", "RB", "RBR")))
+        and (low in _PREPOSITIONS or strong or _object_only(sdoc, i))
+    ):
+        return "a preposition and its object"
+    # a semicolon or colon ends a clause, which no function word ends: a conjunction, a determiner, a
+    # preposition with its object to come, 'to', an auxiliary (`and; more`, `is; likely`, `off; the road`)
+    if strong and right.text.islower() and _open_word(sdoc, i - 1, mark):
+        return "a function word and its phrase"
+    # a colon introduces a phrase, a clause or a quotation, which no conjunction or preposition opens
+    if mark == ":" and (right.lower_ in _COORDINATORS or _bound_word(sdoc, i + 1)):
+        return "a word and the phrase it governs"
     # an aside (`in, say, 2020`, `will, however, go`) closes with a second mark after it: within a few words
     # inside a phrase, and after a longer one (`had, according to the paper, been`) before a verb
-    if _aside(sdoc, i, 5):
+    if not strong and _aside(sdoc, i, 5):
         return ""
-    if left.tag_ == "PRP$" and right.tag_ in _NOUN_PHRASE_START:
-        return "a possessive and its noun"
+    far_aside = not strong and _aside(sdoc, i, 13)
     if left.tag_ == "TO" and right.tag_ == "VB":
         return "'to' and its verb"
-    if left.tag_ == "MD" and right.tag_ in ("VB", "RB") and not _aside(sdoc, i, 13):
+    if left.tag_ == "MD" and right.tag_ in ("VB", "RB") and not far_aside:
         return "an auxiliary and its verb"
     # after `has,` the tagger may read the participle as a past tense (`has, approved`)
     if (
         left.tag_ in ("VBZ", "VBD", "VBP")
         and low in _AUXILIARIES
         and right.tag_ in ("VBN", "VBG", "VBD")
-        and not _aside(sdoc, i, 13)
+        and not far_aside
     ):
         return "an auxiliary and its verb"
     before = sdoc[i - 2] if i >= 2 else None
-    # one adjective after a determiner, then its noun (`the new, measures`): coordinate adjectives would
-    # need a second adjective after the comma (`a long, cold winter`)
-    if left.tag_ == "JJ" and before is not None and before.tag_ in ("DT", "PRP$") and right.tag_ in ("NN", "NNS"):
-        return "an adjective and its noun"
-    # a preposition and the noun phrase it governs (`in, the capital`); a stranded one (`what they asked
-    # for, the`) follows a verb
+    # an adjective before its noun (`the new, measures`, `public, entrances`); coordinate adjectives would need a
+    # second adjective after the comma (`a long, cold winter`), and a predicate adjective follows a verb
+    # (`it was cold, people said`), as a noun before a verb starts a clause (`despite the cold, people stayed`)
     if (
-        left.tag_ == "IN"
-        and low in _PREPOSITIONS
-        and right.tag_ in _NOUN_PHRASE_START
-        and before is not None
-        and before.tag_ not in _VERB_TAGS
-        and before.tag_ != "RP"
+        left.tag_ in ("JJ", "JJS", "JJR")
+        and left.text.islower()
+        and right.tag_ in ("NN", "NNS")
+        and (before is None or (before.tag_ not in _VERB_TAGS and before.tag_ not in ("RB", "RBR", "RBS")))
+        and (strong or (before is not None and before.tag_ in ("JJ", "JJR")) or not _noun_ends_clause(sdoc, i + 1))
+        and (strong or _object_only(sdoc, i) or (before is not None and before.tag_ in ("JJ", "JJR")))
+        and not _coordinated(sdoc, i + 1)
     ):
-        return "a preposition and its object"
-    if low in _SUBJECT_PRONOUNS and right.tag_ in _FINITE and not _aside(sdoc, i, 13):
+        return "an adjective and its noun"
+    # `of` joins a noun to its complement, after no mark (`the car, of the future`; but `of course`, `of whom`)
+    if (
+        left.tag_ in ("NN", "NNS")
+        and right.lower_ == "of"
+        and i + 2 < len(sdoc)
+        and sdoc[i + 2].tag_ in _NOUN_PHRASE_START
+        and sdoc[i + 2].lower_ != "course"
+    ):
+        return "a noun and its complement"
+    if low in _SUBJECT_PRONOUNS and right.tag_ in _FINITE and not far_aside:
+        return "a subject and its verb"
+    # a noun and its verb: after a comma only where no earlier mark can open an aside that this one closes
+    # (`Smith, 45, said`), and not before a reporting verb and its subject (`..., said the bank`)
+    opened = _cut(sdoc) or any(_aside_mark(sdoc, t) for t in sdoc[:i])
+    # after a comma only `is` and a modal: a past or plural verb there may be the next of a series of verbs
+    # (`that wrecked the economy, bilked savers`), and a question tag (`a fine form, aren't you?`) takes one
+    subject = strong or (not opened and right.tag_ in ("VBZ", "MD") and len(left.text) > 2)
+    if (
+        left.tag_ in ("NN", "NNS")
+        and right.tag_ in _FINITE
+        and subject
+        and not _inversion(sdoc, i + 1)
+        and not _question(sdoc, i + 1)
+    ):
         return "a subject and its verb"
     if left.tag_ == "WDT" and right.tag_ in _FINITE and i >= 2 and sdoc[i - 2].tag_ in ("NN", "NNS", ","):
         return "a relative pronoun and its verb"
+    # a verb and its object (`to stem, the unrest`, `rose, 0.9%`, `will have: a lot`), where no clause follows
+    # and the verb is not a fronted infinitive (`to win, the team must`)
+    if (
+        left.tag_ in ("VB", "VBD", "VBZ", "VBP")
+        and low not in _AUXILIARIES
+        and (right.lower_ in ARTICLES or right.tag_ in ("PRP$", "CD"))
+        and (strong or not far_aside)
+        and _object_only(sdoc, i)
+        and any(t.tag_ in _FINITE or t.tag_ == "TO" for t in sdoc[: i - 1])
+    ):
+        return "a verb and its object"
+    if mark == ";":
+        return _lone_semicolon(sdoc, i)
+    return ""
+
+
+def _lone_semicolon(sdoc: Any, i: int) -> str:
+    """A single semicolon joins two clauses: a short side with no verb at all is a piece of one (a list of
+    several items has more than one semicolon)."""
+    if sum(1 for t in sdoc if t.text == ";") > 1 or _cut(sdoc):
+        return ""
+    for side in (sdoc[:i], sdoc[i + 1 :]):
+        words = [t for t in side if t.is_alpha]
+        if len(words) <= _SHORT_SIDE and not any(t.tag_ in _VERB_TAGS and t.tag_ != "TO" for t in side):
+            return "two parts that are not both clauses"
     return ""
 
 
