@@ -274,12 +274,17 @@ class UntranslatedChecker(Checker):
             # a single capitalised word there may be a surname, unless it is among the source's commonest words
             # or set off by a comma ('Después', 'Cependant,')
             return len(run) > 1 or self._initial_source_word(text, words[first], j)
-        # capitals just before or after the run make it part of a person's or a place's name
+        # capitals just before or after the run make it part of a person's or a place's name of the source ('Casa
+        # Rosada', 'Partido Popular'); an English word beside it ('the Communist Partido', 'Président Trump') is a
+        # name translated all but that word
         nxt = run[-1] + 1
-        if first and words[first - 1].text[:1].isupper() and text[words[first - 1].end : words[first].start] == " ":
-            return False
-        if nxt < len(words) and words[nxt].text[:1].isupper() and text[words[nxt - 1].end : words[nxt].start] == " ":
-            return False
+        for k, gap in ((first - 1, (first - 1, first)), (nxt, (nxt - 1, nxt))):
+            if (
+                0 <= k < len(words)
+                and self._source_name_word(words[k])
+                and text[words[gap[0]].end : words[gap[1]].start] == " "
+            ):
+                return False
         return (
             j.english < 1.5
             or (len(run) > 1 and any(words[k].text.islower() for k in run))
@@ -345,6 +350,12 @@ class UntranslatedChecker(Checker):
         if self._initial(text, words[k].start, start) and self._initial_source_word(text, words[k], judged[k]):
             return True
         return self._noun_after_article(words, judged, k)
+
+    def _source_name_word(self, word: Word) -> bool:
+        """A capitalised word of a name English does not write, or a word of the source: 'Rosada', 'Popular'?"""
+        if not word.text[:1].isupper():
+            return False
+        return zipf(word.text.lower()) < _NAME_ZIPF or bool(self.judge(word.text).langs)
 
     @staticmethod
     def _initial_source_word(text: str, word: Word, j: Judgement) -> bool:
