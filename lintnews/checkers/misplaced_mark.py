@@ -17,6 +17,10 @@ from .base import Checker, Option
 # a mark between two words: the word before it is what the tagger and parser judge
 _MARK = re.compile(r"(?<=[^\W\d_])([,;:])[ \t]+(?=[^\W\d_])")
 _FINAL = re.compile(r"""[.!?][”"’'»)\]]*\s*$""")
+# a sentence ending in a period after a lower-case word, and the same paragraph going on after it
+_FUNCTION_WORD_END = re.compile(r"(?<![\w.'’-])([a-z]+)\.$")
+_GOES_ON = re.compile(r"[ \t]+[^\s]")
+_ENDS_PHRASE = "a word that needs the rest of its phrase and the rest"
 _TWO_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+)?([^\W\d_]+)$")
 # Articles open a noun phrase and never end one (`the, government`); other determiners can stand alone
 # as pronouns (`all, some, that`), so only these are judged.
@@ -80,7 +84,8 @@ class MisplacedMarkChecker(Checker):
 
     def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
         """The sentences where a mark may stand inside a phrase: before a lower-case word, after a function
-        word (`The, government`, `in, Paris`), or a semicolon or colon anywhere between words."""
+        word (`The, government`, `in, Paris`), a semicolon or colon anywhere between words, or a period after a
+        function word that ends a sentence the paragraph goes on from (`the. Government`)."""
         from ..nlp import TAGS
 
         key = f"misplaced-mark-blocks:{self.rule.id}"
@@ -92,6 +97,10 @@ class MisplacedMarkChecker(Checker):
             for s in doc.sentences:
                 if s.text.count(" ") >= most or not _FINAL.search(s.text):
                     continue  # a headline or a label (no final mark) punctuates by other conventions
+                end = _FUNCTION_WORD_END.search(s.text)
+                if end and self.zipf(end.group(1)) >= floor and _GOES_ON.match(doc.text, s.end):
+                    blocks.append(s)  # a period after a function word, and the paragraph goes on
+                    continue
                 for m in _MARK.finditer(s.text):
                     w = _TWO_WORDS_BEFORE.search(s.text, 0, m.start())
                     if w and (m.group(1) != "," or s.text[m.end()].islower() or self.zipf(w.group(2).lower()) >= floor):
@@ -107,6 +116,15 @@ class MisplacedMarkChecker(Checker):
         if not blocks:
             return
         for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+            k = len(sdoc) - 2
+            if k >= 1 and sdoc[-1].text == "." and _cannot_end(sdoc, k) and _GOES_ON.match(doc.text, block.end):
+                start = block.start + sdoc[-1].idx
+                yield Hit(
+                    start,
+                    start + 1,
+                    replacement="",
+                    params=(("mark", "."), ("before", sdoc[k].text), ("why", _ENDS_PHRASE)),
+                )
             for tok in sdoc:
                 if tok.text in (",", ";", ":") and 0 < tok.i < len(sdoc) - 1:
                     why = _misplaced(sdoc, tok.i)
@@ -146,6 +164,19 @@ def _object_only(sdoc: Any, i: int) -> bool:
         if t.tag_ in _FINITE:
             return False
     return True
+
+
+def _cannot_end(sdoc: Any, k: int) -> bool:
+    """Can no sentence end on the word at k: an article, a possessive determiner or a conjunction? (A
+    preposition can: `what it is made of.`, `they had not agreed to.`, `to get the most of.`)"""
+    t = sdoc[k]
+    if not t.text.islower() or not t.is_alpha:
+        return False
+    if t.lower_ in ARTICLES or t.tag_ == "CC":
+        return True
+    if t.tag_ == "PRP$":
+        return t.lower_ not in ("his", "her")  # also pronouns: `the choice was his.`
+    return False
 
 
 def _open_word(sdoc: Any, k: int, mark: str) -> bool:
