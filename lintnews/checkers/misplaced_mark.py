@@ -238,16 +238,9 @@ def _misplaced(sdoc: Any, i: int) -> str:
     if mark == ":" and i == 1:
         return ""  # a label: `Q:`, `A:`, `Note:`
     if left.tag_ in ("NNP", "NNPS") and not left.text.islower():
-        # a name before the mark: only a name as the subject of a verb after a semicolon or colon
-        if (
-            strong
-            and right.tag_ in _FINITE
-            and right.text.islower()
-            and not _inversion(sdoc, i + 1)
-            and not _question(sdoc, i + 1)
-        ):
-            return "a subject and its verb"
-        return ""
+        # a name before the mark: only a name as the subject of a verb, before a semicolon or colon (a name before
+        # a comma ends many an opening phrase, `For details on Summer Time, refer to`)
+        return "a subject and its verb" if strong and _subject_and_verb(sdoc, i, strong) else ""
     # nothing, not even an aside, comes between an article or a possessive and its phrase
     if low in ARTICLES and right.tag_ in _NOUN_PHRASE_START:
         return "an article and its noun"
@@ -257,13 +250,10 @@ def _misplaced(sdoc: Any, i: int) -> str:
         return ""  # a capital after the mark may start a name, a title or a quotation
     # a preposition and the noun phrase it governs (`in, the capital`, `amid, a wave`); a stranded one (`what
     # they asked for, the`) follows a verb, and an adverb (`shortly after, the troops left`) opens a clause
-    if (
-        left.tag_ == "IN"
-        and right.tag_ in _NOUN_PHRASE_START
-        and (i < 2 or (sdoc[i - 2].tag_ not in _VERB_TAGS and sdoc[i - 2].tag_ not in ("RP", "RB", "RBR")))
-        and (low in _PREPOSITIONS or strong or _object_only(sdoc, i))
-    ):
-        return "a preposition and its object"
+    if left.tag_ == "IN" and right.tag_ in _NOUN_PHRASE_START:
+        after_verb = i >= 2 and (sdoc[i - 2].tag_ in _VERB_TAGS or sdoc[i - 2].tag_ in ("RP", "RB", "RBR"))
+        if _object_only(sdoc, i) or (not after_verb and (low in _PREPOSITIONS or strong)):
+            return "a preposition and its object"
     # a semicolon or colon ends a clause, which no function word ends: a conjunction, a determiner, a
     # preposition with its object to come, 'to', an auxiliary (`and; more`, `is; likely`, `off; the road`)
     if strong and right.text.islower() and _open_word(sdoc, i - 1, mark):
@@ -273,12 +263,31 @@ def _misplaced(sdoc: Any, i: int) -> str:
         return "a word and the phrase it governs"
     # an aside (`in, say, 2020`, `will, however, go`) closes with a second mark after it: within a few words
     # inside a phrase, and after a longer one (`had, according to the paper, been`) before a verb
+    # an aside between 'to' or a modal and its verb is a word or two (`to, say, double`, `will, indeed, go`)
+    near_aside = not strong and _aside(sdoc, i, 3)
+    if left.tag_ == "TO" and right.tag_ == "VB" and not near_aside:
+        return "'to' and its verb"
+    if left.tag_ == "MD" and right.tag_ == "VB" and not near_aside:
+        return "an auxiliary and its verb"
+    # a determiner that may stand alone (`this`, `some`) before the rest of its phrase (`This, real estate
+    # project`); a noun there that starts a clause (`this, experts say,`), or a verb or a preposition before it
+    # (`aside from those, drivers`), makes the determiner a pronoun
+    if (
+        left.tag_ == "DT"
+        and (i == 1 or (left.text.islower() and sdoc[i - 2].tag_ not in _VERB_TAGS and sdoc[i - 2].tag_ != "IN"))
+        and right.tag_ in ("JJ", "NN", "NNS")
+        and not near_aside
+        and not _noun_ends_clause(sdoc, i + 1)
+        and not (right.tag_ == "JJ" and _noun_ends_clause(sdoc, i + 2))
+    ):
+        return "a determiner and its noun"
     if not strong and _aside(sdoc, i, 5):
         return ""
     far_aside = not strong and _aside(sdoc, i, 13)
-    if left.tag_ == "TO" and right.tag_ == "VB":
-        return "'to' and its verb"
-    if left.tag_ == "MD" and right.tag_ in ("VB", "RB") and not far_aside:
+    # a conjunction and what it joins (`and, investors`): only an aside, closed within a few words, goes between
+    if left.tag_ == "CC" and left.text.islower() and right.tag_ in ("NN", "NNS", "JJ") and right.text.islower():
+        return "a conjunction and what it joins"
+    if left.tag_ == "MD" and right.tag_ == "RB" and not far_aside:
         return "an auxiliary and its verb"
     # after `has,` the tagger may read the participle as a past tense (`has, approved`)
     if (
@@ -311,21 +320,9 @@ def _misplaced(sdoc: Any, i: int) -> str:
         and sdoc[i + 2].lower_ != "course"
     ):
         return "a noun and its complement"
-    if low in _SUBJECT_PRONOUNS and right.tag_ in _FINITE and not far_aside:
+    if low in _SUBJECT_PRONOUNS and right.tag_ in _FINITE:
         return "a subject and its verb"
-    # a noun and its verb: after a comma only where no earlier mark can open an aside that this one closes
-    # (`Smith, 45, said`), and not before a reporting verb and its subject (`..., said the bank`)
-    opened = _cut(sdoc) or any(_aside_mark(sdoc, t) for t in sdoc[:i])
-    # after a comma only `is` and a modal: a past or plural verb there may be the next of a series of verbs
-    # (`that wrecked the economy, bilked savers`), and a question tag (`a fine form, aren't you?`) takes one
-    subject = strong or (not opened and right.tag_ in ("VBZ", "MD") and len(left.text) > 2)
-    if (
-        left.tag_ in ("NN", "NNS")
-        and right.tag_ in _FINITE
-        and subject
-        and not _inversion(sdoc, i + 1)
-        and not _question(sdoc, i + 1)
-    ):
+    if left.tag_ in ("NN", "NNS") and len(left.text) > 2 and _subject_and_verb(sdoc, i, strong):
         return "a subject and its verb"
     if left.tag_ == "WDT" and right.tag_ in _FINITE and i >= 2 and sdoc[i - 2].tag_ in ("NN", "NNS", ","):
         return "a relative pronoun and its verb"
@@ -343,6 +340,22 @@ def _misplaced(sdoc: Any, i: int) -> str:
     if mark == ";":
         return _lone_semicolon(sdoc, i)
     return ""
+
+
+def _subject_and_verb(sdoc: Any, i: int, strong: bool) -> bool:
+    """Is the mark at i between a noun and its finite verb? After a comma only where no earlier mark can open an
+    aside that this one closes (`Smith, 45, said`), and, for a past or plural verb, where no finite verb came
+    before (`that wrecked the economy, bilked savers` is a series of verbs); never before a reporting verb and
+    its subject (`..., said the bank`) or in a question (`a fine form, aren't you?`)."""
+    right = sdoc[i + 1]
+    if right.tag_ not in _FINITE or not right.text.islower() or _inversion(sdoc, i + 1) or _question(sdoc, i + 1):
+        return False
+    if strong:
+        return True
+    if _cut(sdoc) or any(_aside_mark(sdoc, t) for t in sdoc[:i]):
+        return False
+    # a plural present may be an imperative after an opening phrase (`to get a refund, send`)
+    return right.tag_ in ("VBZ", "MD") or (right.tag_ == "VBD" and not any(t.tag_ in _FINITE for t in sdoc[:i]))
 
 
 def _lone_semicolon(sdoc: Any, i: int) -> str:
