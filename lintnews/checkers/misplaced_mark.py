@@ -19,6 +19,9 @@ _MARK = re.compile(r"(?<=[^\W\d_])([,;:])[ \t]+(?=[^\W\d_])")
 _FINAL = re.compile(r"""[.!?][”"’'»)\]]*\s*$""")
 # a sentence ending in a period after a lower-case word, and the same paragraph going on after it
 _FUNCTION_WORD_END = re.compile(r"(?<![\w.'’-])([a-z]+)\.$")
+# an article with a period after it, anywhere in a sentence (`a. majority`, `the. Government`): spaCy reads
+# `a.` as one token, an abbreviation, so the article is found by its letters
+_ARTICLE_PERIOD = re.compile(r"(?<![\w.'’&-])(a|an|the|The|An)\.(?![\w.])")
 _GOES_ON = re.compile(r"[ \t]+[^\s]")
 _ENDS_PHRASE = "a word that needs the rest of its phrase and the rest"
 _TWO_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+)?([^\W\d_]+)$")
@@ -98,7 +101,9 @@ class MisplacedMarkChecker(Checker):
                 if s.text.count(" ") >= most or not _FINAL.search(s.text):
                     continue  # a headline or a label (no final mark) punctuates by other conventions
                 end = _FUNCTION_WORD_END.search(s.text)
-                if end and self.zipf(end.group(1)) >= floor and _GOES_ON.match(doc.text, s.end):
+                if _ARTICLE_PERIOD.search(s.text) or (
+                    end and self.zipf(end.group(1)) >= floor and _GOES_ON.match(doc.text, s.end)
+                ):
                     blocks.append(s)  # a period after a function word, and the paragraph goes on
                     continue
                 for m in _MARK.finditer(s.text):
@@ -116,6 +121,15 @@ class MisplacedMarkChecker(Checker):
         if not blocks:
             return
         for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+            for m in _ARTICLE_PERIOD.finditer(block.text, 1):  # `a.` opening a sentence marks an item of a list
+                if _GOES_ON.match(doc.text, block.start + m.end()):
+                    at = block.start + m.end() - 1
+                    yield Hit(
+                        at,
+                        at + 1,
+                        replacement="",
+                        params=(("mark", "."), ("before", m.group(1)), ("why", _ENDS_PHRASE)),
+                    )
             k = len(sdoc) - 2
             if k >= 1 and sdoc[-1].text == "." and _cannot_end(sdoc, k) and _GOES_ON.match(doc.text, block.end):
                 start = block.start + sdoc[-1].idx
@@ -167,16 +181,17 @@ def _object_only(sdoc: Any, i: int) -> bool:
 
 
 def _cannot_end(sdoc: Any, k: int) -> bool:
-    """Can no sentence end on the word at k: an article, a possessive determiner or a conjunction? (A
-    preposition can: `what it is made of.`, `they had not agreed to.`, `to get the most of.`)"""
+    """Can no sentence end on the word at k: a possessive determiner, a conjunction, or a preposition after a
+    noun (`the University of.`)? (A preposition after a verb or an adjective can: `what it is made of.`,
+    `they had not agreed to.`, `to get the most of.`; articles are _ARTICLE_PERIOD's.)"""
     t = sdoc[k]
     if not t.text.islower() or not t.is_alpha:
         return False
-    if t.lower_ in ARTICLES or t.tag_ == "CC":
+    if t.tag_ == "CC":
         return True
     if t.tag_ == "PRP$":
         return t.lower_ not in ("his", "her")  # also pronouns: `the choice was his.`
-    return False
+    return t.lower_ in _PREPOSITIONS and sdoc[k - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
 
 
 def _open_word(sdoc: Any, k: int, mark: str) -> bool:
@@ -258,6 +273,10 @@ def _misplaced(sdoc: Any, i: int) -> str:
     # preposition with its object to come, 'to', an auxiliary (`and; more`, `is; likely`, `off; the road`)
     if strong and right.text.islower() and _open_word(sdoc, i - 1, mark):
         return "a function word and its phrase"
+    # a colon after a noun phrase that has no verb, before the rest of that phrase and its verb (`A spy: balloon
+    # from China was shot down`): the colon parts a subject from its verb (a label is a word alone: `Note:`)
+    if mark == ":" and right.tag_ in ("NN", "NNS", "JJ") and right.text.islower() and _splits_subject(sdoc, i):
+        return "a subject and its verb"
     # a colon introduces a phrase, a clause or a quotation, which no conjunction or preposition opens
     if mark == ":" and (right.lower_ in _COORDINATORS or _bound_word(sdoc, i + 1)):
         return "a word and the phrase it governs"
@@ -340,6 +359,20 @@ def _misplaced(sdoc: Any, i: int) -> str:
     if mark == ";":
         return _lone_semicolon(sdoc, i)
     return ""
+
+
+def _splits_subject(sdoc: Any, i: int) -> bool:
+    """Is there no verb before the mark at i (two words or more: not a label), and a finite verb after it
+    before any other mark, with no subject of its own (a pronoun, an article) to start a clause?"""
+    before = [t for t in sdoc[:i] if not t.is_punct]
+    if len(before) < 2 or any(t.tag_ in _VERB_TAGS for t in before):
+        return False
+    for t in sdoc[i + 1 :]:
+        if t.is_punct or t.tag_ in ("PRP", "DT", "WDT", "WP", "IN", "CC"):
+            return False
+        if t.tag_ in _FINITE:
+            return True
+    return False
 
 
 def _subject_and_verb(sdoc: Any, i: int, strong: bool) -> bool:
