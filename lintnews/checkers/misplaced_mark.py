@@ -60,6 +60,7 @@ _PRONOUN_DETERMINERS = frozenset(
         "another",
     ]
 )
+_ELLIPSES = frozenset(["...", "…", ".."])
 _COORDINATORS = frozenset(["and", "or", "but", "nor"])
 # the most words of a semicolon's side that has no verb: a longer one may be a verbless clause of a list
 _SHORT_SIDE = 6
@@ -209,8 +210,8 @@ def _open_word(sdoc: Any, k: int, mark: str) -> bool:
 
 
 def _cut(sdoc: Any) -> bool:
-    """Does the text start with an ellipsis: cut from a longer sentence, whose start is not there to judge?"""
-    return len(sdoc) > 0 and sdoc[0].text in ("...", "…", "..")
+    """Does the text start or end with an ellipsis: cut from a longer sentence, whose other part is not there?"""
+    return len(sdoc) > 0 and (sdoc[0].text in _ELLIPSES or sdoc[-1].text in _ELLIPSES)
 
 
 def _question(sdoc: Any, k: int) -> bool:
@@ -238,7 +239,9 @@ def _inversion(sdoc: Any, k: int) -> bool:
         if t.is_punct:
             break
         rest.append(t)
-    return bool(rest) and rest[0].tag_ in _SUBJECT_START and all(t.tag_ in _NOUN_PHRASE for t in rest)
+    # one noun phrase (`said the bank`), not a verb's two objects (`handed Trump an unambiguous defeat`)
+    second = any(t.tag_ in ("DT", "PRP$") for t in rest[1:])
+    return bool(rest) and rest[0].tag_ in _SUBJECT_START and all(t.tag_ in _NOUN_PHRASE for t in rest) and not second
 
 
 def _misplaced(sdoc: Any, i: int) -> str:
@@ -279,6 +282,9 @@ def _misplaced(sdoc: Any, i: int) -> str:
         return "a subject and its verb"
     # a colon introduces a phrase, a clause or a quotation, which no conjunction or preposition opens
     if mark == ":" and (right.lower_ in _COORDINATORS or _bound_word(sdoc, i + 1)):
+        return "a word and the phrase it governs"
+    # ... nor a preposition, but in a list of phrases that each open with one (`in three ways: by boat, by bike`)
+    if mark == ":" and right.tag_ == "IN" and right.text.islower() and not _parallel(sdoc, i + 1) and not _cut(sdoc):
         return "a word and the phrase it governs"
     # an aside (`in, say, 2020`, `will, however, go`) closes with a second mark after it: within a few words
     # inside a phrase, and after a longer one (`had, according to the paper, been`) before a verb
@@ -322,7 +328,7 @@ def _misplaced(sdoc: Any, i: int) -> str:
     # (`it was cold, people said`), as a noun before a verb starts a clause (`despite the cold, people stayed`)
     if (
         left.tag_ in ("JJ", "JJS", "JJR")
-        and left.text.islower()
+        and (left.text.islower() or (strong and i >= 2))
         and right.tag_ in ("NN", "NNS")
         and (before is None or (before.tag_ not in _VERB_TAGS and before.tag_ not in ("RB", "RBR", "RBS")))
         and (strong or (before is not None and before.tag_ in ("JJ", "JJR")) or not _noun_ends_clause(sdoc, i + 1))
@@ -359,6 +365,13 @@ def _misplaced(sdoc: Any, i: int) -> str:
     if mark == ";":
         return _lone_semicolon(sdoc, i)
     return ""
+
+
+def _parallel(sdoc: Any, k: int) -> bool:
+    """Does the word at k open the first of several parallel phrases (`by boat, by bike or on foot`): the same
+    tag again after a comma or a conjunction?"""
+    tag = sdoc[k].tag_
+    return any(t.tag_ == tag and sdoc[t.i - 1].text in (",", "or", "and") for t in sdoc[k + 2 :])
 
 
 def _splits_subject(sdoc: Any, i: int) -> bool:
