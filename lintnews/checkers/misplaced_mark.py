@@ -200,7 +200,7 @@ def _open_word(sdoc: Any, k: int, mark: str) -> bool:
     semicolon an auxiliary or a preposition not stranded after a verb? (A colon may follow a copula or a
     preposition that introduces a list: `the question is:`, `such as:`.)"""
     t = sdoc[k]
-    if t.tag_ in ("CC", "DT", "PRP$", "TO", "MD", "WDT"):
+    if t.tag_ in ("CC", "DT", "PRP$", "TO", "MD", "WDT") or t.lower_ == "n't":
         return t.lower_ not in _PRONOUN_DETERMINERS
     if mark != ";":
         return False
@@ -250,7 +250,7 @@ def _misplaced(sdoc: Any, i: int) -> str:
     # a semicolon or colon opens no aside: it joins clauses or introduces what follows
     strong = mark in (";", ":")
     left, right = sdoc[i - 1], sdoc[i + 1]
-    if not left.is_alpha or not right.is_alpha:
+    if not (left.is_alpha or left.tag_ == "POS") or not right.is_alpha:
         return ""
     low = left.lower_
     if mark == ":" and i == 1:
@@ -262,8 +262,11 @@ def _misplaced(sdoc: Any, i: int) -> str:
     # nothing, not even an aside, comes between an article or a possessive and its phrase
     if low in ARTICLES and right.tag_ in _NOUN_PHRASE_START:
         return "an article and its noun"
-    if left.tag_ == "PRP$" and right.tag_ in _NOUN_PHRASE_START and right.text.islower():
+    if left.tag_ in ("PRP$", "POS") and right.tag_ in _NOUN_PHRASE_START and right.text.islower():
         return "a possessive and its noun"
+    # a number in words and what it counts (`two, months`, `three; days`)
+    if left.tag_ == "CD" and left.is_alpha and left.text.islower() and right.tag_ in ("NN", "NNS", "JJ"):
+        return "a number and its noun"
     if not right.text.islower() and not (left.tag_ == "IN" and right.tag_ in _NOUN_PHRASE_START):
         return ""  # a capital after the mark may start a name, a title or a quotation
     # a preposition and the noun phrase it governs (`in, the capital`, `amid, a wave`); a stranded one (`what
@@ -345,7 +348,8 @@ def _misplaced(sdoc: Any, i: int) -> str:
         and sdoc[i + 2].lower_ != "course"
     ):
         return "a noun and its complement"
-    if low in _SUBJECT_PRONOUNS and right.tag_ in _FINITE:
+    # a subject pronoun and its verb; before a semicolon or colon any personal pronoun (`you; get`, `it: is`)
+    if (low in _SUBJECT_PRONOUNS or (strong and left.tag_ == "PRP")) and right.tag_ in _FINITE:
         return "a subject and its verb"
     if left.tag_ in ("NN", "NNS") and len(left.text) > 2 and _subject_and_verb(sdoc, i, strong):
         return "a subject and its verb"
@@ -356,7 +360,11 @@ def _misplaced(sdoc: Any, i: int) -> str:
     if (
         left.tag_ in ("VB", "VBD", "VBZ", "VBP")
         and low not in _AUXILIARIES
-        and (right.lower_ in ARTICLES or right.tag_ in ("PRP$", "CD"))
+        and (
+            right.lower_ in ARTICLES
+            or right.tag_ in ("PRP$", "CD")
+            or (mark == ";" and right.tag_ in ("JJ", "NN", "NNS"))
+        )
         and (strong or not far_aside)
         and _object_only(sdoc, i)
         and any(t.tag_ in _FINITE or t.tag_ == "TO" for t in sdoc[: i - 1])
