@@ -358,11 +358,11 @@ def _misplaced(sdoc: Any, i: int) -> str:
     # a verb and its object (`to stem, the unrest`, `rose, 0.9%`, `will have: a lot`), where no clause follows
     # and the verb is not a fronted infinitive (`to win, the team must`)
     if (
-        left.tag_ in ("VB", "VBD", "VBZ", "VBP")
+        left.tag_ in ("VB", "VBD", "VBZ", "VBP", "VBG")
         and low not in _AUXILIARIES
         and (
             right.lower_ in ARTICLES
-            or right.tag_ in ("PRP$", "CD")
+            or right.tag_ in ("PRP$", "CD", "PRP")
             or (mark == ";" and right.tag_ in ("JJ", "NN", "NNS"))
         )
         and (strong or not far_aside)
@@ -421,6 +421,11 @@ def _lone_semicolon(sdoc: Any, i: int) -> str:
         words = [t for t in side if t.is_alpha]
         if len(words) <= _SHORT_SIDE and not any(t.tag_ in _VERB_TAGS and t.tag_ != "TO" for t in side):
             return "two parts that are not both clauses"
+    # what follows opens no clause: a phrase that goes on from the one before (`a delegation; of 100 people`,
+    # `the opportunity; to talk`, `come out; of nowhere`), with no finite verb of its own
+    opens = sdoc[i + 1].tag_ in ("IN", "TO", "VBN", "POS") and sdoc[i + 1].text.islower()
+    if opens and not any(t.tag_ in _FINITE for t in sdoc[i + 1 :]):
+        return "two parts that are not both clauses"
     return ""
 
 
