@@ -39,6 +39,7 @@ _PREPOSITIONS = frozenset(["of", "in", "on", "at", "for", "with", "from", "by", 
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had"])
 _ASIDE_MARKS = frozenset([",", ";", ":", "(", ")", "—", "–", "-"])
 _SUBJECT_PRONOUNS = frozenset(["i", "he", "she", "we", "they"])
+_OBJECT_PRONOUNS = frozenset(["me", "him", "us", "them"])
 # words that only continue a phrase, which a colon cannot introduce
 _BOUND = frozenset(["of", "than", "that"])
 # determiners that also stand alone as pronouns (`we want all; they want none`)
@@ -200,7 +201,7 @@ def _open_word(sdoc: Any, k: int, mark: str) -> bool:
     semicolon an auxiliary or a preposition not stranded after a verb? (A colon may follow a copula or a
     preposition that introduces a list: `the question is:`, `such as:`.)"""
     t = sdoc[k]
-    if t.tag_ in ("CC", "DT", "PRP$", "TO", "MD", "WDT") or t.lower_ == "n't":
+    if t.tag_ in ("CC", "DT", "PRP$", "TO", "MD", "WDT") or t.lower_ in ("n't", "n’t"):
         return t.lower_ not in _PRONOUN_DETERMINERS
     if mark != ";":
         return False
@@ -283,6 +284,10 @@ def _misplaced(sdoc: Any, i: int) -> str:
     # from China was shot down`): the colon parts a subject from its verb (a label is a word alone: `Note:`)
     if mark == ":" and right.tag_ in ("NN", "NNS", "JJ") and right.text.islower() and _splits_subject(sdoc, i):
         return "a subject and its verb"
+    # a verb and its complement (`managed: to improve`, `stay: relevant`): what a colon introduces after a verb
+    # is a clause, a list or a quotation
+    if mark == ":" and left.tag_ in _VERB_TAGS and right.tag_ in ("TO", "JJ", "RB") and right.text.islower():
+        return "a verb and its complement"
     # a colon introduces a phrase, a clause or a quotation, which no conjunction or preposition opens
     if mark == ":" and (right.lower_ in _COORDINATORS or _bound_word(sdoc, i + 1)):
         return "a word and the phrase it governs"
@@ -349,7 +354,11 @@ def _misplaced(sdoc: Any, i: int) -> str:
     ):
         return "a noun and its complement"
     # a subject pronoun and its verb; before a semicolon or colon any personal pronoun (`you; get`, `it: is`)
-    if (low in _SUBJECT_PRONOUNS or (strong and left.tag_ == "PRP")) and right.tag_ in _FINITE:
+    if low in _SUBJECT_PRONOUNS and right.tag_ in _FINITE:
+        return "a subject and its verb"
+    # (a base form after `you`, `we`, `they` is a present tense the tagger missed: `you: get`)
+    base = right.tag_ == "VB" and low in _SUBJECT_PRONOUNS | {"you"}
+    if strong and left.tag_ == "PRP" and low not in _OBJECT_PRONOUNS and (right.tag_ in _FINITE or base):
         return "a subject and its verb"
     if left.tag_ in ("NN", "NNS") and len(left.text) > 2 and _subject_and_verb(sdoc, i, strong):
         return "a subject and its verb"
