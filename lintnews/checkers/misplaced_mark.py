@@ -356,6 +356,18 @@ def _misplaced(sdoc: Any, i: int) -> str:
     # a subject pronoun and its verb; before a semicolon or colon any personal pronoun (`you; get`, `it: is`)
     if low in _SUBJECT_PRONOUNS and right.tag_ in _FINITE:
         return "a subject and its verb"
+    # two nouns of one phrase (`the wheat, harvest`, `the roof, spoiler`): a comma between nouns makes a list,
+    # with a conjunction or another comma near, or an apposition, which opens with a determiner
+    if (
+        left.tag_ in ("NN", "NNS")
+        and right.tag_ in ("NN", "NNS")
+        and left.text.islower()
+        and not _noun_ends_clause(sdoc, i + 1)
+        and _object_only(sdoc, i)
+        and not any(t.tag_ == "CC" or (t.is_punct and t.text != ".") for t in sdoc[i + 1 :])
+        and not any(t.tag_ == "CC" or t.text in (",", ":") for t in sdoc[max(0, i - 6) : i])
+    ):
+        return "two nouns of one phrase"
     # (a base form after `you`, `we`, `they` is a present tense the tagger missed: `you: get`)
     base = right.tag_ == "VB" and low in _SUBJECT_PRONOUNS | {"you"}
     if strong and left.tag_ == "PRP" and low not in _OBJECT_PRONOUNS and (right.tag_ in _FINITE or base):
