@@ -312,14 +312,18 @@ class UntranslatedChecker(Checker):
         prev = words[run[0] - 1].text if run[0] > 0 else ""
         nxt = text[last.end : last.end + 2]
         name_follows = nxt[:1] == " " and nxt[1:].isupper()
-        # inside a name: particles ('Carlos de la Fuente'), or a source word after a name of the source
-        # ('L'Académie française', its elided article aside); a content word after an English name is the sentence
-        # going on ('Hong Kong gouvernement', 'Volker dijo')
+        # inside a name: particles ('Carlos de la Fuente'), or a source word after a name of the same language
+        # ('L'Académie française', its elided article aside); a content word after another name is the sentence
+        # going on ('Hong Kong gouvernement', 'Volker dijo': a German name, a Spanish verb)
         if (
             prev[:1].isupper()
             and prev.lower() not in _ARTICLES
             and before == prev[-1:] + " "
-            and (name_follows or all(len(words[k].text) <= 3 for k in run) or self.judge(_ELIDED.sub("", prev)).langs)
+            and (
+                name_follows
+                or all(len(words[k].text) <= 3 for k in run)
+                or self.judge(_ELIDED.sub("", prev)).langs & self.judge(first.text).langs
+            )
         ):
             return True
         if name_follows and not (len(run) > 1 and len(last.text) <= 3):
