@@ -1,7 +1,8 @@
-"""kind: misplaced-mark: a comma, semicolon or colon inside a phrase, where English grammar cannot put one."""
+"""kind: misplaced-mark: a comma, semicolon, colon or period inside a phrase, where English grammar cannot put one."""
 # The tags on both sides decide (an article, a possessive, `to`, an auxiliary, a subject pronoun before the
-# word it must join); the tagger alone is a third of a full parse, and a parse of a sentence with a stray
-# comma in it is unreliable where the comma is.
+# word it must join; a semicolon needs a clause on each side, a colon a complete phrase before it); the tagger
+# alone is a third of a full parse, and a parse of a sentence with a stray comma in it is unreliable where the
+# comma is.
 
 from __future__ import annotations
 
@@ -24,12 +25,10 @@ _FUNCTION_WORD_END = re.compile(r"(?<![\w.'’-])([a-z]+)\.$")
 _ARTICLE_PERIOD = re.compile(r"(?<![\w.'’&-])(a|an|the|The|An)\.(?![\w.])")
 _GOES_ON = re.compile(r"[ \t]+[^\s]")
 _ENDS_PHRASE = "a word that needs the rest of its phrase and the rest"
-_TWO_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \t]+)?([^\W\d_]+)$")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
 # Articles open a noun phrase and never end one (`the, government`); other determiners can stand alone
 # as pronouns (`all, some, that`), so only these are judged.
 ARTICLES = frozenset(["a", "an", "the", "every", "another"])
-# the determiners before a lone adjective (`the new, budget`)
-DETERMINERS = ARTICLES | frozenset(["my", "your", "his", "her", "its", "our", "their", "this", "that"])
 _NOUN_PHRASE_START = frozenset(["DT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PDT"])
 _FINITE = frozenset(["VBD", "VBP", "VBZ", "MD"])
 _VERB_TAGS = frozenset(["VB", "VBD", "VBP", "VBZ", "VBN", "VBG", "MD", "TO"])
@@ -109,8 +108,8 @@ class MisplacedMarkChecker(Checker):
                     blocks.append(s)  # a period after a function word, and the paragraph goes on
                     continue
                 for m in _MARK.finditer(s.text):
-                    w = _TWO_WORDS_BEFORE.search(s.text, 0, m.start())
-                    if w and (m.group(1) != "," or s.text[m.end()].islower() or self.zipf(w.group(2).lower()) >= floor):
+                    w = _WORD_BEFORE.search(s.text, 0, m.start())
+                    if w and (m.group(1) != "," or s.text[m.end()].islower() or self.zipf(w.group(1).lower()) >= floor):
                         blocks.append(s)
                         break
             doc.cache[key] = blocks
