@@ -13,6 +13,7 @@ from typing import Any
 from ..document import Block, Document
 from ..findings import Hit
 from ..lexicon import zipf as lexicon_zipf
+from ..nlp import TAGS
 from .base import Checker, Option
 
 # a mark between two words: the word before it is what the tagger and parser judge
@@ -73,7 +74,8 @@ _SUBJECT_START = frozenset(["DT", "PDT", "PRP", "PRP$", "CD", "NNP", "NNPS", "NN
 
 class MisplacedMarkChecker(Checker):
     kind = "misplaced-mark"
-    needs_model = True
+    needs_parser = True
+    parse_level = TAGS
     options = {
         "min_zipf": Option(
             (int, float),
@@ -86,42 +88,31 @@ class MisplacedMarkChecker(Checker):
     # lexicon.zipf remembers every word it has looked up: no memo of our own
     zipf = staticmethod(lexicon_zipf)
 
-    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+    def parse_blocks(self, doc: Document) -> list[Block]:
         """The sentences where a mark may stand inside a phrase: before a lower-case word, after a function
         word (`The, government`, `in, Paris`), a semicolon or colon anywhere between words, or a period after a
         function word that ends a sentence the paragraph goes on from (`the. Government`)."""
-        from ..nlp import TAGS
-
-        key = f"misplaced-mark-blocks:{self.rule.id}"
-        blocks: list[Block] | None = doc.cache.get(key)
-        if blocks is None:
-            floor = float(self.opts["min_zipf"])
-            most = int(self.opts["max_words"])
-            blocks = []
-            for s in doc.sentences:
-                if s.text.count(" ") >= most or not _FINAL.search(s.text):
-                    continue  # a headline or a label (no final mark) punctuates by other conventions
-                end = _FUNCTION_WORD_END.search(s.text)
-                if _ARTICLE_PERIOD.search(s.text) or (
-                    end and self.zipf(end.group(1)) >= floor and _GOES_ON.match(doc.text, s.end)
-                ):
-                    blocks.append(s)  # a period after a function word, and the paragraph goes on
-                    continue
-                for m in _MARK.finditer(s.text):
-                    w = _WORD_BEFORE.search(s.text, 0, m.start())
-                    if w and (m.group(1) != "," or s.text[m.end()].islower() or self.zipf(w.group(1).lower()) >= floor):
-                        blocks.append(s)
-                        break
-            doc.cache[key] = blocks
-        return blocks, TAGS
+        floor = float(self.opts["min_zipf"])
+        most = int(self.opts["max_words"])
+        blocks: list[Block] = []
+        for s in doc.sentences:
+            if s.text.count(" ") >= most or not _FINAL.search(s.text):
+                continue  # a headline or a label (no final mark) punctuates by other conventions
+            end = _FUNCTION_WORD_END.search(s.text)
+            if _ARTICLE_PERIOD.search(s.text) or (
+                end and self.zipf(end.group(1)) >= floor and _GOES_ON.match(doc.text, s.end)
+            ):
+                blocks.append(s)  # a period after a function word, and the paragraph goes on
+                continue
+            for m in _MARK.finditer(s.text):
+                w = _WORD_BEFORE.search(s.text, 0, m.start())
+                if w and (m.group(1) != "," or s.text[m.end()].islower() or self.zipf(w.group(1).lower()) >= floor):
+                    blocks.append(s)
+                    break
+        return blocks
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        from .. import nlp
-
-        blocks, level = self.model_blocks(doc)
-        if not blocks:
-            return
-        for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+        for block, sdoc in self.parsed(doc):
             for m in _ARTICLE_PERIOD.finditer(block.text, 1):  # `a.` opening a sentence marks an item of a list
                 if _GOES_ON.match(doc.text, block.start + m.end()):
                     at = block.start + m.end() - 1
@@ -447,6 +438,3 @@ def _lone_semicolon(sdoc: Any, i: int) -> str:
     if opens and not any(t.tag_ in _FINITE for t in sdoc[i + 1 :]):
         return "two parts that are not both clauses"
     return ""
-
-
-CHECKER = MisplacedMarkChecker
