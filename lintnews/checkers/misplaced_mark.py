@@ -69,6 +69,9 @@ _SHORT_SIDE = 6
 _NOUN_PHRASE = frozenset(
     ["DT", "PDT", "PRP", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH"]
 )
+# what stands before an adjective that modifies a noun (`the lunar, surface`, `both true, freshmen`): after
+# these the adjective and its noun are one phrase even where a clause goes on after it
+_ATTRIBUTIVE = frozenset(["DT", "PRP$", "POS", "JJ", "JJR"])
 _SUBJECT_START = frozenset(["DT", "PDT", "PRP", "PRP$", "CD", "NNP", "NNPS", "NN", "NNS"])
 
 
@@ -330,7 +333,7 @@ def _misplaced(sdoc: Any, i: int) -> str:
         and right.tag_ in ("NN", "NNS")
         and (before is None or (before.tag_ not in _VERB_TAGS and before.tag_ not in ("RB", "RBR", "RBS")))
         and (strong or (before is not None and before.tag_ in ("JJ", "JJR")) or not _noun_ends_clause(sdoc, i + 1))
-        and (strong or _object_only(sdoc, i) or (before is not None and before.tag_ in ("JJ", "JJR")))
+        and (strong or _object_only(sdoc, i) or (before is not None and before.tag_ in _ATTRIBUTIVE))
         and not _coordinated(sdoc, i + 1)
     ):
         return "an adjective and its noun"
@@ -407,6 +410,19 @@ def _splits_subject(sdoc: Any, i: int) -> bool:
     return False
 
 
+def _after_opening_phrase(sdoc: Any, i: int) -> bool:
+    """Is the only mark before i the comma after an opening adverbial (`In April, the government, said`), which
+    closes that phrase rather than opening an aside that the mark at i would close (`Smith, 45, said`)?"""
+    marks = [t for t in sdoc[:i] if _aside_mark(sdoc, t)]
+    return (
+        len(marks) == 1
+        and marks[0].text == ","
+        and marks[0].i > 1
+        and sdoc[0].tag_ in ("IN", "RB", "VBG", "WRB")
+        and sdoc[marks[0].i + 1].tag_ in ("DT", "PRP$")
+    )
+
+
 def _subject_and_verb(sdoc: Any, i: int, strong: bool) -> bool:
     """Is the mark at i between a noun and its finite verb? After a comma only where no earlier mark can open an
     aside that this one closes (`Smith, 45, said`), and, for a past or plural verb, where no finite verb came
@@ -417,7 +433,7 @@ def _subject_and_verb(sdoc: Any, i: int, strong: bool) -> bool:
         return False
     if strong:
         return True
-    if _cut(sdoc) or any(_aside_mark(sdoc, t) for t in sdoc[:i]):
+    if _cut(sdoc) or (any(_aside_mark(sdoc, t) for t in sdoc[:i]) and not _after_opening_phrase(sdoc, i)):
         return False
     # a plural present may be an imperative after an opening phrase (`to get a refund, send`)
     return right.tag_ in ("VBZ", "MD") or (right.tag_ == "VBD" and not any(t.tag_ in _FINITE for t in sdoc[:i]))
