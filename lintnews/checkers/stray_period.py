@@ -27,10 +27,12 @@ EXTRA_ABBREVIATIONS = _words(
 COMMA_BEFORE = frozenset(["who", "which", "whose", "whom", "where"])
 NOTHING_BEFORE = frozenset(["and", "but", "or", "nor"])
 
-# the next word must go on (a space or a comma after it) or end the sentence: `on. meth. dot. com.` is word
-# play (a period after the next word, then a lower-case word again), and `pic.twitter.com` a link
+# the next word must go on (a space or a comma after it) or, if longer than a letter (`item. b. The`: a list),
+# end the sentence: `on. meth. dot. com.` is word play (a period after the next word, then a lower-case word
+# again), and `pic.twitter.com` a link
 _CANDIDATE = re.compile(
-    r"(?<=[^\W\d_])\.([ \t]+)([a-z](?:[a-z’'-]*[a-z])?)(?=[ \t,;]|[!?.][\"”’)]*(?:\s*$|[ \t]+[^a-z\s]))"
+    r"(?<=[^\W\d_])\.([ \t]+)([a-z](?:[a-z’'-]*[a-z])?)"
+    r"(?=[ \t,;]|(?<=[a-z’'-][a-z])[!?.][\"”’)]*(?:\s*$|[ \t]+[^a-z\s]))"
 )
 # a contraction or a possessive (`you'd`, `Swift's`) ends in a letter after an apostrophe, which no initial does
 _CLITIC = re.compile(r"[^\W\d_]{2,}['’](?:s|d|ll|re|ve|m|t)$", re.IGNORECASE)
