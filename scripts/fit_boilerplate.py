@@ -44,7 +44,7 @@ from lintnews.sources import make_document  # noqa: E402
 EXAMPLES = ROOT / "tests" / "data" / "boilerplate_examples.txt"
 OUT = ROOT / "lintnews" / "checkers" / "boilerplate" / WEIGHTS_FILE
 MODEL_KINDS = ("boilerplate-line", "boilerplate-repeat")
-L2 = 1.0
+L2 = 0.3
 
 
 @dataclass
