@@ -133,6 +133,22 @@ def test_a_run_of_other_stories_headlines_is_off_the_story_topic() -> None:
     assert off[1]["block_off_topic"] == off[1]["run_off_topic"] == 0.0
 
 
+def test_the_message_names_the_page_level_evidence() -> None:
+    """A teaser in a box of other stories' headlines is reported with the evidence of its page, in words."""
+    lines = [*STORY_LINES, "Museum reopens glass gallery", "Orchestra announces winter programme", "Bakery wins prize"]
+    ev = line_evidence(article_facts(lines), 5)
+    weights = tuple(1.0 if f in ("run_distinct", "block_off_topic") else 0.0 for f in FEATURES)
+    model = model_from_mapping(
+        {
+            "weights": dict(zip(FEATURES, weights, strict=True)),
+            "context_weights": dict.fromkeys(CONTEXT, 0.0),
+            "threshold": 0.5,
+        },
+        "w.json",
+    )
+    assert sorted(model.reasons(ev)) == ["among headlines of other stories", "in a block of lines on another topic"]
+
+
 def test_the_second_stage_reads_the_scores_of_the_lines_block() -> None:
     """A line's block (the lines between two paragraphs of the story) is scored as a whole: its block_mean is the
     mean first-stage score of the block's other lines, 0 for a paragraph of the story."""
