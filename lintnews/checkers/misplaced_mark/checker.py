@@ -24,6 +24,10 @@ _ARTICLE_PERIOD = re.compile(r"(?<![\w.'’&-])(a|an|the|The|An)\.(?![\w.])")
 _GOES_ON = re.compile(r"[ \t]+[^\s]")
 _ENDS_PHRASE = "a word that needs the rest of its phrase and the rest"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
+# the word after a misplaced period, when it is capitalised, and whether the word after it is capitalised too
+_CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?:[ \t]+([A-Z]))?")
+# a capitalised word this common in lower case is an ordinary word the period capitalised
+_COMMON_ZIPF = 4.0
 
 
 class MisplacedMarkChecker(Checker):
@@ -69,22 +73,10 @@ class MisplacedMarkChecker(Checker):
         for block, sdoc in self.parsed(doc):
             for m in _ARTICLE_PERIOD.finditer(block.text, 1):  # `a.` opening a sentence marks an item of a list
                 if _GOES_ON.match(doc.text, block.start + m.end()):
-                    at = block.start + m.end() - 1
-                    yield Hit(
-                        at,
-                        at + 1,
-                        replacement="",
-                        params=(("mark", "."), ("before", m.group(1)), ("why", _ENDS_PHRASE)),
-                    )
+                    yield self._period(doc, block.start + m.end() - 1, m.group(1))
             k = len(sdoc) - 2
             if k >= 1 and sdoc[-1].text == "." and cannot_end(sdoc, k) and _GOES_ON.match(doc.text, block.end):
-                start = block.start + sdoc[-1].idx
-                yield Hit(
-                    start,
-                    start + 1,
-                    replacement="",
-                    params=(("mark", "."), ("before", sdoc[k].text), ("why", _ENDS_PHRASE)),
-                )
+                yield self._period(doc, block.start + sdoc[-1].idx, sdoc[k].text)
             for tok in sdoc:
                 if tok.text in (",", ";", ":") and 0 < tok.i < len(sdoc) - 1:
                     why = misplaced(sdoc, tok.i)
@@ -97,3 +89,13 @@ class MisplacedMarkChecker(Checker):
                             replacement="",
                             params=(("mark", tok.text), ("before", left.text), ("why", why)),
                         )
+
+    def _period(self, doc: Document, at: int, before: str) -> Hit:
+        """Delete a period inside a phrase; the capital it left on a common word goes with it (`their. Plan`
+        -> `their plan`), but not on a name, which the next capitalised word shows (`the. European Union`)."""
+        params = (("mark", "."), ("before", before), ("why", _ENDS_PHRASE))
+        m = _CAPITALISED_NEXT.match(doc.text, at + 1)
+        if m and not m.group(2) and self.zipf(m.group(1).lower()) >= _COMMON_ZIPF:
+            space = doc.text[at + 1 : m.start(1)]
+            return Hit(at, m.start(1) + 1, replacement=space + m.group(1)[0].lower(), params=params)
+        return Hit(at, at + 1, replacement="", params=params)
