@@ -13,7 +13,6 @@ import regex
 from ..document import Document
 from ..errors import RuleError
 from ..findings import Hit
-from ..prefilter import Keys
 from ..rulepack import Rule
 
 # A pattern that backtracks catastrophically is stopped after this many seconds per search. Each search
@@ -197,10 +196,10 @@ class Checker:
         (a `regex` pattern unpickles without being parsed again) is worth warming here.
         """
 
-    def document_keys(self) -> Keys | None:
-        """Words, word pairs and texts one of which a document must hold (lower-cased, as prefilter.DocIndex
-        has them) for `check` to find anything in it when its index is clean; None when there are none. The
-        linter skips a rule whose keys a document lacks without calling it (see prefilter.KeyIndex)."""
+    def document_pattern(self) -> tuple[str, int] | None:
+        """A regular expression (and its `regex` flags) that matches in every document `check` finds anything
+        in; None when there is none. The linter skips a rule whose pattern cannot match in a document without
+        calling it (see speed.select)."""
         return None
 
     @classmethod
