@@ -83,7 +83,10 @@ class _Database:
         def on_match(id_: int, start: int, end: int, flags: int, context: Any) -> None:
             found.add(id_)
 
-        self._db.scan(data, match_event_handler=on_match, scratch=self._scratch)
+        try:
+            self._db.scan(data, match_event_handler=on_match, scratch=self._scratch)
+        except hs.error:  # a scratch in use by another thread, say: all of them, as with no engine
+            found.update(self.ids)
 
     def stored(self, hs: ModuleType) -> bool:
         path = _path(f"hyperscan-{self.key(hs)}.db")
@@ -127,10 +130,13 @@ class _Database:
                 self.always.add(self.ids[positions[0]])
                 return None
         half = len(positions) // 2
-        left = self._compile(hs, positions[:half])
-        right = self._compile(hs, positions[half:])
+        self._compile(hs, positions[:half])
+        self._compile(hs, positions[half:])
         kept = [p for p in positions if self.ids[p] not in self.always]
-        return self._compile(hs, kept) if left is not None or right is not None else None
+        if len(kept) == len(positions):  # each half compiles, not the whole: no selection for these
+            self.always.update(self.ids[p] for p in positions)
+            return None
+        return self._compile(hs, kept)
 
 
 class Selector:
