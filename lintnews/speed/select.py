@@ -14,6 +14,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -62,8 +63,7 @@ class _Database:
         return self._key
 
     def _hash(self, hs: ModuleType) -> str:
-        h = hashlib.sha256(f"{FORMAT}\0{hs.__version__}\0{regex.__version__}\0".encode())
-        h.update(Path(dialect.__file__).read_bytes())
+        h = hashlib.sha256(f"{FORMAT}\0{hs.__version__}\0{regex.__version__}\0{_dialect_hash()}\0".encode())
         for i, pattern, caseless in zip(self.ids, self.patterns, self.caseless, strict=True):
             h.update(f"{i}\0{int(caseless)}\0{pattern}\0".encode())
         return h.hexdigest()[:24]
@@ -184,6 +184,12 @@ class Selector:
         for db in self.databases:
             db.scan(hs, data, found)
         return found
+
+
+@cache
+def _dialect_hash() -> str:
+    """The rewrite's code: a database compiled from another rewrite is another database."""
+    return hashlib.sha256(Path(dialect.__file__).read_bytes()).hexdigest()
 
 
 def _pack(always: set[int], blob: bytes) -> bytes:
