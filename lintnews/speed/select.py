@@ -88,10 +88,6 @@ class _Database:
         except hs.error:  # a scratch in use by another thread, say: all of them, as with no engine
             found.update(self.ids)
 
-    def stored(self, hs: ModuleType) -> bool:
-        path = _path(f"hyperscan-{self.key(hs)}.db")
-        return self._db is not None or (path is not None and path.exists())
-
     def _load(self, hs: ModuleType) -> Any:
         """The database from the tables folder, else compiled and stored there; False if nothing compiles."""
         path = _path(f"hyperscan-{self.key(hs)}.db")
@@ -166,11 +162,6 @@ class Selector:
         if hs is not None:
             for db in self.databases:
                 db.load(hs)
-
-    def stored(self) -> bool:
-        """Whether every database is loaded or kept in the tables folder: selecting then costs milliseconds."""
-        hs = engine()
-        return hs is not None and all(db.stored(hs) for db in self.databases)
 
     def candidates(self, text: str) -> set[int] | None:
         hs = engine()
