@@ -219,3 +219,22 @@ def test_without_the_engine_every_rule_runs_with_the_same_findings() -> None:
         assert Selector([("x", 0)]).candidates("x") is None
         assert findings() == with_engine
     assert json.loads(with_engine)
+
+
+def test_phrase_buckets_find_what_one_alternation_finds() -> None:
+    """Swap and phrase lists run as buckets a scan picks: the matches of one longest-first alternation, with the
+    engine and without it."""
+    from lintnews.checkers.phrase import PhraseMatcher, phrase_pattern
+
+    lists = [(list(r.options["swap"]), r.options.get("ignorecase", True)) for r in RULES if r.kind == "swap"]
+    lists += [(r.options["phrases"], r.options.get("ignorecase", True)) for r in RULES if r.kind == "phrase"]
+    doc = make_document("all.txt", "\n\n".join(_TEXTS))
+    found = 0
+    for phrases, ignorecase in lists:
+        matcher = PhraseMatcher(phrases, ignorecase)
+        expected = [m.span() for m in phrase_pattern(phrases, ignorecase).finditer(doc.text)]
+        assert [m.span() for m in matcher.finditer(doc)] == expected
+        with mock.patch.object(select, "engine", return_value=None):
+            assert [m.span() for m in matcher.finditer(doc)] == expected
+        found += len(expected)
+    assert len(lists) >= 10 and found >= 20

@@ -1,4 +1,4 @@
-"""kind: phrase: any of a list of words or phrases, as one alternation (longest first, whole words)."""
+"""kind: phrase: any of a list of words or phrases (alternations run only where a scan says they may match)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import regex
 from ..casing import match_case
 from ..document import Document
 from ..findings import Hit
+from ..speed.select import Selector
 from .base import Checker, Option, list_of_str
 
 
@@ -25,24 +26,48 @@ def phrase_pattern(phrases: list[str], ignorecase: bool) -> regex.Pattern[str]:
     return regex.compile(phrase_source(phrases), flags | regex.VERSION0)
 
 
+# phrases per alternation: a long one is tried at every position of every article, and most of its phrases
+# never occur there; cut into buckets, only those a scan of the document names run
+BUCKET_SIZE = 24
+
+
 class PhraseMatcher:
-    """Finds any of many phrases: one alternation, compiled on first use; leftmost, then longest, no overlaps."""
+    """Finds any of many phrases, leftmost, then longest, no overlaps: the list is cut into buckets, one
+    alternation each (compiled on first use), and one scan of the document (speed.select) names the buckets
+    that may match in it."""
 
     def __init__(self, phrases: list[str], ignorecase: bool):
-        self.phrases = phrases
         self.ignorecase = ignorecase
-        self.source = phrase_source(phrases)
         self.flags = regex.IGNORECASE if ignorecase else 0
-        self._pattern: regex.Pattern[str] | None = None
+        self.source = phrase_source(phrases)
+        unique = sorted(set(phrases))
+        self.buckets = [unique[i : i + BUCKET_SIZE] for i in range(0, len(unique), BUCKET_SIZE)]
+        self.selector = Selector([(phrase_source(b), self.flags) for b in self.buckets])
+        self._patterns: dict[int, regex.Pattern[str]] = {}
 
-    @property
-    def pattern(self) -> regex.Pattern[str]:
-        if self._pattern is None:
-            self._pattern = phrase_pattern(self.phrases, self.ignorecase)
-        return self._pattern
+    def _pattern(self, i: int) -> regex.Pattern[str]:
+        if i not in self._patterns:
+            self._patterns[i] = phrase_pattern(self.buckets[i], self.ignorecase)
+        return self._patterns[i]
+
+    def warm(self) -> None:
+        self.selector.load()
+        for i in range(len(self.buckets)):
+            self._pattern(i)
 
     def finditer(self, doc: Document) -> Iterator[regex.Match[str]]:
-        yield from self.pattern.finditer(doc.text)
+        ids = self.selector.candidates(doc.text)
+        found: list[regex.Match[str]] = []
+        for i in range(len(self.buckets)):
+            if ids is None or i in ids:
+                found.extend(self._pattern(i).finditer(doc.text))
+        # as one longest-first alternation would: leftmost, then longest, no overlaps
+        found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
+        end = -1
+        for m in found:
+            if m.start() >= end:
+                end = m.end()
+                yield m
 
 
 class PhraseChecker(Checker):
@@ -61,7 +86,7 @@ class PhraseChecker(Checker):
         return self.matcher.source, self.matcher.flags
 
     def warm(self, doc: Document) -> None:
-        self.matcher.pattern  # noqa: B018 - compiled on first use
+        self.matcher.warm()
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for m in self.matcher.finditer(doc):
