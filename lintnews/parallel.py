@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.connection import Connection
 
-from . import query_memo
 from .document import WORD_COUNT, Document
 from .finish import FindingFilter
 from .lint import Linted, Linter, lint_documents
@@ -61,8 +60,6 @@ def _rules_in_child(factory: Callable[[], Linter], conn: Connection, sample: Seq
         data = pickle.dumps((linter, linter.keys()), protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException:  # the parent loads them itself and reports the error as usual
         data = b""
-    else:
-        query_memo.save()  # the queries worked out here, for the next run
     try:
         conn.send_bytes(data)
     except OSError:
