@@ -9,6 +9,7 @@ linted on its own.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -43,10 +44,16 @@ class LintnewsPlugin(WorkerPlugin):
         self.extra_packs = tuple(extra_packs)
         self.use_cache = use_cache
         self.linter: Linter | None = None
+        # a worker started with several threads runs tasks side by side: the linter and the model are not
+        # made for that, so its tasks take turns (start workers with --nthreads 1 and more processes instead)
+        self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
         # the plugin travels to each worker as its settings; each builds its own linter there
-        return {**self.__dict__, "linter": None}
+        return {k: v for k, v in self.__dict__.items() if k not in ("linter", "_lock")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, linter=None, _lock=threading.Lock())
 
     def setup(self, worker: Worker | None = None) -> None:
         cache = Cache(default_cache_dir()) if self.use_cache else None
@@ -63,6 +70,10 @@ class LintnewsPlugin(WorkerPlugin):
 
     def lint(self, paths: Sequence[str]) -> tuple[list[Linted], list[str]]:
         """Each article of the files (or JSON Lines shards) in input order, and the notices of the run."""
+        with self._lock:
+            return self._lint(paths)
+
+    def _lint(self, paths: Sequence[str]) -> tuple[list[Linted], list[str]]:
         if self.linter is None:
             self.setup()
         assert self.linter is not None

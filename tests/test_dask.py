@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,9 @@ def test_the_plugin_lints_as_a_local_run(tmp_path: Path) -> None:
     assert [x.words for x in linted] == [r.doc.word_count for r in local if r.doc is not None]
     assert notices == []
     # what travels to the workers is the settings, never a built linter
-    assert plugin.__getstate__()["linter"] is None
+    assert "linter" not in plugin.__getstate__()
+    copy = pickle.loads(pickle.dumps(plugin))
+    assert copy.linter is None and copy.cfg == cfg
 
 
 def test_results_come_back_under_the_paths_as_given() -> None:
