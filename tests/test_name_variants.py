@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from lintnews.checkers.consistency import damerau, inner_transposition, translit_key
+from lintnews.checkers.consistency.words import damerau, inner_transposition, translit_key
 from lintnews.findings import Severity
 from lintnews.sources import make_document
 
