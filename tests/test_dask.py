@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -115,3 +116,12 @@ def test_check_dask_local_writes_the_stream_report(cli: CliRunner, workdir: Path
     assert dask.returncode == streamed.returncode == 0, dask.stderr
     assert json.loads(dask.stdout) == json.loads(streamed.stdout)
     assert json.loads(dask.stdout)["summary"]["findings"] == 3
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(cli: CliRunner, workdir: Path) -> None:
+    (workdir / "a.txt").write_text("He came this Monday.\n", encoding="utf-8")
+    env = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"}
+    r = cli([*engine_args("--dask", "tcp://127.0.0.1:9", "--format", "json"), "a.txt"], env=env)
+    assert r.returncode == 2 and r.stdout == b""
+    (line,) = r.stderr.decode().splitlines()
+    assert line.startswith("lintnews: error: --dask tcp://127.0.0.1:9: cannot reach the scheduler")
