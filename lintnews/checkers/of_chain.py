@@ -19,30 +19,18 @@ _OF = regex.compile(r"(?i)\bof\b")
 
 class OfChainChecker(Checker):
     kind = "of-chain"
-    needs_model = True
+    needs_parser = True
     options = {
         "min_links": Option(int, default=3, help="report a chain of at least this many nested 'of' phrases"),
         "max_words": Option(int, default=150, help="sentences longer than this are not parsed"),
     }
 
-    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
-        from ..nlp import FULL
-
-        key = f"of-chain-blocks:{self.rule.id}"
-        blocks: list[Block] | None = doc.cache.get(key)
-        if blocks is None:
-            most, least = self.opts["max_words"], self.opts["min_links"]
-            blocks = [s for s in doc.sentences if s.text.count(" ") < most and len(_OF.findall(s.text)) >= least]
-            doc.cache[key] = blocks
-        return blocks, FULL
+    def parse_blocks(self, doc: Document) -> list[Block]:
+        most, least = self.opts["max_words"], self.opts["min_links"]
+        return [s for s in doc.sentences if s.text.count(" ") < most and len(_OF.findall(s.text)) >= least]
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        from .. import nlp
-
-        blocks, level = self.model_blocks(doc)
-        if not blocks:
-            return
-        for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+        for block, sdoc in self.parsed(doc):
             for token in sdoc:
                 chain = self._chain(token)
                 if chain is None:
