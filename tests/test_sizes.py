@@ -23,7 +23,6 @@ PENDING_SPLIT = {
     "commands/check.py",  # speed: the commands
     "nlp.py",  # speed
     "readers/markdown.py",  # mdfast: the readers
-    "checkers/boilerplate/features.py",  # boiler: the boilerplate checkers
 }
 
 

@@ -56,5 +56,3 @@ def _hit(text: str, start: int, end: int, usual: str, times: int) -> Hit:
         return Hit(start, end, params=params, suggestions=(usual,))
     return Hit(start, end, params=params, suggestions=(usual,), replacement=usual)
 
-
-CHECKER = InitialismDotsChecker

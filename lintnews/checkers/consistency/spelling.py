@@ -3,6 +3,7 @@ spelled otherwise in the other files of the run."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -19,6 +20,7 @@ from .words import (
     inner_transposition,
     one_inner_edit,
     same_but_ending,
+    skeleton,
     suffixed,
     translit_key,
     variants,
@@ -39,8 +41,18 @@ def variant_groups(keys: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]
     seen: set[frozenset[tuple[str, str]]] = set()
     for (side, _), ks in by_anchor.items():
         other = 1 - side
+        # two spellings of one word share its consonant outline (see `variants`): a common first name shared
+        # by thousands of names in an archive is compared within outlines, not pair by pair
+        outline: dict[str, list[int]] = {}
+        for i, k in enumerate(ks):
+            if len(k[other]) >= 4:
+                outline.setdefault(skeleton(k[other]), []).append(i)
         for i, x in enumerate(ks):
-            group = [x] + [y for y in ks[i + 1 :] if variants(x[other], y[other])]
+            if len(x[other]) < 4:
+                continue  # too short to have a variant
+            same = outline[skeleton(x[other])]
+            later = same[bisect_right(same, i) :]
+            group = [x] + [ks[j] for j in later if variants(x[other], ks[j][other])]
             key = frozenset(group)
             if len(group) > 1 and key not in seen:
                 seen.add(key)

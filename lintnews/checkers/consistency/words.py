@@ -7,12 +7,15 @@ from collections.abc import Iterator
 
 import regex
 
+_VOWELISH = regex.compile(r"[aeiouyhw'’-]")
+_DOUBLED = regex.compile(r"(.)\1+")
+
 
 def skeleton(word: str) -> str:
     """Consonant outline of a transliterated name: Yunis/Younis -> yns, Mohammed/Mohamed -> md."""
     low = word.lower()
-    out = low[0] + regex.sub(r"[aeiouyhw'’-]", "", low[1:])
-    return str(regex.sub(r"(.)\1+", r"\1", out))
+    out = low[0] + _VOWELISH.sub("", low[1:])
+    return str(_DOUBLED.sub(r"\1", out))
 
 
 def edit_distance(a: str, b: str) -> int:
