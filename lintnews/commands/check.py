@@ -324,11 +324,14 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -
             sys.stdout.write(render_statistics(findings))
     elif findings or not args.quiet:
         color = wants_color(args.color, sys.stdout.isatty())
+        unfinished = len(set(run_.linter_notices()))
         if fmt == "concise":
-            text = render_concise(findings, [r.error or "" for r in errors], color=color)
+            text = render_concise(findings, [r.error or "" for r in errors], color=color, unfinished=unfinished)
         else:
             docs = {r.path: r.doc for r in results if r.doc is not None}
-            text = render_text(docs, findings, [r.error or "" for r in errors], color=color, scores=scores)
+            text = render_text(
+                docs, findings, [r.error or "" for r in errors], color=color, scores=scores, unfinished=unfinished
+            )
         if baselined:
             text += f"{baselined} finding{'s' if baselined != 1 else ''} in the baseline not shown.\n"
         if opts.fix:
