@@ -87,6 +87,7 @@ def render_text(
     errors: Sequence[str],
     color: bool = False,
     scores: Sequence[dict[str, Any]] = (),
+    *,
     unfinished: int = 0,
 ) -> str:
     paint = Painter(color)
@@ -113,7 +114,7 @@ def render_text(
 
 
 def render_concise(
-    findings: Sequence[Finding], errors: Sequence[str], color: bool = False, unfinished: int = 0
+    findings: Sequence[Finding], errors: Sequence[str], color: bool = False, *, unfinished: int = 0
 ) -> str:
     """One line per finding, `path:line:col: rule [severity] message`, as ruff's concise format; then the summary."""
     paint = Painter(color)
