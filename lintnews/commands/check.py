@@ -300,6 +300,8 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -
             "articles": len(scores),
             "findings": len(findings),
             "fixed": sum(r.applied for r in results if r.fixed_text is not None),
+            # of the findings listed, those the fixes made (as the text report's "Fixed" line says)
+            "made_by_fixes": sum(r.introduced for r in results if r.fixed_text is not None),
             "errors": len(errors),
             "baselined": baselined,
             "statistics": statistics(findings),
@@ -467,6 +469,7 @@ def _stream_json(
         "articles": articles,
         "findings": n_findings,
         "fixed": 0,
+        "made_by_fixes": 0,
         "errors": len(errors),
         "baselined": 0,
         "statistics": dict(sorted(stats.items(), key=lambda kv: (-kv[1], kv[0]))),
