@@ -32,6 +32,66 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 _TEXT_STEPS = frozenset({"text", "newline"})
 # inline steps whose tokens decide later (emphasis, strikethrough): text if their delimiter stayed text
 _DELIMITER_STEPS = frozenset({"emphasis", "strikethrough"})
+# The one character each inline rule can start at (every rule returns False at once anywhere else): a position
+# is offered only to the rules of its character, in the ruler's order. Asking all fifteen rules at each of a
+# million `[` or `*` was most of the reading time; a rule not named here is asked everywhere, as before.
+_STARTS = {
+    "newline": "\n", "escape": "\\", "backticks": "`", "strikethrough": "~", "emphasis": "*_", "link": "[",
+    "image": "!", "autolink": "<", "html_inline": "<", "entity": "&", "footnote_inline": "^",
+    "footnote_ref": "[", "shortcode": "{", "linkify": ":",
+}  # fmt: skip
+# Inline content this dense in markup characters is not prose: no paragraph of an article has one mark in every
+# four characters over hundreds of marks (a link `[Cairo](https://example.com/cairo)` has two in 34). markdown-it
+# makes a token per delimiter character and scans a label per `[`, a few microseconds each: on a megabyte of
+# `*a **b ` or `[[[[` that is seconds. Such content is read with the emphasis and strikethrough rules off and
+# its delimiter runs as markup (the words between stay text, no fix reaches a mark), and a link, image or
+# footnote is tried only where its label closes before another opens.
+_MARKS = re.compile(r"[*_~\[\]!<>&`{}\\^]")
+DENSE_MARKS = 256
+DENSE_SHARE = 0.25
+_DELIMITER_RUN = re.compile(r"[*_~]+|[\[\]]")
+_DENSE_OFF = frozenset({"emphasis", "strikethrough"})
+# where the label opens, after the rule's start: `[x]`, `[^x]` at once, `![x]` and `^[x]` one further on
+_LABEL_AT = {"link": 0, "footnote_ref": 0, "image": 1, "footnote_inline": 1}
+# a link destination `](...)` in dense content, up to its first space or parenthesis: markup, even where the
+# bounded link rule did not take it (a label with brackets inside)
+_DESTINATION = re.compile(r"\]\([^\s()]{0,2048}")
+
+
+def is_dense(content: str) -> bool:
+    """Is this inline content so dense in markup characters that it is read by the bounded rules?"""
+    if len(content) < DENSE_MARKS:
+        return False
+    marks = len(_MARKS.findall(content))
+    return marks >= DENSE_MARKS and marks >= DENSE_SHARE * len(content)
+
+
+def _next(state: StateInline, ch: str, after: int) -> int:
+    """The first `ch` after `after` in the source (its length if none), remembered per state so that a run of
+    openers without a closer costs one scan, not one per opener."""
+    key = ("lintnews.next", ch)
+    found: int = state.cache.get(key, -1)  # type: ignore[call-overload]
+    if found <= after:
+        found = state.src.find(ch, after + 1)
+        if found < 0:
+            found = len(state.src)
+        state.cache[key] = found  # type: ignore[index]
+    return found
+
+
+def _label_closes(rule: Any, offset: int) -> Any:
+    """`rule` (a link, image or footnote) tried only where the `[` of its label is closed before another opens."""
+
+    def bounded(state: StateInline, silent: bool) -> bool:
+        at = state.pos + offset
+        if at >= state.posMax or state.src[at] != "[":
+            return False
+        close = _next(state, "]", at)
+        if close >= state.posMax or _next(state, "[", at) < close:
+            return False
+        return bool(rule(state, silent))
+
+    return bounded
 
 
 class _Trace:
@@ -40,6 +100,7 @@ class _Trace:
     def __init__(self, src: str) -> None:
         self.src = src
         self.text = bytearray(len(src))  # 1: text
+        self.dense = is_dense(src)
         self.shown: dict[int, tuple[str, int]] = {}
         self.base = 0  # offset of the state being traced in src
         self.delimiters: dict[int, list[tuple[Token, int, int]]] = {}
@@ -58,8 +119,52 @@ class _TracingInline(ParserInline):
     def __init__(self, base: ParserInline) -> None:
         self.__dict__.update(base.__dict__)
         self.trace: _Trace | None = None
+        self._by_char: dict[str, list[tuple[str, Any]]] = {}
+        self._dense_by_char: dict[str, list[tuple[str, Any]]] = {}
         self._bases: dict[int, int] = {}  # id(state) -> offset of its src in the traced source
         self._outer: list[tuple[StateInline, int]] = []
+
+    def _rules_at(self, ch: str) -> list[tuple[str, Any]]:
+        """The enabled inline rules that can start at character `ch`, with their names, in the ruler's order
+        (the bounded ones in dense content)."""
+        dense = self.trace is not None and self.trace.dense
+        table = self._dense_by_char if dense else self._by_char
+        found = table.get(ch)
+        if found is None:
+            pairs = zip((r.name for r in self.ruler.__rules__ if r.enabled), self.ruler.getRules(""), strict=True)
+            found = [(name, rule) for name, rule in pairs if name not in _STARTS or ch in _STARTS[name]]
+            if dense:
+                found = [
+                    (name, _label_closes(rule, _LABEL_AT[name]) if name in _LABEL_AT else rule)
+                    for name, rule in found
+                    if name not in _DENSE_OFF
+                ]
+            table[ch] = found
+        return found
+
+    def skipToken(self, state: StateInline) -> None:
+        """markdown-it's skipToken (a link label's scan steps over whole tokens), asking only the rules that can
+        start at the position's character."""
+        pos = state.pos
+        cache = state.cache
+        if pos in cache:
+            state.pos = cache[pos]
+            return
+        ok = False
+        if state.level < state.md.options["maxNesting"]:
+            for _, rule in self._rules_at(state.src[pos]):
+                state.level += 1  # as markdown-it does: a nested skip counts as a level
+                ok = rule(state, True)
+                state.level -= 1
+                if ok:
+                    if state.pos <= pos:
+                        raise RuntimeError("inline rule didn't increment state.pos")
+                    break
+        else:
+            state.pos = state.posMax  # too deep: skip to the end of the paragraph, as markdown-it does
+        if not ok:
+            state.pos += 1
+        cache[pos] = state.pos
 
     def parse(self, src: str, md: Any, env: Any, tokens: list[Token]) -> list[Token]:
         trace = self.trace
@@ -90,7 +195,7 @@ class _TracingInline(ParserInline):
             return
         base = self._bases.get(id(state), 0)
         trace.base = base
-        pairs = list(zip((r.name for r in self.ruler.__rules__ if r.enabled), self.ruler.getRules(""), strict=True))
+        rules_at = self._rules_at
         end = state.posMax
         max_nesting = state.md.options["maxNesting"]
         outer = self._outer
@@ -103,7 +208,7 @@ class _TracingInline(ParserInline):
             if state.level < max_nesting:
                 before = len(tokens)
                 outer.append((state, pos))  # where a nested parse (an image's alt text) starts from
-                for name, rule in pairs:  # noqa: B007 (the name is read after the loop)
+                for name, rule in rules_at(state.src[pos]):  # noqa: B007 (the name is read after the loop)
                     if rule(state, False):
                         ok = True
                         break
@@ -117,6 +222,11 @@ class _TracingInline(ParserInline):
                     if state.pos >= end:
                         break
                     continue
+            if trace.dense and (run := _DELIMITER_RUN.match(state.src, pos, end)) is not None:
+                # a delimiter run or a bracket no rule took, in dense content: markup (a run taken whole)
+                state.append_pending(run.group())
+                state.pos = run.end()
+                continue
             if base >= 0:
                 text[base + pos] = 1
             state.append_pending(state.src[pos])
@@ -388,6 +498,9 @@ def _inline(reading: _Reading, tok: Token, tracer: _TracingInline, md: Any, env:
         tracer.trace = None
         tracer._bases.clear()
     tok.children = children
+    if trace.dense:
+        for d in _DESTINATION.finditer(tok.content):
+            trace.text[d.start() : d.end()] = bytes(d.end() - d.start())
     kinds = layout.kinds
     for m in _ONES.finditer(bytes(trace.text)):
         s, e = m.start(), m.end()
