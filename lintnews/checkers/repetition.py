@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..document import Block, Document
@@ -67,9 +69,10 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
     while i < len(toks):
         hit = None
         for size in range(max_words, min_words - 1, -1):
-            if i + 2 * size > len(toks) or low[i : i + size] != low[i + size : i + 2 * size]:
+            # the first words compared alone before the lists are sliced: most sizes fail there, cheaply
+            if i + 2 * size > len(toks) or low[i] != low[i + size] or low[i : i + size] != low[i + size : i + 2 * size]:
                 continue
-            if _copies_join(text, toks, i, size) and not _periodic(low[i : i + size]):
+            if not _periodic(low[i : i + size]) and _copies_join(text, toks, i, size):
                 hit = size
                 break
         if hit is None or i <= covered:
@@ -88,6 +91,7 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
     return toks, found
 
 
+@lru_cache(maxsize=16)  # asked once per repeat in the paragraph: read the paragraph once, not once per repeat
 def _title_case(text: str) -> bool:
     """A headline or a table header (`Last Change Change %`) capitalises its words: not prose."""
     words = [w for w in _WORD.findall(text) if len(w) > 3 and w[0].isalpha()]
@@ -102,16 +106,18 @@ def _periodic(words: list[str]) -> bool:
 
 def _copies_join(text: str, toks: list[_Tok], i: int, size: int) -> bool:
     """Are tokens i..i+size and the next `size` tokens two copies with the same spacing, side by side?"""
+    # the one gap between the copies first: where words repeat without being a repeat (a list, markup between
+    # the words), it is what fails, before the size - 1 gaps inside the copies are compared
+    gap = text[toks[i + size - 1].end : toks[i + size].start]
+    # a clause said twice may be set off by a comma; a short phrase so set off is a chant or a list
+    if not _SPACE.fullmatch(gap) and (size < 4 or _CLAUSE_SEP.fullmatch(gap) is None):
+        return False
     for k in range(size - 1):
         a = text[toks[i + k].end : toks[i + k + 1].start]
         b = text[toks[i + size + k].end : toks[i + size + k + 1].start]
         if a != b or _BREAK.search(a):
             return False
-    gap = text[toks[i + size - 1].end : toks[i + size].start]
-    if _SPACE.fullmatch(gap):
-        return True
-    # a clause said twice may be set off by a comma; a short phrase so set off is a chant or a list
-    return size >= 4 and _CLAUSE_SEP.fullmatch(gap) is not None
+    return True
 
 
 class RepetitionChecker(Checker):
@@ -161,27 +167,29 @@ class RepetitionChecker(Checker):
         if word[:1].isupper() and word[1:].islower() and words[0].start > 0:
             # a doubled name (`Sirhan Sirhan`) is written so every time; a decoder's slip happens once
             doubled = text[words[0].start : toks[rep.first + 1].end]
-            return doc.text.count(doubled) >= 2 or _title_case(text)
+            return _title_case(text) or doc.text.count(doubled) >= 2
         return False
 
     def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
         """The sentences holding a doubled single word: the tagger tells emphasis from a slip."""
         from ..nlp import TAGS
 
-        blocks: list[Block] = []
+        blocks: dict[Block, None] = {}
+        starts = [s.start for s in doc.sentences]
         for para, toks, reps in self._candidates(doc):
             for r in reps:
                 if r.size == 1:
-                    s = self._sentence(doc, para.start + toks[r.first].start)
-                    if s is not None and s not in blocks:
-                        blocks.append(s)
-        return blocks, TAGS
+                    s = self._sentence(doc, starts, para.start + toks[r.first].start)
+                    if s is not None:
+                        blocks[s] = None
+        return list(blocks), TAGS
 
     @staticmethod
-    def _sentence(doc: Document, offset: int) -> Block | None:
-        for s in doc.sentences:
-            if s.start <= offset < s.end:
-                return s
+    def _sentence(doc: Document, starts: list[int], offset: int) -> Block | None:
+        """The sentence holding `offset` (sentences are in order and do not overlap)."""
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and doc.sentences[i].start <= offset < doc.sentences[i].end:
+            return doc.sentences[i]
         return None
 
     def uses_model(self) -> bool:
