@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..document import Block, Document
@@ -63,6 +64,7 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
     toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     # `the region region's`: a possessive repeats its noun too
     low = [_POSSESSIVE.sub("", t.text.lower()) for t in toks]
+    gaps = _Gaps(text, toks)
     found: list[Repeat] = []
     covered = -1
     i = 0
@@ -72,7 +74,7 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
             # the first words compared alone before the lists are sliced: most sizes fail there, cheaply
             if i + 2 * size > len(toks) or low[i] != low[i + size] or low[i : i + size] != low[i + size : i + 2 * size]:
                 continue
-            if not _periodic(low[i : i + size]) and _copies_join(text, toks, i, size):
+            if gaps.copies_join(i, size) and not _periodic(low[i : i + size]):
                 hit = size
                 break
         if hit is None or i <= covered:
@@ -82,13 +84,45 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
         while (
             i + (times + 2) * hit <= len(toks)
             and low[i : i + hit] == low[i + (times + 1) * hit : i + (times + 2) * hit]
-            and _copies_join(text, toks, i + times * hit, hit)
+            and gaps.copies_join(i + times * hit, hit)
         ):
             times += 1
         found.append(Repeat(i, hit, times))
         covered = i + (times + 1) * hit - 1
         i = covered + 1
     return toks, found
+
+
+class _Gaps:
+    """What stands between each token and the next, read once per paragraph (not once per candidate size):
+    the text, and whether it joins two copies (2: spaces, 1: a comma, 0: neither) or breaks a sentence."""
+
+    def __init__(self, text: str, toks: list[_Tok]) -> None:
+        self.text: list[str] = []
+        self.join: list[int] = []
+        self.breaks: list[bool] = []
+        seen: dict[str, tuple[int, bool]] = {}
+        for a, b in pairwise(toks):
+            gap = text[a.end : b.start]
+            kind = seen.get(gap)
+            if kind is None:
+                join = 2 if _SPACE.fullmatch(gap) else 1 if _CLAUSE_SEP.fullmatch(gap) else 0
+                kind = seen[gap] = (join, _BREAK.search(gap) is not None)
+            self.text.append(gap)
+            self.join.append(kind[0])
+            self.breaks.append(kind[1])
+
+    def copies_join(self, i: int, size: int) -> bool:
+        """Are tokens i..i+size and the next `size` tokens two copies with the same spacing, side by side?"""
+        # the one gap between the copies first: where words repeat without being a repeat (a list, markup
+        # between the words), it is what fails. A clause said twice may be set off by a comma; a short phrase
+        # so set off is a chant or a list
+        join = self.join[i + size - 1]
+        if join == 0 or (join == 1 and size < 4):
+            return False
+        text, breaks = self.text, self.breaks
+        last = i + size - 1
+        return text[i:last] == text[i + size : last + size] and not any(breaks[i:last])
 
 
 @lru_cache(maxsize=16)  # asked once per repeat in the paragraph: read the paragraph once, not once per repeat
@@ -102,22 +136,6 @@ def _periodic(words: list[str]) -> bool:
     """Is the unit itself a repeat of a shorter one (`on on`)? Then the shorter unit is the one repeated."""
     n = len(words)
     return any(n % p == 0 and words == words[:p] * (n // p) for p in range(1, n // 2 + 1))
-
-
-def _copies_join(text: str, toks: list[_Tok], i: int, size: int) -> bool:
-    """Are tokens i..i+size and the next `size` tokens two copies with the same spacing, side by side?"""
-    # the one gap between the copies first: where words repeat without being a repeat (a list, markup between
-    # the words), it is what fails, before the size - 1 gaps inside the copies are compared
-    gap = text[toks[i + size - 1].end : toks[i + size].start]
-    # a clause said twice may be set off by a comma; a short phrase so set off is a chant or a list
-    if not _SPACE.fullmatch(gap) and (size < 4 or _CLAUSE_SEP.fullmatch(gap) is None):
-        return False
-    for k in range(size - 1):
-        a = text[toks[i + k].end : toks[i + k + 1].start]
-        b = text[toks[i + size + k].end : toks[i + size + k + 1].start]
-        if a != b or _BREAK.search(a):
-            return False
-    return True
 
 
 class RepetitionChecker(Checker):

@@ -49,7 +49,8 @@ _STARTS = {
 _MARKS = re.compile(r"[*_~\[\]!<>&`{}\\^]")
 DENSE_MARKS = 256
 DENSE_SHARE = 0.25
-_DELIMITER_RUN = re.compile(r"[*_~]+|[\[\]]")
+_OFF_MARKS = "*_~"
+_OFF_RUN = re.compile(r"[*_~]+")
 _DENSE_OFF = frozenset({"emphasis", "strikethrough"})
 # where the label opens, after the rule's start: `[x]`, `[^x]` at once, `![x]` and `^[x]` one further on
 _LABEL_AT = {"link": 0, "footnote_ref": 0, "image": 1, "footnote_inline": 1}
@@ -202,9 +203,18 @@ class _TracingInline(ParserInline):
         text = trace.text
         record = self._record
         tokens = state.tokens
+        dense = trace.dense
+        src = state.src
         while state.pos < end:
             pos = state.pos
             ok = False
+            if dense and src[pos] in _OFF_MARKS:
+                # no rule starts at an emphasis mark in dense content (the text rule stops there): its run is markup
+                run = _OFF_RUN.match(src, pos, end)
+                assert run is not None
+                state.append_pending(run.group())
+                state.pos = run.end()
+                continue
             if state.level < max_nesting:
                 before = len(tokens)
                 outer.append((state, pos))  # where a nested parse (an image's alt text) starts from
@@ -222,10 +232,9 @@ class _TracingInline(ParserInline):
                     if state.pos >= end:
                         break
                     continue
-            if trace.dense and (run := _DELIMITER_RUN.match(state.src, pos, end)) is not None:
-                # a delimiter run or a bracket no rule took, in dense content: markup (a run taken whole)
-                state.append_pending(run.group())
-                state.pos = run.end()
+            if dense and src[pos] in "[]":
+                state.append_pending(src[pos])  # a bracket no rule took, in dense content: markup
+                state.pos += 1
                 continue
             if base >= 0:
                 text[base + pos] = 1
