@@ -49,14 +49,14 @@ _STARTS = {
 _MARKS = re.compile(r"[*_~\[\]!<>&`{}\\^]")
 DENSE_MARKS = 256
 DENSE_SHARE = 0.25
-_OFF_MARKS = "*_~"
-_OFF_RUN = re.compile(r"[*_~]+")
+_OFF_MARKS = "*_~]"
+_OFF_RUN = re.compile(r"[*_~\]]+")
 _DENSE_OFF = frozenset({"emphasis", "strikethrough"})
 # where the label opens, after the rule's start: `[x]`, `[^x]` at once, `![x]` and `^[x]` one further on
 _LABEL_AT = {"link": 0, "footnote_ref": 0, "image": 1, "footnote_inline": 1}
 # a link destination `](...)` in dense content, up to its first space or parenthesis: markup, even where the
 # bounded link rule did not take it (a label with brackets inside)
-_DESTINATION = re.compile(r"\]\([^\s()]{0,2048}")
+_DESTINATION = re.compile(r"\]\([^\s()]{0,2048}\)?")
 
 
 def is_dense(content: str) -> bool:
@@ -209,7 +209,7 @@ class _TracingInline(ParserInline):
             pos = state.pos
             ok = False
             if dense and src[pos] in _OFF_MARKS:
-                # no rule starts at an emphasis mark in dense content (the text rule stops there): its run is markup
+                # no rule starts at an emphasis mark or a `]` in dense content (the text rule stops there): markup
                 run = _OFF_RUN.match(src, pos, end)
                 assert run is not None
                 state.append_pending(run.group())
@@ -232,7 +232,7 @@ class _TracingInline(ParserInline):
                     if state.pos >= end:
                         break
                     continue
-            if dense and src[pos] in "[]":
+            if dense and src[pos] == "[":
                 state.append_pending(src[pos])  # a bracket no rule took, in dense content: markup
                 state.pos += 1
                 continue
