@@ -29,7 +29,7 @@ class ExampleFailure:
 
 def needs_backend(rule: Rule) -> bool:
     """True for a rule whose checker asks an outside server (LanguageTool): its examples need that server."""
-    return bool(getattr(checker_class(rule.kind), "needs_backend", False))
+    return checker_class(rule.kind).needs_backend
 
 
 def linter_for(rule: Rule) -> Linter:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from . import __version__
-from .findings import Finding, Severity
+from .findings import Finding, Fix, Severity
 from .report import shown_suggestions
 from .rulepack import Rule
 
@@ -83,58 +83,80 @@ def _uri(path: str) -> tuple[str, bool]:
 
 def render_sarif(findings: Sequence[Finding], errors: Sequence[str], rules: Sequence[Rule]) -> str:
     index = {r.id: i for i, r in enumerate(rules)}
-    results: list[dict[str, Any]] = []
-    for f in findings:
-        uri, relative = _uri(f.path)
-        artifact: dict[str, Any] = {"uri": uri}
-        if relative:
-            artifact["uriBaseId"] = "%SRCROOT%"
-        rec = _record_line(f)
-        if rec is not None:
-            region: dict[str, Any] = {"startLine": rec}
-        else:
-            region = {
-                "startLine": f.line,
-                "startColumn": f.column,
-                "endLine": f.end_line,
-                "endColumn": f.end_column,
-                "charOffset": f.offset,
-                "charLength": f.length,
+    run: dict[str, Any] = {
+        "tool": {"driver": _sarif_driver(rules)},
+        "results": [_sarif_result(f, index) for f in findings],
+        "columnKind": "unicodeCodePoints",
+        "invocations": [
+            {
+                "executionSuccessful": not errors,
+                "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in errors],
             }
-        result: dict[str, Any] = {
-            "ruleId": f.rule,
-            "level": SARIF_LEVEL[f.severity],
-            "message": {"text": f.message + _where(f)},
-            "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
+        ],
+    }
+    data = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _sarif_result(f: Finding, index: Mapping[str, int]) -> dict[str, Any]:
+    """One finding as a SARIF result: where (a record's line for a JSON Lines record), what, and its fix."""
+    uri, relative = _uri(f.path)
+    artifact: dict[str, Any] = {"uri": uri}
+    if relative:
+        artifact["uriBaseId"] = "%SRCROOT%"
+    rec = _record_line(f)
+    if rec is not None:
+        region: dict[str, Any] = {"startLine": rec}
+    else:
+        region = {
+            "startLine": f.line,
+            "startColumn": f.column,
+            "endLine": f.end_line,
+            "endColumn": f.end_column,
+            "charOffset": f.offset,
+            "charLength": f.length,
         }
-        if f.rule in index:
-            result["ruleIndex"] = index[f.rule]
-        props: dict[str, Any] = {"category": f.category}
-        if f.suggestions:
-            props["suggestions"] = list(f.suggestions)
-        if "article" in f.extra:
-            props["article"] = f.extra["article"]
-        result["properties"] = props
-        if f.fix is not None and rec is None:
-            result["fixes"] = [
-                {
-                    "description": {"text": f"{f.fix.applicability.value} fix"},
-                    "artifactChanges": [
-                        {
-                            "artifactLocation": artifact,
-                            "replacements": [
-                                {
-                                    "deletedRegion": {"charOffset": e.offset, "charLength": e.length},
-                                    "insertedContent": {"text": e.replacement},
-                                }
-                                for e in f.fix.edits
-                            ],
-                        }
-                    ],
-                }
-            ]
-        results.append(result)
-    driver: dict[str, Any] = {
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "level": SARIF_LEVEL[f.severity],
+        "message": {"text": f.message + _where(f)},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
+    }
+    if f.rule in index:
+        result["ruleIndex"] = index[f.rule]
+    props: dict[str, Any] = {"category": f.category}
+    if f.suggestions:
+        props["suggestions"] = list(f.suggestions)
+    if "article" in f.extra:
+        props["article"] = f.extra["article"]
+    result["properties"] = props
+    if f.fix is not None and rec is None:
+        # a record's offsets are in its own text, not in the file: its fix cannot be given as file offsets
+        result["fixes"] = [_sarif_fix(f.fix, artifact)]
+    return result
+
+
+def _sarif_fix(fix: Fix, artifact: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "description": {"text": f"{fix.applicability.value} fix"},
+        "artifactChanges": [
+            {
+                "artifactLocation": artifact,
+                "replacements": [
+                    {
+                        "deletedRegion": {"charOffset": e.offset, "charLength": e.length},
+                        "insertedContent": {"text": e.replacement},
+                    }
+                    for e in fix.edits
+                ],
+            }
+        ],
+    }
+
+
+def _sarif_driver(rules: Sequence[Rule]) -> dict[str, Any]:
+    """The tool and every rule of the run, each with its level, category and pack."""
+    return {
         "name": "lintnews",
         "version": __version__,
         "informationUri": INFORMATION_URI,
@@ -149,16 +171,3 @@ def render_sarif(findings: Sequence[Finding], errors: Sequence[str], rules: Sequ
             for r in rules
         ],
     }
-    run: dict[str, Any] = {
-        "tool": {"driver": driver},
-        "results": results,
-        "columnKind": "unicodeCodePoints",
-        "invocations": [
-            {
-                "executionSuccessful": not errors,
-                "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in errors],
-            }
-        ],
-    }
-    data = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,8 +13,9 @@ from typing import Any
 
 from . import __version__
 from .document import Document
-from .findings import CATEGORIES, Finding
+from .findings import Finding
 from .report import plural
+from .rulepack import known_categories
 from .score import artifact_score
 
 CATEGORY_COLOURS = {
@@ -27,6 +29,25 @@ CATEGORY_COLOURS = {
     "duplicate": "#6d597a",
     "readability": "#c9ada7",
 }
+
+
+def category_colour(category: str) -> str:
+    """A built-in category's own colour; a category a pack declares gets one from its name, the same every run."""
+    colour = CATEGORY_COLOURS.get(category)
+    if colour is None:
+        colour = f"hsl({zlib.crc32(category.encode()) % 360}, 45%, 55%)"
+    return colour
+
+
+def report_categories(articles: Sequence[Article], categories: Sequence[str] | None = None) -> list[str]:
+    """The report's category columns: the categories the run knows (`categories`, by default the built-in ones),
+    then any other that a finding carries (a house pack's), in order of first appearance."""
+    cats = list(known_categories(()) if categories is None else categories)
+    for a in articles:
+        for f in a.findings:
+            if f.category not in cats:
+                cats.append(f.category)
+    return cats
 
 
 @dataclass(frozen=True)
@@ -101,7 +122,11 @@ def _json_for_script(data: Any) -> str:
     return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028")
 
 
-def render_html(articles: Sequence[Article], title: str = "lintnews report") -> str:
+def render_html(
+    articles: Sequence[Article], title: str = "lintnews report", categories: Sequence[str] | None = None
+) -> str:
+    """The report page; `categories` are the run's (rulepack.known_categories of its packs), if it knows them."""
+    cats = report_categories(articles, categories)
     totals = Counter[str]()
     for a in articles:
         totals.update(_counts(a.findings))
@@ -118,49 +143,50 @@ def render_html(articles: Sequence[Article], title: str = "lintnews report") -> 
     ]
     # the page opens sorted by score, worst first (ties by path), the article sections in the table's order
     order = sorted(range(len(articles)), key=lambda i: (-articles[i].score, articles[i].path))
-    rows = []
-    for i in order:
-        a = articles[i]
-        counts = _counts(a.findings)
-        cells = "".join(f'<td class="num">{counts.get(c, 0) or ""}</td>' for c in CATEGORIES)
-        rows.append(
-            f'<tr data-i="{i}"><td><a href="#a{i}" class="goto" data-i="{i}">{html.escape(a.path)}</a></td>'
-            f'<td class="num">{a.words}</td><td class="num">{a.score:.1f}</td>'
-            f'<td class="num">{len(a.findings)}</td>{cells}</tr>'
-        )
-    legend = "".join(
-        f'<label class="chip" style="--c:{CATEGORY_COLOURS[c]}">'
-        f'<input type="checkbox" class="fcat" value="{c}" checked>'
-        f"{c} <span class='n'>{totals.get(c, 0)}</span></label>"
-        for c in CATEGORIES
-    )
-    sev = "".join(
-        f'<label class="chip sev"><input type="checkbox" class="fsev" value="{s}" checked>{s}</label>'
-        for s in ("error", "warning", "info")
-    )
-    # category headers are set upright (see report.css): nine columns of small counts then fit beside the
-    # detail panel at 1,400 px instead of scrolling sideways
-    head_cells = "".join(
-        f'<th class="num cat" data-k="{4 + i}" title="{c}"><span>{c}</span></th>' for i, c in enumerate(CATEGORIES)
-    )
-    sections = "".join(_section(i, articles[i]) for i in order)
-    colours = ";".join(f"--{c}:{v}" for c, v in CATEGORY_COLOURS.items())
+    palette = {c: category_colour(c) for c in cats}
     n_findings = sum(len(a.findings) for a in articles)
     return _PAGE.format(
         title=html.escape(title),
         version=__version__,
-        colours=colours,
+        colours=";".join(f"--{c}:{v}" for c, v in palette.items()),
         n_articles=plural(len(articles), "article"),
         n_findings=plural(n_findings, "finding"),
-        legend=legend,
-        sev=sev,
-        head_cells=head_cells,
-        rows="".join(rows),
-        sections=sections,
+        legend=_legend(cats, totals, palette),
+        sev="".join(
+            f'<label class="chip sev"><input type="checkbox" class="fsev" value="{s}" checked>{s}</label>'
+            for s in ("error", "warning", "info")
+        ),
+        # category headers are set upright (see report.css): nine columns of small counts then fit beside the
+        # detail panel at 1,400 px instead of scrolling sideways
+        head_cells="".join(
+            f'<th class="num cat" data-k="{4 + i}" title="{html.escape(c)}"><span>{html.escape(c)}</span></th>'
+            for i, c in enumerate(cats)
+        ),
+        rows="".join(_summary_row(i, articles[i], cats) for i in order),
+        sections="".join(_section(i, articles[i]) for i in order),
         data=_json_for_script(data),
-        palette=_json_for_script(CATEGORY_COLOURS),
+        palette=_json_for_script(palette),
         css=_asset("report.css"),
         js=_asset("report.js"),
+    )
+
+
+def _legend(cats: Sequence[str], totals: Counter[str], palette: dict[str, str]) -> str:
+    return "".join(
+        f'<label class="chip" style="--c:{palette[c]}">'
+        f'<input type="checkbox" class="fcat" value="{html.escape(c)}" checked>'
+        f"{html.escape(c)} <span class='n'>{totals.get(c, 0)}</span></label>"
+        for c in cats
+    )
+
+
+def _summary_row(i: int, a: Article, cats: Sequence[str]) -> str:
+    counts = _counts(a.findings)
+    cells = "".join(f'<td class="num">{counts.get(c, 0) or ""}</td>' for c in cats)
+    return (
+        f'<tr data-i="{i}"><td><a href="#a{i}" class="goto" data-i="{i}">{html.escape(a.path)}</a></td>'
+        f'<td class="num">{a.words}</td><td class="num">{a.score:.1f}</td>'
+        f'<td class="num">{len(a.findings)}</td>{cells}</tr>'
     )
 
 
@@ -189,7 +215,9 @@ def _md_text(s: str) -> str:
     return " ".join(s.replace("|", "\\|").split())
 
 
-def render_markdown(articles: Sequence[Article], title: str = "lintnews report") -> str:
+def render_markdown(
+    articles: Sequence[Article], title: str = "lintnews report", categories: Sequence[str] | None = None
+) -> str:
     """The summary table in Markdown, for a pull request description or comment: worst-scoring articles first.
 
     The header row, the delimiter row and every body row have the same number of cells (GitHub renders no table
@@ -199,7 +227,8 @@ def render_markdown(articles: Sequence[Article], title: str = "lintnews report")
     if not n_findings:
         out.append("No findings." if articles else "No articles were checked.")
         return "\n".join(out) + "\n"
-    cats = [c for c in CATEGORIES if any(f.category == c for a in articles for f in a.findings)]
+    used = {f.category for a in articles for f in a.findings}
+    cats = [c for c in report_categories(articles, categories) if c in used]
     out.append(_md_row(["article", "words", "score", "findings", *cats]))
     out.append("|" + "|".join(["---", *["---:"] * (3 + len(cats))]) + "|")
     for a in sorted(articles, key=lambda a: (-a.score, a.path)):

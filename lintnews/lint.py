@@ -96,7 +96,7 @@ class Linter:
         # positions of the rules that only read a title, and of those that use the model: the linter picks a
         # document's rules from them, and asking each checker cost a tenth of a second on 200,000 words
         self._title_only = frozenset(i for i, c in enumerate(checkers) if c.rule.scope == "title")
-        self._model_users = frozenset(i for i, c in enumerate(checkers) if c.uses_model())
+        self._model_users = frozenset(i for i, c in enumerate(checkers) if c.needs_parser)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -163,7 +163,7 @@ class Linter:
 
     @property
     def uses_model(self) -> bool:
-        return any(c.uses_model() for c in self.checkers)
+        return any(c.needs_parser for c in self.checkers)
 
     def _guarded(self, checker: Checker, where: str, run: Callable[[], Iterable[T]]) -> list[T]:
         """Run one rule; a missing model turns the rule off, a runaway pattern skips it for this input."""
@@ -186,7 +186,7 @@ class Linter:
 
     def uses_model_on(self, doc: Document) -> bool:
         """Whether any rule that would run on this document needs the spaCy model."""
-        return any(c.uses_model() and c.rule.id not in self._disabled for c in self._active(doc))
+        return any(c.needs_parser and c.rule.id not in self._disabled for c in self._active(doc))
 
     def _active_ids(self, doc: Document, candidates: set[int] | None = None) -> list[int]:
         """The positions, in order, of the rules to run on `doc` (of the `candidates` only, when given)."""
@@ -227,12 +227,9 @@ class Linter:
         items = []
         checkers, users, disabled = self.checkers, self._model_users, self._disabled
         for doc, ids in work:
-            asks = [
-                getattr(checkers[i], "model_blocks", None)
-                for i in ids
-                if i in users and checkers[i].rule.id not in disabled
+            requests = [
+                checkers[i].parse_request(doc) for i in ids if i in users and checkers[i].rule.id not in disabled
             ]
-            requests = [ask(doc) for ask in asks if ask is not None]
             if requests:
                 items.append((doc, requests))
         if items:
@@ -251,8 +248,8 @@ class Linter:
         return results
 
     def corpus_cache_keys(self) -> tuple[str, ...]:
-        """The doc.cache entries the cross-document rules read (see Checker.corpus_cache_keys)."""
-        return tuple(dict.fromkeys(k for c in self.checkers if c.cross_document for k in c.corpus_cache_keys))
+        """The doc.cache entries the cross-document rules read (see Checker.corpus_facts)."""
+        return tuple(dict.fromkeys(k for c in self.checkers if c.cross_document for k in c.corpus_facts))
 
     def cross_document(self, docs: list[Document], results: dict[str, list[Finding]]) -> dict[str, list[Finding]]:
         """The documents whose findings the cross-document rules change, with all their findings."""
@@ -292,7 +289,7 @@ def merge_cross(
 
 def drop_deferred(checkers: Sequence[Checker], findings: list[Finding]) -> list[Finding]:
     """Drop findings of rules that defer (an external backend) where another rule already reported."""
-    deferring = {c.rule.id for c in checkers if getattr(c, "defer_to_other_rules", False)}
+    deferring = {c.rule.id for c in checkers if c.defer_to_other_rules}
     if not deferring:
         return findings
     own = [f for f in findings if f.rule not in deferring]

@@ -20,7 +20,7 @@ from .fix import allowed, checked_fix, choose_fixes, confine, fix_text, unified_
 from .lint import FindingFilter, Linter, merge_cross
 from .model_worker import SplitLinter, fork_available
 from .parallel import BATCH_CHARS, Linted, Pool, cpu_count, lint_batch, lint_one
-from .rulepack import Rule, collect_pack_paths, load_packs
+from .rulepack import Rule, collect_pack_paths, known_categories, load_packs
 from .sources import Source, article_key, expand, is_jsonl, jsonl_documents, load, make_document
 from .suppress import suppression_filter
 
@@ -529,16 +529,20 @@ def make_linter(cfg: Config, extra_packs: Sequence[str] = (), cache: Cache | Non
 
 def rule_catalog(
     cfg: Config, extra_packs: Sequence[str] = (), cache: Cache | None = None
-) -> tuple[list[str], list[str]]:
-    """Every rule id and every source language of the packs (selected or not), from the cache when the packs
-    are unchanged (loading them all took 0.2 s here)."""
+) -> tuple[list[str], list[str], list[str]]:
+    """Every rule id, every source language and every category of the packs (selected or not), from the cache
+    when the packs are unchanged (loading them all took 0.2 s here)."""
     paths = collect_pack_paths([*cfg.rule_packs, *extra_packs])
     key = digest([code_fingerprint(), "catalog", *(part for p in paths for part in (str(p.resolve()), p.read_bytes()))])
     found = cache.get("catalog", key) if cache is not None else None
-    if isinstance(found, tuple) and len(found) == 2:
+    if isinstance(found, tuple) and len(found) == 3:
         return found
     packs = load_packs(paths)
-    catalog = ([r.id for p in packs for r in p.rules], sorted({lang for p in packs for lang in p.languages}))
+    catalog = (
+        [r.id for p in packs for r in p.rules],
+        sorted({lang for p in packs for lang in p.languages}),
+        list(known_categories(packs)),
+    )
     if cache is not None:
         cache.put("catalog", key, catalog)
     return catalog

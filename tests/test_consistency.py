@@ -6,19 +6,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintnews.checkers.consistency import (
-    _CAP_TOKEN,
-    _INITIAL_BEFORE,
-    _LOWER_PAIR,
-    _lower_pairs_from,
-    cap_tokens,
-    fold,
-    one_inner_edit,
-    sentence_initial,
-    skeleton,
-    title_case,
-    variants,
-)
+from lintnews.checkers.consistency.lowercase import _LOWER_PAIR, _lower_pairs_from
+from lintnews.checkers.consistency.names import _INITIAL_BEFORE, sentence_initial, title_case
+from lintnews.checkers.consistency.token_forms import _CAP_TOKEN, cap_tokens
+from lintnews.checkers.consistency.words import fold, one_inner_edit, skeleton, variants
 from lintnews.findings import Severity
 from lintnews.lint import Linter
 from lintnews.rulepack import collect_pack_paths, load_packs

@@ -10,11 +10,20 @@ from pathlib import Path
 import pytest
 
 from lintnews import lexicon
-from lintnews.lexicon import PackedTable, cmudict_syllables, frequencies, packed_table, zipf
+from lintnews.lexicon import (
+    PackedTable,
+    cmudict_syllables,
+    english,
+    frequencies,
+    packed_table,
+    store,
+    wordfreq_table,
+    zipf,
+)
 
 
 def _table_words() -> list[str]:
-    data = lexicon._read_cbpack()
+    data = wordfreq_table._read_cbpack()
     assert data is not None
     return [w for bucket in data for w in bucket]
 
@@ -54,7 +63,7 @@ def test_zipf_equals_wordfreq_on_the_whole_table() -> None:
 def test_every_plain_letter_keeps_a_word_whole() -> None:
     # a letter wordfreq took for a word boundary would split 'the?house' into two known words
     words = []
-    for c in sorted(lexicon._PLAIN_LETTERS):
+    for c in sorted(english._PLAIN_LETTERS):
         words += [f"the{c}house", c, f"{c}-the", f"’{c}", f"The{c.upper()}house"]
     _check_against_wordfreq(words)
 
@@ -156,7 +165,7 @@ def test_no_home_folder_gives_no_table(tmp_path: Path, monkeypatch: pytest.Monke
     def no_home() -> Path:
         raise RuntimeError("Could not determine home directory")
 
-    monkeypatch.setattr(lexicon, "_cache_folder", no_home)
+    monkeypatch.setattr(store, "_cache_folder", no_home)
     source = tmp_path / "source.txt"
     source.write_text("data")
     assert packed_table("t", source, lambda: {"a": 1}) is None
@@ -165,7 +174,7 @@ def test_no_home_folder_gives_no_table(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_dict_fallback_has_the_packed_values() -> None:
     # used when the cache folder cannot be written: the same frequencies, as a dict
-    table = lexicon._frequency_dict()
+    table = wordfreq_table._frequency_dict()
     freqs = frequencies()
     for w in [*list(table)[::101], "gazawhich"]:
         assert freqs.get(w) == table.get(w), w
@@ -205,5 +214,5 @@ def test_numbers_possessives_and_elisions_give_wordfreqs_values() -> None:
     words += [w + "'s" for w in sample[:200]] + [w.capitalize() + "’s" for w in sample[200:]]
     words += ["l'état", "l’eau", "d'heure", "qu'un", "it's", "o'neill", "i'm", "rock'n'roll", "don’t", "it''s"]
     for w in words:
-        lexicon._ZIPF_MEMO.clear()
+        english._ZIPF_MEMO.clear()
         assert zipf(w) == zipf_frequency(w.lower(), "en"), w

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from lintnews.checkers.consistency import damerau, inner_transposition, translit_key
+from lintnews.checkers.consistency.words import damerau, inner_transposition, translit_key
 from lintnews.findings import Severity
 from lintnews.sources import make_document
 
@@ -113,3 +113,40 @@ def test_dates_in_two_orders() -> None:
         found = findings("consistency.date-order", text)
         assert [text[f.offset : f.end] for f in found] == [f"{n + 2} {month}"], text
         assert findings("consistency.date-order", text.replace(f"{n + 2} {month}", f"{month} {n + 2}")) == []
+
+
+def test_variant_groups_equal_the_pair_by_pair_definition() -> None:
+    # the groups are found within consonant outlines; the oracle compares every later name of an anchor
+    import random
+
+    from lintnews.checkers.consistency.names import ANCHOR_MAX_ZIPF
+    from lintnews.checkers.consistency.spelling import variant_groups
+    from lintnews.checkers.consistency.words import variants
+    from lintnews.lexicon import zipf
+
+    def brute(keys: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+        by_anchor: dict[tuple[int, str], list[tuple[str, str]]] = {}
+        for k in keys:
+            if max(zipf(k[0]), zipf(k[1])) < ANCHOR_MAX_ZIPF:
+                by_anchor.setdefault((0, k[0]), []).append(k)
+                by_anchor.setdefault((1, k[1]), []).append(k)
+        out, seen = [], set()
+        for (side, _), ks in by_anchor.items():
+            for i, x in enumerate(ks):
+                group = [x] + [y for y in ks[i + 1 :] if variants(x[1 - side], y[1 - side])]
+                if len(group) > 1 and frozenset(group) not in seen:
+                    seen.add(frozenset(group))
+                    out.append(group)
+        return out
+
+    rng = random.Random(11)
+    spelled = ["Mohamed", "Mohammed", "Mohamad", "Younis", "Yunis", "Younes", "Antony", "Anthony", "Antoni", "Iraq"]
+
+    def word() -> str:
+        if rng.random() < 0.5:
+            return rng.choice(spelled)
+        return "".join(rng.choice("bdfgklmnprst") + rng.choice("aeiouy") for _ in range(rng.randint(2, 4))).title()
+
+    for _ in range(300):
+        keys = list(dict.fromkeys((rng.choice(["Ali", word()]), word()) for _ in range(rng.randint(2, 25))))
+        assert variant_groups(keys) == brute(keys)

@@ -146,7 +146,7 @@ def test_rules_that_fail_in_the_child_are_loaded_here_and_fail_as_usual(tmp_path
 def test_workers_send_back_what_the_cross_document_pass_reads() -> None:
     """The name pairs a worker found in a document come back with its findings: the pass over all documents
     does not work them out again, and they are the ones the document has."""
-    from lintnews.checkers.consistency import PAIRS_KEY, pairs
+    from lintnews.checkers.consistency.names import PAIRS_KEY, pairs
     from lintnews.parallel import Pool
     from lintnews.rulepack import collect_pack_paths, load_packs
     from lintnews.sources import make_document

@@ -129,7 +129,7 @@ def test_grade_and_reading_ease_equal_textstat() -> None:
 def test_hyphenation_equals_pyphen() -> None:
     from pyphen import Pyphen
 
-    from lintnews.lexicon import _read_cbpack
+    from lintnews.lexicon.wordfreq_table import _read_cbpack
 
     reference = Pyphen(lang="en_US")
     data = _read_cbpack()
@@ -144,7 +144,7 @@ def test_hyphenation_equals_pyphen() -> None:
 def test_hyphenation_equals_pyphen_on_the_whole_word_list() -> None:
     from pyphen import Pyphen
 
-    from lintnews.lexicon import _read_cbpack
+    from lintnews.lexicon.wordfreq_table import _read_cbpack
 
     reference = Pyphen(lang="en_US")
     data = _read_cbpack()

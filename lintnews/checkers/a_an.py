@@ -192,6 +192,3 @@ def _shouting(text: str, pos: int) -> bool:
     window = text[max(0, pos - 40) : pos + 40]
     letters = [c for c in window if c.isalpha()]
     return len(letters) > 10 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-
-
-CHECKER = AAnChecker

@@ -12,6 +12,7 @@ import regex
 from ..document import Block, Document
 from ..findings import Hit
 from ..lexicon import cached_value
+from ..nlp import TAGS
 from .base import Checker, Option
 
 # the verbs after which English puts a bare infinitive: modals and 'do' (tagged MD or auxiliaries), causatives
@@ -117,56 +118,46 @@ def could_be_verb(word: str, verbs: frozenset[str], irregular: frozenset[str]) -
 
 class BareInfinitiveChecker(Checker):
     kind = "bare-infinitive"
-    needs_model = True
+    needs_parser = True
+    parse_level = TAGS
     options = {"max_words": Option(int, default=60, help="sentences longer than this are not tagged")}
 
-    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+    def parse_blocks(self, doc: Document) -> list[Block]:
         """The sentences holding a verb form followed by a verb's base form: only those are tagged."""
-        from ..nlp import TAGS
-
-        key = f"bare-infinitive-blocks:{self.rule.id}"
-        blocks: list[Block] | None = doc.cache.get(key)
-        if blocks is None:
-            verbs, nouns, irregular = verb_lexicon()
-            adjectives = adjective_lexicon()
-            most = self.opts["max_words"]
-            blocks = []
-            for s in doc.sentences:
-                if s.text.count(" ") >= most:
+        verbs, nouns, irregular = verb_lexicon()
+        adjectives = adjective_lexicon()
+        most = self.opts["max_words"]
+        blocks: list[Block] = []
+        for s in doc.sentences:
+            if s.text.count(" ") >= most:
+                continue
+            words = _WORDS.findall(s.text)
+            for k in range(1, len(words)):
+                if words[k] not in verbs or words[k - 1] in _BARE_CLASS or words[k] in _PARTICLES:
                     continue
-                words = _WORDS.findall(s.text)
-                for k in range(1, len(words)):
-                    if words[k] not in verbs or words[k - 1] in _BARE_CLASS or words[k] in _PARTICLES:
-                        continue
-                    # a verb form, an adjective after 'be', or a verb and its object, before a verb's base form
-                    prev = words[k - 1]
-                    before = words[k - 2] if k > 1 else ""
-                    if could_be_verb(prev, verbs, irregular) and not (prev in nouns and before in _NOUN_OPENERS):
-                        blocks.append(s)
-                        break
-                    if before in _BE and prev in adjectives:
-                        blocks.append(s)
-                        break
-                    # 'asked them leave', 'urged residents stay': a past verb, its object, the bare verb
-                    told = before.endswith("ed") or before in irregular
-                    if told and (prev in _OBJECT_PRONOUNS or prev.endswith("s")) and before not in _BARE_CLASS:
-                        blocks.append(s)
-                        break
-                    obj = k > 1 and (prev in _OBJECT_PRONOUNS or prev.endswith("s"))
-                    if obj and words[k - 2] not in _BARE_CLASS and could_be_verb(words[k - 2], verbs, irregular):
-                        blocks.append(s)
-                        break
-            doc.cache[key] = blocks
-        return blocks, TAGS
+                # a verb form, an adjective after 'be', or a verb and its object, before a verb's base form
+                prev = words[k - 1]
+                before = words[k - 2] if k > 1 else ""
+                if could_be_verb(prev, verbs, irregular) and not (prev in nouns and before in _NOUN_OPENERS):
+                    blocks.append(s)
+                    break
+                if before in _BE and prev in adjectives:
+                    blocks.append(s)
+                    break
+                # 'asked them leave', 'urged residents stay': a past verb, its object, the bare verb
+                told = before.endswith("ed") or before in irregular
+                if told and (prev in _OBJECT_PRONOUNS or prev.endswith("s")) and before not in _BARE_CLASS:
+                    blocks.append(s)
+                    break
+                obj = k > 1 and (prev in _OBJECT_PRONOUNS or prev.endswith("s"))
+                if obj and words[k - 2] not in _BARE_CLASS and could_be_verb(words[k - 2], verbs, irregular):
+                    blocks.append(s)
+                    break
+        return blocks
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        from .. import nlp
-
-        blocks, level = self.model_blocks(doc)
-        if not blocks:
-            return
         lexicon: Lexicon = (*verb_lexicon(), adjective_lexicon())
-        for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+        for block, sdoc in self.parsed(doc):
             for i in range(1, len(sdoc) - 1):
                 bare = self._bare_after(sdoc, i, lexicon)
                 if bare is None:
@@ -227,6 +218,3 @@ class BareInfinitiveChecker(Checker):
         if nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD"):
             return None  # 'people affected say': the second verb has its own clause
         return j
-
-
-CHECKER = BareInfinitiveChecker

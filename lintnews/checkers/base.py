@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import regex
 
-from ..document import Document
+from ..document import Block, Document
 from ..errors import RuleError
 from ..findings import Hit
-from ..prefilter import Keys
+from ..nlp import FULL
 from ..rulepack import Rule
+from .hooks import SpeedHooks
 
 # A pattern that backtracks catastrophically is stopped after this many seconds per search. Each search
 # covers one bounded piece of the text (see pieces), so a sound pattern, literal or not, stays far below it
@@ -153,18 +154,32 @@ def pieces(text: str, pos: int = 0, end: int | None = None, size: int = PIECE_CH
         yield start, end
 
 
-class Checker:
-    """Implements one `kind`: constructed once per rule, then `check` runs on each document."""
+class Checker(SpeedHooks):
+    """Implements one `kind`: constructed once per rule, then `check` runs on each document.
+
+    Besides `check`, a checker declares what it reads, and the engine prepares it before any rule runs:
+    the class attributes below (a kind whose options decide one sets it on the instance in `setup`) and,
+    for a checker that reads spaCy's analysis, `parse_blocks`. `check` then takes it from `self.parsed(doc)`.
+    """
 
     kind: ClassVar[str] = ""
     options: ClassVar[dict[str, Option]] = {}
-    # True when the checker needs the spaCy tagger/parser (false means the blank tokenizer at most)
-    needs_model: ClassVar[bool] = False
+    # True when the rule reads spaCy's tagger or parser: the engine parses the `parse_blocks` of every such rule
+    # of a document in one batch, and a run without these rules never loads the model
+    needs_parser: bool = False
+    # how much of the analysis the rule reads (nlp.BLANK: tokens; nlp.TAGS: also tag_; nlp.FULL: also pos_, dep_,
+    # lemma_, morph): the tagger alone costs a third of the full parse
+    parse_level: str = FULL
     # True when it also compares documents of one run (check_corpus is called after all documents)
     cross_document: ClassVar[bool] = False
-    # the doc.cache entries check_corpus reads: a --jobs worker that linted the document sends them back with its
-    # findings, so the cross-document pass does not work them out again
-    corpus_cache_keys: ClassVar[tuple[str, ...]] = ()
+    # the cross-document facts check_corpus reads: the doc.cache entries `check` leaves on each document, which a
+    # --jobs worker sends back with its findings
+    corpus_facts: ClassVar[tuple[str, ...]] = ()
+    # True when the rule's findings only count where no other rule found something (an external grammar checker
+    # that repeats what a rule of ours says better)
+    defer_to_other_rules: ClassVar[bool] = False
+    # True when the rule's examples need an outside service (a LanguageTool server): `rules --test` skips them
+    needs_backend: ClassVar[bool] = False
 
     def __init__(self, rule: Rule, settings: Mapping[str, Any] | None = None):
         self.rule = rule
@@ -182,26 +197,35 @@ class Checker:
     def check_corpus(self, docs: list[Document]) -> Iterable[tuple[Document, Hit]]:
         return ()
 
+    def parse_blocks(self, doc: Document) -> Sequence[Block]:
+        """The blocks of `doc` (sentences or paragraphs) this rule reads parsed: only those worth parsing."""
+        return ()
+
+    def parse_request(self, doc: Document) -> tuple[Sequence[Block], str]:
+        """`parse_blocks(doc)` worked out once per document, and the level: what the engine parses ahead."""
+        key = f"parse-blocks:{self.rule.id}"
+        blocks: Sequence[Block] | None = doc.cache.get(key)
+        if blocks is None:
+            blocks = doc.cache[key] = self.parse_blocks(doc)
+        return blocks, self.parse_level
+
+    def parsed(self, doc: Document) -> Iterator[tuple[Block, Any]]:
+        """Each of this rule's `parse_blocks` with its spaCy Doc (offsets in it are relative to the block)."""
+        blocks, level = self.parse_request(doc)
+        if not blocks:
+            return
+        from .. import nlp
+
+        yield from zip(blocks, nlp.parse(doc, blocks, level), strict=True)
+
     def uses_model(self) -> bool:
-        return self.needs_model
+        """The old name of `needs_parser`, for callers outside checkers/ until they read the declaration."""
+        return self.needs_parser
 
-    def prepare(self) -> None:
-        """Work out now what `check` would work out on its first documents (before --jobs workers fork, so
-        they inherit it instead of each deriving it)."""
-
-    def warm(self, doc: Document) -> None:
-        """Compile now what `check(doc)` would compile on first use (its patterns), finding nothing.
-
-        A process about to fork --jobs workers warms the rules on the first documents of the run, so each
-        worker inherits the compiled patterns instead of compiling them itself. Only what pickles compiled
-        (a `regex` pattern unpickles without being parsed again) is worth warming here.
-        """
-
-    def document_keys(self) -> Keys | None:
-        """Words, word pairs and texts one of which a document must hold (lower-cased, as prefilter.DocIndex
-        has them) for `check` to find anything in it when its index is clean; None when there are none. The
-        linter skips a rule whose keys a document lacks without calling it (see prefilter.KeyIndex)."""
-        return None
+    @property
+    def corpus_cache_keys(self) -> tuple[str, ...]:
+        """The old name of `corpus_facts`, kept like `uses_model`."""
+        return self.corpus_facts
 
     @classmethod
     def validate(cls, rule: Rule, deep: bool = True) -> None:

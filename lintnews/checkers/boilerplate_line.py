@@ -102,6 +102,3 @@ class BoilerplateLineChecker(Checker):
                 severity=None if p >= self.opts["warn_at"] else Severity.INFO,
                 applicability=Applicability.SAFE if p >= self.opts["safe_at"] else None,
             )
-
-
-CHECKER = BoilerplateLineChecker

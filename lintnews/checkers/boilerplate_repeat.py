@@ -116,6 +116,3 @@ class BoilerplateRepeatChecker(Checker):
                             edits=(delete_block_edit(d.raw, b.start, b.end),),
                         ),
                     )
-
-
-CHECKER = BoilerplateRepeatChecker

@@ -43,6 +43,3 @@ class BracketsChecker(Checker):
                 if i == len(text) - 1:
                     continue  # `... eating (` : a citation link the extractor dropped, boilerplate not prose
                 yield Hit(para.start + i, para.start + i + 1, params=(("mark", text[i]),))
-
-
-CHECKER = BracketsChecker

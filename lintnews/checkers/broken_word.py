@@ -52,6 +52,3 @@ class BrokenWordChecker(Checker):
                 replacement="",
                 params=(("word", left + right), ("mark", mark)),
             )
-
-
-CHECKER = BrokenWordChecker

@@ -9,6 +9,7 @@ import regex
 
 from ..document import Block, Document, split_sentences
 from ..findings import Edit, Hit
+from ..nlp import TAGS
 from .base import Checker, Option, list_of_str
 from .boilerplate import CLAIMS, delete_block_edit, word_count
 
@@ -65,11 +66,12 @@ class CaptionChecker(Checker):
         "max_words": Option(int, default=45, help="longer paragraphs are body text, never captions"),
     }
 
+    parse_level = TAGS
+
     def setup(self) -> None:
         self.credits = {c.lower() for c in self.opts["credits"]}
-
-    def uses_model(self) -> bool:
-        return bool(self.opts["mode"] == "noun-phrase")
+        # only a caption without a credit is told by its tags (no finite verb, a proper noun)
+        self.needs_parser = self.opts["mode"] == "noun-phrase"
 
     def _shape_ok(self, para: Block) -> bool:
         n = word_count(para.text)
@@ -116,19 +118,10 @@ class CaptionChecker(Checker):
                 continue
             yield Hit(para.start, para.end, edits=(_deletion(doc, para),))
 
-    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
-        """The paragraphs the tagger must look at (noun-phrase mode), and what it reads: tags only."""
-        from ..nlp import TAGS
-
+    def parse_blocks(self, doc: Document) -> list[Block]:
+        """The paragraphs the tagger must look at (noun-phrase mode); it reads tags only."""
         if self.opts["mode"] != "noun-phrase":
-            return [], TAGS
-        key = f"caption-candidates:{self.rule.id}"
-        if key not in doc.cache:
-            doc.cache[key] = self._candidates(doc)
-        blocks: list[Block] = doc.cache[key]
-        return blocks, TAGS
-
-    def _candidates(self, doc: Document) -> list[Block]:
+            return []
         paras = doc.paragraphs
         candidates = []
         for i, para in enumerate(paras):
@@ -147,13 +140,8 @@ class CaptionChecker(Checker):
         return candidates
 
     def _check_noun_phrase(self, doc: Document) -> Iterator[Hit]:
-        candidates, level = self.model_blocks(doc)
-        if not candidates:
-            return
-        from ..nlp import parse
-
         # only tags are read: the tagger runs without the parser (see nlp.TAGS)
-        for para, parsed in zip(candidates, parse(doc, candidates, level), strict=True):
+        for para, parsed in self.parsed(doc):
             if any(tok.tag_ in _FINITE_TAGS for tok in parsed):
                 continue
             # 'Not just on X but ...', 'Originally published on Y.': fragments and notes, not captions
@@ -169,6 +157,3 @@ def _deletion(doc: Document, para: Block) -> Edit:
     """The caption block and the white space the file has after it: the raw text's, since in the view of a
     Markdown or HTML file markup outside blocks is blank too, and the deletion must stop where it starts."""
     return delete_block_edit(doc.raw, para.start, para.end)
-
-
-CHECKER = CaptionChecker

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import heapq
+import math
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -36,6 +40,60 @@ def shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
     return set(zip(*(words[k:] for k in range(n)), strict=False))
 
 
+class _Index:
+    """Which paragraphs can repeat paragraph i, found through the word runs they share, in document order.
+
+    Comparing every pair of paragraphs is quadratic: a 1 MB list of distinct items took minutes. A copy,
+    whole or near, shares at least `need` of paragraph i's m four-word runs, so it holds at least one of
+    i's (m - need + 1) rarest runs: the union of those runs' paragraphs holds every possible match. A short
+    paragraph (under four words) can only be contained, so its rarest word stands in for the runs."""
+
+    def __init__(self, words: list[list[str]], grams: list[set[tuple[str, ...]]], image: list[bool]) -> None:
+        self.words, self.grams = words, grams
+        self.by_gram: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.by_word: defaultdict[str, list[int]] = defaultdict(list)
+        for j, (w, g) in enumerate(zip(words, grams, strict=True)):
+            if image[j]:
+                continue
+            for gram in g:
+                self.by_gram[gram].append(j)
+            for word in set(w):
+                self.by_word[word].append(j)
+
+    def candidates(self, i: int, near: float) -> Iterator[int]:
+        """Paragraph numbers that may repeat paragraph i, ascending, each once (a superset of the matches)."""
+        grams = self.grams[i]
+        if not self.words[i]:
+            yield from range(len(self.words))
+            return
+        if not grams:
+            lists: Iterable[list[int]] = [min((self.by_word[w] for w in self.words[i]), key=len)]
+        else:
+            m = len(grams)
+            # a whole copy shares all m runs, whatever `near` says
+            need = min(_least_shared(m, near), m)
+            if need <= 0:
+                yield from range(len(self.words))
+                return
+            lists = sorted((self.by_gram[g] for g in grams), key=len)[: m - need + 1]
+        last = -1
+        # merged lazily: the caller stops at its first match, so a run of equal paragraphs stays linear
+        for j in heapq.merge(*lists):
+            if j != last:
+                yield j
+                last = j
+
+
+def _least_shared(m: int, near: float) -> int:
+    """The fewest of m runs another paragraph must share to be a near copy: the least k with k / m >= near."""
+    k = max(0, math.ceil(near * m))
+    while k > 0 and (k - 1) / m >= near:
+        k -= 1
+    while k <= m and k / m < near:
+        k += 1
+    return k
+
+
 class DuplicateChecker(Checker):
     kind = "duplicate"
     options = {
@@ -50,6 +108,7 @@ class DuplicateChecker(Checker):
         words = [norm_words(p.text) for p in paras]
         joined = [" " + " ".join(w) + " " for w in words]
         grams = [shingles(w, 4) for w in words]
+        index = _Index(words, grams, [p.kind == "image" for p in paras])
         min_words = self.opts["min_words"]
         reported: set[int] = set()
         for i, para in enumerate(paras):
@@ -57,8 +116,8 @@ class DuplicateChecker(Checker):
             # an image's alt text that its caption repeats is the file's structure, not a copy
             if n < min_words or para.kind == "image":
                 continue
-            for j in range(len(paras)):
-                if j == i or len(words[j]) < n or paras[j].kind == "image":
+            for j in index.candidates(i, self.opts["near"]):
+                if j == i or len(words[j]) < n:
                     continue
                 # an equal copy is reported where it comes second; a contained one wherever it stands
                 if len(words[j]) == n and j > i:
@@ -118,7 +177,8 @@ class DuplicateChecker(Checker):
         """A sentence repeated inside longer paragraphs (the paragraphs themselves differ).
 
         `known` holds the words of texts already split: a one-sentence paragraph is not split again."""
-        skip = [doc.paragraphs[i] for i in reported]
+        skip = sorted((doc.paragraphs[i].start, doc.paragraphs[i].end) for i in reported)
+        skip_starts = [start for start, _ in skip]
         seen: dict[str, Block] = {}
         for s in doc.sentences:
             w = known.get(s.text)
@@ -132,10 +192,8 @@ class DuplicateChecker(Checker):
             if first is None:
                 seen[key] = s
                 continue
-            if any(p.start <= s.start < p.end for p in skip):
+            k = bisect_right(skip_starts, s.start) - 1
+            if k >= 0 and s.start < skip[k][1]:
                 continue
             line, _ = doc.position(first.start)
             yield Hit(s.start, s.end, message=f"This sentence repeats one on line {line}: delete it.")
-
-
-CHECKER = DuplicateChecker

@@ -154,6 +154,3 @@ class LanguageToolChecker(Checker):
             severity=Severity.INFO if cat in INFO_CATEGORIES else None,
             params=(("lt_rule", rule_id),),
         )
-
-
-CHECKER = LanguageToolChecker

@@ -164,6 +164,3 @@ class LetterCaseChecker(Checker):
 def _after_sentence_end(text: str, at: int) -> bool:
     before = text[max(0, at - 4) : at].rstrip(" \t“\"‘'(")
     return not before or before[-1] in ".!?\n"
-
-
-CHECKER = LetterCaseChecker

@@ -10,6 +10,7 @@ from typing import Any
 from ..document import Block, Document
 from ..findings import Hit
 from ..lexicon import zipf as lexicon_zipf
+from ..nlp import TAGS
 from .base import Checker, Option
 
 CHECKS = ("sentence-break", "capital")
@@ -34,7 +35,8 @@ def _check_name(value: Any) -> str:
 
 class LoneCapitalChecker(Checker):
     kind = "lone-capital"
-    needs_model = True
+    needs_parser = True
+    parse_level = TAGS
     options = {
         "check": Option(_check_name, required=True, help=f"one of: {', '.join(CHECKS)}"),
         "min_zipf": Option((int, float), default=3.5, help="how common (wordfreq Zipf) the word must be in lower case"),
@@ -70,10 +72,8 @@ class LoneCapitalChecker(Checker):
         doc.cache[key] = got
         return got
 
-    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
-        from ..nlp import TAGS
-
-        return [s for s, _ in self._candidates(doc)], TAGS
+    def parse_blocks(self, doc: Document) -> list[Block]:
+        return [s for s, _ in self._candidates(doc)]
 
     def check(self, doc: Document) -> Iterator[Hit]:
         from .. import nlp
@@ -107,6 +107,3 @@ class LoneCapitalChecker(Checker):
                 elif not want_break and not breaks and tok.tag_ in _COMMON:
                     fixed = word.lower()
                     yield Hit(at, at + len(word), suggestions=(fixed,), params=(("word", word), ("fixed", fixed)))
-
-
-CHECKER = LoneCapitalChecker

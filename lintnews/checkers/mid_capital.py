@@ -299,6 +299,3 @@ class MidCapitalChecker(Checker):
             return False
         # a word capitalised more than once in mid-sentence is a name
         return self.zipf(low) >= float(self.opts["min_zipf"]) and seen(core) <= 1
-
-
-CHECKER = MidCapitalChecker

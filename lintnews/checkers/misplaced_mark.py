@@ -12,6 +12,7 @@ from typing import Any
 from ..document import Block, Document
 from ..findings import Hit
 from ..lexicon import zipf as lexicon_zipf
+from ..nlp import TAGS
 from .base import Checker, Option
 
 # a mark between two words: the word before it is what the tagger and parser judge
@@ -35,7 +36,8 @@ _SUBJECT_PRONOUNS = frozenset(["i", "he", "she", "we", "they"])
 
 class MisplacedMarkChecker(Checker):
     kind = "misplaced-mark"
-    needs_model = True
+    needs_parser = True
+    parse_level = TAGS
     options = {
         "min_zipf": Option(
             (int, float),
@@ -48,41 +50,30 @@ class MisplacedMarkChecker(Checker):
     # lexicon.zipf remembers every word it has looked up: no memo of our own
     zipf = staticmethod(lexicon_zipf)
 
-    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+    def parse_blocks(self, doc: Document) -> list[Block]:
         """The sentences where a mark follows a function word: only there can one of these slips be."""
-        from ..nlp import TAGS
-
-        key = f"misplaced-mark-blocks:{self.rule.id}"
-        blocks: list[Block] | None = doc.cache.get(key)
-        if blocks is None:
-            floor = float(self.opts["min_zipf"])
-            most = int(self.opts["max_words"])
-            blocks = []
-            for s in doc.sentences:
-                if s.text.count(" ") >= most:
-                    continue
-                for m in _MARK.finditer(s.text):
-                    w = _TWO_WORDS_BEFORE.search(s.text, 0, m.start())
-                    # function words are the most frequent; after one of them (or a word after a determiner)
-                    # the phrase goes on in lower case
-                    if (
-                        w
-                        and w.group(2).islower()
-                        and s.text[m.end()].islower()
-                        and (self.zipf(w.group(2)) >= floor or (w.group(1) or "").lower() in DETERMINERS)
-                    ):
-                        blocks.append(s)
-                        break
-            doc.cache[key] = blocks
-        return blocks, TAGS
+        floor = float(self.opts["min_zipf"])
+        most = int(self.opts["max_words"])
+        blocks: list[Block] = []
+        for s in doc.sentences:
+            if s.text.count(" ") >= most:
+                continue
+            for m in _MARK.finditer(s.text):
+                w = _TWO_WORDS_BEFORE.search(s.text, 0, m.start())
+                # function words are the most frequent; after one of them (or a word after a determiner)
+                # the phrase goes on in lower case
+                if (
+                    w
+                    and w.group(2).islower()
+                    and s.text[m.end()].islower()
+                    and (self.zipf(w.group(2)) >= floor or (w.group(1) or "").lower() in DETERMINERS)
+                ):
+                    blocks.append(s)
+                    break
+        return blocks
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        from .. import nlp
-
-        blocks, level = self.model_blocks(doc)
-        if not blocks:
-            return
-        for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+        for block, sdoc in self.parsed(doc):
             for tok in sdoc:
                 if tok.text in (",", ";", ":") and 0 < tok.i < len(sdoc) - 1:
                     why = _misplaced(sdoc, tok.i)
@@ -149,6 +140,3 @@ def _misplaced(sdoc: Any, i: int) -> str:
     if left.tag_ == "WDT" and right.tag_ in _FINITE and i >= 2 and sdoc[i - 2].tag_ in ("NN", "NNS", ","):
         return "a relative pronoun and its verb"
     return ""
-
-
-CHECKER = MisplacedMarkChecker

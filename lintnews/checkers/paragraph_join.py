@@ -98,6 +98,3 @@ class ParagraphJoinChecker(Checker):
             if first is not None and first.group()[:1].islower():
                 return  # the sentence goes on: `continuation` reports and joins it
         yield Hit(para.end - 1, para.end, suggestions=(".",))
-
-
-CHECKER = ParagraphJoinChecker

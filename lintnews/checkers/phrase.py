@@ -87,6 +87,3 @@ class PhraseChecker(Checker):
                 repl = match_case(m.group(), repl)
             sugg = tuple(self.opts["suggestions"]) or ((repl,) if repl is not None else ())
             yield Hit(m.start(), m.end(), suggestions=sugg, replacement=repl)
-
-
-CHECKER = PhraseChecker

@@ -191,6 +191,3 @@ def _inner_space(para: Block, pos: int, opens: bool) -> Iterator[Hit]:
         replacement="",
         severity=Severity.INFO,
     )
-
-
-CHECKER = QuotesChecker

@@ -63,6 +63,3 @@ class ReadabilityChecker(Checker):
                         "split long sentences or cut clauses.",
                         params=(("words", str(n)), ("grade", f"{g:.0f}")),
                     )
-
-
-CHECKER = ReadabilityChecker

@@ -235,6 +235,3 @@ class RegexChecker(Checker):
             if replacement is not None and replacement not in suggestions:
                 suggestions = (replacement, *suggestions)
             yield Hit(start, end, params=tuple(groups.items()), suggestions=suggestions, replacement=replacement)
-
-
-CHECKER = RegexChecker

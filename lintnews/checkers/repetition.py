@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from ..document import Block, Document
 from ..findings import Hit
+from ..nlp import TAGS
 from .base import Checker, Option
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -140,7 +141,8 @@ def _periodic(words: list[str]) -> bool:
 
 class RepetitionChecker(Checker):
     kind = "repetition"
-    needs_model = True
+    needs_parser = True
+    parse_level = TAGS
     options = {
         "min_words": Option(_min_words, default=1, help="the shortest repeated unit, in words"),
         "max_words": Option(_min_words, default=1, help="the longest repeated unit, in words"),
@@ -188,10 +190,12 @@ class RepetitionChecker(Checker):
             return _title_case(text) or doc.text.count(doubled) >= 2
         return False
 
-    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
-        """The sentences holding a doubled single word: the tagger tells emphasis from a slip."""
-        from ..nlp import TAGS
+    def setup(self) -> None:
+        # only a doubled single word can be emphasis, which the tagger tells from a slip
+        self.needs_parser = int(self.opts["min_words"]) == 1
 
+    def parse_blocks(self, doc: Document) -> list[Block]:
+        """The sentences holding a doubled single word: the tagger tells emphasis from a slip."""
         blocks: dict[Block, None] = {}
         starts = [s.start for s in doc.sentences]
         for para, toks, reps in self._candidates(doc):
@@ -200,7 +204,7 @@ class RepetitionChecker(Checker):
                     s = self._sentence(doc, starts, para.start + toks[r.first].start)
                     if s is not None:
                         blocks[s] = None
-        return list(blocks), TAGS
+        return list(blocks)
 
     @staticmethod
     def _sentence(doc: Document, starts: list[int], offset: int) -> Block | None:
@@ -210,19 +214,13 @@ class RepetitionChecker(Checker):
             return doc.sentences[i]
         return None
 
-    def uses_model(self) -> bool:
-        return int(self.opts["min_words"]) == 1
-
     def check(self, doc: Document) -> Iterator[Hit]:
         cands = self._candidates(doc)
         if not cands:
             return
         tags: dict[int, tuple[str, str]] = {}
-        if self.uses_model():
-            from .. import nlp
-
-            blocks, level = self.model_blocks(doc)
-            for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+        if self.needs_parser:
+            for block, sdoc in self.parsed(doc):
                 for tok in sdoc:
                     nxt = sdoc[tok.i + 1].tag_ if tok.i + 1 < len(sdoc) else ""
                     tags[block.start + tok.idx] = (tok.tag_, nxt)
@@ -254,6 +252,3 @@ class RepetitionChecker(Checker):
         if first.text != last.text and first.text[:1].isupper() and tags.get(base + first.start, ("", ""))[0] != tag:
             return True
         return tag == _INTERJECTION or (tag in _ADVERB and nxt in _GRADED)
-
-
-CHECKER = RepetitionChecker

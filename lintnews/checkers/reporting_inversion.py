@@ -9,6 +9,7 @@ import regex
 
 from ..document import Block, Document
 from ..findings import Hit
+from ..nlp import TAGS
 from .base import Checker, Option
 
 # what a candidate sentence shows before it is tagged: a lower-case word, 'to', a capitalised listener or 'this'
@@ -32,30 +33,19 @@ _PRONOUNS = frozenset({"they", "he", "she"})
 
 class ReportingInversionChecker(Checker):
     kind = "reporting-inversion"
-    needs_model = True
+    needs_parser = True
+    parse_level = TAGS
     options = {
         "max_subject_words": Option(int, default=14, help="a longer stretch after the listener is not a subject"),
         "max_words": Option(int, default=80, help="sentences longer than this are not tagged"),
     }
 
-    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
-        from ..nlp import TAGS
-
-        key = f"reporting-inversion-blocks:{self.rule.id}"
-        blocks: list[Block] | None = doc.cache.get(key)
-        if blocks is None:
-            most = self.opts["max_words"]
-            blocks = [s for s in doc.sentences if s.text.count(" ") < most and _CUE.search(s.text)]
-            doc.cache[key] = blocks
-        return blocks, TAGS
+    def parse_blocks(self, doc: Document) -> list[Block]:
+        most = self.opts["max_words"]
+        return [s for s in doc.sentences if s.text.count(" ") < most and _CUE.search(s.text)]
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        from .. import nlp
-
-        blocks, level = self.model_blocks(doc)
-        if not blocks:
-            return
-        for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+        for block, sdoc in self.parsed(doc):
             for i in range(len(sdoc) - 3):
                 found = self._inversion(sdoc, i)
                 if found is None:
@@ -157,6 +147,3 @@ def _clause_end(sdoc: Any, j: int) -> int:
 
 def _text(sdoc: Any, start: int, end: int) -> str:
     return str(sdoc[start:end].text)
-
-
-CHECKER = ReportingInversionChecker

@@ -56,6 +56,3 @@ class StrayPeriodChecker(Checker):
                 yield Hit(start, end, replacement=" ", suggestions=(" ",), params=(("next", nxt),))
             else:
                 yield Hit(start, end, suggestions=(", ", " "), params=(("next", nxt),))
-
-
-CHECKER = StrayPeriodChecker

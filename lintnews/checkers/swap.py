@@ -46,6 +46,3 @@ class SwapChecker(Checker):
             yield Hit(
                 m.start(), m.end(), params=(("right", " or ".join(choices)),), suggestions=choices, replacement=repl
             )
-
-
-CHECKER = SwapChecker

@@ -41,7 +41,7 @@ _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 
 class TermQuotesChecker(Checker):
     kind = "term-quotes"
-    needs_model = True
+    needs_parser = True
     options = {
         "min_terms": Option(int, default=4, help="an article is reported when it quotes at least this many terms"),
         "min_distinct": Option(int, default=3, help="... of which at least this many are different"),
@@ -76,10 +76,8 @@ class TermQuotesChecker(Checker):
                 found.append((s, m.start(), m.end(), m.group("term"), m.group("stop"), titled))
         return found
 
-    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
+    def parse_blocks(self, doc: Document) -> list[Block]:
         """The sentences holding a candidate term, when the article has enough of them to be worth parsing."""
-        from ..nlp import FULL
-
         key = f"term-quotes:{self.rule.id}"
         cached: list[tuple[Block, int, int, str, str, bool]] | None = doc.cache.get(key)
         if cached is None:
@@ -87,16 +85,12 @@ class TermQuotesChecker(Checker):
             if len(cached) < self.opts["min_terms"]:
                 cached = []
             doc.cache[key] = cached
-        blocks = list(dict.fromkeys(block for block, *_ in cached))
-        return blocks, FULL
+        return list(dict.fromkeys(block for block, *_ in cached))
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        from .. import nlp
-
-        blocks, level = self.model_blocks(doc)
-        if not blocks:
+        parsed: dict[Block, Any] = dict(self.parsed(doc))
+        if not parsed:
             return
-        parsed: dict[Block, Any] = dict(zip(blocks, nlp.parse(doc, blocks, level), strict=True))
         spans: list[tuple[int, int, str]] = []
         terms: set[str] = set()
         n_terms = 0

@@ -11,6 +11,7 @@ from ..casing import match_case
 from ..document import Block, Document
 from ..errors import RuleError
 from ..findings import Hit
+from ..nlp import BLANK, FULL
 from ..rulepack import Rule
 from .base import Checker, Option, compile_user_regex, render_template
 
@@ -72,9 +73,9 @@ class TokenChecker(Checker):
         self.tagged = any(_attrs(p) & MODEL_ATTRS for p in self.opts["patterns"])
         self.trigger = compile_user_regex(self.opts["trigger"], regex.IGNORECASE) if self.opts["trigger"] else None
         self._matcher: Any = None
-
-    def uses_model(self) -> bool:
-        return self.tagged
+        # a pattern of words alone needs the tokenizer only: the model is loaded for tags and dependencies
+        self.needs_parser = self.tagged
+        self.parse_level = FULL if self.tagged else BLANK
 
     def matcher(self) -> Any:
         if self._matcher is None:
@@ -97,24 +98,15 @@ class TokenChecker(Checker):
             self._matcher = m
         return self._matcher
 
-    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
-        """The paragraphs the trigger lets through, and the parse the patterns need."""
-        from ..nlp import BLANK, FULL
-
-        key = f"token-blocks:{self.rule.id}"
-        if key not in doc.cache:
-            doc.cache[key] = [p for p in doc.paragraphs if self.trigger is None or self.trigger.search(p.text)]
-        blocks: list[Block] = doc.cache[key]
-        return blocks, FULL if self.tagged else BLANK
+    def parse_blocks(self, doc: Document) -> list[Block]:
+        """The paragraphs the trigger lets through."""
+        return [p for p in doc.paragraphs if self.trigger is None or self.trigger.search(p.text)]
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        from .. import nlp
-
-        blocks, level = self.model_blocks(doc)
-        if not blocks:
+        if not self.parse_request(doc)[0]:
             return
         matcher = self.matcher()
-        for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+        for block, sdoc in self.parsed(doc):
             spans = matcher(sdoc, as_spans=True)
             for span in spans:
                 if self.opts["span"]:
@@ -133,6 +125,3 @@ class TokenChecker(Checker):
                     repl = match_case(doc.text[start:end], render_template(self.opts["replacement"], fields))
                 sugg = tuple(render_template(s, fields) for s in self.opts["suggestions"]) or ((repl,) if repl else ())
                 yield Hit(start, end, params=tuple(fields.items()), suggestions=sugg, replacement=repl)
-
-
-CHECKER = TokenChecker

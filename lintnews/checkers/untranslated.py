@@ -319,6 +319,3 @@ class UntranslatedChecker(Checker):
 def _candidate(word: str) -> bool:
     """May the word be a left-in source word at all? Not an acronym, not a single letter."""
     return len(word) > 1 and not word.isupper()
-
-
-CHECKER = UntranslatedChecker

@@ -69,7 +69,7 @@ def describe_kind(cls: type[Checker]) -> str:
     doc = (sys.modules[cls.__module__].__doc__ or "").strip().splitlines()
     summary = doc[0].removeprefix(f"kind: {cls.kind}:").strip() if doc else ""
     lines = [f"{cls.kind}: {summary}" if summary else cls.kind]
-    if cls.needs_model:
+    if cls.needs_parser:
         lines.append("  (uses the spaCy tagger/parser)")
     for name, spec in cls.options.items():
         state = "required" if spec.required else f"default {spec.default!r}"

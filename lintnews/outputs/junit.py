@@ -55,9 +55,38 @@ def render_junit(
         by_file.setdefault(path, [])
     for path in over_score:
         by_file.setdefault(path, [])
+    suite = _suite(timestamp, hostname, elapsed)
+    below = [f for f in findings if f.severity < fail_on]
+    props = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("lintnews.version", __version__),
+        ("fail-on", fail_on.label),
+        ("findings", str(len(findings))),
+        ("findings.below-fail-on", str(len(below))),
+    ):
+        ET.SubElement(props, "property", name=name, value=value)
+    outcomes = Counter(
+        _testcase(suite, path, by_file[path], errs.get(path), over_score.get(path), fail_on=fail_on)
+        for path in sorted(by_file)
+    )
+    suite.set("tests", str(len(by_file)))
+    suite.set("failures", str(outcomes["failure"]))
+    suite.set("errors", str(outcomes["error"]))
+    out = ET.SubElement(suite, "system-out")
+    out.text = _x("".join(_line(f) + "\n" for f in below))
+    err_out = ET.SubElement(suite, "system-err")
+    err_out.text = _x("".join(f"{p}: {m}\n" for p, m in errors))
+    root = ET.Element("testsuites")
+    root.append(suite)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _suite(timestamp: datetime | None, hostname: str | None, elapsed: float) -> ET.Element:
+    """The <testsuite> element, its counts set once the testcases are in."""
     stamp = (timestamp or datetime.now(UTC)).astimezone(UTC)
     # the schema's timestamp pattern has no zone designator: the time is UTC, as Ant writes it
-    suite = ET.Element(
+    return ET.Element(
         "testsuite",
         name="lintnews",
         timestamp=stamp.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -69,44 +98,33 @@ def render_junit(
         package="lintnews",
         id="0",
     )
-    props = ET.SubElement(suite, "properties")
-    below = [f for f in findings if f.severity < fail_on]
-    for name, value in (
-        ("lintnews.version", __version__),
-        ("fail-on", fail_on.label),
-        ("findings", str(len(findings))),
-        ("findings.below-fail-on", str(len(below))),
-    ):
-        ET.SubElement(props, "property", name=name, value=value)
-    n_fail = n_err = 0
-    for path in sorted(by_file):
-        # per-file time is not measured (files are linted in batches and across workers): the suite has the run's
-        case = ET.SubElement(suite, "testcase", name=_x(path), classname="lintnews", time="0")
-        failing = [f for f in by_file[path] if f.severity >= fail_on]
-        if path in errs:
-            n_err += 1
-            err = ET.SubElement(case, "error", message=_x("; ".join(errs[path])), type="input")
-            err.text = _x("\n".join([*errs[path], *(_line(f) for f in failing)]))
-        elif failing or path in over_score:
-            n_fail += 1
-            worst = max((f.severity for f in failing), default=fail_on)
-            rules = Counter(f.rule for f in failing)
-            parts = [f"{n} × {r}" if n > 1 else r for r, n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0]))]
-            summary = _plural(len(failing), "finding") + (f": {', '.join(parts)}" if parts else "")
-            score = [over_score[path]] if path in over_score else []
-            reasons = ([summary] if failing else []) + score
-            fail = ET.SubElement(
-                case, "failure", message=_x("; ".join(reasons)), type=worst.label if failing else "max-score"
-            )
-            fail.text = _x("\n".join([*(_line(f) for f in failing), *score]))
-    suite.set("tests", str(len(by_file)))
-    suite.set("failures", str(n_fail))
-    suite.set("errors", str(n_err))
-    out = ET.SubElement(suite, "system-out")
-    out.text = _x("".join(_line(f) + "\n" for f in below))
-    err_out = ET.SubElement(suite, "system-err")
-    err_out.text = _x("".join(f"{p}: {m}\n" for p, m in errors))
-    root = ET.Element("testsuites")
-    root.append(suite)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _testcase(
+    suite: ET.Element,
+    path: str,
+    findings: list[Finding],
+    errors: list[str] | None,
+    over_score: str | None,
+    *,
+    fail_on: Severity,
+) -> str:
+    """One file's <testcase>; returns what it is: "error", "failure" or "pass"."""
+    # per-file time is not measured (files are linted in batches and across workers): the suite has the run's
+    case = ET.SubElement(suite, "testcase", name=_x(path), classname="lintnews", time="0")
+    failing = [f for f in findings if f.severity >= fail_on]
+    if errors is not None:
+        err = ET.SubElement(case, "error", message=_x("; ".join(errors)), type="input")
+        err.text = _x("\n".join([*errors, *(_line(f) for f in failing)]))
+        return "error"
+    if not failing and over_score is None:
+        return "pass"
+    worst = max((f.severity for f in failing), default=fail_on)
+    rules = Counter(f.rule for f in failing)
+    parts = [f"{n} × {r}" if n > 1 else r for r, n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0]))]
+    summary = _plural(len(failing), "finding") + (f": {', '.join(parts)}" if parts else "")
+    score = [over_score] if over_score is not None else []
+    reasons = ([summary] if failing else []) + score
+    fail = ET.SubElement(case, "failure", message=_x("; ".join(reasons)), type=worst.label if failing else "max-score")
+    fail.text = _x("\n".join([*(_line(f) for f in failing), *score]))
+    return "failure"

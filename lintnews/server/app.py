@@ -167,25 +167,38 @@ def _hover(ls: LintnewsServer, params: types.HoverParams) -> types.Hover | None:
 
 def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
     ls = LintnewsServer(debounce, cwd or Path.cwd())
+    _sync_features(ls)
+    _request_features(ls)
+    return ls
+
+
+async def _watch_config_files(ls: LintnewsServer) -> None:
+    """Ask the client to report changes to config files and packs, where it can register watchers."""
+    caps = ls.client_capabilities.workspace
+    watched = caps.did_change_watched_files if caps else None
+    if watched is None or not watched.dynamic_registration:
+        return
+    opts = types.DidChangeWatchedFilesRegistrationOptions(
+        watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
+    )
+    reg = types.Registration(id="lintnews-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    reg.register_options = opts
+    try:
+        request = ls.client_register_capability_async(types.RegistrationParams(registrations=[reg]))
+        await asyncio.wait_for(request, REGISTER_TIMEOUT)
+    except Exception as e:  # the times of the files are still compared on every lint
+        log.warning("could not register file watchers: %r", e)
+
+
+def _sync_features(ls: LintnewsServer) -> None:
+    """The notifications: start-up, and the documents and files the client tells of."""
 
     @ls.feature(types.INITIALIZED)
     async def initialized(ls: LintnewsServer, params: types.InitializedParams) -> None:
         # the rules and the model load in the linting thread meanwhile: the first document is linted after them
         root = ls.workspace.root_path or str(ls.session.projects.cwd)
         warm = ls.linting.submit(_warm, ls.session, root)
-        caps = ls.client_capabilities.workspace
-        watched = caps.did_change_watched_files if caps else None
-        if watched is not None and watched.dynamic_registration:
-            opts = types.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
-            )
-            reg = types.Registration(id="lintnews-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-            reg.register_options = opts
-            try:
-                request = ls.client_register_capability_async(types.RegistrationParams(registrations=[reg]))
-                await asyncio.wait_for(request, REGISTER_TIMEOUT)
-            except Exception as e:  # the times of the files are still compared on every lint
-                log.warning("could not register file watchers: %r", e)
+        await _watch_config_files(ls)
         await asyncio.wrap_future(warm)
 
     @ls.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -221,6 +234,10 @@ def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
         # each document's config and packs are compared with what was loaded when it is linted again
         ls.relint_all()
 
+
+def _request_features(ls: LintnewsServer) -> None:
+    """The requests: code actions, their resolution, hovers, and shutdown."""
+
     @ls.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True),
@@ -240,8 +257,6 @@ def build(debounce: float, cwd: Path | None = None) -> LintnewsServer:
     def shutdown(ls: LintnewsServer, params: None) -> None:
         ls.shut_down = True
         ls.stop()
-
-    return ls
 
 
 def _warm(session: Session, root: str) -> None:

@@ -38,7 +38,7 @@ def _check_name(value: object) -> str:
 
 class AgreementChecker(Checker):
     kind = "agreement"
-    needs_model = True
+    needs_parser = True
     options = {
         "check": Option(_check_name, required=True, help=f"one of: {', '.join(CHECKS)}"),
         "max_words": Option(int, default=60, help="sentences longer than this are not parsed"),
@@ -51,31 +51,19 @@ class AgreementChecker(Checker):
     def warm(self, doc: Document) -> None:
         self.prefilter.word_keys()  # worked out on first use
 
-    def model_blocks(self, doc: Document) -> tuple[list[Block], str]:
-        """The sentences this rule parses in `doc` (its cues found them), and what it reads: the full parse."""
-        from ...nlp import FULL
-
-        key = f"agreement-blocks:{self.rule.id}"
-        blocks: list[Block] | None = doc.cache.get(key)
-        if blocks is None:
-            most = self.opts["max_words"]
-            words = sentence_words(doc)
-            admits = self.prefilter.admits
-            blocks = [
-                s
-                for i, s in enumerate(doc.sentences)
-                if s.text.count(" ") < most and admits(s.text, None if words is None else words[i])
-            ]
-            doc.cache[key] = blocks
-        return blocks, FULL
+    def parse_blocks(self, doc: Document) -> list[Block]:
+        """The sentences this rule parses in `doc` (its cues found them); it reads the full parse."""
+        most = self.opts["max_words"]
+        words = sentence_words(doc)
+        admits = self.prefilter.admits
+        return [
+            s
+            for i, s in enumerate(doc.sentences)
+            if s.text.count(" ") < most and admits(s.text, None if words is None else words[i])
+        ]
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        from ... import nlp
-
-        blocks, level = self.model_blocks(doc)
-        if not blocks:
-            return
-        for block, sdoc in zip(blocks, nlp.parse(doc, blocks, level), strict=True):
+        for block, sdoc in self.parsed(doc):
             for f in self.func(sdoc):
                 yield Hit(
                     block.start + f.start,

@@ -323,6 +323,3 @@ class BoilerplateChecker(Checker):
             yield Hit(line.start, line.end, edits=delete_blocks_edits(doc.raw, [line, *group]))
             for nxt in group:
                 yield Hit(nxt.start, nxt.end)
-
-
-CHECKER = BoilerplateChecker

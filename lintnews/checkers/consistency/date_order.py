@@ -1,0 +1,35 @@
+"""mode date-order: dates written 'March 3' and '3 March' in one article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ...document import Document
+from ...findings import Hit
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_DAY = regex.compile(rf"\b(?P<m>{_MONTHS}) (?P<d>[1-9]|[12]\d|3[01])\b(?![\d:.,]\d)")
+_DAY_MONTH = regex.compile(rf"(?<![\d.,:])\b(?P<d>[1-9]|[12]\d|3[01]) (?P<m>{_MONTHS})\b")
+# 'May 2023' is a month and a year; 'March 3:15' is not a date
+_YEAR_OR_TIME_AFTER = regex.compile(r"\d")
+
+
+def check(doc: Document) -> Iterator[Hit]:
+    """Dates written 'March 3' and '3 March' in one article: the minority order is reported, in the other."""
+    month_day = [m for m in _MONTH_DAY.finditer(doc.text) if not _YEAR_OR_TIME_AFTER.match(doc.text, m.end())]
+    day_month = list(_DAY_MONTH.finditer(doc.text))
+    # a tie says nothing about the house order (wires differ: AP 'March 3', Reuters '3 March')
+    if not month_day or not day_month or len(month_day) == len(day_month):
+        return
+    minority, to_day_month = (month_day, True) if len(month_day) < len(day_month) else (day_month, False)
+    for m in minority:
+        right = f"{m.group('d')} {m.group('m')}" if to_day_month else f"{m.group('m')} {m.group('d')}"
+        yield Hit(
+            m.start(),
+            m.end(),
+            message=f"'{m.group()}': this article writes its other dates as '{right}': use one order.",
+            suggestions=(right,),
+            replacement=right,
+        )

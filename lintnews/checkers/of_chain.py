@@ -1,0 +1,72 @@
+"""kind: of-chain: a noun phrase nesting three or more 'of' phrases of common nouns (Chinese 的 chains)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from ..document import Block, Document
+from ..findings import Hit
+from .base import Checker, Option
+
+# nouns and gerunds ('the signing of the contract')
+_COMMON = frozenset({"NN", "NNS", "VBG"})
+# a sentence holding this many 'of's may hold a chain: only those are parsed
+_OF = regex.compile(r"(?i)\bof\b")
+
+
+class OfChainChecker(Checker):
+    kind = "of-chain"
+    needs_parser = True
+    options = {
+        "min_links": Option(int, default=3, help="report a chain of at least this many nested 'of' phrases"),
+        "max_words": Option(int, default=150, help="sentences longer than this are not parsed"),
+    }
+
+    def parse_blocks(self, doc: Document) -> list[Block]:
+        most, least = self.opts["max_words"], self.opts["min_links"]
+        return [s for s in doc.sentences if s.text.count(" ") < most and len(_OF.findall(s.text)) >= least]
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for block, sdoc in self.parsed(doc):
+            for token in sdoc:
+                chain = self._chain(token)
+                if chain is None:
+                    continue
+                head, last = chain
+                start = block.start + head.idx
+                yield Hit(start, block.start + last.idx + len(last.text))
+
+    def _chain(self, of: Any) -> tuple[Any, Any] | None:
+        """(the head noun, the last noun) of the chain that `of` opens, or None when it opens none to report."""
+        head = of.head
+        if of.lower_ != "of" or of.dep_ != "prep" or not _common(head):
+            return None
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            return None  # a later link of a chain: the chain is reported from its first 'of'
+        # a bare head after a verb or a preposition is an idiom that works as one preposition ('in terms of',
+        # 'take advantage of'): its 'of' is not a link of the chain
+        bare = not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in head.children)
+        links, prep, last = -1 if bare else 0, of, head
+        while True:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if not objects:
+                break
+            last = objects[0]
+            # a name's own 'of's ('the Bank of the Republic of Korea') are no links of the writer's chain
+            links += _common(last)
+            following = [c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if not following:
+                break
+            prep = following[0]
+        if links < self.opts["min_links"]:
+            return None
+        return head, last
+
+
+def _common(token: Any) -> bool:
+    """A common noun written in lower case: a capital marks a name or a title, whose 'of's are its own."""
+    return token.tag_ in _COMMON and token.text.isalpha() and token.text.islower()
+

@@ -1,0 +1,101 @@
+"""A checker declares what it reads (needs_parser, parse_level, parse_blocks); the linter prepares it from that."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from lintnews import nlp
+from lintnews.checkers.base import Checker
+from lintnews.document import Block, Document
+from lintnews.findings import Hit, Severity
+from lintnews.lint import Linter
+from lintnews.rulepack import Rule
+from lintnews.sources import make_document
+
+
+class CountingChecker(Checker):
+    """Reports each token 'zebra' in the paragraphs that mention one, read through self.parsed."""
+
+    kind = "counting"
+    needs_parser = True
+    parse_level = nlp.BLANK  # tokens only: the blank tokenizer, never the model
+
+    def setup(self) -> None:
+        self.asked: list[str] = []
+
+    def parse_blocks(self, doc: Document) -> list[Block]:
+        self.asked.append(doc.path)
+        return [p for p in doc.paragraphs if "zebra" in p.text]
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        for block, sdoc in self.parsed(doc):
+            for tok in sdoc:
+                if tok.text == "zebra":
+                    yield Hit(block.start + tok.idx, block.start + tok.idx + len(tok.text))
+
+
+RULE = Rule(
+    id="test.zebra",
+    kind="counting",
+    category="grammar",
+    severity=Severity.WARNING,
+    message="a zebra",
+    fix="none",
+    source="",
+    description="",
+    pack="test",
+    path="test.yaml",
+    line=1,
+    bad=(),
+    good=(),
+)
+TEXT = "No animals here.\n\nA zebra and another zebra.\n\nStill none.\n"
+
+
+def test_parsed_yields_each_declared_block_with_its_tokens() -> None:
+    checker = CountingChecker(RULE)
+    doc = make_document("a.txt", TEXT)
+    hits = list(checker.check(doc))
+    assert [doc.text[h.start : h.end] for h in hits] == ["zebra", "zebra"]
+    assert [block.text for block, _ in checker.parsed(doc)] == ["A zebra and another zebra."]
+
+
+def test_the_blocks_are_worked_out_once_per_document_for_the_linter_and_the_checker() -> None:
+    checker = CountingChecker(RULE)
+    linter = Linter.of_checkers([checker])
+    assert linter.uses_model  # read from the declaration
+    findings = linter.lint(make_document("a.txt", TEXT))
+    assert [f.rule for f in findings] == ["test.zebra", "test.zebra"]
+    # the linter asked for the blocks to parse them ahead (parse_request), the checker read the same list
+    assert checker.asked == ["a.txt"]
+    assert checker.parse_request(make_document("b.txt", "zebra\n"))[1] == nlp.BLANK
+
+
+def test_a_checker_without_declarations_reads_no_parse() -> None:
+    class Plain(Checker):
+        kind = "plain"
+
+        def check(self, doc: Document) -> Iterator[Hit]:
+            yield from ()
+
+    plain = Plain(RULE)
+    doc = make_document("a.txt", TEXT)
+    assert not plain.needs_parser
+    assert list(plain.parsed(doc)) == []
+    assert not Linter.of_checkers([plain]).uses_model
+
+
+@pytest.mark.parametrize("kind", ["caption", "repetition", "token"])
+def test_options_decide_whether_some_kinds_read_the_parse(kind: str) -> None:
+    from lintnews.kinds import checker_class
+
+    options = {
+        "caption": ({"mode": "credit"}, {"mode": "noun-phrase"}),
+        "repetition": ({"min_words": 2, "max_words": 3}, {"min_words": 1}),
+        "token": ({"patterns": [[{"LOWER": "zebra"}]]}, {"patterns": [[{"POS": "NOUN"}]], "trigger": "zebra"}),
+    }[kind]
+    cls = checker_class(kind)
+    without, with_parse = (cls(Rule(**{**RULE.__dict__, "kind": kind, "options": o})) for o in options)
+    assert (without.needs_parser, with_parse.needs_parser) == (False, True)
