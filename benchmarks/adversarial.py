@@ -74,7 +74,8 @@ def main() -> None:
         print(f"{'floor (one sentence)':<22}{'':>10}{floor:>13.2f}")
         for name in chosen:
             suffix, unit = INPUTS[name]
-            raw = build(unit, args.size)
+            # a first line of its own: two inputs whose views are the same would share the findings cache
+            raw = f"<!-- {name} -->\n" + build(unit, args.size)
             path = Path(tmp) / f"{name}{suffix}"
             path.write_text(raw, encoding="utf-8")
             cpu, _ = _child_cpu([*base, str(path)])

@@ -72,10 +72,10 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
     while i < len(toks):
         hit = None
         for size in range(max_words, min_words - 1, -1):
-            # the first words compared alone before the lists are sliced: most sizes fail there, cheaply
-            if i + 2 * size > len(toks) or low[i] != low[i + size] or low[i : i + size] != low[i + size : i + 2 * size]:
+            # the first words and the gaps compared before the lists are sliced: most sizes fail there, cheaply
+            if i + 2 * size > len(toks) or low[i] != low[i + size] or not gaps.copies_join(i, size):
                 continue
-            if gaps.copies_join(i, size) and not _periodic(low[i : i + size]):
+            if low[i : i + size] == low[i + size : i + 2 * size] and not _periodic(low[i : i + size]):
                 hit = size
                 break
         if hit is None or i <= covered:
