@@ -33,6 +33,11 @@ def _nested_lists(_size: int) -> Iterator[str]:
         yield "  " * depth + "- a\n"
 
 
+def _table(_size: int) -> Iterator[str]:
+    yield "| a | b |\n|---|---|\n"
+    yield from itertools.repeat("| c | d |\n")
+
+
 def _many_attributes(size: int) -> Iterator[str]:
     yield "<p"
     for k in itertools.count():
@@ -61,6 +66,9 @@ INPUTS: dict[str, tuple[str, Callable[[int], Iterator[str]]]] = {
     "md-nested-lists": (".md", _nested_lists),
     "md-list-line": (".md", _repeat("- ")),
     "md-entities": (".md", _repeat("&amp;")),
+    "md-headings": (".md", _repeat("# a\n")),
+    "md-table-rows": (".md", _table),
+    "md-small-paragraphs": (".md", _repeat("*a **b " * 8 + "\n\n")),
     "md-one-line": (".md", _repeat("word ")),
     "md-periods": (".md", _repeat("a. ")),
     "html-open-tags": (".html", _repeat('<a href="')),

@@ -122,8 +122,17 @@ class _TracingInline(ParserInline):
         self.trace: _Trace | None = None
         self._by_char: dict[str, list[tuple[str, Any]]] = {}
         self._dense_by_char: dict[str, list[tuple[str, Any]]] = {}
+        self._post: list[tuple[str, Any]] | None = None  # the post-processing rules, with their names
+        self._all_known: bool | None = None  # does every enabled rule start at a known character?
         self._bases: dict[int, int] = {}  # id(state) -> offset of its src in the traced source
         self._outer: list[tuple[StateInline, int]] = []
+
+    def all_text(self, src: str) -> bool:
+        """Is `src` one text token as it stands: no character any rule starts at (every rule's start is a
+        character the text rule stops at, unless a rule of unknown start is enabled)?"""
+        if self._all_known is None:
+            self._all_known = all(r.name in _STARTS or r.name == "text" for r in self.ruler.__rules__ if r.enabled)
+        return self._all_known and self.terminator_re.search(src) is None
 
     def _rules_at(self, ch: str) -> list[tuple[str, Any]]:
         """The enabled inline rules that can start at character `ch`, with their names, in the ruler's order
@@ -181,8 +190,10 @@ class _TracingInline(ParserInline):
             base = 0
         self._bases[id(state)] = base
         self.tokenize(state)
-        names = [r.name for r in self.ruler2.__rules__ if r.enabled]
-        for name, rule in zip(names, self.ruler2.getRules(""), strict=True):
+        if self._post is None:
+            names = [r.name for r in self.ruler2.__rules__ if r.enabled]
+            self._post = list(zip(names, self.ruler2.getRules(""), strict=True))
+        for name, rule in self._post:
             if name == "fragments_join":
                 trace.resolve(state)
             rule(state)
@@ -499,13 +510,19 @@ def _inline(reading: _Reading, tok: Token, tracer: _TracingInline, md: Any, env:
     if where is None:
         return None  # could not place it: nothing of it is text, so nothing of it is edited
     trace = _Trace(tok.content)
-    tracer.trace = trace
-    try:
-        children: list[Token] = []
-        tracer.parse(tok.content, md, env, children)
-    finally:
-        tracer.trace = None
-        tracer._bases.clear()
+    children: list[Token] = []
+    if tracer.all_text(tok.content):
+        # no character where a rule could start: the text rule would take it all as one text token
+        trace.text[:] = b"\x01" * len(tok.content)
+        if tok.content:
+            children.append(Token("text", "", 0, content=tok.content))
+    else:
+        tracer.trace = trace
+        try:
+            tracer.parse(tok.content, md, env, children)
+        finally:
+            tracer.trace = None
+            tracer._bases.clear()
     tok.children = children
     if trace.dense:
         for d in _DESTINATION.finditer(tok.content):
