@@ -11,7 +11,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.connection import Connection
 from typing import Protocol
 
-from . import query_memo
 from .document import WORD_COUNT, Document
 from .findings import Finding
 from .lint import FindingFilter, Linter
@@ -60,8 +59,6 @@ def _rules_in_child(factory: Callable[[], Linter], conn: Connection, sample: Seq
         data = pickle.dumps((bare, bare.keys()), protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException:  # the parent loads them itself and reports the error as usual
         data = b""
-    else:
-        query_memo.save()  # the queries worked out here, for the next run
     try:
         conn.send_bytes(data)
     except OSError:

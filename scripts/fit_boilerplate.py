@@ -28,14 +28,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lintnews.checkers.boilerplate.features import FEATURES, article_facts, line_evidence  # noqa: E402
+from lintnews.checkers.boilerplate.features import FEATURES, LineEvidence, line_evidence  # noqa: E402
+from lintnews.checkers.boilerplate.lines import words_of  # noqa: E402
 from lintnews.checkers.boilerplate.model import (  # noqa: E402
     CONTEXT,
-    CONTEXT_SPAN,
     WEIGHTS_FILE,
     LineModel,
     context_features,
 )
+from lintnews.checkers.boilerplate.page import ArticleFacts, article_facts  # noqa: E402
 from lintnews.lint import Linter  # noqa: E402
 from lintnews.rulepack import collect_pack_paths, load_packs  # noqa: E402
 from lintnews.sources import make_document  # noqa: E402
@@ -43,7 +44,7 @@ from lintnews.sources import make_document  # noqa: E402
 EXAMPLES = ROOT / "tests" / "data" / "boilerplate_examples.txt"
 OUT = ROOT / "lintnews" / "checkers" / "boilerplate" / WEIGHTS_FILE
 MODEL_KINDS = ("boilerplate-line", "boilerplate-repeat")
-L2 = 1.0
+L2 = 0.3
 
 
 @dataclass
@@ -122,7 +123,8 @@ def fit(x: np.ndarray, y: np.ndarray, sw: np.ndarray, l2: float = L2) -> np.ndar
 
 
 def scores(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    return 1 / (1 + np.exp(-np.clip(x @ w, -40, 40)))
+    out: np.ndarray = 1 / (1 + np.exp(-np.clip(x @ w, -40, 40)))
+    return out
 
 
 def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -138,7 +140,7 @@ def evaluate(labels: list[str], flagged: list[bool]) -> tuple[float, float, floa
     return f1(tp, fp, fn)
 
 
-def main() -> int:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dev", type=Path, help="labelled lines (JSON Lines) to fit on and cross-validate")
     ap.add_argument("--folds", type=int, default=5)
@@ -153,187 +155,263 @@ def main() -> int:
     ap.add_argument(
         "--without", action="append", default=[], metavar="FEATURE", help="fit with this evidence zeroed (ablation)"
     )
-    a = ap.parse_args()
-    unknown = [f for f in a.without if f not in FEATURES or f == "bias"]
-    if unknown:
-        print(f"--without: unknown feature {unknown[0]!r}", file=sys.stderr)
-        return 2
+    return ap.parse_args()
 
+
+def load_articles(a: argparse.Namespace) -> list[Article] | None:
+    """The hand-written articles, and the dev pages grouped by site with --site-of-page (None: an error, printed)."""
     arts = read_examples(EXAMPLES)
     if a.dev is not None:
         try:
             arts += read_dev(a.dev)
         except (OSError, ValueError, KeyError) as e:
             print(f"{a.dev}: cannot read the labelled lines: {e}", file=sys.stderr)
-            return 2
+            return None
     if a.site_of_page is not None:
         try:
             sites = read_sites(a.site_of_page)
         except (OSError, ValueError, KeyError) as e:
             print(f"{a.site_of_page}: cannot read the pages' URLs: {e}", file=sys.stderr)
-            return 2
+            return None
         for art in arts:
             page = art.group.removeprefix("page:")
             if art.source == "dev" and page in sites:
                 art.group = f"site:{sites[page]}"
+    return arts
+
+
+@dataclass
+class Lines:
+    """The evidence of every line, and the lines the model is fitted on: those the rules leave alone, with a label."""
+
+    arts: list[Article]
+    flags: list[list[str]]
+    facts: list[ArticleFacts]
+    index: dict[tuple[int, int], int]  # (article, line) -> row of x_all
+    evidence: list[LineEvidence]
+    x_all: np.ndarray
+    keys: list[tuple[int, int]]  # the fitted lines
+    y: np.ndarray
+    sw: np.ndarray  # each fitted line's weight
+
+    @property
+    def art_of(self) -> list[int]:
+        return [k for k, _ in self.keys]
+
+    @property
+    def rows(self) -> np.ndarray:
+        return np.array([self.index[key] for key in self.keys])
+
+    def context_x(self, p1: np.ndarray) -> np.ndarray:
+        """Second stage: the line's own score, its neighbours' and its block's (a rule-flagged line counts 1)."""
+        ctx = [
+            context_features(facts, [1.0 if f else float(p1[self.index[(k, j)]]) for j, f in enumerate(self.flags[k])])
+            for k, facts in enumerate(self.facts)
+        ]
+        return np.array([ctx[k][i] for k, i in self.keys])
+
+
+def collect(arts: list[Article], without: list[str], example_weight: float) -> Lines:
     flags = rule_flags(arts)
+    facts = [article_facts(art.lines) for art in arts]
     index: dict[tuple[int, int], int] = {}
-    evidence = []
+    evidence: list[LineEvidence] = []
     for k, art in enumerate(arts):
-        facts = article_facts(art.lines)
         for i in range(len(art.lines)):
             index[(k, i)] = len(evidence)
-            evidence.append(line_evidence(facts, i, [bool(f) for f in flags[k]]))
+            evidence.append(line_evidence(facts[k], i, [bool(f) for f in flags[k]]))
     x_all = np.array([ev.values for ev in evidence])
-    for name in a.without:
+    for name in without:
         x_all[:, FEATURES.index(name)] = 0.0
-    # the lines the model scores: those the rules leave alone, with a label
-    # (the checker judges no line of a text with fewer than 3 lines or no paragraph of a story: nor does the fit)
-    judged = [len(art.lines) >= 3 and article_facts(art.lines).has_body for art in arts]
+    # the checker judges no line of a text with fewer than 3 lines or no paragraph of a story, and no line without
+    # a word: nor does the fit
     keys = [
         (k, i)
         for k, art in enumerate(arts)
-        if judged[k]
+        if len(art.lines) >= 3 and facts[k].has_body
         for i, lab in enumerate(art.labels)
-        if not flags[k][i] and lab != "mixed"
+        if not flags[k][i] and lab != "mixed" and words_of(art.lines[i])
     ]
-    rows = np.array([index[key] for key in keys])
-    art_of = [k for k, _ in keys]
-    line_of = [i for _, i in keys]
     y = np.array([1.0 if arts[k].labels[i] == "boilerplate" else 0.0 for k, i in keys])
-    x = x_all[rows]
     # the hand-written lines stand for the sites the dev set lacks: without a weight 200 lines vanish in 5,000
-    sw = np.array([a.example_weight if arts[k].source == "examples" else 1.0 for k in art_of])
+    sw = np.array([example_weight if arts[k].source == "examples" else 1.0 for k, _ in keys])
+    return Lines(arts, flags, facts, index, evidence, x_all, keys, y, sw)
 
-    def context_x(p1: np.ndarray) -> np.ndarray:
-        """Second stage: the line's own score and those of its neighbours (a rule-flagged neighbour counts 1)."""
-        out = np.zeros((len(keys), len(CONTEXT)))
-        for n, (k, i) in enumerate(keys):
-            near = [
-                1.0 if flags[k][j] else float(p1[index[(k, j)]])
-                for j in range(max(0, i - CONTEXT_SPAN), min(len(arts[k].lines), i + CONTEXT_SPAN + 1))
-                if j != i
-            ]
-            out[n] = context_features(float(p1[index[(k, i)]]), near)
-        return out
 
-    def fit_both(train: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        w1 = fit(x[train], y[train], sw[train], a.l2)
-        x2 = context_x(scores(x_all, w1))
-        return w1, fit(x2[train], y[train], sw[train], a.l2)
+def fit_both(d: Lines, train: np.ndarray, l2: float) -> tuple[np.ndarray, np.ndarray]:
+    """Both stages fitted on the lines `train` marks."""
+    x = d.x_all[d.rows]
+    w1 = fit(x[train], d.y[train], d.sw[train], l2)
+    x2 = d.context_x(scores(d.x_all, w1))
+    return w1, fit(x2[train], d.y[train], d.sw[train], l2)
 
-    def predict(w1: np.ndarray, w2: np.ndarray) -> np.ndarray:
-        return scores(context_x(scores(x_all, w1)), w2)
 
-    # every article (a dev page, a hand-written article) falls in one fold
-    groups = sorted({arts[k].group for k in art_of if arts[k].source == "dev"})
-    fold_of = {g: n % a.folds for n, g in enumerate(groups)}
-    fold_of.update({art.group: n % a.folds for n, art in enumerate(arts) if art.source == "examples"})
-    cv = np.full(len(y), np.nan)
+def predict(d: Lines, w1: np.ndarray, w2: np.ndarray) -> np.ndarray:
+    return scores(d.context_x(scores(d.x_all, w1)), w2)
+
+
+def cross_validate(d: Lines, folds: int, l2: float) -> tuple[np.ndarray, list[str]]:
+    """Every fitted line's score by weights fitted without its group (a dev page or site, a hand-written article)."""
+    groups = sorted({d.arts[k].group for k in d.art_of if d.arts[k].source == "dev"})
+    fold_of = {g: n % folds for n, g in enumerate(groups)}
+    fold_of.update({art.group: n % folds for n, art in enumerate(d.arts) if art.source == "examples"})
+    cv = np.full(len(d.y), np.nan)
     if groups:
-        for fold in range(a.folds):
-            test = np.array([fold_of[arts[k].group] == fold for k in art_of])
-            w1, w2 = fit_both(~test)
-            cv[test] = predict(w1, w2)[test]
-    w_all, w_ctx = fit_both(np.ones(len(y), dtype=bool))
-    ins = predict(w_all, w_ctx)
+        for fold in range(folds):
+            test = np.array([fold_of[d.arts[k].group] == fold for k in d.art_of])
+            w1, w2 = fit_both(d, ~test, l2)
+            cv[test] = predict(d, w1, w2)[test]
+    return cv, groups
 
-    def system(prob: np.ndarray, threshold: float, source: str) -> tuple[float, float, float]:
-        """Rules and model together on the articles of `source`, line by line (mixed lines not counted)."""
-        flagged = [list(f) for f in flags]
-        for n, (k, i) in enumerate(zip(art_of, line_of, strict=True)):
-            if not np.isnan(prob[n]) and prob[n] >= threshold:
-                flagged[k][i] = "model"
-        labels = [lab for k, art in enumerate(arts) if art.source == source for lab in art.labels]
-        marks = [bool(f) for k, art in enumerate(arts) if art.source == source for f in flagged[k]]
-        return evaluate(labels, marks)
 
+def system(d: Lines, prob: np.ndarray, threshold: float, source: str) -> tuple[float, float, float]:
+    """Rules and model together on the articles of `source`, line by line (mixed lines not counted)."""
+    flagged = [list(f) for f in d.flags]
+    for n, (k, i) in enumerate(d.keys):
+        if not np.isnan(prob[n]) and prob[n] >= threshold:
+            flagged[k][i] = "model"
+    labels = [lab for art in d.arts if art.source == source for lab in art.labels]
+    marks = [bool(f) for k, art in enumerate(d.arts) if art.source == source for f in flagged[k]]
+    return evaluate(labels, marks)
+
+
+def choose_threshold(d: Lines, pool: np.ndarray, src: str, min_precision: float, verbose: bool) -> float:
+    """The best mean of the cross-validated F1 on dev and on the hand-written articles (the kinds of page the dev
+    set lacks), keeping the dev precision."""
+    best = (0.0, 0.9)
+    for t in np.arange(0.300, 0.998, 0.005):
+        p, r, f = system(d, pool, float(t), src)
+        f_other = system(d, pool, float(t), "examples")[2] if src == "dev" else f
+        if verbose:
+            print(f"  t {t:.3f}: P {p:.3f} R {r:.3f} F1 {f:.3f} (hand-written articles F1 {f_other:.3f})")
+        if p >= min_precision and (f + f_other) / 2 > best[0]:
+            best = ((f + f_other) / 2, float(t))
+    return round(best[1], 3)
+
+
+def breakdown(d: Lines, weights: dict[str, float], pool: np.ndarray, threshold: float, src: str) -> None:
+    """What each rule and each piece of evidence of the model (cross-validated) finds, boilerplate / content."""
+    model = LineModel(tuple(weights.values()), threshold, {}, ())
+    by: dict[str, Counter[str]] = defaultdict(Counter)
+    rows = d.rows
+    for n, k in enumerate(d.art_of):
+        if d.arts[k].source != src or np.isnan(pool[n]) or pool[n] < threshold:
+            continue
+        label = "boilerplate" if d.y[n] else "content"
+        by["(all lines the model flags)"][label] += 1
+        for reason in model.reasons(d.evidence[rows[n]]) or ["(its overall shape)"]:
+            by[reason.split(" '")[0]][label] += 1
+    rule_by: dict[str, Counter[str]] = defaultdict(Counter)
+    for k, art in enumerate(d.arts):
+        if art.source == src:
+            for i, lab in enumerate(art.labels):
+                if d.flags[k][i] and lab != "mixed":
+                    rule_by[d.flags[k][i]][lab] += 1
+    print(f"what the detector finds on {src}: boilerplate / content lines flagged")
+    for key, c in sorted(rule_by.items(), key=lambda kv: -sum(kv[1].values())):
+        print(f"  rule {key:36s} {c['boilerplate']:4d} / {c['content']:<4d}")
+    print("  model (cross-validated), per piece of evidence among the top three of a flagged line:")
+    for key, c in sorted(by.items(), key=lambda kv: -sum(kv[1].values())):
+        print(f"    {key:38s} {c['boilerplate']:4d} / {c['content']:<4d}")
+
+
+def show(d: Lines, pool: np.ndarray, count: int, source: str) -> None:
+    """The content lines scored highest and the boilerplate lines scored lowest."""
+    order = np.argsort(-np.nan_to_num(pool, nan=-1.0))
+    src_rows = [n for n in order if d.arts[d.art_of[n]].source == source]
+    for title, chosen in (
+        ("content lines scored highest:", [n for n in src_rows if not d.y[n]]),
+        ("boilerplate lines scored lowest:", [n for n in src_rows[::-1] if d.y[n]]),
+    ):
+        print(title)
+        for n in chosen[:count]:
+            k, i = d.keys[n]
+            print(f"  {pool[n]:.2f} {d.arts[k].lines[i][:90]!r}")
+
+
+def main() -> int:
+    a = parse_args()
+    unknown = [f for f in a.without if f not in FEATURES or f == "bias"]
+    if unknown:
+        print(f"--without: unknown feature {unknown[0]!r}", file=sys.stderr)
+        return 2
+    arts = load_articles(a)
+    if arts is None:
+        return 2
+    d = collect(arts, a.without, a.example_weight)
+    cv, groups = cross_validate(d, a.folds, a.l2)
+    w_all, w_ctx = fit_both(d, np.ones(len(d.y), dtype=bool), a.l2)
+    ins = predict(d, w_all, w_ctx)
     src = "dev" if groups else "examples"
     pool = cv if groups else ins
-    never = np.zeros(len(y)) - 1
-    pr, rr, fr = system(never, 0.5, src)
-    print(f"rules alone on {src}: P {pr:.3f} R {rr:.3f} F1 {fr:.3f}")
+    never = np.zeros(len(d.y)) - 1
+    print("rules alone on {}: P {:.3f} R {:.3f} F1 {:.3f}".format(src, *system(d, never, 0.5, src)))
     if groups:
-        pe, re_, fe = system(never, 0.5, "examples")
-        print(f"rules alone on the hand-written articles: P {pe:.3f} R {re_:.3f} F1 {fe:.3f}")
-    # the threshold: the best mean of the cross-validated F1 on dev and on the hand-written articles (the kinds of
-    # page the dev set lacks), keeping the dev precision
-    best = (0.0, 0.9)
-    for t in np.arange(0.30, 0.99, 0.01):
-        p, r, f = system(pool, float(t), src)
-        f_other = system(pool, float(t), "examples")[2] if groups else f
-        if a.breakdown:
-            print(f"  t {t:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f} (hand-written articles F1 {f_other:.3f})")
-        if p >= a.min_precision and (f + f_other) / 2 > best[0]:
-            best = ((f + f_other) / 2, float(t))
-    threshold = round(best[1], 2)
-    p_cv, r_cv, f_cv = system(pool, threshold, src)
-    p_in, r_in, f_in = system(ins, threshold, src)
-    p_ex, r_ex, f_ex = system(ins, threshold, "examples")
-    p_exv, r_exv, f_exv = system(cv, threshold, "examples") if groups else (0.0, 0.0, 0.0)
+        print(
+            "rules alone on the hand-written articles: P {:.3f} R {:.3f} F1 {:.3f}".format(
+                *system(d, never, 0.5, "examples")
+            )
+        )
+    threshold = choose_threshold(d, pool, src, a.min_precision, a.breakdown)
+    figures = {
+        "cv": system(d, pool, threshold, src),
+        "in": system(d, ins, threshold, src),
+        "ex": system(d, ins, threshold, "examples"),
+        "exv": system(d, cv, threshold, "examples") if groups else (0.0, 0.0, 0.0),
+    }
     print(f"threshold {threshold}")
     if groups:
         unit = "site" if a.site_of_page is not None else "page"
-        print(f"dev, cross-validated by {unit} ({a.folds} folds): P {p_cv:.3f} R {r_cv:.3f} F1 {f_cv:.3f}")
-    print(f"{src}, in-sample: P {p_in:.3f} R {r_in:.3f} F1 {f_in:.3f}")
-    print(f"own examples, in-sample: P {p_ex:.3f} R {r_ex:.3f} F1 {f_ex:.3f}")
+        print(
+            "dev, cross-validated by {} ({} folds): P {:.3f} R {:.3f} F1 {:.3f}".format(unit, a.folds, *figures["cv"])
+        )
+    print("{}, in-sample: P {:.3f} R {:.3f} F1 {:.3f}".format(src, *figures["in"]))
+    print("own examples, in-sample: P {:.3f} R {:.3f} F1 {:.3f}".format(*figures["ex"]))
     if groups:
-        print(f"own examples, cross-validated by article: P {p_exv:.3f} R {r_exv:.3f} F1 {f_exv:.3f}")
+        print("own examples, cross-validated by article: P {:.3f} R {:.3f} F1 {:.3f}".format(*figures["exv"]))
     weights = {name: round(float(v), 4) for name, v in zip(FEATURES, w_all, strict=True)}
     for name, v in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {v:+7.3f} {name}")
     print("second stage: " + ", ".join(f"{n} {v:+.3f}" for n, v in zip(CONTEXT, w_ctx, strict=True)))
     if a.breakdown:
-        model = LineModel(tuple(weights.values()), threshold, {}, ())
-        by: dict[str, Counter[str]] = defaultdict(Counter)
-        for n, k in enumerate(art_of):
-            if arts[k].source != src or np.isnan(pool[n]) or pool[n] < threshold:
-                continue
-            label = "boilerplate" if y[n] else "content"
-            by["(all lines the model flags)"][label] += 1
-            for reason in model.reasons(evidence[rows[n]]) or ["(its overall shape)"]:
-                by[reason.split(" '")[0]][label] += 1
-        rule_by: dict[str, Counter[str]] = defaultdict(Counter)
-        for k, art in enumerate(arts):
-            if art.source == src:
-                for i, lab in enumerate(art.labels):
-                    if flags[k][i] and lab != "mixed":
-                        rule_by[flags[k][i]][lab] += 1
-        print(f"what the detector finds on {src}: boilerplate / content lines flagged")
-        for key, c in sorted(rule_by.items(), key=lambda kv: -sum(kv[1].values())):
-            print(f"  rule {key:36s} {c['boilerplate']:4d} / {c['content']:<4d}")
-        print("  model (cross-validated), per piece of evidence among the top three of a flagged line:")
-        for key, c in sorted(by.items(), key=lambda kv: -sum(kv[1].values())):
-            print(f"    {key:38s} {c['boilerplate']:4d} / {c['content']:<4d}")
+        breakdown(d, weights, pool, threshold, src)
     if a.show:
-        order = np.argsort(-np.nan_to_num(pool, nan=-1.0))
-        src_rows = [n for n in order if arts[art_of[n]].source == a.show_on]
-        print("content lines scored highest:")
-        for n in [n for n in src_rows if not y[n]][: a.show]:
-            print(f"  {pool[n]:.2f} {arts[art_of[n]].lines[line_of[n]][:90]!r}")
-        print("boilerplate lines scored lowest:")
-        for n in [n for n in src_rows[::-1] if y[n]][: a.show]:
-            print(f"  {pool[n]:.2f} {arts[art_of[n]].lines[line_of[n]][:90]!r}")
+        show(d, pool, a.show, a.show_on)
     if a.write:
-        data = {
-            "about": "Logistic weights of the boilerplate line model, fitted by scripts/fit_boilerplate.py.",
-            "threshold": threshold,
-            "fitted_on": {
-                "examples_lines": int(sum(arts[k].source == "examples" for k in art_of)),
-                "example_weight": a.example_weight,
-                "dev_lines": int(sum(arts[k].source == "dev" for k in art_of)),
-                "l2": a.l2,
-            },
-            "figures": {
-                "dev_cv": [round(p_cv, 3), round(r_cv, 3), round(f_cv, 3)] if groups else None,
-                "dev_in_sample": [round(p_in, 3), round(r_in, 3), round(f_in, 3)],
-            },
-            "weights": weights,
-            "context_weights": {name: round(float(v), 4) for name, v in zip(CONTEXT, w_ctx, strict=True)},
-        }
-        OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)}")
+        cv_figures: dict[str, tuple[float, float, float] | None] = {**figures, "cv": figures["cv"] if groups else None}
+        write(d, a, threshold=threshold, figures=cv_figures, weights=weights, w_ctx=w_ctx)
     return 0
+
+
+def write(
+    d: Lines,
+    a: argparse.Namespace,
+    *,
+    threshold: float,
+    figures: dict[str, tuple[float, float, float] | None],
+    weights: dict[str, float],
+    w_ctx: np.ndarray,
+) -> None:
+    """weights.json: the weights, the threshold, what they were fitted on and how well they do."""
+    examples = sum(d.arts[k].source == "examples" for k in d.art_of)
+    data = {
+        "about": "Logistic weights of the boilerplate line model, fitted by scripts/fit_boilerplate.py.",
+        "threshold": threshold,
+        "fitted_on": {
+            "examples_lines": int(examples),
+            "example_weight": a.example_weight,
+            "dev_lines": len(d.keys) - int(examples),
+            "l2": a.l2,
+        },
+        "figures": {
+            "dev_cv": [round(v, 3) for v in cv] if (cv := figures["cv"]) else None,
+            "dev_in_sample": [round(v, 3) for v in figures["in"] or ()],
+        },
+        "weights": weights,
+        "context_weights": {name: round(float(v), 4) for name, v in zip(CONTEXT, w_ctx, strict=True)},
+    }
+    OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -77,6 +77,29 @@ def comma_anywhere(rng: random.Random, para: str) -> Damage | None:
     return para[: m.end()] + "," + para[m.end() :], m.end()
 
 
+def strong_mark_anywhere(rng: random.Random, para: str) -> Damage | None:
+    """A semicolon or colon after any word but a sentence's last: a semicolon must join two clauses, and a colon
+    follow one; inside a phrase, neither can stand."""
+    words = [m for m in _WORD.finditer(para) if para[m.end() : m.end() + 1] == " "]
+    m = rng.choice(words)
+    return para[: m.end()] + rng.choice(";:") + para[m.end() :], m.end()
+
+
+def period_after_function_word(rng: random.Random, para: str) -> Damage | None:
+    """A period after an article, a possessive or a conjunction, before the rest of the sentence (`the. Budget`,
+    `and. prices`): no sentence ends on such a word."""
+    words = [
+        m
+        for m in _WORD.finditer(para)
+        if m.group() in ("the", "a", "an", "their", "its", "and", "or") and para[m.end() : m.end() + 1] == " "
+    ]
+    m = rng.choice(words)
+    nxt = m.end() + 1
+    upper = rng.random() < 0.5  # the next word capitalised as a new sentence, or not
+    rest = para[nxt].upper() + para[nxt + 1 :] if upper else para[nxt:]
+    return para[: m.end()] + ". " + rest, m.end()
+
+
 def mark_inside_word(rng: random.Random, para: str) -> Damage | None:
     """A comma, period, semicolon or hyphen inserted between two letters of a word of six letters or more."""
     words = [m for m in _WORD.finditer(para) if len(m.group()) >= 6 and m.group().islower()]
@@ -140,7 +163,10 @@ def test_clean_text_has_no_findings() -> None:
         # missed where the next sentence opens with a name or a capitalised word the article uses elsewhere
         (join_sentences, 0.75),
         # most word boundaries take a comma somewhere in English: only the impossible places are found
-        (comma_anywhere, 0.25),
+        (comma_anywhere, 0.45),
+        # a semicolon or colon between clauses, or before a list, is English: the rest are found
+        (strong_mark_anywhere, 0.7),
+        (period_after_function_word, 0.9),
         (insert_quote, 0.8),
         # missed where the cut leaves a word on each side (`be.fore`, `sing-le`)
         (mark_inside_word, 0.8),

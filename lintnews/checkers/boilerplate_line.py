@@ -11,8 +11,10 @@ from ..findings import Applicability, Hit, Severity
 from ..rulepack import Rule
 from .base import Checker, Option, compile_user_regex
 from .boilerplate import CLAIMS, content_lines, delete_block_edit
-from .boilerplate.features import article_facts, line_evidence
-from .boilerplate.model import CONTEXT_SPAN, LineModel, shipped_model
+from .boilerplate.features import line_evidence
+from .boilerplate.lines import words_of
+from .boilerplate.model import CONTEXT, LineModel, context_features, shipped_model
+from .boilerplate.page import article_facts
 
 
 def _probability(value: Any) -> float:
@@ -77,21 +79,20 @@ class BoilerplateLineChecker(Checker):
         # first stage: each line by its own evidence (a line a rule reported counts as boilerplate)
         evidence = [line_evidence(facts, i, flagged) for i in range(len(lines))]
         first = [1.0 if flagged[i] else self.model.probability(ev) for i, ev in enumerate(evidence)]
+        context = context_features(facts, first)
         for i, line in enumerate(lines):
-            if flagged[i] or len(line.text.split()) > self.opts["max_words"]:
+            if flagged[i] or len(line.text.split()) > self.opts["max_words"] or not words_of(line.text):
                 continue
             if any(k.search(line.text) for k in self.keep):
                 continue
-            # second stage: weighed with its neighbours' scores
-            span = range(max(0, i - CONTEXT_SPAN), min(len(lines), i + CONTEXT_SPAN + 1))
-            near = [first[j] for j in span if j != i]
-            p = self.model.with_context(first[i], near)
+            # second stage: weighed with its neighbours' scores and its block's
+            p = self.model.with_context(context[i])
             if p < threshold:
                 continue
             ev = evidence[i]
             claims[line.start] = self.rule.id
             reasons = self.model.reasons(ev)
-            if near and max(near) >= threshold and len(reasons) < 3:
+            if context[i][CONTEXT.index("near_max")] >= threshold and len(reasons) < 3:
                 reasons.append("beside other boilerplate")
             why = ", ".join(reasons) or "its overall shape"
             yield Hit(

@@ -12,7 +12,7 @@ from ..document import Document
 from ..findings import Hit, Severity
 from .base import Checker, Option
 from .boilerplate import content_lines, delete_block_edit
-from .boilerplate.features import is_body, is_headline_like, words_of
+from .boilerplate.lines import is_body, is_headline_like, words_of
 
 _NORM = regex.compile(r"[^\p{L}\p{N}@.]+")
 _QUOTE = regex.compile(r"[\"“”«»]")

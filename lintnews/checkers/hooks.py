@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..document import Document
-from ..prefilter import Keys
 
 
 class SpeedHooks:
@@ -25,8 +24,8 @@ class SpeedHooks:
         (a `regex` pattern unpickles without being parsed again) is worth warming here.
         """
 
-    def document_keys(self) -> Keys | None:
-        """Words, word pairs and texts one of which a document must hold (lower-cased, as prefilter.DocIndex
-        has them) for `check` to find anything in it when its index is clean; None when there are none. The
-        linter skips a rule whose keys a document lacks without calling it (see prefilter.KeyIndex)."""
+    def document_pattern(self) -> tuple[str, int] | None:
+        """A regular expression (and its `regex` flags) that matches in every document `check` finds anything
+        in; None when there is none. The linter skips a rule whose pattern cannot match in a document without
+        calling it (see speed.select)."""
         return None

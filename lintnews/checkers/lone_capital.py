@@ -25,6 +25,10 @@ _CLAUSE_END = frozenset(["NN", "NNS", "CD", "RB", "VBN", "PRP", "RP"])
 # adjectives are left out, as those of nations and faiths (`French`, `Baptist`) keep their capital, and
 # function words (`because Nearly`, `that The`) are sentence-split.mid-capital's
 _COMMON = frozenset(["VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS"])
+# ... or as a common noun or a number (`over Two spells`, `a number of Games`), but not after a determiner, where
+# English capitalises an institution or a thing it names (`the Internet`, `a State`)
+_NOMINAL = frozenset(["NN", "NNS", "CD"])
+_NAMING = frozenset(["DT", "PRP$", "POS", "NNP", "NNPS"])
 
 
 def _check_name(value: Any) -> str:
@@ -104,6 +108,10 @@ class LoneCapitalChecker(Checker):
                         suggestions=(". " + word,),
                         params=(("word", word), ("before", prev.text)),
                     )
-                elif not want_break and not breaks and tok.tag_ in _COMMON:
+                elif (
+                    not want_break
+                    and not breaks
+                    and (tok.tag_ in _COMMON or (tok.tag_ in _NOMINAL and prev.tag_ not in _NAMING))
+                ):
                     fixed = word.lower()
                     yield Hit(at, at + len(word), suggestions=(fixed,), params=(("word", word), ("fixed", fixed)))

@@ -1,4 +1,4 @@
-"""kind: phrase: any of a list of words or phrases (alternations run only where their key words occur)."""
+"""kind: phrase: any of a list of words or phrases (alternations run only where a scan says they may match)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import regex
 from ..casing import match_case
 from ..document import Document
 from ..findings import Hit
-from ..prefilter import PatternFilter, doc_index, may_match_words, phrase_factors
+from ..speed.select import Selector
 from .base import Checker, Option, list_of_str
 
 
@@ -26,26 +26,23 @@ def phrase_pattern(phrases: list[str], ignorecase: bool) -> regex.Pattern[str]:
     return regex.compile(phrase_source(phrases), flags | regex.VERSION0)
 
 
+# phrases per alternation: a long one is tried at every position of every article, and most of its phrases
+# never occur there; cut into buckets, only those a scan of the document names run
 BUCKET_SIZE = 24
 
 
 class PhraseMatcher:
-    """Finds any of many phrases: the list is cut into buckets of phrases sharing rare key words, and a
-    bucket runs only on documents holding one of its key words (a table of hundreds of phrases would
-    otherwise be one slow alternation tried at every position of every article).
-
-    A bucket's test is the word query of its alternation (every word of some phrase, in order) on documents
-    word queries speak for, else the older test (the longest word of some phrase); its pattern is compiled
-    the first time a document passes."""
+    """Finds any of many phrases, leftmost, then longest, no overlaps: the list is cut into buckets, one
+    alternation each (compiled on first use), and one scan of the document (speed.select) names the buckets
+    that may match in it."""
 
     def __init__(self, phrases: list[str], ignorecase: bool):
         self.ignorecase = ignorecase
+        self.flags = regex.IGNORECASE if ignorecase else 0
+        self.source = phrase_source(phrases)
         unique = sorted(set(phrases))
-        keyed = sorted(unique, key=lambda p: (min(phrase_factors([p]) or {""}), p))
-        self.buckets = [keyed[i : i + BUCKET_SIZE] for i in range(0, len(keyed), BUCKET_SIZE)]
-        self.factors = [phrase_factors(b) for b in self.buckets]
-        flags = regex.IGNORECASE if ignorecase else 0
-        self.filters = [PatternFilter(phrase_source(b), flags) for b in self.buckets]
+        self.buckets = [unique[i : i + BUCKET_SIZE] for i in range(0, len(unique), BUCKET_SIZE)]
+        self.selector = Selector([(phrase_source(b), self.flags) for b in self.buckets])
         self._patterns: dict[int, regex.Pattern[str]] = {}
 
     def _pattern(self, i: int) -> regex.Pattern[str]:
@@ -53,11 +50,16 @@ class PhraseMatcher:
             self._patterns[i] = phrase_pattern(self.buckets[i], self.ignorecase)
         return self._patterns[i]
 
+    def warm(self) -> None:
+        self.selector.load()
+        for i in range(len(self.buckets)):
+            self._pattern(i)
+
     def finditer(self, doc: Document) -> Iterator[regex.Match[str]]:
-        ix = doc_index(doc)
+        ids = self.selector.candidates(doc.text)
         found: list[regex.Match[str]] = []
-        for i, filt in enumerate(self.filters):
-            if filt.admits(ix) if ix.clean else may_match_words(self.factors[i], doc.word_set):
+        for i in range(len(self.buckets)):
+            if ids is None or i in ids:
                 found.extend(self._pattern(i).finditer(doc.text))
         # as one longest-first alternation would: leftmost, then longest, no overlaps
         found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
@@ -79,6 +81,12 @@ class PhraseChecker(Checker):
 
     def setup(self) -> None:
         self.matcher = PhraseMatcher(self.opts["phrases"], self.opts["ignorecase"])
+
+    def document_pattern(self) -> tuple[str, int]:
+        return self.matcher.source, self.matcher.flags
+
+    def warm(self, doc: Document) -> None:
+        self.matcher.warm()
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for m in self.matcher.finditer(doc):

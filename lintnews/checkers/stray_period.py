@@ -27,9 +27,15 @@ EXTRA_ABBREVIATIONS = _words(
 COMMA_BEFORE = frozenset(["who", "which", "whose", "whom", "where"])
 NOTHING_BEFORE = frozenset(["and", "but", "or", "nor"])
 
-# the next word must go on (a space or a comma after it): `on. meth. dot. com.` is word play, and
-# `pic.twitter.com` a link
-_CANDIDATE = re.compile(r"(?<=[^\W\d_])\.([ \t]+)([a-z][a-z’'-]*)(?=[ \t,;])")
+# the next word must go on (a space or a comma after it) or, if longer than a letter (`item. b. The`: a list),
+# end the sentence: `on. meth. dot. com.` is word play (a period after the next word, then a lower-case word
+# again), and `pic.twitter.com` a link
+_CANDIDATE = re.compile(
+    r"(?<=[^\W\d_])\.([ \t]+)([a-z](?:[a-z’'-]*[a-z])?)"
+    r"(?=[ \t,;]|(?<=[a-z’'-][a-z])[!?.][\"”’)]*(?:\s*$|[ \t]+[^a-z\s]))"
+)
+# a contraction or a possessive (`you'd`, `Swift's`) ends in a letter after an apostrophe, which no initial does
+_CLITIC = re.compile(r"[^\W\d_]{2,}['’](?:s|d|ll|re|ve|m|t)$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w.’'&-]+)$")
 
 
@@ -44,7 +50,7 @@ class StrayPeriodChecker(Checker):
             if not wm:
                 continue
             word = wm.group(1)
-            if len(word) < 2 or "." in word or is_abbreviation(before):
+            if len(word) < 2 or "." in word or (is_abbreviation(before) and not _CLITIC.search(word)):
                 continue  # initials, `U.S. and`, `e.g. the`, `Inc. and`
             if word.lower() in EXTRA_ABBREVIATIONS or word.isupper():
                 continue  # `Calif. and`, `all ID. models`

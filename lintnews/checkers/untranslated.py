@@ -27,6 +27,10 @@ LANGUAGE_NAMES = {
     "ro": "Romanian",
 }
 
+# the languages whose words English borrows most (encore, prima, casa), so that a borrowed word is told from a
+# left-in one by how much more often the source writes it; the others share fewer spellings with English
+ROMANCE = frozenset(["es", "fr", "pt", "it"])
+
 # letters of a script other than Latin, with what may sit between them inside one run (marks, digits, spaces,
 # the source's own punctuation): 北京 市, Москва, القدس
 _OTHER = r"(?:(?!\p{Latin})\p{L})"
@@ -43,6 +47,12 @@ _SHELTERED = regex.compile(
 )
 _GLOSS = regex.compile(r"\([^()\n]{1,100}\)")
 _GLOSS_AFTER = regex.compile(r"\s*\(\s*\p{Latin}")
+# a number after a capitalised word or an article is a model number ('the 50 quattro', 'Sportback 55 quattro')
+_MODEL_NUMBER = regex.compile(r"(?:\b(?:the|a|an|The|A|An)|\p{Lu}\w*)[ \t]+\d[\d.,]*[ \t]*$")
+# a capitalised word English writes less often than this is a name English does not know: one of the source's
+_NAME_ZIPF = 3.0
+# an elided article or preposition before a name: L'Académie, d'Orsay, dell'Arte
+_ELIDED = regex.compile(r"^\p{L}{1,4}['’]")
 _ARTICLES = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "our"})
 # words before a name that mark what follows as a person's name, not an untranslated noun
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sr", "sra", "don", "doña", "st", "san", "santa"})
@@ -84,6 +94,13 @@ class UntranslatedChecker(Checker):
         "sure_english_zipf": Option(
             float, default=2.3, help="a lone word English knows better than this is reported as a note only"
         ),
+        "loan_english_zipf": Option(
+            float,
+            default=3.35,
+            help="a word English writes up to this often (a loanword or a name: prima, mundo) is still left in when "
+            "a Romance source language writes it min_loan_margin more often",
+        ),
+        "min_loan_margin": Option(float, default=2.4, help="see loan_english_zipf"),
     }
 
     def setup(self) -> None:
@@ -148,17 +165,21 @@ class UntranslatedChecker(Checker):
                 if z >= 3.5 and z - english >= 1.5:
                     langs.add(lang)
                     top = max(top, z)
-        strong = (
-            len(low) >= (4 if said_in_english else 3)
-            and top >= floor
-            and english <= self.opts["max_english_zipf"]
-            and top - english >= margin
+        loan_margin = self.opts["min_loan_margin"]
+        # a loanword English writes now and then (avant, mundo, encore) is the source word when the source writes
+        # it far more: a few hundred times as often, and among its commonest words
+        loan = (
+            bool(langs & ROMANCE)
+            and max(foreign_zipf(low.casefold(), lang) for lang in langs & ROMANCE) >= 5.0
+            and english <= self.opts["loan_english_zipf"]
+            and top - english >= loan_margin
+        )
+        strong = len(low) >= (4 if said_in_english else 3) and (
+            (top >= floor and english <= self.opts["max_english_zipf"] and top - english >= margin) or loan
         )
         # a word English speakers say is left in only when English barely writes it, or when the source language
-        # writes it a thousand times as often ('agua', 'gens')
-        sure = strong and (
-            not said_in_english or english < self.opts["sure_english_zipf"] or (top >= 5.0 and top - english >= 2.7)
-        )
+        # writes it a few hundred times as often ('agua', 'gens', 'avant')
+        sure = strong and (not said_in_english or english < self.opts["sure_english_zipf"] or loan)
         got = self._memo[low] = Judgement(english, frozenset(langs), strong, sure, top)
         return got
 
@@ -250,13 +271,20 @@ class UntranslatedChecker(Checker):
         if prev in _HONORIFICS:
             return False
         if self._initial(text, words[first].start, start):
-            return len(run) > 1  # a single capitalised word there may be a surname
-        # capitals just before or after the run make it part of a person's or a place's name
+            # a single capitalised word there may be a surname, unless it is among the source's commonest words
+            # or set off by a comma ('Después', 'Cependant,')
+            return len(run) > 1 or self._initial_source_word(text, words[first], j)
+        # capitals just before or after the run make it part of a person's or a place's name of the source ('Casa
+        # Rosada', 'Partido Popular'); an English word beside it ('the Communist Partido', 'Président Trump') is a
+        # name translated all but that word
         nxt = run[-1] + 1
-        if first and words[first - 1].text[:1].isupper() and text[words[first - 1].end : words[first].start] == " ":
-            return False
-        if nxt < len(words) and words[nxt].text[:1].isupper() and text[words[nxt - 1].end : words[nxt].start] == " ":
-            return False
+        for k, gap in ((first - 1, (first - 1, first)), (nxt, (nxt - 1, nxt))):
+            if (
+                0 <= k < len(words)
+                and self._source_name_word(words[k])
+                and text[words[gap[0]].end : words[gap[1]].start] == " "
+            ):
+                return False
         return (
             j.english < 1.5
             or (len(run) > 1 and any(words[k].text.islower() for k in run))
@@ -279,14 +307,30 @@ class UntranslatedChecker(Checker):
         if not first.text.islower():
             return False
         before = text[max(0, first.start - 2) : first.start]
-        if before[:1].isdigit() and before[1:] == " ":
-            return True
+        if before[:1].isdigit() and before[1:] == " " and _MODEL_NUMBER.search(text, 0, first.start):
+            return True  # a label after a model number ('the 50 quattro', 'Sportback 55 quattro'), not '28 persone'
         prev = words[run[0] - 1].text if run[0] > 0 else ""
-        if prev[:1].isupper() and prev.lower() not in _ARTICLES and before == prev[-1:] + " ":
-            return True  # after a capitalised word: the rest of a name ('L'Académie française')
         nxt = text[last.end : last.end + 2]
-        if nxt[:1] == " " and nxt[1:].isupper() and not (len(run) > 1 and len(last.text) <= 3):
-            return True  # (but 'the alcalde de Madrid': a particle stands between the source noun and the name)
+        name_follows = nxt[:1] == " " and nxt[1:].isupper()
+        # inside a name: particles ('Carlos de la Fuente'), or a source word after a name of the same language
+        # ('L'Académie française', its elided article aside); a content word after another name is the sentence
+        # going on ('Hong Kong gouvernement', 'Volker dijo': a German name, a Spanish verb)
+        if (
+            prev[:1].isupper()
+            and prev.lower() not in _ARTICLES
+            and before == prev[-1:] + " "
+            and (
+                name_follows
+                or all(len(words[k].text) <= 3 for k in run)
+                or self.judge(_ELIDED.sub("", prev)).langs & self.judge(first.text).langs
+            )
+        ):
+            return True
+        if name_follows and not (len(run) > 1 and len(last.text) <= 3):
+            # before a name of the source ('corso Monforte'), not before one English knows ('contro China')
+            m = _WORD.match(text, last.end + 1)
+            if m and m.group() != "I" and zipf(m.group().lower()) < _NAME_ZIPF:
+                return True  # (but 'the alcalde de Madrid': a particle stands between the source noun and the name)
         if text.startswith(("...", "…"), last.end):
             return True  # a word cut short ('arti...')
         if before == ", " and text.startswith(",", last.end) and len(run) == 1:
@@ -307,7 +351,23 @@ class UntranslatedChecker(Checker):
         k = run[0]
         if words[k].text.islower():
             return judged[k].sure
+        if self._initial(text, words[k].start, start) and self._initial_source_word(text, words[k], judged[k]):
+            return True
         return self._noun_after_article(words, judged, k)
+
+    def _source_name_word(self, word: Word) -> bool:
+        """A capitalised word of a name English does not write, or a word of the source: 'Rosada', 'Popular'?"""
+        if not word.text[:1].isupper():
+            return False
+        return zipf(word.text.lower()) < _NAME_ZIPF or bool(self.judge(word.text).langs)
+
+    @staticmethod
+    def _initial_source_word(text: str, word: Word, j: Judgement) -> bool:
+        """A sentence's first word that English barely knows, among the source's commonest words or followed by a
+        comma as a connective is ('Ahora', 'Después', 'Cependant,'): not a surname, which English knows too."""
+        if j.english >= 2.5:
+            return False
+        return j.top >= 5.5 or (text.startswith(",", word.end) and j.top >= 4.5)
 
     @staticmethod
     def _initial(text: str, pos: int, sentence_start: int) -> bool:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import baseline as bl
-from .. import query_memo
 from ..cache import CACHE_ENV, choose_cache_dir, default_cache_dir
 from ..config import FORMATS
 from ..errors import LintnewsError
@@ -171,7 +170,6 @@ def run(args: argparse.Namespace) -> int:
         finally:
             if helper is not None:
                 helper.close()
-            query_memo.save()
     if args.exit_zero and code == 1:
         return 0
     return code

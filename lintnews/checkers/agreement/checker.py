@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...document import Block, Document
 from ...findings import Hit, Severity
 from ..base import Checker, Option
-from .cues import PREFILTERS, Prefilter, sentence_words
+from .cues import PREFILTERS, Prefilter
 from .flags import Flag
 from .nouns import check_det_noun, check_of_bare_noun, check_there_plural
 from .pronouns import check_its_possessive, check_pronoun_case
@@ -49,18 +49,13 @@ class AgreementChecker(Checker):
         self.prefilter = Prefilter(PREFILTERS[self.opts["check"]])
 
     def warm(self, doc: Document) -> None:
-        self.prefilter.word_keys()  # worked out on first use
+        self.prefilter.selector.load()  # loaded (or compiled) before workers fork
 
     def parse_blocks(self, doc: Document) -> list[Block]:
         """The sentences this rule parses in `doc` (its cues found them); it reads the full parse."""
         most = self.opts["max_words"]
-        words = sentence_words(doc)
         admits = self.prefilter.admits
-        return [
-            s
-            for i, s in enumerate(doc.sentences)
-            if s.text.count(" ") < most and admits(s.text, None if words is None else words[i])
-        ]
+        return [s for s in doc.sentences if s.text.count(" ") < most and admits(s.text)]
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for block, sdoc in self.parsed(doc):

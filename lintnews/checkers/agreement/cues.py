@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ...document import Document
-from ...prefilter import Keys, TextWords, doc_index, may_hold_words, text_words, word_keys
+from ...speed.select import Selector
 from .words import PARTICIPLE_ONLY, PAST, PAST_FORMS, PAST_ONLY
 
 _MODALS = r"(?:can|could|will|would|shall|should|may|might|must|did|does|do|didn['’]t|doesn['’]t|don['’]t|can['’]t|won['’]t|cannot)"  # noqa: E501
@@ -155,10 +154,8 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
 class Prefilter:
     """A check's cues compiled: does a sentence need parsing for this check?
 
-    Each cue also has the words one of which a sentence must hold for it to match, worked out from its
-    pattern and its guard (prefilter.word_keys, every word counted: 'they' or 'were' is in most documents but
-    in few sentences): given the sentence's words, a cue whose words are all missing is passed over without a
-    search.
+    One scan of the sentence (speed.select) names the cues that may match in it; only those are searched, each
+    guard first.
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
@@ -169,44 +166,14 @@ class Prefilter:
             )
             for c in cues
         ]
-        self._sources = [(c.pattern, c.guard) for c in cues]
-        self._words: list[list[Keys]] | None = None
+        self.selector = Selector([(c.pattern, 0) for c in cues])
 
-    def word_keys(self) -> list[list[Keys]]:
-        """Per cue: the words and texts (prefilter.word_keys) of its pattern, and of its guard, which every
-        sentence the pattern matches also matches: a sentence it matches holds one of each."""
-        if self._words is None:
-            self._words = [
-                [
-                    k
-                    for k in (word_keys(source, every_word=True) for source in sources if source is not None)
-                    if k is not None
-                ]
-                for sources in self._sources
-            ]
-        return self._words
-
-    def admits(self, text: str, words: TextWords | None = None) -> bool:
-        """Does a cue match the sentence? `words`: the sentence read for word tests (see sentence_words), None
-        when its document's characters are not plain enough for them."""
-        if words is None:
-            return any((guard is None or guard.search(text)) and pattern.search(text) for guard, pattern in self._cues)
-        for needs, (guard, pattern) in zip(self.word_keys(), self._cues, strict=True):
-            for keys in needs:  # a plain loop: this runs for every cue of every sentence
-                if not may_hold_words(keys, words):
-                    break
-            else:
-                if (guard is None or guard.search(text)) and pattern.search(text):
-                    return True
+    def admits(self, text: str) -> bool:
+        """Does a cue match the sentence?"""
+        ids = self.selector.candidates(text)
+        for i, (guard, pattern) in enumerate(self._cues):
+            if ids is not None and i not in ids:
+                continue
+            if (guard is None or guard.search(text)) and pattern.search(text):
+                return True
         return False
-
-
-def sentence_words(doc: Document) -> list[TextWords] | None:
-    """Each sentence read for word tests (prefilter.text_words); None when the document's characters are not
-    plain enough for them. Shared by the checks of one document."""
-    key = "agreement-sentence-words"
-    if key not in doc.cache:
-        clean = doc_index(doc).clean
-        doc.cache[key] = [text_words(s.text) for s in doc.sentences] if clean else None
-    words: list[TextWords] | None = doc.cache[key]
-    return words

@@ -10,8 +10,8 @@ import regex
 from ...document import Block, Document
 from ...errors import RuleError
 from ...findings import Edit, Hit
-from ...prefilter import Keys, TextWords, doc_index, may_hold_words, text_words, word_keys
 from ...rulepack import Rule
+from ...speed.select import Selector
 from ..base import Checker, Option, compile_user_regex, list_of_str
 
 POSITIONS = ("any", "first", "last", "not-first")
@@ -22,7 +22,6 @@ CLAIMS = "boilerplate-claimed"
 # doc.cache keys: the document's content lines and their word counts, computed once for the pack's rules
 _LINES = "boilerplate-lines"
 _LINE_WORDS = "boilerplate-line-words"
-_LINE_VOCAB = "boilerplate-line-vocabulary"
 # A line that ends like a sentence; teaser headlines and list items do not.
 _FINAL_PUNCT = regex.compile(r"""[.!…:;]["”’'»)\]]*$""")
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
@@ -138,16 +137,6 @@ def content_lines(doc: Document) -> list[Block]:
     return out
 
 
-def line_words(doc: Document) -> list[TextWords] | None:
-    """Each of `content_lines(doc)` as word tests read it (prefilter.text_words); None when the document's
-    characters are not plain enough for word tests."""
-    if _LINE_VOCAB not in doc.cache:
-        clean = doc_index(doc).clean
-        doc.cache[_LINE_VOCAB] = [text_words(b.text) for b in content_lines(doc)] if clean else None
-    found: list[TextWords] | None = doc.cache[_LINE_VOCAB]
-    return found
-
-
 def _line_word_counts(doc: Document) -> list[int]:
     """`word_count` of each of `content_lines(doc)`: every rule of the pack asks for them."""
     counts: list[int] | None = doc.cache.get(_LINE_WORDS)
@@ -227,10 +216,10 @@ class BoilerplateChecker(Checker):
 
     def setup(self) -> None:
         self.flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
-        # the patterns one by one, the first that matches winning, as in one alternation of them all: each has
-        # the words a line must hold for it to match, so most lines are never searched (see _match)
+        # the patterns one by one, the first that matches winning, as in one alternation of them all: a scan of
+        # the line names those that may match in it, so most lines are never searched (see _match)
         self._patterns: list[regex.Pattern[str]] | None = None
-        self._keys: list[Keys | None] | None = None
+        self.selector = Selector([(p, self.flags) for p in self.opts["patterns"]])
 
     @property
     def patterns(self) -> list[regex.Pattern[str]]:
@@ -239,35 +228,28 @@ class BoilerplateChecker(Checker):
         return self._patterns
 
     def warm(self, doc: Document) -> None:
-        # compiled (and their keys worked out) on first use, all at once
+        # compiled (and the selector loaded) on first use, all at once
         self.patterns  # noqa: B018
-        self.pattern_keys()
+        self.selector.load()
 
-    def pattern_keys(self) -> list[Keys | None]:
-        """Per pattern: the words and texts one of which a line it matches holds (prefilter.word_keys, every word
-        counted: a line holds few, so even "the" or "is" tells lines apart)."""
-        if self._keys is None:
-            self._keys = [word_keys(p, self.flags, every_word=True) for p in self.opts["patterns"]]
-        return self._keys
-
-    def _span(self, line: str, words: TextWords | None = None) -> tuple[int, int] | None:
-        """[start, end) of what flags the line, or None. `words`: the line read for word tests, when they apply."""
+    def _span(self, line: str) -> tuple[int, int] | None:
+        """[start, end) of what flags the line, or None."""
         if self.opts["patterns"]:
-            m = self._match(line, words)
+            m = self._match(line)
             if m is not None and m.end() > 0:
                 return m.start(), m.end()
         if self.opts["shape"] == "metadata" and metadata_line(line):
             return 0, len(line)
         return None
 
-    def _match(self, line: str, words: TextWords | None) -> regex.Match[str] | None:
+    def _match(self, line: str) -> regex.Match[str] | None:
         """What `match` (or `fullmatch`) of the alternation of the patterns gives: the first pattern that matches
-        at the start of the line; with `fullmatch`, the first that matches the whole line. A pattern whose words
-        the line lacks is passed over: it cannot match."""
-        keys = self.pattern_keys() if words is not None else None
+        at the start of the line; with `fullmatch`, the first that matches the whole line. A pattern the scan of
+        the line does not name is passed over: it cannot match."""
+        ids = self.selector.candidates(line)
         full = self.opts["fullmatch"]
         for i, pattern in enumerate(self.patterns):
-            if keys is not None and words is not None and not may_hold_words(keys[i], words):
+            if ids is not None and i not in ids:
                 continue
             m = pattern.fullmatch(line, timeout=1.0) if full else pattern.match(line, timeout=1.0)
             if m is not None:
@@ -293,14 +275,13 @@ class BoilerplateChecker(Checker):
         # a prefix (metadata) is removed alone, so a long line after it does not matter
         max_words = self.opts["max_words"] if self.opts["report"] == "line" else None
         words = _line_word_counts(doc) if max_words is not None else []
-        vocab = line_words(doc) if self.opts["patterns"] else None
         for i in candidates:
             if i in flagged or claims.get(lines[i].start, me) != me:
                 continue
             line = lines[i]
             if max_words is not None and words[i] > max_words:
                 continue
-            span = self._span(line.text, None if vocab is None else vocab[i])
+            span = self._span(line.text)
             if span is None:
                 continue
             flagged.add(i)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from .features import EVIDENCE, FEATURES, LineEvidence
+from .page import ArticleFacts
 
 WEIGHTS_FILE = "weights.json"
-# the second stage: the first stage's score of the line and of its neighbours, `CONTEXT_SPAN` lines either side
-# (a teaser headline sits among teasers, a subhead among paragraphs)
-CONTEXT = ("bias", "own_logit", "near_mean", "near_max")
+# the second stage: the first stage's score of the line, of its neighbours `CONTEXT_SPAN` lines either side, and
+# of the other lines of its block outside the story (a teaser sits among teasers, a subhead among paragraphs, and a
+# box of other stories' headlines is scored as a whole)
+CONTEXT = ("bias", "own_logit", "near_mean", "near_max", "block_mean")
 CONTEXT_SPAN = 2
 
 
@@ -23,9 +26,22 @@ def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
-def context_features(own: float, near: list[float]) -> tuple[float, ...]:
-    """CONTEXT values from the first-stage score of the line and those of its neighbours."""
-    return (1.0, _logit(own) / 4, sum(near) / len(near) if near else 0.0, max(near, default=0.0))
+def context_features(facts: ArticleFacts, first: Sequence[float]) -> list[tuple[float, ...]]:
+    """CONTEXT values of every line from the first-stage scores of the article's lines, in linear time."""
+    n = len(first)
+    prefix = [0.0]
+    for p in first:
+        prefix.append(prefix[-1] + p)
+    out: list[tuple[float, ...]] = []
+    for i in range(n):
+        near = [first[j] for j in range(max(0, i - CONTEXT_SPAN), min(n, i + CONTEXT_SPAN + 1)) if j != i]
+        block = facts.blocks[i]
+        size = block.end - block.start if block is not None else 0
+        block_mean = (prefix[block.end + 1] - prefix[block.start] - first[i]) / size if block and size else 0.0
+        out.append(
+            (1.0, _logit(first[i]) / 4, sum(near) / len(near) if near else 0.0, max(near, default=0.0), block_mean)
+        )
+    return out
 
 
 def _sigmoid(z: float) -> float:
@@ -45,11 +61,8 @@ class LineModel:
         """The first stage: the line's own evidence."""
         return _sigmoid(sum(w * x for w, x in zip(self.weights, ev.values, strict=True)))
 
-    def with_context(self, own: float, near: list[float]) -> float:
-        """The second stage: the line's first-stage score weighed with its neighbours' (own score when none)."""
-        if not self.context_weights:
-            return own
-        values = context_features(own, near)
+    def with_context(self, values: tuple[float, ...]) -> float:
+        """The second stage: the line's first-stage score weighed with its neighbours' (CONTEXT `values`)."""
         return _sigmoid(sum(w * x for w, x in zip(self.context_weights, values, strict=True)))
 
     def reasons(self, ev: LineEvidence, top: int = 3) -> list[str]:
@@ -79,13 +92,13 @@ def model_from_mapping(data: Any, where: str) -> LineModel:
     if not all(isinstance(w[f], (int, float)) for f in FEATURES):
         raise ValueError(f"{where}: every weight must be a number")
     ctx = data.get("context_weights", {})
-    if not isinstance(ctx, dict) or (ctx and sorted(ctx) != sorted(CONTEXT)):
+    if not isinstance(ctx, dict) or sorted(ctx) != sorted(CONTEXT):
         raise ValueError(f"{where}: 'context_weights' must name {', '.join(CONTEXT)}")
     t = data.get("threshold", 0.5)
     if not isinstance(t, (int, float)) or not 0.0 < t < 1.0:
         raise ValueError(f"{where}: 'threshold' must be a number between 0 and 1")
     info = {k: v for k, v in data.items() if k not in ("weights", "context_weights")}
-    context = tuple(float(ctx[c]) for c in CONTEXT) if ctx else ()
+    context = tuple(float(ctx[c]) for c in CONTEXT)
     return LineModel(tuple(float(w[f]) for f in FEATURES), float(t), info, context)
 
 

@@ -1,0 +1,178 @@
+"""What a line's page says of it: where the story starts and ends, its topic words, and the runs of short lines
+around it (a list of other stories' headlines is a run that speaks of other topics)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lines import content_words, is_body, is_headline_like, words_of
+
+# the story's lead: its title area and first paragraphs, whose topic words a line of the story shares
+LEAD_PARAGRAPHS = 2
+# the share of a paragraph's topic words the lead uses, at which it is a paragraph of the same story
+ON_TOPIC = 0.15
+# the share of a paragraph's topic words the story's paragraphs before it use, at which it goes on with the story
+CHAINED = 0.3
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of consecutive short lines (headline-like, or without words: a '-' between teasers)."""
+
+    start: int
+    end: int  # the last line of the run
+    size: int  # how many of its lines are headline-like (the wordless ones are not counted)
+    off_story: float  # the share of its topic words that no paragraph of the story uses
+    distinct: float  # how little its lines share topic words with each other (a list of other stories: 1)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A stretch of lines that are not the story's paragraphs: the page's head or tail, or an insert (a box of
+    other stories' headlines, a subhead) between two paragraphs."""
+
+    start: int
+    end: int  # the last line of the block
+    off_story: float  # the share of its topic words that no paragraph of the story uses
+    topic_words: int  # how many topic words it has (a block of two words says little of its topic)
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the evidence of every line of one article reads: worked out once per article, in linear time."""
+
+    lines: tuple[str, ...]
+    headline: tuple[bool, ...]
+    first_body: int  # index of the story's first paragraph (len(lines) when none)
+    last_body: int  # index of its last (-1 when none)
+    before: tuple[int, ...]  # headline-like lines just before each line, in a row
+    after: tuple[int, ...]  # ... and just after it
+    vocab: Counter[str]
+    lead: frozenset[str]  # topic words of the lines up to the story's second paragraph
+    lead_end: int  # the last line of the lead
+    story_end: int  # the story's last paragraph on its topic (a teaser blurb after it speaks of another story)
+    story: frozenset[int]  # the story's paragraphs: those up to its end
+    story_vocab: Counter[str]  # in how many of the story's paragraphs each topic word occurs
+    runs: tuple[Run | None, ...]  # the run of short lines each line belongs to
+    blocks: tuple[Block | None, ...]  # the block of lines between the story's paragraphs each other line is in
+
+    @property
+    def has_body(self) -> bool:
+        return self.last_body >= 0
+
+
+def on_topic(text: str, lead: frozenset[str]) -> bool:
+    """A paragraph shares enough topic words with the story's lead to be the story's own."""
+    own = content_words(text)
+    return len(own) < 3 or len(own & lead) / len(own) >= ON_TOPIC
+
+
+def article_vocabulary(lines: Sequence[str]) -> Counter[str]:
+    """In how many lines of the article each topic word occurs."""
+    vocab: Counter[str] = Counter()
+    for t in lines:
+        vocab.update(content_words(t))
+    return vocab
+
+
+def _distinct(members: Sequence[frozenset[str]]) -> float:
+    """The mean share of a line's topic words that no other line of its run uses: each headline of a list of other
+    stories has its own topic, the items of a price list or a table share theirs."""
+    uses: Counter[str] = Counter(w for m in members for w in m)
+    shares = [sum(uses[w] == 1 for w in m) / len(m) for m in members if m]
+    return sum(shares) / len(shares) if shares else 0.0
+
+
+def _runs(lines: Sequence[str], headline: Sequence[bool], story_vocab: Counter[str]) -> list[Run | None]:
+    """Each line's run of short lines; a wordless line ('-', '6') joins a run but neither starts nor ends one."""
+    n = len(lines)
+    out: list[Run | None] = [None] * n
+    i = 0
+    while i < n:
+        if not headline[i]:
+            i += 1
+            continue
+        j = last = i
+        while j + 1 < n and (headline[j + 1] or not words_of(lines[j + 1])):
+            j += 1
+            if headline[j]:
+                last = j
+        members = [k for k in range(i, last + 1) if headline[k]]
+        words = frozenset(w for k in members for w in content_words(lines[k]))
+        off = sum(story_vocab[w] == 0 for w in words) / len(words) if words and story_vocab else 0.0
+        run = Run(i, last, len(members), off, _distinct([content_words(lines[k]) for k in members]))
+        for k in members:
+            out[k] = run
+        i = last + 1
+    return out
+
+
+def _blocks(lines: Sequence[str], story: frozenset[int], story_vocab: Counter[str]) -> list[Block | None]:
+    """Each line's block of lines outside the story's paragraphs (None for a paragraph of the story)."""
+    out: list[Block | None] = [None] * len(lines)
+    i = 0
+    while i < len(lines):
+        if i in story:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and j + 1 not in story:
+            j += 1
+        words = frozenset(w for k in range(i, j + 1) for w in content_words(lines[k]))
+        off = sum(story_vocab[w] == 0 for w in words) / len(words) if words and story_vocab else 0.0
+        block = Block(i, j, off, len(words))
+        out[i : j + 1] = [block] * (j + 1 - i)
+        i = j + 1
+    return out
+
+
+def _story_end(lines: Sequence[str], body: Sequence[int], lead_end: int, lead: frozenset[str]) -> int:
+    """The story's last paragraph on its topic: one that shares enough topic words with the lead, or with the
+    story's paragraphs before it (the topic drifts: a later paragraph speaks of what the one before it did)."""
+    end = -1
+    known = set(lead)
+    for j in body:
+        own = content_words(lines[j])
+        if j <= lead_end or len(own) < 3 or len(own & known) / len(own) >= CHAINED:
+            end = j
+            known |= own
+    return end
+
+
+def article_facts(lines: Sequence[str]) -> ArticleFacts:
+    """The facts of the article whose content lines are `lines`."""
+    n = len(lines)
+    headline = tuple(is_headline_like(t) for t in lines)
+    body = [j for j, t in enumerate(lines) if is_body(t)]
+    before = [0] * n
+    after = [0] * n
+    for j in range(1, n):
+        before[j] = before[j - 1] + 1 if headline[j - 1] else 0
+    for j in range(n - 2, -1, -1):
+        after[j] = after[j + 1] + 1 if headline[j + 1] else 0
+    first, last = (body[0], body[-1]) if body else (n, -1)
+    lead_end = body[min(len(body), LEAD_PARAGRAPHS) - 1] if body else -1
+    lead = frozenset(w for t in lines[: lead_end + 1] for w in content_words(t))
+    # the story runs to its last paragraph on the lead's topic; the paragraphs before that are its own, whatever
+    # their words (a story's topic drifts from its lead)
+    story_end = _story_end(lines, body, lead_end, lead)
+    story = frozenset(j for j in body if j <= story_end)
+    story_vocab = article_vocabulary([lines[j] for j in story])
+    return ArticleFacts(
+        lines=tuple(lines),
+        headline=headline,
+        first_body=first,
+        last_body=last,
+        before=tuple(before),
+        after=tuple(after),
+        vocab=article_vocabulary(lines),
+        lead=lead,
+        lead_end=lead_end,
+        story_end=story_end,
+        story=story,
+        story_vocab=story_vocab,
+        runs=tuple(_runs(lines, headline, story_vocab)),
+        blocks=tuple(_blocks(lines, story, story_vocab)),
+    )
