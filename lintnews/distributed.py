@@ -1,106 +1,146 @@
-"""Lint JSON Lines shards on a Dask cluster: one task per shard, each running the streaming lint of one process.
+"""Lint on a Dask cluster: a worker plugin holds the rules and the spaCy model, tasks lint batches of files or shards.
 
-    python -m lintnews.distributed --scheduler tcp://scheduler:8786 archive/*.jsonl > findings.jsonl
-
-Needs the `dask` extra (pip install 'lintnews[dask]') on the client and on every worker, and shard paths every
-worker can read (a shared file system). Each worker process builds the rules once and reuses them for every
-shard it gets. Like `check --stream`, there is no cross-document pass: shards are linted independently.
+Used by `lintnews check --dask ADDRESS` (commands/cluster.py). Needs the `dask` extra (pip install
+'lintnews[dask]') on the client and on every worker, the same lintnews version everywhere, and paths every
+worker can read (a shared file system). Like `check --stream` there is no cross-document pass: each task is
+linted on its own.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
+import os
+import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .config import Config, resolve
+from distributed import Worker, WorkerPlugin, get_worker
+
+from .cache import Cache, default_cache_dir
+from .config import Config
 from .lint import Linter
-from .report import finding_json
-from .runner import Run, RunOptions, article_findings, make_linter
+from .parallel import BATCH_CHARS, BATCH_DOCS
+from .runner import FileResult, Run, RunOptions, article_findings, linter_filters, make_linter
+from .sources import is_jsonl
+
+PLUGIN_NAME = "lintnews"
 
 
-@dataclass
-class ShardResult:
-    """What one shard gives back: its findings (as in --format json), input errors, notices and counts."""
+@dataclass(frozen=True)
+class Linted:
+    """One article's result as a worker sends it back: the document itself stays on the worker."""
 
-    shard: str
-    findings: list[dict[str, Any]] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    articles: int = 0
+    result: FileResult
     words: int = 0
+    chars: int = 0
 
 
-@cache
-def _linter(cfg: Config, extra_packs: tuple[str, ...]) -> Linter:
-    # once per worker process and configuration: a worker gets many shards
-    return make_linter(cfg, extra_packs)
+class LintnewsPlugin(WorkerPlugin):
+    """Loads the rules (from the worker's own cache when it has them) and the spaCy model once per worker
+    process, when the worker starts or joins, so that no task pays for them."""
+
+    def __init__(self, cfg: Config, extra_packs: Sequence[str] = (), use_cache: bool = True) -> None:
+        self.cfg = cfg
+        self.extra_packs = tuple(extra_packs)
+        self.use_cache = use_cache
+        self.linter: Linter | None = None
+        # a worker started with several threads runs tasks side by side: the linter and the model are not
+        # made for that, so its tasks take turns (start workers with --nthreads 1 and more processes instead)
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the plugin travels to each worker as its settings; each builds its own linter there
+        return {k: v for k, v in self.__dict__.items() if k not in ("linter", "_lock")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, linter=None, _lock=threading.Lock())
+
+    def setup(self, worker: Worker | None = None) -> None:
+        cache = Cache(default_cache_dir()) if self.use_cache else None
+        linter = make_linter(self.cfg, self.extra_packs, cache)
+        linter.prepare()
+        if linter.uses_model:
+            from . import nlp
+
+            try:
+                nlp.model()
+            except nlp.ModelUnavailable:
+                pass  # each rule that needs it says so when it runs, as in a local run
+        self.linter = linter
+
+    def lint(self, paths: Sequence[str]) -> tuple[list[Linted], list[str]]:
+        """Each article of the files (or JSON Lines shards) in input order, and the notices of the run."""
+        with self._lock:
+            return self._lint(paths)
+
+    def _lint(self, paths: Sequence[str]) -> tuple[list[Linted], list[str]]:
+        if self.linter is None:
+            self.setup()
+        assert self.linter is not None
+        linter = self.linter
+        linter.filters = linter_filters(self.cfg)
+        before = len(linter.notices)
+        run = Run(linter, self.cfg, RunOptions(jobs=1, stream=True))
+        out = []
+        for r in run.iter_results(list(paths)):
+            article_findings(r)
+            doc = r.doc
+            words, chars = (doc.word_count, len(doc.text)) if doc is not None else (0, 0)
+            out.append(Linted(replace(r, doc=None), words, chars))
+        return out, list(dict.fromkeys([*linter.notices[before:], *run.notices]))
 
 
-def lint_shard(shard: str, cfg: Config | None = None, extra_packs: tuple[str, ...] = ()) -> ShardResult:
-    """Lint one JSON Lines shard line by line (any size, bounded memory); the function each Dask task runs."""
-    cfg = cfg or Config()
-    linter = _linter(cfg, extra_packs)
-    before = len(linter.notices)
-    run = Run(linter, cfg, RunOptions(jobs=1, stream=True))
-    out = ShardResult(shard)
-    for r in run.iter_results([shard]):
-        if r.error:
-            out.errors.append(r.error)
+def lint_task(paths: Sequence[str]) -> tuple[list[Linted], list[str]]:
+    """The function each Dask task runs, on a worker that has the plugin."""
+    plugin = get_worker().plugins[PLUGIN_NAME]
+    assert isinstance(plugin, LintnewsPlugin)
+    return plugin.lint(paths)
+
+
+def batches(paths: Sequence[str], batch_chars: int = BATCH_CHARS, batch_docs: int = BATCH_DOCS) -> list[list[str]]:
+    """The tasks of a run: each JSON Lines shard alone, plain files together up to `batch_chars` bytes or
+    `batch_docs` files (a task per file would cost more in scheduling than in linting), in input order."""
+    out: list[list[str]] = []
+    batch: list[str] = []
+    size = 0
+    for p in paths:
+        if is_jsonl(p):
+            if batch:
+                out.append(batch)
+                batch, size = [], 0
+            out.append([p])
             continue
-        article_findings(r)
-        out.findings.extend(finding_json(f) for f in r.findings)
-        if r.doc is not None:
-            out.articles += 1
-            out.words += r.doc.word_count
-    out.notices = list(dict.fromkeys([*linter.notices[before:], *run.notices]))
+        batch.append(p)
+        try:
+            size += os.path.getsize(p)
+        except OSError:
+            pass  # the worker reports the unreadable file
+        if size >= batch_chars or len(batch) >= batch_docs:
+            out.append(batch)
+            batch, size = [], 0
+    if batch:
+        out.append(batch)
     return out
 
 
-def lint_shards(
-    shards: Sequence[str], client: Any, cfg: Config | None = None, extra_packs: Sequence[str] = ()
-) -> Iterator[ShardResult]:
-    """Lint each shard on the cluster behind `client` (a distributed.Client); results in the order given.
+def lint_on_cluster(client: Any, tasks: Sequence[Sequence[str]]) -> Iterator[tuple[list[Linted], list[str]]]:
+    """Each task's results, in the order of `tasks`, from the cluster behind `client` (a distributed.Client
+    with the plugin registered). A finished task is handed over and released as soon as those before it are,
+    so the client holds the results of only the tasks that finish out of order."""
+    from distributed import as_completed
 
-    Results are gathered one at a time, so the client holds one shard's findings at once.
-    """
-    futures = client.map(lint_shard, list(shards), cfg=cfg or Config(), extra_packs=tuple(extra_packs), pure=False)
-    for fut in futures:
-        yield fut.result()
+    futures = client.map(lint_task, [list(t) for t in tasks], pure=False)
+    order = {f.key: i for i, f in enumerate(futures)}
+    done: dict[int, tuple[list[Linted], list[str]]] = {}
+    nxt = 0
+    for fut in as_completed(futures):  # type: ignore[no-untyped-call]
+        done[order[fut.key]] = fut.result()
         fut.release()
+        while nxt in done:
+            yield done.pop(nxt)
+            nxt += 1
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lintnews.distributed", description=__doc__.splitlines()[0])
-    ap.add_argument("shards", nargs="+", metavar="SHARD.jsonl")
-    ap.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler (tcp://host:8786); default: a local one")
-    ap.add_argument("--config", metavar="FILE", help="a .lintnews.toml or pyproject.toml")
-    ap.add_argument("--rule-pack", action="append", default=[], metavar="PATH")
-    a = ap.parse_args(argv)
-    from distributed import Client, LocalCluster
-
-    cfg = resolve(a.config, Path.cwd(), {}, start=Path.cwd())
-    shards = [str(Path(s).resolve()) for s in a.shards]
-    errors = 0
-    # no address: a cluster of this machine's cores, as `lintnews check --jobs` would use
-    target = a.scheduler or LocalCluster()  # type: ignore[no-untyped-call]
-    with Client(target) as client:  # type: ignore[no-untyped-call]
-        for res in lint_shards(shards, client, cfg, a.rule_pack):
-            for f in res.findings:
-                sys.stdout.write(json.dumps(f, ensure_ascii=False) + "\n")
-            for e in res.errors:
-                print(f"lintnews: error: {e}", file=sys.stderr)
-            for n in res.notices:
-                print(f"lintnews: warning: {n}", file=sys.stderr)
-            errors += len(res.errors)
-            print(f"lintnews: {res.shard}: {res.articles} articles, {len(res.findings)} findings", file=sys.stderr)
-    return 2 if errors else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+def register(client: Any, cfg: Config, extra_packs: Sequence[str] = (), use_cache: bool = True) -> None:
+    """Give every worker of the cluster, and every worker that joins later, the rules and the model."""
+    client.register_plugin(LintnewsPlugin(cfg, extra_packs, use_cache), name=PLUGIN_NAME)

@@ -63,20 +63,22 @@ def _heading(f: Finding, paint: Painter) -> str:
     return f"{where}{art} {paint(f.rule, 'bold')} {paint.severity(f'[{f.severity.label}]', f.severity)} {f.message}"
 
 
-def _summary(findings: Sequence[Finding], errors: Sequence[str]) -> str:
+def _summary(findings: Sequence[Finding], errors: Sequence[str], unfinished: int = 0) -> str:
     n = len(findings)
+    # a rule that was turned off or stopped did not check its part: the run is not "all checked"
+    gap = f" {plural(unfinished, 'rule')} did not run to the end (see the warnings)." if unfinished else ""
     if not n:
         # "all checked" only when it is true: a file that could not be read was not checked
         if errors:
-            return f"No findings in the files read; {plural(len(errors), 'file')} could not be read."
-        return "All checked: no findings."
+            return f"No findings in the files read; {plural(len(errors), 'file')} could not be read.{gap}"
+        return f"No findings.{gap}" if gap else "All checked: no findings."
     fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability.value == "safe")
     summary = f"Found {plural(n, 'finding')} in {plural(len({f.path for f in findings}), 'file')}."
     if fixable:
         summary += f" {fixable} fixable with --fix."
     if errors:
         summary += f" {plural(len(errors), 'file')} could not be read."
-    return summary
+    return summary + gap
 
 
 def render_text(
@@ -85,6 +87,8 @@ def render_text(
     errors: Sequence[str],
     color: bool = False,
     scores: Sequence[dict[str, Any]] = (),
+    *,
+    unfinished: int = 0,
 ) -> str:
     paint = Painter(color)
     out: list[str] = []
@@ -105,15 +109,17 @@ def render_text(
             out.append(f"  = fix ({f.fix.applicability.value})")
         out.append("")
     out.extend(render_scores(scores))
-    out.append(_summary(findings, errors))
+    out.append(_summary(findings, errors, unfinished))
     return "\n".join(out) + "\n"
 
 
-def render_concise(findings: Sequence[Finding], errors: Sequence[str], color: bool = False) -> str:
+def render_concise(
+    findings: Sequence[Finding], errors: Sequence[str], color: bool = False, *, unfinished: int = 0
+) -> str:
     """One line per finding, `path:line:col: rule [severity] message`, as ruff's concise format; then the summary."""
     paint = Painter(color)
     out = [_heading(f, paint) for f in findings]
-    out.append(_summary(findings, errors))
+    out.append(_summary(findings, errors, unfinished))
     return "\n".join(out) + "\n"
 
 

@@ -77,6 +77,8 @@ class RunOptions:
     cache_dir: Path | None = None
     # JSON Lines archives read line by line and each result handed over as it is ready (Run.iter_results)
     stream: bool = False
+    # told of each result as execute() gets it (a progress bar)
+    on_result: Callable[[FileResult], object] | None = None
 
 
 def per_file_ignores_filter(cfg: Config) -> FindingFilter:
@@ -427,7 +429,10 @@ class Run:
         if self.opts.fix or self.opts.diff:
             self._execute_fixing(paths)
         else:
-            self.results.extend(self.iter_results(paths))
+            for r in self.iter_results(paths):
+                self.results.append(r)
+                if self.opts.on_result is not None:
+                    self.opts.on_result(r)
         docs = [r.doc for r in self.results if r.doc is not None and r.error is None]
         if len(docs) > 1 and not self.opts.fix:
             current = {r.path: r.findings for r in self.results}
@@ -443,12 +448,16 @@ class Run:
         for source, tree in self.sources(paths):
             try:
                 if not source.stdin and is_jsonl(source.path):
-                    self.results.extend(self.process_jsonl(source))
+                    done = self.process_jsonl(source)
                 else:
-                    self.results.append(self.process(source, tree))
+                    done = [self.process(source, tree)]
             except Exception as e:  # a bug met on one file must not stop the others nor show a traceback
                 name = self.opts.stdin_name if source.stdin else source.path
-                self.results.append(FileResult(name, error=f"{name}: internal error, file skipped: {e!r}"))
+                done = [FileResult(name, error=f"{name}: internal error, file skipped: {e!r}")]
+            self.results.extend(done)
+            if self.opts.on_result is not None:
+                for r in done:
+                    self.opts.on_result(r)
 
 
 def introduced(before: list[Finding], old: str, after: list[Finding], new: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import random
 import signal
@@ -269,6 +270,12 @@ def test_fixed_n_says_when_the_fixes_left_new_findings(here: Path, capsys: pytes
     assert "leftbehind.to-to" in out
     assert out.endswith("Fixed 1 finding. 1 of the findings above is new, made by the fixes: review them.\n")
     assert code == 0
+    # the JSON report says the same in its summary
+    f.write_bytes(b"He wanted to in order to leave.\n")
+    args = ["check", "--no-cache", "--rule-pack", "left.yaml", "--select", "leftbehind", "--fix", "--format", "json"]
+    code, out, _ = run(capsys, *args, "a.txt")
+    summary = json.loads(out)["summary"]
+    assert (summary["fixed"], summary["made_by_fixes"], summary["findings"]) == (1, 1, 1)
 
 
 def test_show_fixes_lists_applied_and_available_fixes(here: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -106,9 +106,7 @@ def test_sarif_validates_against_the_official_schema(tree: Path, capsys: pytest.
     assert len(list(validator.iter_errors(data))) == 2
 
 
-def _junit(
-    capsys: pytest.CaptureFixture[str], junit_xsd: xmlschema.XMLSchema, *args: str
-) -> tuple[int, ET.Element]:
+def _junit(capsys: pytest.CaptureFixture[str], junit_xsd: xmlschema.XMLSchema, *args: str) -> tuple[int, ET.Element]:
     code, out, _ = run(capsys, "--format", "junit", *args)
     errors = [str(e.reason) for e in junit_xsd.iter_errors(out)]
     assert errors == []

@@ -8,9 +8,9 @@ from pathlib import Path
 import lintnews
 
 PACKAGE = Path(lintnews.__file__).parent
-# Modules above or beside the commands that own the terminal: the entry point reports errors, the process
-# tuning flushes the streams at exit, and distributed.py is still a command-line program of its own.
-TERMINAL_OWNERS = {"cli.py", "tuning.py", "distributed.py"}
+# Modules above or beside the commands that own the terminal: the entry point reports errors, and the process
+# tuning flushes the streams at exit.
+TERMINAL_OWNERS = {"cli.py", "tuning.py"}
 
 
 def terminal_writes(path: Path) -> list[int]:

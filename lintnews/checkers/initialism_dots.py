@@ -55,4 +55,3 @@ def _hit(text: str, start: int, end: int, usual: str, times: int) -> Hit:
         # 'the U.S. The' may end a sentence on the stop of U.S. or run on to a name ('the U.S. Army')
         return Hit(start, end, params=params, suggestions=(usual,))
     return Hit(start, end, params=params, suggestions=(usual,), replacement=usual)
-

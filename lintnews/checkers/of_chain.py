@@ -69,4 +69,3 @@ class OfChainChecker(Checker):
 def _common(token: Any) -> bool:
     """A common noun written in lower case: a capital marks a name or a title, whose 'of's are its own."""
     return token.tag_ in _COMMON and token.text.isalpha() and token.text.islower()
-

@@ -10,7 +10,8 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -37,6 +38,7 @@ from ..runner import (
 )
 from ..score import artifact_score
 from .options import add_rule_options, resolve_config
+from .progress import Progress, wanted
 
 
 def add_parser(sub: Any) -> None:
@@ -113,6 +115,12 @@ def add_parser(sub: Any) -> None:
         help="with --format json: write each article's findings as it is done, holding no documents "
         "(for archives; no cross-document checks)",
     )
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="lint on a Dask cluster: a scheduler (tcp://host:8786), or 'local' for one of --jobs processes here; "
+        "writes --format json as --stream does",
+    )
     p.set_defaults(run=run)
 
 
@@ -145,17 +153,15 @@ def _order(f: Finding) -> tuple[str, int, int, int, str]:
 
 
 def _scores(results: list[FileResult]) -> list[dict[str, Any]]:
-    out = []
-    for r in results:
-        if r.doc is None or r.error:
-            continue
-        words = r.doc.word_count
-        entry: dict[str, Any] = {"path": r.file, "words": words, "findings": len(r.findings)}
-        if r.article is not None:
-            entry["article"] = r.article
-        entry["score"] = artifact_score(r.findings, words)
-        out.append(entry)
-    return out
+    return [_score_entry(r, r.doc.word_count) for r in results if r.doc is not None and not r.error]
+
+
+def _score_entry(r: FileResult, words: int) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": r.file, "words": words, "findings": len(r.findings)}
+    if r.article is not None:
+        entry["article"] = r.article
+    entry["score"] = artifact_score(r.findings, words)
+    return entry
 
 
 def run(args: argparse.Namespace) -> int:
@@ -213,11 +219,16 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -
         from ..fileio import decode
 
         stdin_text = decode(data, args.stdin_filename).text
-    if args.stream and (fmt != "json" or fix or args.diff or args.baseline or args.write_baseline or args.statistics):
+    streamed = args.stream or args.dask
+    if streamed and (fmt != "json" or fix or args.diff or args.baseline or args.write_baseline or args.statistics):
+        flag = "--dask" if args.dask else "--stream"
         print(
-            "lintnews: error: --stream works with --format json only, without --fix, --diff, --statistics or baselines",
+            f"lintnews: error: {flag} works with --format json only, without --fix, --diff, --statistics or baselines",
             file=sys.stderr,
         )
+        return 2
+    if args.dask and stdin_text is not None:
+        print("lintnews: error: --dask lints files, not stdin: its workers read the paths", file=sys.stderr)
         return 2
     opts = RunOptions(
         fix=fix and not args.diff,
@@ -231,9 +242,22 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -
     )
     run_ = make_run(cfg, opts, args.rule_pack)
     run_.adopt_model_helper(helper)
-    if args.stream:
-        return _stream_json(run_, args.paths, cfg.max_score, cfg.fail_on)
-    results = run_.execute(args.paths)
+    bar = _progress(args, run_, stdin_text is None)
+    try:
+        if args.dask:
+            from .cluster import lint_on_dask
+
+            items, notices = lint_on_dask(args.dask, run_, args.paths, args.rule_pack, jobs=args.jobs, bar=bar)
+            return _stream_json(items, notices, cfg.max_score, cfg.fail_on)
+        if args.stream:
+            local = ((r, _counted(r, bar)) for r in run_.iter_results(args.paths))
+            return _stream_json(local, lambda: run_.linter_notices() + run_.notices, cfg.max_score, cfg.fail_on)
+        if bar is not None:
+            opts.on_result = partial(_counted, bar=bar)
+        results = run_.execute(args.paths)
+    finally:
+        if bar is not None:
+            bar.close()
     for notice in dict.fromkeys([*run_.linter_notices(), *run_.notices]):
         print(f"lintnews: warning: {notice}", file=sys.stderr)
     errors = [r for r in results if r.error]
@@ -276,6 +300,8 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -
             "articles": len(scores),
             "findings": len(findings),
             "fixed": sum(r.applied for r in results if r.fixed_text is not None),
+            # of the findings listed, those the fixes made (as the text report's "Fixed" line says)
+            "made_by_fixes": sum(r.introduced for r in results if r.fixed_text is not None),
             "errors": len(errors),
             "baselined": baselined,
             "statistics": statistics(findings),
@@ -300,11 +326,14 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -
             sys.stdout.write(render_statistics(findings))
     elif findings or not args.quiet:
         color = wants_color(args.color, sys.stdout.isatty())
+        unfinished = len(set(run_.linter_notices()))
         if fmt == "concise":
-            text = render_concise(findings, [r.error or "" for r in errors], color=color)
+            text = render_concise(findings, [r.error or "" for r in errors], color=color, unfinished=unfinished)
         else:
             docs = {r.path: r.doc for r in results if r.doc is not None}
-            text = render_text(docs, findings, [r.error or "" for r in errors], color=color, scores=scores)
+            text = render_text(
+                docs, findings, [r.error or "" for r in errors], color=color, scores=scores, unfinished=unfinished
+            )
         if baselined:
             text += f"{baselined} finding{'s' if baselined != 1 else ''} in the baseline not shown.\n"
         if opts.fix:
@@ -372,11 +401,40 @@ def _report_over(over: list[dict[str, Any]], max_score: float | None, fmt: str) 
             print(f"lintnews: {message}", file=sys.stderr)
 
 
-def _stream_json(run_: Run, paths: list[str], max_score: float | None, fail_on: Severity) -> int:
+def _progress(args: argparse.Namespace, run_: Run, sized: bool) -> Progress | None:
+    """The progress line, for a person watching stderr (see progress.wanted); a streamed report on the same
+    terminal would be torn by it, so then there is none. The input's size gives the time left."""
+    if not wanted(sys.stderr, args.quiet, os.environ):
+        return None
+    if (args.stream or args.dask) and not args.output_file and sys.__stdout__ is not None and sys.__stdout__.isatty():
+        return None
+    total = 0
+    if sized:
+        for source, _ in run_.sources(args.paths):
+            with contextlib.suppress(OSError):
+                total += os.path.getsize(source.path)
+    return Progress(sys.stderr, total or None)
+
+
+def _counted(r: FileResult, bar: Progress | None = None) -> int:
+    """The article's words (0 for an input error), added to the progress line if there is one."""
+    words = r.doc.word_count if r.doc is not None and not r.error else 0
+    if bar is not None and r.doc is not None and not r.error:
+        bar.add(1, words, len(r.doc.raw))
+    return words
+
+
+def _stream_json(
+    items: Iterable[tuple[FileResult, int]],
+    notices: Callable[[], list[str]],
+    max_score: float | None,
+    fail_on: Severity,
+) -> int:
     """The JSON report written as the run goes, in input order, never holding the documents or findings.
 
-    Same shape as --format json; the summary's `scores` lists only the articles above --max-score (the
-    archive may hold millions), and cross-document checks do not run: they need every document at once.
+    `items`: each result, with the words of its article (a Dask worker keeps the document). Same shape as
+    --format json; the summary's `scores` lists only the articles above --max-score (the archive may hold
+    millions), and cross-document checks do not run: they need every document at once.
     """
     out = sys.stdout
     out.write('{\n "version": 1,\n "findings": [')
@@ -388,7 +446,7 @@ def _stream_json(run_: Run, paths: list[str], max_score: float | None, fail_on: 
     top = 0.0
     over: list[dict[str, Any]] = []
     failed = False
-    for r in run_.iter_results(paths):
+    for r, words in items:
         files.setdefault(r.file)
         if r.error:
             errors.append({"path": r.file, "message": r.error})
@@ -401,17 +459,17 @@ def _stream_json(run_: Run, paths: list[str], max_score: float | None, fail_on: 
             stats[f.rule] += 1
             n_findings += 1
             failed = failed or f.severity >= fail_on
-        if r.doc is not None:
-            articles += 1
-            (entry,) = _scores([r])
-            top = max(top, entry["score"])
-            if max_score is not None and entry["score"] > max_score:
-                over.append(entry)
+        articles += 1
+        entry = _score_entry(r, words)
+        top = max(top, entry["score"])
+        if max_score is not None and entry["score"] > max_score:
+            over.append(entry)
     summary = {
         "files": len(files),
         "articles": articles,
         "findings": n_findings,
         "fixed": 0,
+        "made_by_fixes": 0,
         "errors": len(errors),
         "baselined": 0,
         "statistics": dict(sorted(stats.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -421,7 +479,7 @@ def _stream_json(run_: Run, paths: list[str], max_score: float | None, fail_on: 
     }
     tail = json.dumps({"errors": errors, "summary": summary}, ensure_ascii=False, indent=1)
     out.write(("\n ],\n" if not first else "],\n") + tail[2:] + "\n")
-    for notice in dict.fromkeys(run_.linter_notices() + run_.notices):
+    for notice in dict.fromkeys(notices()):
         print(f"lintnews: warning: {notice}", file=sys.stderr)
     _report_over(over, max_score, "json")
     if errors:

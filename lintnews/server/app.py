@@ -127,15 +127,16 @@ class LintnewsServer(LanguageServer):
 
     async def publish(self, result: Published) -> None:
         params, notices, problems = result
-        for p in params:
-            self.text_document_publish_diagnostics(p)
-        for n in notices:
-            self.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=n))
+        # messages go first: a client that acts on the diagnostics has seen why they are what they are
         for problem in problems:
             # a broken config is shown once, not on every keystroke; each document still has its diagnostic
             if problem not in self.shown:
                 self.shown.add(problem)
                 self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=problem))
+        for n in notices:
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=n))
+        for p in params:
+            self.text_document_publish_diagnostics(p)
 
     def relint_all(self) -> None:
         for uri in list(self.session.docs):
