@@ -157,11 +157,12 @@ class Document:
         """Sentences of every paragraph, by punctuation with abbreviations and initials respected."""
         out: list[Block] = []
         for para in self.paragraphs:
-            for s, stop in split_sentences(para.text):
-                e = stop
-                while e > s and para.text[e - 1] == FILL:
-                    e -= 1  # a footnote marker or a closing tag after the period belongs to no sentence
-                out.append(Block(para.start + s, para.start + e, para.text[s:e], para.kind))
+            for first, stop in split_sentences(para.text):
+                for s, piece_end in _pieces(para.text, first, stop):
+                    e = piece_end
+                    while e > s and para.text[e - 1] == FILL:
+                        e -= 1  # a footnote marker or a closing tag after the period belongs to no sentence
+                    out.append(Block(para.start + s, para.start + e, para.text[s:e], para.kind))
         return out
 
     def words(self) -> list[Block]:
@@ -198,6 +199,31 @@ class Document:
         return None
 
 
+# The longest run that is still read as one sentence. News sentences run to a few hundred characters; a
+# "sentence" of many thousands is a list, a table or junk without punctuation, and a rule that reads sentences
+# (or the tagger it asks) would spend time on it in proportion to its length times the matches in it.
+MAX_SENTENCE = 3000
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) as one sentence, or, beyond MAX_SENTENCE characters, in pieces cut at the last white space
+    before each limit (at the limit itself in a run of that many characters without white space)."""
+    if end - start <= MAX_SENTENCE:
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(" ", start + MAX_SENTENCE // 2, limit), text.rfind("\n", start + MAX_SENTENCE // 2, limit))
+        stop = cut if cut > start else limit
+        out.append((start, stop))
+        m = _SPACE_RUN.match(text, stop, end)
+        start = m.end() if m else stop
+    if end > start:
+        out.append((start, end))
+    return out
+
+
 def is_abbreviation(before: str) -> bool:
     """Does the text before a period end with an abbreviation or an initial?"""
     m = _ABBREV_TAIL.search(before + ".")
@@ -229,10 +255,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             break
         following = text[nxt]
         if punct == ".":
-            before = text[start : m.start()]
+            before = _last_words(text, start, m.start())
             if is_abbreviation(before) and (not following.isupper() or _looks_like_name_after_title(before)):
                 continue
-            if _DOTTED_ACRONYM.search(before) and text[nxt:].split(" ", 1)[0] not in _SENTENCE_STARTERS:
+            if _DOTTED_ACRONYM.search(before) and text[nxt : nxt + 16].split(" ", 1)[0] not in _SENTENCE_STARTERS:
                 continue
             if following.isdigit() and re.search(r"\b(?:[Nn]os?|[Pp]p?|[Vv]ol|[Aa]rt|[Ss]ec)$", before):
                 continue
@@ -244,6 +270,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         tail = text[start:].rstrip()
         spans.append((start, start + len(tail)))
     return spans
+
+
+# how much of the sentence before a period the abbreviation tests read: its last words, not all of it (a
+# "sentence" of a million characters whose periods are all followed by small letters was quadratic)
+_BEFORE_REACH = 128
+
+
+def _last_words(text: str, start: int, end: int) -> str:
+    """text[start:end], or its last words when that is long: cut at a space, so the first word is whole."""
+    lo = end - _BEFORE_REACH
+    if lo <= start:
+        return text[start:end]
+    cut = text.find(" ", lo, end)
+    return text[cut + 1 if cut >= 0 else lo : end]
 
 
 _DOTTED_ACRONYM = re.compile(r"(?:^|[\s(])(?:[A-Z]\.)+[A-Z]$")

@@ -254,3 +254,44 @@ def test_crlf_markdown_is_read_and_fixed_in_place() -> None:
         '---\r\ntitle: "x"\r\n---\r\n\r\n# Head\r\n\r\nThe minister said, in [Cairo](https://e.com/a).\r\n\r\n'
         "The talks would resume in Cairo.\r\n"
     )
+
+
+# Inline content dense in marks (hundreds of them, one in four characters or more) is read by the bounded rules
+DENSE = {
+    "emphasis": "*a **b " * 300,
+    "nav-links": "**[Rome](/r)** · " * 100,
+    "nested-label": "[a [b] c](/dest/x) *y* " * 60,
+    "underscores": "_one __two ___three " * 150,
+    "images": "![Ana](/a.jpg) *x* " * 100,
+}
+
+
+@pytest.mark.parametrize("name", sorted(DENSE))
+def test_dense_content_is_read_by_the_bounded_rules(name: str) -> None:
+    from lintnews.readers.markdown import is_dense
+
+    from .test_commonmark import oracle_words, reader_words
+
+    raw = DENSE[name] + "\n"
+    assert is_dense(raw.strip())
+    doc = read("a.md", raw)
+    # no mark is text: emphasis runs, brackets and link destinations are markup, so no fix can touch them
+    for i, ch in enumerate(raw):
+        if ch in "*_[]()/" or raw.startswith("](", i - 1):
+            assert not doc.is_text(i, i + 1), (name, i, raw[max(0, i - 10) : i + 10])
+    # and the words are the words a browser shows (link and emphasis text), as with the full parse, but for
+    # the difference by design: a delimiter run that pairs with none, or a bracket, is shown, and is markup here
+    shown = [w for w in (w.strip("*_~[]") for w in oracle_words(raw)) if w]
+    assert reader_words(raw) == shown
+
+
+def test_prose_with_markup_is_not_dense() -> None:
+    from lintnews.readers.markdown import is_dense
+
+    para = "The envoy met *officials* in [Cairo](https://example.com/cairo) on `Monday`, an aide said. " * 40
+    assert not is_dense(para)
+
+
+def test_a_fix_next_to_dense_content_leaves_its_marks_alone() -> None:
+    raw = "The the minister spoke.\n\n" + "**[Rome](/r)** · " * 100 + "\n"
+    assert fixed("a.md", raw) == "The minister spoke.\n\n" + "**[Rome](/r)** · " * 100 + "\n"

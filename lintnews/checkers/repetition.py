@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..document import Block, Document
@@ -62,15 +65,17 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
     toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     # `the region region's`: a possessive repeats its noun too
     low = [_POSSESSIVE.sub("", t.text.lower()) for t in toks]
+    gaps = _Gaps(text, toks)
     found: list[Repeat] = []
     covered = -1
     i = 0
     while i < len(toks):
         hit = None
         for size in range(max_words, min_words - 1, -1):
-            if i + 2 * size > len(toks) or low[i : i + size] != low[i + size : i + 2 * size]:
+            # the first words and the gaps compared before the lists are sliced: most sizes fail there, cheaply
+            if i + 2 * size > len(toks) or low[i] != low[i + size] or not gaps.copies_join(i, size):
                 continue
-            if _copies_join(text, toks, i, size) and not _periodic(low[i : i + size]):
+            if low[i : i + size] == low[i + size : i + 2 * size] and not _periodic(low[i : i + size]):
                 hit = size
                 break
         if hit is None or i <= covered:
@@ -80,7 +85,7 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
         while (
             i + (times + 2) * hit <= len(toks)
             and low[i : i + hit] == low[i + (times + 1) * hit : i + (times + 2) * hit]
-            and _copies_join(text, toks, i + times * hit, hit)
+            and gaps.copies_join(i + times * hit, hit)
         ):
             times += 1
         found.append(Repeat(i, hit, times))
@@ -89,6 +94,39 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
     return toks, found
 
 
+class _Gaps:
+    """What stands between each token and the next, read once per paragraph (not once per candidate size):
+    the text, and whether it joins two copies (2: spaces, 1: a comma, 0: neither) or breaks a sentence."""
+
+    def __init__(self, text: str, toks: list[_Tok]) -> None:
+        self.text: list[str] = []
+        self.join: list[int] = []
+        self.breaks: list[bool] = []
+        seen: dict[str, tuple[int, bool]] = {}
+        for a, b in pairwise(toks):
+            gap = text[a.end : b.start]
+            kind = seen.get(gap)
+            if kind is None:
+                join = 2 if _SPACE.fullmatch(gap) else 1 if _CLAUSE_SEP.fullmatch(gap) else 0
+                kind = seen[gap] = (join, _BREAK.search(gap) is not None)
+            self.text.append(gap)
+            self.join.append(kind[0])
+            self.breaks.append(kind[1])
+
+    def copies_join(self, i: int, size: int) -> bool:
+        """Are tokens i..i+size and the next `size` tokens two copies with the same spacing, side by side?"""
+        # the one gap between the copies first: where words repeat without being a repeat (a list, markup
+        # between the words), it is what fails. A clause said twice may be set off by a comma; a short phrase
+        # so set off is a chant or a list
+        join = self.join[i + size - 1]
+        if join == 0 or (join == 1 and size < 4):
+            return False
+        text, breaks = self.text, self.breaks
+        last = i + size - 1
+        return text[i:last] == text[i + size : last + size] and not any(breaks[i:last])
+
+
+@lru_cache(maxsize=16)  # asked once per repeat in the paragraph: read the paragraph once, not once per repeat
 def _title_case(text: str) -> bool:
     """A headline or a table header (`Last Change Change %`) capitalises its words: not prose."""
     words = [w for w in _WORD.findall(text) if len(w) > 3 and w[0].isalpha()]
@@ -99,20 +137,6 @@ def _periodic(words: list[str]) -> bool:
     """Is the unit itself a repeat of a shorter one (`on on`)? Then the shorter unit is the one repeated."""
     n = len(words)
     return any(n % p == 0 and words == words[:p] * (n // p) for p in range(1, n // 2 + 1))
-
-
-def _copies_join(text: str, toks: list[_Tok], i: int, size: int) -> bool:
-    """Are tokens i..i+size and the next `size` tokens two copies with the same spacing, side by side?"""
-    for k in range(size - 1):
-        a = text[toks[i + k].end : toks[i + k + 1].start]
-        b = text[toks[i + size + k].end : toks[i + size + k + 1].start]
-        if a != b or _BREAK.search(a):
-            return False
-    gap = text[toks[i + size - 1].end : toks[i + size].start]
-    if _SPACE.fullmatch(gap):
-        return True
-    # a clause said twice may be set off by a comma; a short phrase so set off is a chant or a list
-    return size >= 4 and _CLAUSE_SEP.fullmatch(gap) is not None
 
 
 class RepetitionChecker(Checker):
@@ -163,7 +187,7 @@ class RepetitionChecker(Checker):
         if word[:1].isupper() and word[1:].islower() and words[0].start > 0:
             # a doubled name (`Sirhan Sirhan`) is written so every time; a decoder's slip happens once
             doubled = text[words[0].start : toks[rep.first + 1].end]
-            return doc.text.count(doubled) >= 2 or _title_case(text)
+            return _title_case(text) or doc.text.count(doubled) >= 2
         return False
 
     def setup(self) -> None:
@@ -172,20 +196,22 @@ class RepetitionChecker(Checker):
 
     def parse_blocks(self, doc: Document) -> list[Block]:
         """The sentences holding a doubled single word: the tagger tells emphasis from a slip."""
-        blocks: list[Block] = []
+        blocks: dict[Block, None] = {}
+        starts = [s.start for s in doc.sentences]
         for para, toks, reps in self._candidates(doc):
             for r in reps:
                 if r.size == 1:
-                    s = self._sentence(doc, para.start + toks[r.first].start)
-                    if s is not None and s not in blocks:
-                        blocks.append(s)
-        return blocks
+                    s = self._sentence(doc, starts, para.start + toks[r.first].start)
+                    if s is not None:
+                        blocks[s] = None
+        return list(blocks)
 
     @staticmethod
-    def _sentence(doc: Document, offset: int) -> Block | None:
-        for s in doc.sentences:
-            if s.start <= offset < s.end:
-                return s
+    def _sentence(doc: Document, starts: list[int], offset: int) -> Block | None:
+        """The sentence holding `offset` (sentences are in order and do not overlap)."""
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and doc.sentences[i].start <= offset < doc.sentences[i].end:
+            return doc.sentences[i]
         return None
 
     def check(self, doc: Document) -> Iterator[Hit]:

@@ -22,6 +22,9 @@ _INTRODUCED = regex.compile(
     r"(?i:\b(?:so-called|called|calls|call|dubbed|named|titled|entitled|known\s+as|termed|labelled|labeled|"
     r"branded|word|words|phrase|slogan|label|term|hashtag|as|of))\s*$"
 )
+# how far before the quotation mark an introducing word (with the space after it) can start
+_INTRODUCED_REACH = 64
+_AFTER_WORD = regex.compile(r"[\p{L},]\s$")
 # verbs that attribute words to a speaker: a quoted fragment in their sentence is somebody's words, not a term
 _ATTRIBUTING = frozenset(
     """
@@ -62,9 +65,13 @@ class TermQuotesChecker(Checker):
                     continue
                 # a title or a name in quotation marks ('"Swan Lake"') shows no habit, but may follow it
                 titled = all(w[0].isupper() for w in words)
-                before = s.text[: m.start()]
-                # inside a sentence, after a word: not a quotation opening the sentence or following a colon
-                if not regex.search(r"[\p{L},]\s$", before) or _INTRODUCED.search(before):
+                # inside a sentence, after a word: not a quotation opening the sentence or following a colon.
+                # Both look at the words just before the mark only: searched in a window, not in all that comes
+                # before (on a "sentence" of a million characters that was quadratic)
+                at = m.start()
+                if not _AFTER_WORD.search(s.text, max(0, at - 2), at) or _INTRODUCED.search(
+                    s.text, max(0, at - _INTRODUCED_REACH), at
+                ):
                     continue
                 found.append((s, m.start(), m.end(), m.group("term"), m.group("stop"), titled))
         return found
