@@ -8,7 +8,7 @@ line with no sentence end. Each is written to a file of about `--size` character
 console script in a child process, with a cache folder of its own that has already compiled the rules (so the
 figure is the lint of that file, not the first run's rule compilation); the CPU time is the child's user+sys.
 The floor line is the same command on a one-sentence file: what any check costs before reading anything.
-`--reader` adds the CPU time of the reader alone (lintnews.readers.read) in this process.
+`--reader` adds the CPU time of the reader alone (lintnews.core.readers.read) in this process.
 Nothing here is a pass/fail test: tests/test_linear_time.py checks the growth with input size.
 """
 
@@ -44,7 +44,7 @@ def _child_cpu(argv: list[str]) -> tuple[float, int]:
 
 
 def _reader_cpu(path: str, raw: str) -> float:
-    from lintnews.readers import read
+    from lintnews.core.readers import read
 
     start = time.process_time()
     read(path, raw)

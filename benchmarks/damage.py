@@ -277,7 +277,7 @@ def texts_of(paths: list[str]) -> list[str]:
 
 def sentences_of(texts: Iterable[str]) -> list[str]:
     """Sentences of prose, 6 to 50 words, each starting with a capital and ending with a final mark."""
-    from lintnews.document import split_sentences
+    from lintnews.core.document import split_sentences
 
     out: list[str] = []
     seen: set[str] = set()

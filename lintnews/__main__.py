@@ -1,5 +1,5 @@
 """`python -m lintnews`: the same command line as the `lintnews` script."""
 
-from .cli import entry
+from .commands.cli import entry
 
 entry()

@@ -37,9 +37,9 @@ from lintnews.checkers.boilerplate.model import (  # noqa: E402
     context_features,
 )
 from lintnews.checkers.boilerplate.page import ArticleFacts, article_facts  # noqa: E402
-from lintnews.lint import Linter  # noqa: E402
-from lintnews.rulepack import collect_pack_paths, load_packs  # noqa: E402
-from lintnews.sources import make_document  # noqa: E402
+from lintnews.core.sources import make_document  # noqa: E402
+from lintnews.engine.lint import Linter  # noqa: E402
+from lintnews.rules.rulepack import collect_pack_paths, load_packs  # noqa: E402
 
 EXAMPLES = ROOT / "tests" / "data" / "boilerplate_examples.txt"
 OUT = ROOT / "lintnews" / "checkers" / "boilerplate" / WEIGHTS_FILE

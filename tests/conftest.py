@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
-from lintnews.cache import CACHE_ENV
-from lintnews.lint import Linter
-from lintnews.rulepack import parse_pack
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import parse_pack
+from lintnews.speed.cache import CACHE_ENV
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from lintnews.config import Config
-from lintnews.runner import RunOptions, make_run
+from lintnews.core.config import Config
+from lintnews.engine.runner import RunOptions, make_run
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "corpus" / "articles"

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
-from lintnews.findings import Finding, Severity
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
-from lintnews.sources import make_document
+from lintnews.core.findings import Finding, Severity
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 CLEAN = Path(__file__).parent / "data" / "clean_news_lexical.txt"
 

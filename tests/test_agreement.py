@@ -8,9 +8,9 @@ import regex
 from lintnews.checkers.agreement import cues as C
 from lintnews.checkers.agreement import inflect as F
 from lintnews.checkers.agreement import words as W
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 
 def test_word_forms() -> None:
@@ -222,8 +222,8 @@ def test_tentative_cases_are_info() -> None:
 
 @pytest.mark.slow
 def test_sentence_and_paragraph_parses_do_not_collide() -> None:
-    from lintnews import nlp
-    from lintnews.document import Block
+    from lintnews.core import nlp
+    from lintnews.core.document import Block
 
     doc = make_document("t.txt", "They was late. It rained.")
     para = doc.paragraphs[0]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.cli import main
+from lintnews.commands.cli import main
 
 ONLY = ("--select", "punctuation.doubled-period", "--fail-on", "warning")
 

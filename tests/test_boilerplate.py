@@ -6,9 +6,9 @@ import pytest
 
 from lintnews.checkers.boilerplate import delete_block_edit, metadata_line
 from lintnews.checkers.caption import is_expansion
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 RULES = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.category == "boilerplate"]
 # the pattern rules (the line model and the cross-document rule have their own tests: test_boilerplate_model.py)

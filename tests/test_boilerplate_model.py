@@ -11,11 +11,11 @@ from lintnews.checkers.boilerplate.features import FEATURES, line_evidence
 from lintnews.checkers.boilerplate.lines import imperative_opener, words_of
 from lintnews.checkers.boilerplate.model import CONTEXT, context_features, model_from_mapping, shipped_model
 from lintnews.checkers.boilerplate.page import article_facts
-from lintnews.findings import Applicability
-from lintnews.fix import fix_text
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
-from lintnews.sources import make_document
+from lintnews.core.findings import Applicability
+from lintnews.core.sources import make_document
+from lintnews.engine.fix import fix_text
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 RULES = {r.id: r for p in load_packs(collect_pack_paths()) for r in p.rules if r.category == "boilerplate"}
 # the line model at a set threshold: the tests of its message and fix do not hang on where the fit puts its threshold

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.cache import Cache, default_cache_dir
-from lintnews.config import Config
-from lintnews.lint import Linter
-from lintnews.ruleset import make_linter, rules_key
-from lintnews.runner import RunOptions, make_run
+from lintnews.core.config import Config
+from lintnews.engine.lint import Linter
+from lintnews.engine.ruleset import make_linter, rules_key
+from lintnews.engine.runner import RunOptions, make_run
+from lintnews.speed.cache import Cache, default_cache_dir
 
 from .conftest import ENGINE_PACK, CliRunner, engine_args
 
@@ -139,7 +139,7 @@ def test_unchanged_files_are_answered_without_loading_the_rules(
     def no_rules(*args: object, **kwargs: object) -> Linter:
         raise AssertionError("the rules were loaded although every file was a cache hit")
 
-    monkeypatch.setattr("lintnews.runner.make_linter", no_rules)
+    monkeypatch.setattr("lintnews.engine.runner.make_linter", no_rules)
     assert _run(cache_dir, paths, jobs) == first
 
 
@@ -163,7 +163,7 @@ def test_cached_findings_are_plain_rows(tmp_path: Path) -> None:
 
 
 def test_finding_rows_round_trip() -> None:
-    from lintnews.findings import Applicability, Edit, Finding, Fix, Severity
+    from lintnews.core.findings import Applicability, Edit, Finding, Fix, Severity
 
     full = Finding(
         "a.txt", "x.y", "calque", Severity.WARNING, "msg", 3, 4, 1, 4, 1, 8, ("s1", "s2"),
@@ -186,7 +186,7 @@ def test_cache_dir_flag_also_holds_the_word_tables(cli: CliRunner, workdir: Path
 
 
 def test_choose_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from lintnews import cache
+    from lintnews.speed import cache
 
     monkeypatch.setattr(cache, "_CHOSEN", [])
     monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "env"))
@@ -197,14 +197,15 @@ def test_choose_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
 
 def test_code_fingerprint_covers_shipped_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # a refitted model's weights change findings as much as an edit to a checker does
-    from lintnews import cache as cache_module
+    from lintnews.speed import cache as cache_module
 
     pkg = tmp_path / "lintnews"
     (pkg / "checkers").mkdir(parents=True)
-    (pkg / "cache.py").write_text("x = 1\n", encoding="utf-8")
+    (pkg / "speed").mkdir()
+    (pkg / "speed" / "cache.py").write_text("x = 1\n", encoding="utf-8")
     weights = pkg / "checkers" / "weights.json"
     weights.write_text('{"bias": 1}', encoding="utf-8")
-    monkeypatch.setattr(cache_module, "__file__", str(pkg / "cache.py"))
+    monkeypatch.setattr(cache_module, "__file__", str(pkg / "speed" / "cache.py"))
     fingerprint = cache_module.code_fingerprint
     try:
         fingerprint.cache_clear()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from lintnews.fix import fix_text
-from lintnews.lint import Linter
-from lintnews.rulepack import builtin_rules_dir, load_pack
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
+from lintnews.engine.fix import fix_text
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import builtin_rules_dir, load_pack
 
 PACK = load_pack(builtin_rules_dir() / "calque-es.yaml")
 LINTER = Linter(list(PACK.rules))

@@ -6,13 +6,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from lintnews import nlp
 from lintnews.checkers.base import Checker
-from lintnews.document import Block, Document
-from lintnews.findings import Hit, Severity
-from lintnews.lint import Linter
-from lintnews.rulepack import Rule
-from lintnews.sources import make_document
+from lintnews.core import nlp
+from lintnews.core.document import Block, Document
+from lintnews.core.findings import Hit, Severity
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import Rule
 
 
 class CountingChecker(Checker):
@@ -89,7 +89,7 @@ def test_a_checker_without_declarations_reads_no_parse() -> None:
 
 @pytest.mark.parametrize("kind", ["caption", "repetition", "token"])
 def test_options_decide_whether_some_kinds_read_the_parse(kind: str) -> None:
-    from lintnews.kinds import checker_class
+    from lintnews.rules.kinds import checker_class
 
     options = {
         "caption": ({"mode": "credit"}, {"mode": "noun-phrase"}),

@@ -113,7 +113,8 @@ def test_malformed_pack_is_one_line_naming_file_line_and_key(cli: CliRunner, wor
 def test_the_console_script_tunes_the_process_and_exits_without_teardown(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
-    from lintnews import cli, tuning
+    from lintnews.commands import cli
+    from lintnews.speed import tuning
 
     class Exited(Exception):
         pass

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lintnews import cache as cache_module
-from lintnews import cli
+from lintnews.commands import cli
+from lintnews.speed import cache as cache_module
 
 ARTICLE = b"He left. . Then he came back.\n"
 

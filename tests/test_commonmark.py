@@ -12,8 +12,8 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from lintnews.document import FILL
-from lintnews.readers.markdown import read_markdown
+from lintnews.core.document import FILL
+from lintnews.core.readers.markdown import read_markdown
 
 SPEC = json.loads((Path(__file__).parent / "data" / "commonmark" / "commonmark.json").read_text(encoding="utf-8"))
 # the oracle renders with the same extensions as the reader, but with markdown-it's own (untraced) parser

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from lintnews.cli import main
-from lintnews.config import Config, from_mapping, glob_match, resolve
-from lintnews.errors import ConfigError
-from lintnews.lint import Linter
-from lintnews.ruleset import make_linter
-from lintnews.runner import RunOptions, make_run
+from lintnews.commands.cli import main
+from lintnews.core.config import Config, from_mapping, glob_match, resolve
+from lintnews.core.errors import ConfigError
+from lintnews.engine.lint import Linter
+from lintnews.engine.ruleset import make_linter
+from lintnews.engine.runner import RunOptions, make_run
 
 HOUSE_PACK = r"""
 pack: house

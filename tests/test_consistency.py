@@ -10,10 +10,10 @@ from lintnews.checkers.consistency.lowercase import _LOWER_PAIR, _lower_pairs_fr
 from lintnews.checkers.consistency.names import _INITIAL_BEFORE, sentence_initial, title_case
 from lintnews.checkers.consistency.token_forms import _CAP_TOKEN, cap_tokens
 from lintnews.checkers.consistency.words import fold, one_inner_edit, skeleton, variants
-from lintnews.findings import Severity
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
-from lintnews.sources import make_document
+from lintnews.core.findings import Severity
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 RULES = {r.id: r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id.startswith("consistency.")}
 

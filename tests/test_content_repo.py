@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
 
 from .test_precommit import git_env, hook_from_manifest, sh
 

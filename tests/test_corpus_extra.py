@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from lintnews.config import Config
-from lintnews.runner import RunOptions, make_run
+from lintnews.core.config import Config
+from lintnews.engine.runner import RunOptions, make_run
 
 EXTRA = Path(__file__).resolve().parent.parent / "corpus" / "extra"
 # Floors a change may not fall below (measured when the corpus was written, minus a margin for noise).

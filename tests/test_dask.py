@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 
 from lintnews.commands.cluster import _as_given
-from lintnews.config import Config
-from lintnews.findings import Finding, Severity
-from lintnews.results import FileResult
-from lintnews.ruleset import make_linter
-from lintnews.runner import Run, RunOptions
+from lintnews.core.config import Config
+from lintnews.core.findings import Finding, Severity
+from lintnews.engine.results import FileResult
+from lintnews.engine.ruleset import make_linter
+from lintnews.engine.runner import Run, RunOptions
 
 from .conftest import ENGINE_PACK, CliRunner, engine_args
 
 distributed = pytest.importorskip("distributed")
 
-from lintnews.distributed import PLUGIN_NAME, LintnewsPlugin, batches, lint_on_cluster, register  # noqa: E402
+from lintnews.speed.distributed import PLUGIN_NAME, LintnewsPlugin, batches, lint_on_cluster, register  # noqa: E402
 
 
 def _setup(tmp_path: Path) -> tuple[Config, list[str]]:
@@ -61,7 +61,7 @@ def test_the_plugin_lints_as_a_local_run(tmp_path: Path) -> None:
     local = list(Run(make_linter(cfg), cfg, RunOptions(jobs=1, stream=True)).iter_results(paths))
     assert [x.result.findings for x in linted] != []
     assert [x.result.path for x in linted] == [r.path for r in local]
-    from lintnews.results import article_findings
+    from lintnews.engine.results import article_findings
 
     for r in local:
         article_findings(r)

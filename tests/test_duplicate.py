@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from lintnews.findings import Applicability, Severity
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
-from lintnews.sources import make_document
+from lintnews.core.findings import Applicability, Severity
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 RULES = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.category == "duplicate"]
 LINTER = Linter(RULES)

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintnews import fileio
-from lintnews.errors import InputError
-from lintnews.fileio import EncodeError, decode, encode, read_text, write_atomic
+from lintnews.core import fileio
+from lintnews.core.errors import InputError
+from lintnews.core.fileio import EncodeError, decode, encode, read_text, write_atomic
 from tests.conftest import ROOT
 
 # --- decoding ----------------------------------------------------------------------------------
@@ -206,7 +206,7 @@ class _FullFile:
 
 WRITER = """
 import sys
-from lintnews.fileio import write_atomic
+from lintnews.core.fileio import write_atomic
 path, n = sys.argv[1], int(sys.argv[2])
 versions = [b"B" * n, b"A" * n]
 print("ready", flush=True)

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from lintnews.findings import Applicability, Edit, Finding, Fix, Severity
-from lintnews.fix import MAX_PASSES, apply_fixes, checked_fix, choose_fixes, fix_text, unified_diff
-from lintnews.lint import Linter
-from lintnews.sources import make_document
+from lintnews.core.findings import Applicability, Edit, Finding, Fix, Severity
+from lintnews.core.sources import make_document
+from lintnews.engine.fix import MAX_PASSES, apply_fixes, checked_fix, choose_fixes, fix_text, unified_diff
+from lintnews.engine.lint import Linter
 from tests.conftest import CYCLE_PACK, CliRunner, engine_args, pack_linter
 
 SAFE, UNSAFE = Applicability.SAFE, Applicability.UNSAFE

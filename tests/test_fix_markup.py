@@ -8,11 +8,11 @@ from functools import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lintnews.fix import confine, fix_text
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
-from lintnews.sources import make_document
-from lintnews.suppress import suppression_filter
+from lintnews.core.sources import make_document
+from lintnews.engine.fix import confine, fix_text
+from lintnews.engine.lint import Linter
+from lintnews.engine.suppress import suppression_filter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 WORDS = ["the", "minister", "said", "talks", "would", "resume", "in", "Cairo", "on", "Monday", "after", "a", "long"]
 # artifacts the shipped rules fix (safe and unsafe): doubled words and periods, stray spaces, calques, splits

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from lintnews import cli, fileio, fix_file
-from lintnews.fileio import ChangedOnDisk, read_text, write_atomic
+from lintnews.commands import cli
+from lintnews.core import fileio
+from lintnews.core.fileio import ChangedOnDisk, read_text, write_atomic
+from lintnews.engine import fix_file
 from tests.conftest import ROOT
 
 DOUBLED = ["check", "--no-cache", "--fail-on", "warning", "--select", "punctuation.doubled-period"]
@@ -296,7 +298,7 @@ def test_show_fixes_lists_applied_and_available_fixes(here: Path, capsys: pytest
 
 HARD_LINK_WRITER = """
 import sys
-from lintnews.fileio import write_atomic
+from lintnews.core.fileio import write_atomic
 path, n = sys.argv[1], int(sys.argv[2])
 versions = [b"B" * n, b"A" * n]
 print("ready", flush=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 RULES = {r.id: r for p in load_packs(collect_pack_paths()) for r in p.rules}
 

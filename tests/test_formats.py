@@ -15,11 +15,11 @@ import jsonschema
 import pytest
 import xmlschema
 
-from lintnews.cli import main
-from lintnews.findings import Finding, Severity
-from lintnews.formats import render_github
+from lintnews.commands.cli import main
+from lintnews.core.findings import Finding, Severity
 from lintnews.outputs.color import wants_color
-from lintnews.score import artifact_score
+from lintnews.outputs.formats import render_github
+from lintnews.outputs.score import artifact_score
 
 ONLY = ("--select", "punctuation.doubled-period")
 

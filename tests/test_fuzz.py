@@ -19,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lintnews.findings import Finding
-from lintnews.fix import fix_text
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
+from lintnews.core.findings import Finding
+from lintnews.engine.fix import fix_text
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 from tests.conftest import ENGINE_PACK, pack_linter
 
 # Our own news-like vocabulary (no sentences from the evaluation sets), with the artifacts machine
@@ -166,7 +166,7 @@ def check_document(linter: Linter, text: str, path: str = "fuzz.txt") -> list[st
 
     Every text the fix engine lints on the way (the input, each pass, the result) has its findings checked.
     """
-    from lintnews.sources import make_document
+    from lintnews.core.sources import make_document
 
     problems: list[str] = []
     seen: dict[str, list[Finding]] = {}

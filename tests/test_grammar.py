@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from lintnews.checkers.a_an import starts_with_vowel_sound
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 RULES = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id == "grammar.a-an"]
 

@@ -10,8 +10,8 @@ import pytest
 
 import lintnews.checkers
 from lintnews.checkers.base import Checker
-from lintnews.errors import RuleError
-from lintnews.kinds import KINDS, available_kinds, checker_class
+from lintnews.core.errors import RuleError
+from lintnews.rules.kinds import KINDS, available_kinds, checker_class
 
 CHECKERS_DIR = Path(lintnews.checkers.__file__).parent
 # modules of the package that implement no kind: the interface (base, and its optional speed hooks)
@@ -26,7 +26,7 @@ def checker_modules() -> set[str]:
 
 def test_every_checker_module_is_registered() -> None:
     registered = {target.partition(":")[0] for target in KINDS.values()}
-    assert checker_modules() - registered == set(), "add the module to lintnews/kinds.py KINDS"
+    assert checker_modules() - registered == set(), "add the module to lintnews/rules/kinds.py KINDS"
 
 
 @pytest.mark.parametrize("kind", available_kinds())
@@ -51,7 +51,7 @@ def test_loading_regex_rules_imports_no_other_checker() -> None:
     # the registry imports a checker when a rule of its kind is loaded, not before
     code = (
         "import sys\n"
-        "from lintnews.rulepack import load_pack, builtin_rules_dir\n"
+        "from lintnews.rules.rulepack import load_pack, builtin_rules_dir\n"
         "load_pack(builtin_rules_dir() / 'punctuation.yaml')\n"
         "print(' '.join(sorted(m for m in sys.modules if m.startswith('lintnews.checkers.'))))\n"
     )
@@ -65,7 +65,7 @@ def test_loading_regex_rules_imports_no_other_checker() -> None:
 PLUGIN = """
 import regex
 from lintnews.checkers.base import Checker, Option
-from lintnews.findings import Hit
+from lintnews.core.findings import Hit
 
 
 class ShoutChecker(Checker):
@@ -92,8 +92,8 @@ rules:
 
 
 def test_a_house_pack_brings_a_kind_from_a_plugin_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lintnews.examples import example_failures
-    from lintnews.rulepack import load_pack
+    from lintnews.rules.examples import example_failures
+    from lintnews.rules.rulepack import load_pack
 
     (tmp_path / "lintnews_housekinds.py").write_text(PLUGIN, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -115,7 +115,7 @@ def test_a_house_pack_brings_a_kind_from_a_plugin_module(tmp_path: Path, monkeyp
 def test_a_pack_cannot_reach_other_code(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, problem: str
 ) -> None:
-    from lintnews.rulepack import load_pack
+    from lintnews.rules.rulepack import load_pack
 
     (tmp_path / "lintnews_notakind.py").write_text("PLUGIN_NOTHING = 1\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))

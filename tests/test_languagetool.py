@@ -11,9 +11,9 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from lintnews.lint import Linter
-from lintnews.rulepack import Rule, collect_pack_paths, load_packs, parse_pack
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import Rule, collect_pack_paths, load_packs, parse_pack
 
 PACK_RULES = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.kind == "languagetool"]
 
@@ -182,7 +182,7 @@ def _fake_install(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 def test_local_languagetool_folder_starts_its_server(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lintnews import languagetool_local
+    from lintnews.core import languagetool_local
 
     install = _fake_install(tmp_path, monkeypatch)
     linter = Linter([_rule()], settings={"languagetool-path": str(install)})

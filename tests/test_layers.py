@@ -10,7 +10,7 @@ import lintnews
 PACKAGE = Path(lintnews.__file__).parent
 # Modules above or beside the commands that own the terminal: the entry point reports errors, and the process
 # tuning flushes the streams at exit.
-TERMINAL_OWNERS = {"cli.py", "tuning.py"}
+TERMINAL_OWNERS = {"commands/cli.py", "speed/tuning.py"}
 
 
 def terminal_writes(path: Path) -> list[int]:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lintnews import lexicon
-from lintnews.lexicon import (
+from lintnews.core import lexicon
+from lintnews.core.lexicon import (
     PackedTable,
     cmudict_syllables,
     english,
@@ -70,7 +70,7 @@ def test_every_plain_letter_keeps_a_word_whole() -> None:
 
 def test_plain_words_do_not_import_wordfreq() -> None:
     code = (
-        "import sys; from lintnews.lexicon import zipf, frequencies;"
+        "import sys; from lintnews.core.lexicon import zipf, frequencies;"
         "[zipf(w) for w in ('rafah', 'Sánchez', 'al-Thani', '’re', 'Orbán-led')]; frequencies().get('the');"
         "print('wordfreq' in sys.modules)"
     )

@@ -10,11 +10,11 @@ from functools import cache
 
 import pytest
 
-from lintnews.fix import confine
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
-from lintnews.sources import make_document
-from lintnews.suppress import suppression_filter
+from lintnews.core.sources import make_document
+from lintnews.engine.fix import confine
+from lintnews.engine.lint import Linter
+from lintnews.engine.suppress import suppression_filter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 
 def _repeat(unit: str) -> Callable[[int], Iterator[str]]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lintnews.findings import Applicability, Edit, Finding, Fix, Severity
-from lintnews.finish import dedupe
+from lintnews.core.findings import Applicability, Edit, Finding, Fix, Severity
+from lintnews.engine.finish import dedupe
 
 
 def finding(rule: str, offset: int, length: int, *, category: str = "calque", fix: bool = False) -> Finding:

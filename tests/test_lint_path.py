@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterable
 
 import pytest
 
-from lintnews.document import Document
-from lintnews.findings import Finding, Hit
-from lintnews.lint import Linter, lint_documents
-from lintnews.schedule import InProcess
-from lintnews.sources import make_document
-from lintnews.suppress import suppression_filter
+from lintnews.core.document import Document
+from lintnews.core.findings import Finding, Hit
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter, lint_documents
+from lintnews.engine.suppress import suppression_filter
+from lintnews.speed.schedule import InProcess
 
 from .conftest import pack_linter
 

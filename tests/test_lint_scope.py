@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import yaml
 
-from lintnews.lint import Linter
-from lintnews.rulepack import parse_pack
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import parse_pack
 
 PACK = r"""
 pack: scopetest

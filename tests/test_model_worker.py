@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from lintnews import model_worker
-from lintnews.config import Config
-from lintnews.document import Document
-from lintnews.findings import Finding
-from lintnews.lint import Linter
-from lintnews.model_worker import SplitLinter, fork_available
-from lintnews.ruleset import select_rules
-from lintnews.runner import RunOptions, make_run
-from lintnews.schedule import early_model_helper
-from lintnews.sources import make_document
+from lintnews.core.config import Config
+from lintnews.core.document import Document
+from lintnews.core.findings import Finding
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.engine.ruleset import select_rules
+from lintnews.engine.runner import RunOptions, make_run
+from lintnews.speed import model_worker
+from lintnews.speed.model_worker import SplitLinter, fork_available
+from lintnews.speed.schedule import early_model_helper
 
 pytestmark = pytest.mark.skipif(not fork_available(), reason="needs fork()")
 
@@ -58,7 +58,7 @@ def test_no_helper_without_model_rules() -> None:
 
 
 def test_notices_from_the_helper_reach_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lintnews import nlp
+    from lintnews.core import nlp
 
     def missing() -> None:
         raise nlp.ModelUnavailable("the spaCy model is not installed (test)")
@@ -89,8 +89,8 @@ def test_only_auto_jobs_uses_the_helper(
         made.append(real())
         return made[-1]
 
-    monkeypatch.setattr("lintnews.schedule.SplitLinter", spy)
-    monkeypatch.setattr("lintnews.schedule.cpu_count", lambda: 2)
+    monkeypatch.setattr("lintnews.speed.schedule.SplitLinter", spy)
+    monkeypatch.setattr("lintnews.speed.schedule.cpu_count", lambda: 2)
     run = make_run(Config(select=("agreement", "calque-es")), RunOptions(jobs=jobs))
     results = run.execute([str(tmp_path / "a.txt")])
     assert any(f.rule.startswith("agreement.") for f in results[0].findings)
@@ -123,7 +123,7 @@ def test_a_dead_helper_falls_back_to_this_process() -> None:
 
 def test_check_starts_the_helper_for_a_few_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    monkeypatch.setattr("lintnews.schedule.cpu_count", lambda: 2)
+    monkeypatch.setattr("lintnews.speed.schedule.cpu_count", lambda: 2)
     assert early_model_helper([str(tmp_path)], 0, False) is None  # a folder may hold many files
     assert early_model_helper([str(tmp_path / "a.txt")], 1, False) is None  # --jobs 1: one process
     assert early_model_helper([str(tmp_path / "a.txt")], 0, True) is None  # --fix re-lints in this process

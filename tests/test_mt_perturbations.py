@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.lint import Linter
-from lintnews.rulepack import builtin_rules_dir, load_pack
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import builtin_rules_dir, load_pack
 
 pytestmark = pytest.mark.slow  # the tagger and parser decide several of these rules
 

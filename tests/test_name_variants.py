@@ -5,8 +5,8 @@ from __future__ import annotations
 import regex
 
 from lintnews.checkers.consistency.words import damerau, inner_transposition, translit_key
-from lintnews.findings import Severity
-from lintnews.sources import make_document
+from lintnews.core.findings import Severity
+from lintnews.core.sources import make_document
 
 from .perturb import clean_sentences, findings, linter
 
@@ -122,7 +122,7 @@ def test_variant_groups_equal_the_pair_by_pair_definition() -> None:
     from lintnews.checkers.consistency.names import ANCHOR_MAX_ZIPF
     from lintnews.checkers.consistency.spelling import variant_groups
     from lintnews.checkers.consistency.words import variants
-    from lintnews.lexicon import zipf
+    from lintnews.core.lexicon import zipf
 
     def brute(keys: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
         by_anchor: dict[tuple[int, str], list[tuple[str, str]]] = {}

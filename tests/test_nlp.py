@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from lintnews import nlp
-from lintnews.lint import Linter
-from lintnews.rulepack import Rule, parse_pack
-from lintnews.sources import make_document
+from lintnews.core import nlp
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import Rule, parse_pack
 
 
 def _rules() -> list[Rule]:
@@ -223,7 +223,7 @@ def test_the_models_ruler_uses_the_fast_matcher_with_the_same_result() -> None:
 
 _IMPORT_CHECK = """
 import sys
-from lintnews import nlp
+from lintnews.core import nlp
 spacy = nlp.import_spacy()
 assert "typer" not in sys.modules and "spacy.cli" not in sys.modules, "the CLI was imported"
 assert callable(spacy.info)
@@ -244,7 +244,7 @@ class Fail(importlib.abc.MetaPathFinder):
             raise ImportError("simulated")
         return None
 sys.meta_path.insert(0, Fail())
-from lintnews import nlp
+from lintnews.core import nlp
 spacy = nlp.import_spacy()
 assert Fail.fired
 assert [t.text for t in spacy.blank("en")("It works.")] == ["It", "works", "."]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lintnews.findings import CATEGORIES
-from lintnews.html_report import Article, category_colour, render_html, render_markdown, report_categories
-from lintnews.rulepack import known_categories, load_pack
-from lintnews.sources import make_document
+from lintnews.core.findings import CATEGORIES
+from lintnews.core.sources import make_document
+from lintnews.outputs.html_report import Article, category_colour, render_html, render_markdown, report_categories
+from lintnews.rules.rulepack import known_categories, load_pack
 from tests.conftest import CliRunner
 
 HOUSE = """\
@@ -79,7 +79,7 @@ def test_report_columns_are_the_known_categories_then_those_found(tmp_path: Path
     path = tmp_path / "house.yaml"
     path.write_text(HOUSE, encoding="utf-8")
     pack = load_pack(path)
-    from lintnews.lint import Linter
+    from lintnews.engine.lint import Linter
 
     doc = make_document("a.txt", TEXT)
     article = Article.of(doc, Linter(list(pack.rules)).lint(doc))

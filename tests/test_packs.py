@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.errors import RuleError
-from lintnews.rulepack import builtin_rules_dir, known_categories, load_pack, load_packs, pack_files
+from lintnews.core.errors import RuleError
+from lintnews.rules.rulepack import builtin_rules_dir, known_categories, load_pack, load_packs, pack_files
 
 PACK_FILES = pack_files(builtin_rules_dir())
 PACKS = load_packs(PACK_FILES)

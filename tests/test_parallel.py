@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.config import Config
-from lintnews.document import Document
-from lintnews.lint import Linter
-from lintnews.runner import RunOptions, make_run
-from lintnews.schedule import PREFETCH_DOCS
+from lintnews.core.config import Config
+from lintnews.core.document import Document
+from lintnews.engine.lint import Linter
+from lintnews.engine.runner import RunOptions, make_run
+from lintnews.speed.schedule import PREFETCH_DOCS
 
 from .conftest import ENGINE_PACK, CliRunner, engine_args
 
@@ -95,8 +95,8 @@ def test_a_failed_batch_prefetch_leaves_each_document_to_itself(
 
 def test_rules_loaded_in_a_child_while_the_model_loads_here(tmp_path: Path) -> None:
     """The pool's rules come from a forked child, with their key index; the run takes them as its own."""
-    from lintnews.parallel import Pool
-    from lintnews.sources import make_document
+    from lintnews.core.sources import make_document
+    from lintnews.speed.parallel import Pool
 
     cfg = _cfg(tmp_path)
     run = make_run(cfg, RunOptions(jobs=2))
@@ -120,8 +120,8 @@ def test_rules_loaded_in_a_child_while_the_model_loads_here(tmp_path: Path) -> N
 def test_rules_that_fail_in_the_child_are_loaded_here_and_fail_as_usual(tmp_path: Path) -> None:
     import os
 
-    from lintnews.parallel import Pool
-    from lintnews.sources import make_document
+    from lintnews.core.sources import make_document
+    from lintnews.speed.parallel import Pool
 
     parent = os.getpid()
     calls: list[int] = []
@@ -148,9 +148,9 @@ def test_workers_send_back_what_the_cross_document_pass_reads() -> None:
     """The name pairs a worker found in a document come back with its findings: the pass over all documents
     does not work them out again, and they are the ones the document has."""
     from lintnews.checkers.consistency.names import PAIRS_KEY, pairs
-    from lintnews.parallel import Pool
-    from lintnews.rulepack import collect_pack_paths, load_packs
-    from lintnews.sources import make_document
+    from lintnews.core.sources import make_document
+    from lintnews.rules.rulepack import collect_pack_paths, load_packs
+    from lintnews.speed.parallel import Pool
 
     rules = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id.startswith("consistency.")]
     linter = Linter(rules)
@@ -160,7 +160,7 @@ def test_workers_send_back_what_the_cross_document_pass_reads() -> None:
     with Pool(linter, 2, list) as pool:
         got = list(pool.lint((d, None) for d in docs))
     assert [d.path for d, _ in got] == [d.path for d in docs]
-    from lintnews.document import WORD_COUNT
+    from lintnews.core.document import WORD_COUNT
 
     for doc in docs:
         assert doc.cache[PAIRS_KEY] == pairs(make_document(doc.path, doc.text))
@@ -172,8 +172,8 @@ def test_workers_send_back_what_the_cross_document_pass_reads() -> None:
 def test_the_last_batches_of_a_run_of_known_length_are_small() -> None:
     from concurrent.futures import Future
 
-    from lintnews.parallel import BATCH_DOCS, TAIL_BATCH_DOCS, TAIL_DOCS_PER_JOB, Pool
-    from lintnews.sources import make_document
+    from lintnews.core.sources import make_document
+    from lintnews.speed.parallel import BATCH_DOCS, TAIL_BATCH_DOCS, TAIL_DOCS_PER_JOB, Pool
 
     sizes: list[int] = []
 

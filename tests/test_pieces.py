@@ -13,9 +13,9 @@ import regex
 from lintnews.checkers import base
 from lintnews.checkers import regex as regex_checker
 from lintnews.checkers.base import LOOKAHEAD_CHARS, PIECE_CHARS, pieces, search_with_timeout
-from lintnews.document import Document
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
+from lintnews.core.document import Document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 WORDS = ["this", "Tuesday", "the", "the", "a", ".", ". .", "\n", "\n\n", "word,", "Gaza", "which", "  ", "x" * 30, "”."]
 PATTERNS = [

@@ -9,8 +9,8 @@ from typing import TextIO
 
 import pytest
 
-from lintnews.cli import main
 from lintnews.commands import check
+from lintnews.commands.cli import main
 from lintnews.commands.progress import Progress, in_ci, wanted
 
 from .conftest import CliRunner, engine_args

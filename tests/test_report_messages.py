@@ -7,9 +7,9 @@ import re
 import pytest
 
 from lintnews.checkers import checker_class
-from lintnews.lint import Linter
-from lintnews.rulepack import Rule, collect_pack_paths, load_packs
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import Rule, collect_pack_paths, load_packs
 
 RULES = [
     r

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lintnews import cli, fileio
 from lintnews.checkers.regex import RegexChecker
+from lintnews.commands import cli
+from lintnews.core import fileio
 from tests.conftest import CliRunner
 
 DOUBLED = ["check", "--select", "punctuation.doubled-period"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lintnews.examples import bad_example_problem, good_example_problem, linter_for, needs_backend
-from lintnews.lint import Linter
-from lintnews.rulepack import Rule, collect_pack_paths, load_packs
+from lintnews.engine.lint import Linter
+from lintnews.rules.examples import bad_example_problem, good_example_problem, linter_for, needs_backend
+from lintnews.rules.rulepack import Rule, collect_pack_paths, load_packs
 
 # Rules whose checker needs an external backend (a LanguageTool server) have their examples run by that
 # checker's own tests, against a local stand-in server.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.cli import main
+from lintnews.commands.cli import main
 
 HOUSE = """\
 pack: house

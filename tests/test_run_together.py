@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintnews import lexicon
-from lintnews.findings import Applicability, Finding, Severity
-from lintnews.lint import Linter
-from lintnews.rulepack import Rule, collect_pack_paths, load_packs
-from lintnews.sources import make_document
+from lintnews.core import lexicon
+from lintnews.core.findings import Applicability, Finding, Severity
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import Rule, collect_pack_paths, load_packs
 
 
 def _rule() -> Rule:
@@ -222,11 +222,11 @@ def test_lexicon_reads_wordfreq_table_without_the_package() -> None:
     # the table is wordfreq's own, value for value...
     from wordfreq import zipf_frequency
 
-    from lintnews.lexicon import zipf
+    from lintnews.core.lexicon import zipf
 
     for w in ("the", "Netanyahu", "barnea", "rafah", "escalation", "inthe", "gazawhich", "Mossad"):
         assert zipf(w) == zipf_frequency(w, "en"), w
     # ...and reading it does not import the wordfreq package (its import costs more than the table)
-    code = "import sys; from lintnews.lexicon import zipf; zipf('rafah'); print('wordfreq' in sys.modules)"
+    code = "import sys; from lintnews.core.lexicon import zipf; zipf('rafah'); print('wordfreq' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

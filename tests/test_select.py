@@ -11,9 +11,9 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lintnews.lint import Linter
-from lintnews.rulepack import collect_pack_paths, load_packs
-from lintnews.sources import make_document
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
 from lintnews.speed import select
 from lintnews.speed.dialect import prefilter_expression
 from lintnews.speed.select import Selector
@@ -177,7 +177,7 @@ def test_a_pattern_hyperscan_refuses_is_always_a_candidate() -> None:
 
 
 def test_the_database_is_kept_and_a_damaged_one_rebuilt(tmp_path: Path) -> None:
-    with mock.patch("lintnews.cache.default_cache_dir", return_value=tmp_path):
+    with mock.patch("lintnews.speed.cache.default_cache_dir", return_value=tmp_path):
         assert Selector([("needle", 0), ("thread", regex.I)]).candidates("a THREAD") == {1}
         stored = list((tmp_path / "lexicon").glob("hyperscan-*.db"))
         assert len(stored) == 1

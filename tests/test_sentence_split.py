@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from lintnews.findings import Finding
-from lintnews.fix import fix_text
-from lintnews.lint import Linter
-from lintnews.rulepack import builtin_rules_dir, load_pack
-from lintnews.sources import make_document
+from lintnews.core.findings import Finding
+from lintnews.core.sources import make_document
+from lintnews.engine.fix import fix_text
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import builtin_rules_dir, load_pack
 
 RULES = list(load_pack(builtin_rules_dir() / "sentence-split.yaml").rules)
 LINTER = Linter(RULES)

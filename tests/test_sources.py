@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from lintnews.cli import main
-from lintnews.config import Config, from_mapping
-from lintnews.document import FILL
-from lintnews.errors import InputError
-from lintnews.lint import Linter
-from lintnews.rulepack import load_pack
-from lintnews.sources import expand, jsonl_documents, make_document
+from lintnews.commands.cli import main
+from lintnews.core.config import Config, from_mapping
+from lintnews.core.document import FILL
+from lintnews.core.errors import InputError
+from lintnews.core.sources import expand, jsonl_documents, make_document
+from lintnews.engine.lint import Linter
+from lintnews.rules.rulepack import load_pack
 
 PROBE_PACK = r"""
 pack: probe
@@ -86,7 +86,7 @@ def test_markdown_front_matter_code_and_title(probe: Linter, front: str) -> None
 
 
 def _doubled() -> list[Any]:
-    from lintnews.rulepack import collect_pack_paths, load_packs
+    from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
     return [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id == "punctuation.doubled-period"]
 

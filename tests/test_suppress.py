@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.config import Config
-from lintnews.lint import Linter
-from lintnews.rulepack import load_pack
-from lintnews.ruleset import make_linter
-from lintnews.sources import make_document
-from lintnews.suppress import suppression_filter
+from lintnews.core.config import Config
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.engine.ruleset import make_linter
+from lintnews.engine.suppress import suppression_filter
+from lintnews.rules.rulepack import load_pack
 
 PACK = r"""
 pack: sup

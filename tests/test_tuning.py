@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lintnews import tuning
+from lintnews.speed import tuning
 
 # buffered streams, as a user's shell gives (some CI machines set PYTHONUNBUFFERED): the flush at exit matters
 BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
@@ -26,7 +26,7 @@ def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
 def test_exit_now_flushes_the_streams_and_runs_the_atexit_functions() -> None:
     code = (
         "import atexit, sys\n"
-        "from lintnews import tuning\n"
+        "from lintnews.speed import tuning\n"
         "atexit.register(lambda: print('atexit ran', file=sys.stderr))\n"
         "sys.stdout.write('x' * 100000)\n"  # more than the buffer: the tail is only written by the flush
         "sys.stdout.write('END')\n"
@@ -42,7 +42,7 @@ def test_exit_now_to_a_closed_pipe_is_quiet() -> None:
     # as in `lintnews check ... | head -1`: the reader is gone when the last of the output is flushed
     code = (
         "import sys\n"
-        "from lintnews import tuning\n"
+        "from lintnews.speed import tuning\n"
         "sys.stdout.write('the last lines')\n"  # held in the buffer until exit_now flushes it
         "sys.stdin.readline()\n"
         "tuning.exit_now(0)\n"
@@ -80,7 +80,7 @@ def test_exit_now_waits_for_a_running_thread_by_exiting_the_usual_way(monkeypatc
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
 def test_malloc_padding_is_asked_for_unless_the_user_set_it() -> None:
-    code = "import sys\nfrom lintnews import tuning\nprint(tuning.pad_malloc())\n"
+    code = "import sys\nfrom lintnews.speed import tuning\nprint(tuning.pad_malloc())\n"
     assert _run(code).stdout.strip() in ("True", "False")  # False on a C library without it (musl says 0)
     assert _run(code, MALLOC_TOP_PAD_="4096").stdout.strip() == "False"
 

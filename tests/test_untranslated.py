@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from lintnews.checkers.untranslated import UntranslatedChecker
-from lintnews.foreign_lexicon import best_language, foreign_zipf
+from lintnews.core.foreign_lexicon import best_language, foreign_zipf
 
 from .perturb import clean_sentences, findings, recall
 

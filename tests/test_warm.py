@@ -7,11 +7,11 @@ import pickle
 import pytest
 import yaml
 
-from lintnews.config import Config
-from lintnews.lint import Linter
-from lintnews.rulepack import parse_pack
-from lintnews.ruleset import make_linter
-from lintnews.sources import make_document
+from lintnews.core.config import Config
+from lintnews.core.sources import make_document
+from lintnews.engine.lint import Linter
+from lintnews.engine.ruleset import make_linter
+from lintnews.rules.rulepack import parse_pack
 
 PACK = r"""
 pack: warmtest

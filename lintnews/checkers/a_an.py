@@ -9,9 +9,9 @@ from pathlib import Path
 
 import regex
 
-from ..document import Document
-from ..findings import Applicability, Hit
-from ..lexicon import packed_table, zipf
+from ..core.document import Document
+from ..core.findings import Applicability, Hit
+from ..core.lexicon import packed_table, zipf
 from .base import Checker, Option, list_of_str
 
 # "a"/"an" as a whole word, then the next word (letters, digits, dots, hyphens and apostrophes).

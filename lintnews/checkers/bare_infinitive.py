@@ -9,10 +9,10 @@ from typing import Any
 
 import regex
 
-from ..document import Block, Document
-from ..findings import Hit
-from ..lexicon import cached_value
-from ..nlp import TAGS
+from ..core.document import Block, Document
+from ..core.findings import Hit
+from ..core.lexicon import cached_value
+from ..core.nlp import TAGS
 from .base import Checker, Option
 
 # the verbs after which English puts a bare infinitive: modals and 'do' (tagged MD or auxiliaries), causatives
@@ -54,7 +54,7 @@ _WORDS = regex.compile(r"(?<![\w'’-])\p{Ll}+(?![\w'’-])|\S+")
 def _model_lookups() -> Path | None:
     import importlib.util
 
-    from ..nlp import MODEL_NAME
+    from ..core.nlp import MODEL_NAME
 
     spec = importlib.util.find_spec(MODEL_NAME)
     if spec is None or not spec.submodule_search_locations:

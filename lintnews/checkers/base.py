@@ -10,11 +10,11 @@ from typing import Any, ClassVar
 
 import regex
 
-from ..document import Block, Document
-from ..errors import RuleError
-from ..findings import Hit
-from ..nlp import FULL
-from ..rulepack import Rule
+from ..core.document import Block, Document
+from ..core.errors import RuleError
+from ..core.findings import Hit
+from ..core.nlp import FULL
+from ..rules.rulepack import Rule
 from .hooks import SpeedHooks
 
 # A pattern that backtracks catastrophically is stopped after this many seconds per search. Each search
@@ -214,7 +214,7 @@ class Checker(SpeedHooks):
         blocks, level = self.parse_request(doc)
         if not blocks:
             return
-        from .. import nlp
+        from ..core import nlp
 
         yield from zip(blocks, nlp.parse(doc, blocks, level), strict=True)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..document import Document
-from ..errors import RuleError
-from ..findings import Applicability, Hit, Severity
-from ..rulepack import Rule
+from ..core.document import Document
+from ..core.errors import RuleError
+from ..core.findings import Applicability, Hit, Severity
+from ..rules.rulepack import Rule
 from .base import Checker, Option, compile_user_regex
 from .boilerplate import CLAIMS, content_lines, delete_block_edit
 from .boilerplate.features import line_evidence

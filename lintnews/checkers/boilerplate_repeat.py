@@ -8,8 +8,8 @@ from typing import Any
 
 import regex
 
-from ..document import Document
-from ..findings import Hit, Severity
+from ..core.document import Document
+from ..core.findings import Hit, Severity
 from .base import Checker, Option
 from .boilerplate import content_lines, delete_block_edit
 from .boilerplate.lines import is_body, is_headline_like, words_of

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..document import Document
-from ..findings import Hit
-from ..lexicon import zipf as lexicon_zipf
+from ..core.document import Document
+from ..core.findings import Hit
+from ..core.lexicon import zipf as lexicon_zipf
 from .base import Checker, Option
 
 # two runs of letters joined by marks, standing as one token (no letter or digit, `@` or `/` around it);

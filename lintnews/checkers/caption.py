@@ -7,9 +7,9 @@ from typing import Any
 
 import regex
 
-from ..document import Block, Document, split_sentences
-from ..findings import Edit, Hit
-from ..nlp import TAGS
+from ..core.document import Block, Document, split_sentences
+from ..core.findings import Edit, Hit
+from ..core.nlp import TAGS
 from .base import Checker, Option, list_of_str
 from .boilerplate import CLAIMS, delete_block_edit, word_count
 

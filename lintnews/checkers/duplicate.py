@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from ..document import Block, Document
-from ..findings import Applicability, Hit, Severity
+from ..core.document import Block, Document
+from ..core.findings import Applicability, Hit, Severity
 from .base import Checker, Option
 from .boilerplate import delete_block_edit
 

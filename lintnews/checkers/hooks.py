@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import Document
+from ..core.document import Document
 
 
 class SpeedHooks:

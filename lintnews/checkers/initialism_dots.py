@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ..document import Document
-from ..findings import Hit
+from ..core.document import Document
+from ..core.findings import Hit
 from .base import Checker
 
 # an initialism of capitals, bare (US, EU, NATO) or each letter followed by a full stop (U.S., E.U.); never part of a

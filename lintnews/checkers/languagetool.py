@@ -7,9 +7,9 @@ import os
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from ..document import Document
-from ..errors import BackendUnavailable
-from ..findings import Hit, Severity
+from ..core.document import Document
+from ..core.errors import BackendUnavailable
+from ..core.findings import Hit, Severity
 from .base import Checker, Option, list_of_str
 
 URL_SETTING = "languagetool-url"
@@ -82,7 +82,7 @@ class LanguageToolChecker(Checker):
 
     def _ensure_url(self) -> None:
         if not self.url and self.local_path:
-            from ..languagetool_local import server_url
+            from ..core.languagetool_local import server_url
 
             self.url = server_url(self.local_path) + "/v2/check"
 

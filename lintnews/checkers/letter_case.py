@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..document import Document, is_abbreviation, split_sentences
-from ..findings import Hit
-from ..lexicon import short_common_words
-from ..lexicon import zipf as lexicon_zipf
+from ..core.document import Document, is_abbreviation, split_sentences
+from ..core.findings import Hit
+from ..core.lexicon import short_common_words
+from ..core.lexicon import zipf as lexicon_zipf
 from .base import Checker, Option
 
 CHECKS = ("sentence-start", "inner-capital")

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..document import Block, Document
-from ..findings import Hit
-from ..lexicon import zipf as lexicon_zipf
-from ..nlp import TAGS
+from ..core.document import Block, Document
+from ..core.findings import Hit
+from ..core.lexicon import zipf as lexicon_zipf
+from ..core.nlp import TAGS
 from .base import Checker, Option
 
 CHECKS = ("sentence-break", "capital")
@@ -80,7 +80,7 @@ class LoneCapitalChecker(Checker):
         return [s for s, _ in self._candidates(doc)]
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        from .. import nlp
+        from ..core import nlp
 
         cands = self._candidates(doc)
         if not cands:

@@ -8,8 +8,8 @@ from typing import NamedTuple
 
 import regex
 
-from ..document import Block, Document
-from ..findings import Hit
+from ..core.document import Block, Document
+from ..core.findings import Hit
 from .base import Checker, Option
 
 
@@ -157,7 +157,7 @@ class MidCapitalChecker(Checker):
     }
 
     def setup(self) -> None:
-        from ..lexicon import zipf
+        from ..core.lexicon import zipf
 
         self._zipf = zipf
         self._zipf_cache: dict[str, float] = {}

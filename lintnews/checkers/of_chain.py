@@ -7,8 +7,8 @@ from typing import Any
 
 import regex
 
-from ..document import Block, Document
-from ..findings import Hit
+from ..core.document import Block, Document
+from ..core.findings import Hit
 from .base import Checker, Option
 
 # nouns and gerunds ('the signing of the contract')

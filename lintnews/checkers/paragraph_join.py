@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..document import Block, Document
-from ..findings import Hit
+from ..core.document import Block, Document
+from ..core.findings import Hit
 from .base import Checker, Option
 
 _FINAL = re.compile(r"""[.!?…:;][”"’'»)\]]*$""")

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
-from ..casing import match_case
-from ..document import Document
-from ..findings import Hit
+from ..core.casing import match_case
+from ..core.document import Document
+from ..core.findings import Hit
 from ..speed.select import Selector
 from .base import Checker, Option, list_of_str
 

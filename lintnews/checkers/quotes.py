@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..document import Block, Document
-from ..findings import Hit, Severity
+from ..core.document import Block, Document
+from ..core.findings import Hit, Severity
 from .base import Checker
 
 # `sides“,` : an opening mark glued to the word before it and followed by a space or punctuation.

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..document import Document, split_sentences
-from ..errors import RuleError
-from ..findings import Hit
-from ..readability import grade, grade_estimate, word_count
-from ..rulepack import Rule
+from ..core.document import Document, split_sentences
+from ..core.errors import RuleError
+from ..core.findings import Hit
+from ..core.readability import grade, grade_estimate, word_count
+from ..rules.rulepack import Rule
 from .base import Checker, Option
 
 UNITS = ("sentence", "paragraph")

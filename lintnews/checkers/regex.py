@@ -7,11 +7,11 @@ from typing import Any
 
 import regex
 
-from ..casing import match_case
-from ..document import Document
-from ..errors import RuleError
-from ..findings import Hit
-from ..rulepack import Rule
+from ..core.casing import match_case
+from ..core.document import Document
+from ..core.errors import RuleError
+from ..core.findings import Hit
+from ..rules.rulepack import Rule
 from .base import (
     Checker,
     Option,

@@ -9,9 +9,9 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from ..document import Block, Document
-from ..findings import Hit
-from ..nlp import TAGS
+from ..core.document import Block, Document
+from ..core.findings import Hit
+from ..core.nlp import TAGS
 from .base import Checker, Option
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")

@@ -7,9 +7,9 @@ from typing import Any
 
 import regex
 
-from ..document import Block, Document
-from ..findings import Hit
-from ..nlp import TAGS
+from ..core.document import Block, Document
+from ..core.findings import Hit
+from ..core.nlp import TAGS
 from .base import Checker, Option
 
 # what a candidate sentence shows before it is tagged: a lower-case word, 'to', a capitalised listener or 'this'

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..document import Document, is_abbreviation
-from ..findings import Hit
+from ..core.document import Document, is_abbreviation
+from ..core.findings import Hit
 from .base import Checker
 
 

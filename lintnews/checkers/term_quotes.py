@@ -7,8 +7,8 @@ from typing import Any
 
 import regex
 
-from ..document import Block, Document
-from ..findings import Hit
+from ..core.document import Block, Document
+from ..core.findings import Hit
 from .base import Checker, Option
 
 # a short quoted span inside a line, the quotation marks hugging the words. A comma or full stop may stand inside

@@ -7,12 +7,12 @@ from typing import Any
 
 import regex
 
-from ..casing import match_case
-from ..document import Block, Document
-from ..errors import RuleError
-from ..findings import Hit
-from ..nlp import BLANK, FULL
-from ..rulepack import Rule
+from ..core.casing import match_case
+from ..core.document import Block, Document
+from ..core.errors import RuleError
+from ..core.findings import Hit
+from ..core.nlp import BLANK, FULL
+from ..rules.rulepack import Rule
 from .base import Checker, Option, compile_user_regex, render_template
 
 # Token attributes that only the trained pipeline sets.
@@ -81,7 +81,7 @@ class TokenChecker(Checker):
         if self._matcher is None:
             from spacy.matcher import Matcher
 
-            from .. import nlp
+            from ..core import nlp
 
             vocab = nlp.model().vocab if self.tagged else nlp.blank().vocab
             m = Matcher(vocab, validate=True)

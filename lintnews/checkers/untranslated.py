@@ -8,10 +8,10 @@ from typing import Any
 
 import regex
 
-from ..document import Block, Document
-from ..findings import Hit, Severity
-from ..foreign_lexicon import SOURCE_LANGUAGES, foreign_zipf
-from ..lexicon import cmudict_syllables, zipf
+from ..core.document import Block, Document
+from ..core.findings import Hit, Severity
+from ..core.foreign_lexicon import SOURCE_LANGUAGES, foreign_zipf
+from ..core.lexicon import cmudict_syllables, zipf
 from .base import Checker, Option, list_of_str
 
 MODES = ("script", "words")

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cache import CACHE_ENV, clean, default_cache_dir, usage
-from ..errors import LintnewsError
+from ..core.errors import LintnewsError
+from ..speed.cache import CACHE_ENV, clean, default_cache_dir, usage
 
 
 def add_parser(sub: Any) -> None:

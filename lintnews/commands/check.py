@@ -15,22 +15,22 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from .. import baseline as bl
-from ..cache import CACHE_ENV, choose_cache_dir, default_cache_dir
-from ..config import FORMATS
-from ..errors import LintnewsError
-from ..findings import Finding, Severity
-from ..formats import github_max_score, render_github, render_sarif
-from ..model_worker import SplitLinter
+from ..core.config import FORMATS
+from ..core.errors import LintnewsError
+from ..core.findings import Finding, Severity
+from ..engine import baseline as bl
+from ..engine.results import FileResult, article_findings
+from ..engine.runner import Run, RunOptions, make_run
 from ..outputs.color import CHOICES as COLOR_CHOICES
 from ..outputs.color import wants_color
+from ..outputs.formats import github_max_score, render_github, render_sarif
 from ..outputs.gitlab import render_gitlab
 from ..outputs.junit import render_junit
-from ..report import finding_json, render_concise, render_json, render_statistics, render_text, statistics
-from ..results import FileResult, article_findings
-from ..runner import Run, RunOptions, make_run
-from ..schedule import AUTO_JOBS_MIN_FILES, early_model_helper
-from ..score import artifact_score
+from ..outputs.report import finding_json, render_concise, render_json, render_statistics, render_text, statistics
+from ..outputs.score import artifact_score
+from ..speed.cache import CACHE_ENV, choose_cache_dir, default_cache_dir
+from ..speed.model_worker import SplitLinter
+from ..speed.schedule import AUTO_JOBS_MIN_FILES, early_model_helper
 from .options import add_rule_options, resolve_config
 from .progress import Progress, wanted
 
@@ -210,7 +210,7 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -
     stdin_text = None
     if "-" in args.paths:
         data = sys.stdin.buffer.read()
-        from ..fileio import decode
+        from ..core.fileio import decode
 
         stdin_text = decode(data, args.stdin_filename).text
     streamed = args.stream or args.dask

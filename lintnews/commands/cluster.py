@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import LintnewsError
-from ..findings import Finding
-from ..parallel import cpu_count
-from ..results import FileResult
-from ..runner import Run
+from ..core.errors import LintnewsError
+from ..core.findings import Finding
+from ..engine.results import FileResult
+from ..engine.runner import Run
+from ..speed.parallel import cpu_count
 from .progress import Progress
 
 # `--dask local`: a cluster of this machine, started and stopped by the run
@@ -30,7 +30,7 @@ def lint_on_dask(
     try:
         from distributed import Client, LocalCluster
 
-        from .. import distributed as cluster
+        from ..speed import distributed as cluster
     except ImportError:
         raise LintnewsError("--dask needs Dask: pip install 'lintnews[dask]'") from None
     shown = {os.path.abspath(s.path): s.path for s, _ in run.sources(paths)}
@@ -83,14 +83,14 @@ def _fork_workers_warm() -> None:
     import dask
     from distributed.utils import get_mp_context
 
-    from ..kinds import KINDS
+    from ..rules.kinds import KINDS
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return
     dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
     ctx = get_mp_context()  # type: ignore[no-untyped-call]  # sets distributed's preload list: ours replaces it
     checkers = sorted({f"lintnews.checkers.{target.split(':')[0]}" for target in KINDS.values()})
-    ctx.set_forkserver_preload(["distributed", "spacy", "lintnews.distributed", "lintnews.nlp", *checkers])
+    ctx.set_forkserver_preload(["distributed", "spacy", "lintnews.speed.distributed", "lintnews.core.nlp", *checkers])
 
 
 def _as_given(r: FileResult, shown: dict[str, str]) -> FileResult:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..config import Config, resolve, search_start
+from ..core.config import Config, resolve, search_start
 
 
 def add_rule_options(p: argparse.ArgumentParser) -> None:

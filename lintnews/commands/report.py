@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import LintnewsError
-from ..fileio import write_atomic
-from ..html_report import Article, render_html, render_markdown
-from ..report import plural
-from ..runner import RunOptions, make_run
+from ..core.errors import LintnewsError
+from ..core.fileio import write_atomic
+from ..engine.runner import RunOptions, make_run
+from ..outputs.html_report import Article, render_html, render_markdown
+from ..outputs.report import plural
 from .options import add_rule_options, resolve_config
 
 

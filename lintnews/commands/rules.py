@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from ..checkers.base import Checker, Option
-from ..config import resolve
-from ..errors import LintnewsError
-from ..examples import example_failures, needs_backend
-from ..kinds import available_kinds, checker_class
-from ..rulepack import Pack, Rule, collect_pack_paths, load_packs
-from ..ruleset import select_rules
+from ..core.config import resolve
+from ..core.errors import LintnewsError
+from ..engine.ruleset import select_rules
+from ..rules.examples import example_failures, needs_backend
+from ..rules.kinds import available_kinds, checker_class
+from ..rules.rulepack import Pack, Rule, collect_pack_paths, load_packs
 
 
 def add_parser(sub: Any) -> None:

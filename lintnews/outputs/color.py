@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from ..findings import Severity
+from ..core.findings import Severity
 
 CHOICES = ("auto", "always", "never")
 

@@ -10,9 +10,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..document import Document
-from ..findings import Finding, Severity
-from ..report import doc_key
+from ..core.document import Document
+from ..core.findings import Finding, Severity
+from .report import doc_key
 
 # GitLab's scale is info, minor, major, critical, blocker. critical and blocker are kept for what GitLab's own
 # scanners mean by them (security, a broken build); a copy-editing error is a major issue, a warning minor.

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from .. import __version__
-from ..findings import Finding, Severity
+from ..core.findings import Finding, Severity
 
 # characters XML 1.0 cannot hold at all, even escaped
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ..directives import LINE_MARKER
-from ..findings import Applicability, Finding
-from ..readers import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+from ..core.directives import LINE_MARKER
+from ..core.findings import Applicability, Finding
+from ..core.readers import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from .convert import diagnostic, text_edits
 from .positions import LineIndex
 from .session import OpenDoc, Session
@@ -59,7 +59,7 @@ def fix_action(od: OpenDoc, f: Finding, index: LineIndex) -> types.CodeAction:
 
 
 def marker(path: str, rule: str) -> str:
-    """The inline suppression of one rule, as the document's format writes it (see lintnews.suppress)."""
+    """The inline suppression of one rule, as the document's format writes it (see lintnews.engine.suppress)."""
     low = path.lower()
     if low.endswith(MARKDOWN_SUFFIXES + HTML_SUFFIXES):
         return f" <!-- lintnews: ignore[{rule}] -->"

@@ -265,7 +265,7 @@ def _warm(session: Session, root: str) -> None:
     try:
         project = session.projects.for_path(os.path.join(root, "warm-up.txt"))
         if project.linter is not None and project.linter.uses_model:
-            from ..nlp import model
+            from ..core.nlp import model
 
             model()
     except Exception as e:  # the first lint reports whatever is wrong, on the document

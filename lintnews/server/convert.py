@@ -7,7 +7,7 @@ import re
 
 from lsprotocol import types
 
-from ..findings import Finding, Severity
+from ..core.findings import Finding, Severity
 from .positions import LineIndex
 
 SOURCE = "lintnews"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..findings import Finding
-from ..rulepack import Rule
+from ..core.findings import Finding
+from ..rules.rulepack import Rule
 
 
 def _code(text: str) -> str:

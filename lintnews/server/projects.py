@@ -6,11 +6,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Config, resolve
-from ..errors import LintnewsError
-from ..lint import Linter
-from ..rulepack import collect_pack_paths
-from ..ruleset import make_linter
+from ..core.config import Config, resolve
+from ..core.errors import LintnewsError
+from ..engine.lint import Linter
+from ..engine.ruleset import make_linter
+from ..rules.rulepack import collect_pack_paths
 
 # the files whose presence or change can alter what `discover` finds in a folder
 CONFIG_NAMES = (".lintnews.toml", "pyproject.toml")

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from ..document import Document
-from ..errors import InputError
-from ..fileio import decode
-from ..findings import Finding
-from ..finish import merge_cross
-from ..fix import FixResult, fix_text
-from ..lint import Linter
-from ..sources import is_jsonl, make_document
+from ..core.document import Document
+from ..core.errors import InputError
+from ..core.fileio import decode
+from ..core.findings import Finding
+from ..core.sources import is_jsonl, make_document
+from ..engine.finish import merge_cross
+from ..engine.fix import FixResult, fix_text
+from ..engine.lint import Linter
 from .positions import apply_change
 from .projects import Project, Projects
 

@@ -195,7 +195,7 @@ def _unpack(data: bytes) -> tuple[set[int], bytes]:
 
 
 def _path(name: str) -> Path | None:
-    from ..cache import tables_dir
+    from .cache import tables_dir
 
     try:
         return tables_dir() / name

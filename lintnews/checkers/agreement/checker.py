@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from ...document import Block, Document
-from ...findings import Hit, Severity
+from ...core.document import Block, Document
+from ...core.findings import Hit, Severity
 from ..base import Checker, Option
 from .cues import PREFILTERS, Prefilter
 from .flags import Flag

@@ -6,7 +6,7 @@ from functools import cache
 
 import regex
 
-from ...lexicon import zipf
+from ...core.lexicon import zipf
 from .words import PARTICIPLE
 
 

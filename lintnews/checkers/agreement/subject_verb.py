@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ...document import FILL
-from ...lexicon import zipf
+from ...core.document import FILL
+from ...core.lexicon import zipf
 from .flags import Flag, flag, match_case
 from .inflect import third_person
 from .words import (

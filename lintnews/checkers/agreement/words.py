@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from ...errors import LintnewsError
+from ...core.errors import LintnewsError
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

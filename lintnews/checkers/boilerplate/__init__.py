@@ -7,10 +7,10 @@ from typing import Any
 
 import regex
 
-from ...document import Block, Document
-from ...errors import RuleError
-from ...findings import Edit, Hit
-from ...rulepack import Rule
+from ...core.document import Block, Document
+from ...core.errors import RuleError
+from ...core.findings import Edit, Hit
+from ...rules.rulepack import Rule
 from ...speed.select import Selector
 from ..base import Checker, Option, compile_user_regex, list_of_str
 

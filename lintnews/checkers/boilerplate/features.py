@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ...lexicon import zipf
+from ...core.lexicon import zipf
 from .lines import FINAL, FUNCTION_ZIPF, content_words, has_finite_verb, imperative_opener, words_of
 from .page import ArticleFacts
 from .patterns import PATTERNS, TRUNCATED, first_match

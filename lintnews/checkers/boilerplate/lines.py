@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from ...lexicon import zipf
+from ...core.lexicon import zipf
 from .words import ACTION_OBJECT, AUX, NOT_ACTION, PRONOUN_SUBJECT
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*")

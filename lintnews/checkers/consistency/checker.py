@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ...document import Document
-from ...findings import Hit
+from ...core.document import Document
+from ...core.findings import Hit
 from ..base import Checker, Option, list_of_str
 from . import date_order, joiner, lowercase, particle, spelling
 from .names import PAIRS_KEY, pairs

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ...document import Document
-from ...findings import Hit
+from ...core.document import Document
+from ...core.findings import Hit
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_DAY = regex.compile(rf"\b(?P<m>{_MONTHS}) (?P<d>[1-9]|[12]\d|3[01])\b(?![\d:.,]\d)")

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ...document import Document
-from ...findings import Hit
+from ...core.document import Document
+from ...core.findings import Hit
 from .names import headline_spans, in_spans
 
 # two parts of a name joined by a hyphen (any case after it) or a space (a capital after it): Jong-un, Jong Un

@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from ...document import Document
-from ...findings import Hit
-from ...lexicon import zipf
+from ...core.document import Document
+from ...core.findings import Hit
+from ...core.lexicon import zipf
 from .names import headline_spans, in_quotes, in_spans, in_term, pairs, sentence_initial
 from .token_forms import token_forms
 from .words import variants

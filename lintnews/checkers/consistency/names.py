@@ -6,8 +6,8 @@ from typing import NamedTuple
 
 import regex
 
-from ...document import Document
-from ...lexicon import zipf
+from ...core.document import Document
+from ...core.lexicon import zipf
 
 # no apostrophe: Trump's and Trump’s are one name, the quote mark is punctuation's business
 _NAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ...document import Document
-from ...findings import Hit
+from ...core.document import Document
+from ...core.findings import Hit
 
 # an Arabic article glued to a name: al-Sisi, el Sisi, Al Thani
 _PARTICLE_NAME = regex.compile(r"(?<![\w-])(?P<p>[Aa]l|[Ee]l)(?P<sep>[ -])(?P<head>\p{Lu}\p{Ll}+)(?![\w-])")

@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from ...document import Document
-from ...findings import Hit, Severity
-from ...lexicon import zipf
+from ...core.document import Document
+from ...core.findings import Hit, Severity
+from ...core.lexicon import zipf
 from .names import ANCHOR_MAX_ZIPF, COMMON_ZIPF, MISSPELT_MAX_ZIPF, Occurrence, pairs
 from .token_forms import TokenForm, distinct_people, token_forms
 from .words import (

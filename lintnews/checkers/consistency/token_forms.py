@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ...document import Document
-from ...lexicon import zipf
+from ...core.document import Document
+from ...core.lexicon import zipf
 from .names import ANCHOR_MAX_ZIPF, COMMON_ZIPF, Occurrence, sentence_initial
 from .words import fold
 

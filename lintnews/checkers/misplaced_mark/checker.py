@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...document import Block, Document
-from ...findings import Hit
-from ...lexicon import zipf as lexicon_zipf
-from ...nlp import TAGS
+from ...core.document import Block, Document
+from ...core.findings import Hit
+from ...core.lexicon import zipf as lexicon_zipf
+from ...core.nlp import TAGS
 from ..base import Checker, Option
 from .context import cannot_end
 from .judge import misplaced

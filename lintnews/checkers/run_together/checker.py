@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...document import Document
-from ...findings import Applicability, Hit, Severity
+from ...core.document import Document
+from ...core.findings import Applicability, Hit, Severity
 from ..base import Checker, Option
 from .glued import GLUE_HINTS, glued
 from .splits import Splitter
@@ -20,7 +20,7 @@ from .vocab import EDGE_PUNCT, Vocab
 from .words import FUNCTION_PAIRS
 
 if TYPE_CHECKING:
-    from ...lexicon import Frequencies
+    from ...core.lexicon import Frequencies
 
 # Whitespace-separated tokens; a token is screened as a whole, then its runs of letters are examined.
 _TOKEN = re.compile(r"\S+")
@@ -61,7 +61,7 @@ class RunTogetherChecker(Checker):
     }
 
     def setup(self) -> None:
-        from ... import lexicon
+        from ...core import lexicon
 
         self.splitter = Splitter(
             lexicon.zipf, lexicon.frequencies, float(self.opts["min_zipf"]), float(self.opts["rare_zipf"])

@@ -29,7 +29,7 @@ from .words import (
 )
 
 if TYPE_CHECKING:
-    from ...lexicon import Frequencies
+    from ...core.lexicon import Frequencies
 
 # Zipf 3.0 as a frequency: a word this common, one letter away, makes the run that word misspelt
 _ZIPF3_FREQ = 1e-6

@@ -87,7 +87,7 @@ class PackedTable:
 
 
 def _cache_folder() -> Path:
-    from ..cache import tables_dir
+    from ...speed.cache import tables_dir
 
     return tables_dir()
 

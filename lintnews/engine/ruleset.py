@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from .cache import Cache, code_fingerprint, digest
-from .config import Config, selector_matches
-from .document import Document
-from .findings import Finding
+from ..core.config import Config, selector_matches
+from ..core.document import Document
+from ..core.findings import Finding
+from ..rules.rulepack import Rule, collect_pack_paths, known_categories, load_packs
+from ..speed.cache import Cache, code_fingerprint, digest
 from .finish import FindingFilter
 from .fix import confine
 from .lint import Linter
-from .rulepack import Rule, collect_pack_paths, known_categories, load_packs
 from .suppress import suppression_filter
 
 

@@ -10,20 +10,20 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .cache import Cache
-from .config import Config, check_names
-from .document import Document
-from .findings import Finding
+from ..core.config import Config, check_names
+from ..core.document import Document
+from ..core.findings import Finding
+from ..core.sources import Source, Unread, is_jsonl, read_documents, sources_in
+from ..speed.cache import Cache
+from ..speed.model_worker import SplitLinter
+from ..speed.parallel import Pool
+from ..speed.result_cache import FindingsCache
+from ..speed.schedule import InProcess, Item, jobs_for, may_split
 from .finish import merge_cross
 from .fix_file import FileFixer
 from .lint import Linted, Linter
-from .model_worker import SplitLinter
-from .parallel import Pool
-from .result_cache import FindingsCache
 from .results import FileResult, article_findings
 from .ruleset import linter_filters, make_linter, rule_catalog, rules_key
-from .schedule import InProcess, Item, jobs_for, may_split
-from .sources import Source, Unread, is_jsonl, read_documents, sources_in
 
 
 @dataclass

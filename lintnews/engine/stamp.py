@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .checkers.base import _TEMPLATE_FIELD as TEMPLATE_FIELD
-from .checkers.base import FILTERS
-from .document import Document
-from .findings import Applicability, Edit, Finding, Fix, Hit
-from .rulepack import Rule
+from ..checkers.base import _TEMPLATE_FIELD as TEMPLATE_FIELD
+from ..checkers.base import FILTERS
+from ..core.document import Document
+from ..core.findings import Applicability, Edit, Finding, Fix, Hit
+from ..rules.rulepack import Rule
 
 
 def format_message(template: str, fields: dict[str, str]) -> str:

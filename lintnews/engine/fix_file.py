@@ -7,15 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Config
-from .document import Document
-from .errors import InputError
-from .fileio import ChangedOnDisk, OutsideTree, encode, read_text, write_atomic
-from .findings import Finding
+from ..core.config import Config
+from ..core.document import Document
+from ..core.errors import InputError
+from ..core.fileio import ChangedOnDisk, OutsideTree, encode, read_text, write_atomic
+from ..core.findings import Finding
+from ..core.sources import Source, jsonl_documents, load, make_document
 from .fix import allowed, checked_fix, choose_fixes, fix_text, unified_diff
 from .lint import Linter
 from .results import FileResult
-from .sources import Source, jsonl_documents, load, make_document
 
 JSONL_NO_FIX = "--fix and --diff do not rewrite JSON Lines archives; it was linted only, and left as it was"
 

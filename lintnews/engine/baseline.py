@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConfigError
-from .findings import Finding
+from ..core.errors import ConfigError
+from ..core.findings import Finding
 
 VERSION = 1
 CONTEXT = 20  # characters of the finding's own line kept on each side of the matched text

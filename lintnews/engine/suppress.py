@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .config import selector_matches
-from .directives import DIRECTIVE, LINE_MARKER
-from .document import FILL, Document
-from .findings import Finding
+from ..core.config import selector_matches
+from ..core.directives import DIRECTIVE, LINE_MARKER
+from ..core.document import FILL, Document
+from ..core.findings import Finding
 
 ALL = "*"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .document import Document
-from .findings import Finding
+from ..core.document import Document
+from ..core.findings import Finding
 
 
 @dataclass

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .document import Document
-from .findings import Finding
+from .. import __version__
+from ..core.document import Document
+from ..core.findings import Finding
+from ..rules.rulepack import known_categories
 from .report import plural
-from .rulepack import known_categories
 from .score import artifact_score
 
 CATEGORY_COLOURS = {

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .. import __version__
 
 CACHE_ENV = "LINTNEWS_CACHE_DIR"
 # bump when the layout or the pickled types change in a way the code fingerprint would not catch
@@ -72,7 +72,7 @@ def code_fingerprint() -> str:
     import regex
 
     h = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0{regex.__version__}\0".encode())
-    pkg = Path(__file__).resolve().parent
+    pkg = Path(__file__).resolve().parents[1]  # lintnews/, above speed/
     # the checkers' classes are pickled by reference: any edit to their code must invalidate the entries, and so
     # must an edit to the data they ship beside it (a refitted model's weights, word tables)
     files = [p for p in pkg.rglob("*") if p.suffix in _CODE_AND_DATA and "__pycache__" not in p.parts]

@@ -6,9 +6,9 @@ import multiprocessing
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
-from .document import Document
-from .findings import Finding
-from .lint import Linted, Linter, lint_documents
+from ..core.document import Document
+from ..core.findings import Finding
+from ..engine.lint import Linted, Linter, lint_documents
 from .parallel import bare_document
 
 # Why: importing spaCy and loading its model take about a second, more than all the pattern rules of an
@@ -24,7 +24,7 @@ def fork_available() -> bool:
 
 def _serve(conn: Connection) -> None:
     """The helper: load the model at once, then lint the model part of each document it is sent."""
-    from . import nlp
+    from ..core import nlp
 
     try:
         nlp.model()

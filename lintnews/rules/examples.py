@@ -6,11 +6,11 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .fix import fix_text
+from ..core.sources import make_document
+from ..engine.fix import fix_text
+from ..engine.lint import Linter
 from .kinds import checker_class
-from .lint import Linter
 from .rulepack import Rule
-from .sources import make_document
 
 EXAMPLE_PATH = "example.txt"
 

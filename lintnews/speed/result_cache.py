@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..core.config import Config
+from ..core.document import Document
+from ..core.findings import Finding
+from ..engine.lint import Linted, Linter
 from .cache import Cache, digest
-from .config import Config
-from .document import Document
-from .findings import Finding
-from .lint import Linted, Linter
 
 
 class FindingsCache:

@@ -38,7 +38,7 @@ class Unread:
 
 
 def make_document(path: str, raw: str) -> Document:
-    """The document of a file of this name: Markdown and HTML are parsed (see lintnews.readers)."""
+    """The document of a file of this name: Markdown and HTML are parsed (see lintnews.core.readers)."""
     return read(path, raw)
 
 

@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from .document import Block, Document
-from .findings import Applicability, Edit, Finding, Fix
+from ..core.document import Block, Document
+from ..core.findings import Applicability, Edit, Finding, Fix
 
 # Overlapping fixes wait for the next pass, so a cluster of n overlapping fixes needs n passes;
 # a real cycle between rules is caught earlier by remembering every text seen.

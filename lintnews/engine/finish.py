@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .checkers.base import Checker
-from .document import Document
-from .findings import Finding
+from ..checkers.base import Checker
+from ..core.document import Document
+from ..core.findings import Finding
 
 FindingFilter = Callable[[Document, list[Finding]], list[Finding]]
 

@@ -8,8 +8,9 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from . import __version__, tuning
-from .errors import LintnewsError
+from .. import __version__
+from ..core.errors import LintnewsError
+from ..speed import tuning
 
 # Each module in lintnews/commands/ named here provides add_parser(subparsers) and run(args) -> int.
 COMMANDS = ("check", "rules", "report", "server", "cache")
@@ -29,7 +30,7 @@ def build_parser() -> Parser:
     parser.add_argument("-V", "--version", action="version", version=f"lintnews {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMANDS:
-        importlib.import_module(f".commands.{name}", __package__).add_parser(sub)
+        importlib.import_module(f".{name}", __package__).add_parser(sub)
     return parser
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from .errors import RuleError
-from .findings import CATEGORIES, Severity
+from ..core.errors import RuleError
+from ..core.findings import CATEGORIES, Severity
 from .kinds import checker_class
 
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
@@ -103,12 +103,12 @@ def known_categories(packs: Iterable[Pack]) -> tuple[str, ...]:
 
 
 def builtin_rules_dir() -> Path:
-    """The packs shipped with lintnews: inside the wheel, or the checkout's top-level rules/."""
+    """The packs shipped with lintnews: inside the wheel (lintnews/rules/packs), or the checkout's rules/."""
     here = Path(__file__).resolve().parent
-    for candidate in (here / "rules", here.parent / "rules"):
+    for candidate in (here / "packs", here.parents[1] / "rules"):
         if candidate.is_dir():
             return candidate
-    raise RuleError("the built-in rule packs are missing from this installation", path=str(here / "rules"))
+    raise RuleError("the built-in rule packs are missing from this installation", path=str(here / "packs"))
 
 
 def pack_files(folder: Path) -> list[Path]:

@@ -7,10 +7,10 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .errors import RuleError
+from ..core.errors import RuleError
 
 if TYPE_CHECKING:
-    from .checkers.base import Checker
+    from ..checkers.base import Checker
 
 # kind name -> "module:Class" under lintnews.checkers. Adding a kind is one line here. The classes are imported
 # only when a rule of that kind is loaded, so a run of regex rules never imports the model-backed checkers.

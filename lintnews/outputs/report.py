@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from .document import Document
-from .findings import Finding
-from .outputs.color import Painter
-from .sources import article_key
+from ..core.document import Document
+from ..core.findings import Finding
+from ..core.sources import article_key
+from .color import Painter
 
 WINDOW = 100  # characters of context shown around a span on a long line
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import __version__
-from .findings import Finding, Fix, Severity
+from .. import __version__
+from ..core.findings import Finding, Fix, Severity
+from ..rules.rulepack import Rule
 from .report import shown_suggestions
-from .rulepack import Rule
 
 GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

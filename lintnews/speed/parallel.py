@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.connection import Connection
 
-from .document import WORD_COUNT, Document
-from .finish import FindingFilter
-from .lint import Linted, Linter, lint_documents
+from ..core.document import WORD_COUNT, Document
+from ..engine.finish import FindingFilter
+from ..engine.lint import Linted, Linter, lint_documents
 
 # a batch is sent to a worker when it holds this many characters (about 8 articles) or BATCH_DOCS documents:
 # big enough that pickling and the round trip are noise, small enough to keep both cores busy to the end
@@ -69,7 +69,7 @@ def _rules_in_child(factory: Callable[[], Linter], conn: Connection, sample: Seq
 
 
 def _load_model() -> None:
-    from . import nlp
+    from ..core import nlp
 
     try:
         nlp.model()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from .document import Document
-from .lint import Linted, Linter, lint_documents
+from ..core.document import Document
+from ..core.sources import Source, is_jsonl
+from ..engine.lint import Linted, Linter, lint_documents
 from .model_worker import SplitLinter, fork_available
 from .parallel import BATCH_CHARS, cpu_count
-from .sources import Source, is_jsonl
 
 # --jobs auto: one process below this many files (a pre-commit hook, an editor), else one per core
 AUTO_JOBS_MIN_FILES = 16

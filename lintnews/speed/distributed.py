@@ -16,14 +16,14 @@ from typing import Any
 
 from distributed import Worker, WorkerPlugin, get_worker
 
+from ..core.config import Config
+from ..core.sources import is_jsonl
+from ..engine.lint import Linter
+from ..engine.results import FileResult, article_findings
+from ..engine.ruleset import linter_filters, make_linter
+from ..engine.runner import Run, RunOptions
 from .cache import Cache, default_cache_dir
-from .config import Config
-from .lint import Linter
 from .parallel import BATCH_CHARS, BATCH_DOCS
-from .results import FileResult, article_findings
-from .ruleset import linter_filters, make_linter
-from .runner import Run, RunOptions
-from .sources import is_jsonl
 
 PLUGIN_NAME = "lintnews"
 
@@ -62,7 +62,7 @@ class LintnewsPlugin(WorkerPlugin):
         linter = make_linter(self.cfg, self.extra_packs, cache)
         linter.prepare()
         if linter.uses_model:
-            from . import nlp
+            from ..core import nlp
 
             try:
                 nlp.model()

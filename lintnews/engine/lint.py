@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
-from .checkers import checker_class
-from .checkers.base import Checker, PatternTimeout
-from .document import Document
-from .errors import BackendUnavailable
-from .findings import Finding
+from ..checkers import checker_class
+from ..checkers.base import Checker, PatternTimeout
+from ..core.document import Document
+from ..core.errors import BackendUnavailable
+from ..core.findings import Finding
+from ..core.nlp import ModelUnavailable
+from ..rules.rulepack import Rule, builtin_rules_dir
+from ..speed.select import Selector
 from .finish import FindingFilter, drop_deferred, finish, merge_cross
-from .nlp import ModelUnavailable
-from .rulepack import Rule, builtin_rules_dir
-from .speed.select import Selector
 from .stamp import stamp
 
 T = TypeVar("T")
@@ -179,7 +179,7 @@ class Linter:
         self._prefetch_ids([(d, self._active_ids(d)) for d in docs])
 
     def _prefetch_ids(self, work: list[tuple[Document, list[int]]]) -> None:
-        from .nlp import prefetch_many
+        from ..core.nlp import prefetch_many
 
         # the blocks every model rule will read, parsed in one batch: one nlp.pipe call costs less than one per rule
         items = []
