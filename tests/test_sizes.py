@@ -20,7 +20,6 @@ DATA_MODULES: set[str] = set()
 PENDING_SPLIT = {
     "commands/check.py",  # speed: the commands
     "core/nlp.py",  # speed
-    "core/readers/markdown.py",  # mdfast: the readers
 }
 
 
