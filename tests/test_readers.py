@@ -268,7 +268,7 @@ DENSE = {
 
 @pytest.mark.parametrize("name", sorted(DENSE))
 def test_dense_content_is_read_by_the_bounded_rules(name: str) -> None:
-    from lintnews.core.readers.markdown import is_dense
+    from lintnews.core.readers.markdown_trace import is_dense
 
     from .test_commonmark import oracle_words, reader_words
 
@@ -286,7 +286,7 @@ def test_dense_content_is_read_by_the_bounded_rules(name: str) -> None:
 
 
 def test_prose_with_markup_is_not_dense() -> None:
-    from lintnews.core.readers.markdown import is_dense
+    from lintnews.core.readers.markdown_trace import is_dense
 
     para = "The envoy met *officials* in [Cairo](https://example.com/cairo) on `Monday`, an aide said. " * 40
     assert not is_dense(para)

@@ -1,0 +1,172 @@
+"""The Markdown parser and its traced inline rule: each inline token placed in the file, its text marked."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline.state_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .layout import TEXT, Layout
+from .markdown_trace import Trace, TracingInline
+
+# Hugo shortcodes and Liquid tags: template code, never article text; each runs to its first closing mark
+_CLOSERS = {"{{<": ">}}", "{{%": "%}}", "{%": "%}", "{{": "}}"}
+_OPENER = re.compile(r"\{\{<|\{\{%|\{%|\{\{")
+READING = "lintnews.reading"
+_ONES = re.compile(rb"\x01+")
+# a link destination `](...)` in dense content, up to its first space or parenthesis: markup, even where the
+# bounded link rule did not take it (a label with brackets inside)
+_DESTINATION = re.compile(r"\]\([^\s()]{0,2048}\)?")
+
+
+def _shortcode(state: StateInline, silent: bool) -> bool:
+    src, pos = state.src, state.pos
+    if not src.startswith("{", pos):
+        return False
+    m = _OPENER.match(src, pos)
+    if m is None:
+        return False
+    closer = _CLOSERS[m.group()]
+    # where the next closing mark is, remembered per source: a run of openers without one stays linear
+    key = ("lintnews.shortcode", closer)
+    found: int = state.cache.get(key, -2)  # type: ignore[call-overload]
+    if found == -2 or 0 <= found < m.end():
+        found = src.find(closer, m.end())
+        state.cache[key] = found  # type: ignore[index]
+    if found < 0 or found + len(closer) > state.posMax:
+        return False
+    end = found + len(closer)
+    if not silent:
+        token = state.push("shortcode", "", 0)
+        token.content = src[pos:end]
+    state.pos = end
+    return True
+
+
+def _as_is(url: str) -> str:
+    return url
+
+
+@cache
+def parser() -> tuple[MarkdownIt, TracingInline]:
+    """CommonMark with GitHub's tables and strikethrough, front matter, footnotes and shortcodes."""
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
+    md.inline.ruler.before("text", "shortcode", _shortcode)
+    md.inline.add_terminator_char("{")
+    # nothing is rendered: link targets need no percent-encoding nor punycode (a sixth of the reading time)
+    md.normalizeLink = _as_is  # type: ignore[method-assign]
+    md.normalizeLinkText = _as_is  # type: ignore[method-assign,assignment]
+    tracer = TracingInline(md.inline)
+    md.inline = tracer
+    md.core.ruler.at("inline", _traced_inline)  # each block's inline content parsed once, traced
+    return md, tracer
+
+
+class Reading:
+    """What the traced inline rule needs of the file being read, and what it found per inline token."""
+
+    def __init__(self, layout: Layout, lines: list[tuple[int, str]]) -> None:
+        self.layout = layout
+        self.lines = lines
+        self.cursor: dict[int, int] = {}
+        self.placed: dict[int, tuple[int, int] | None] = {}
+
+
+def _traced_inline(state: Any) -> None:
+    md = state.md
+    tracer: TracingInline = md.inline
+    reading: Reading | None = state.env.get(READING)
+    for i, tok in enumerate(state.tokens):
+        if tok.type != "inline":
+            continue
+        if reading is None:
+            tok.children = []
+            md.inline.parse(tok.content, md, state.env, tok.children)
+            continue
+        if i and state.tokens[i - 1].type in ("th_open", "td_open") and tok.map:
+            reading.cursor.setdefault(tok.map[0], 0)
+        reading.placed[id(tok)] = _inline(reading, tok, tracer, md, state.env)
+
+
+def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[int, int]) -> list[int] | None:
+    """Where each character of an inline token's content sits in the file, or None if it cannot be placed.
+
+    markdown-it gives the lines a block spans; a content line is what is left of its source line once the
+    container marks (`> `, `- `, indentation, table pipes) are taken off, so it is found at the line's end
+    or, in a table row, after the previous cell."""
+    where: list[int] = []
+    for k, piece in enumerate(content.split("\n")):
+        n = first + k
+        if n >= len(lines):
+            return None
+        start, line = lines[n]
+        body = line.rstrip("\r\n")
+        if n in cursor:
+            at = body.find(piece, cursor[n])
+        elif body.endswith(piece):
+            at = len(body) - len(piece)
+        elif body.rstrip().endswith(piece):
+            at = len(body.rstrip()) - len(piece)
+        else:
+            at = body.find(piece)
+        if at < 0:
+            stripped = piece.lstrip(" ")  # a tab partly eaten by an indent comes back as spaces
+            at = body.find(stripped) if stripped else len(body)
+            if at < 0:
+                return None
+            where.extend([start + at] * (len(piece) - len(stripped)))
+        else:
+            stripped = piece
+        where.extend(range(start + at, start + at + len(stripped)))
+        if n in cursor:
+            cursor[n] = at + len(stripped)
+        if k < content.count("\n"):
+            where.append(start + len(body))  # the line break between two content lines
+    return where
+
+
+def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: Any) -> tuple[int, int] | None:
+    """Trace one inline token's content and mark its text in the layout; [start, end) of what it covers."""
+    layout = reading.layout
+    if tok.map is None:
+        return None
+    where = locate(reading.lines, tok.map[0], tok.content, reading.cursor)
+    if where is None:
+        return None  # could not place it: nothing of it is text, so nothing of it is edited
+    trace = Trace(tok.content)
+    children: list[Token] = []
+    if tracer.all_text(tok.content):
+        # no character where a rule could start: the text rule would take it all as one text token
+        trace.text[:] = b"\x01" * len(tok.content)
+        if tok.content:
+            children.append(Token("text", "", 0, content=tok.content))
+    else:
+        tracer.trace = trace
+        try:
+            tracer.parse(tok.content, md, env, children)
+        finally:
+            tracer.trace = None
+            tracer._bases.clear()
+    tok.children = children
+    if trace.dense:
+        for d in _DESTINATION.finditer(tok.content):
+            trace.text[d.start() : d.end()] = bytes(d.end() - d.start())
+    kinds = layout.kinds
+    for m in _ONES.finditer(bytes(trace.text)):
+        s, e = m.start(), m.end()
+        if where[e - 1] - where[s] == e - 1 - s:
+            kinds[where[s] : where[e - 1] + 1] = b"\x01" * (e - s)  # on one line: one slice
+        else:
+            for k in range(s, e):
+                kinds[where[k]] = TEXT
+    for k, (value, end) in trace.shown.items():
+        layout.mark_shown(where[k], where[end - 1] + 1, value)
+    if not where:
+        return None
+    return where[0], where[-1] + 1
