@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
-from ..core.document import Document
+from ..core.document import Block, Document
 from ..core.errors import RuleError
 from ..core.findings import Applicability, Hit, Severity
 from ..rules.rulepack import Rule
@@ -15,6 +16,9 @@ from .boilerplate.features import line_evidence
 from .boilerplate.lines import words_of
 from .boilerplate.model import CONTEXT, LineModel, context_features, shipped_model
 from .boilerplate.page import article_facts
+
+# doc.cache key: the (start, end) of the table cells of the file's structure, in order
+_TABLE_CELLS = "boilerplate-line:table-cells"
 
 
 def _probability(value: Any) -> float:
@@ -83,6 +87,8 @@ class BoilerplateLineChecker(Checker):
         for i, line in enumerate(lines):
             if flagged[i] or len(line.text.split()) > self.opts["max_words"] or not words_of(line.text):
                 continue
+            if _in_table(doc, line):
+                continue  # the file's structure says a table row: the article's data, not the page's template
             if any(k.search(line.text) for k in self.keep):
                 continue
             # second stage: weighed with its neighbours' scores and its block's
@@ -103,3 +109,13 @@ class BoilerplateLineChecker(Checker):
                 severity=None if p >= self.opts["warn_at"] else Severity.INFO,
                 applicability=Applicability.SAFE if p >= self.opts["safe_at"] else None,
             )
+
+
+def _in_table(doc: Document, line: Block) -> bool:
+    """Whether a table cell of the file's structure (Markdown or HTML) lies on this line."""
+    cells: list[tuple[int, int]] | None = doc.cache.get(_TABLE_CELLS)
+    if cells is None:
+        cells = doc.cache[_TABLE_CELLS] = sorted((b.start, b.end) for b in doc.blocks or () if b.kind == "table-cell")
+    # the last cell starting before the line's end: a row's first characters are markup ('| ')
+    k = bisect_left(cells, (line.end, -1)) - 1
+    return k >= 0 and cells[k][1] > line.start
