@@ -87,7 +87,7 @@ def test_recall_floor(scored: dict[str, Any]) -> None:
 
 @pytest.mark.slow
 def test_precision_floor(scored: dict[str, Any]) -> None:
-    assert scored["precision"] >= MIN_PRECISION, scored["false"]
+    assert scored["precision"] >= MIN_PRECISION, "\n".join(map(str, scored["false"]))
 
 
 @pytest.mark.slow

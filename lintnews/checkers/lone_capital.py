@@ -37,6 +37,10 @@ def _check_name(value: Any) -> str:
     return str(value)
 
 
+# this many capitalised common words in one sentence make a series of labels (see _candidates)
+_LABELS = 3
+
+
 class LoneCapitalChecker(Checker):
     kind = "lone-capital"
     needs_parser = True
@@ -61,10 +65,13 @@ class LoneCapitalChecker(Checker):
         mids: dict[str, int] | None = None
         for s in doc.sentences:
             found = []
-            for m in _LONE.finditer(s.text):
+            common = [m for m in _LONE.finditer(s.text) if self.zipf(m.group(1).lower()) >= floor]
+            # three or more common words capitalised in one sentence are labels the writer capitalises on purpose
+            # (`Food and Beverages, Health and Education, while Housing`), not one slip of the decoder
+            if len(common) >= _LABELS:
+                continue
+            for m in common:
                 word = m.group(1)
-                if self.zipf(word.lower()) < floor:
-                    continue
                 if mids is None:
                     mids = {}
                     for c in _MID.finditer(text):

@@ -82,6 +82,10 @@ class Judgement:
     top: float  # its best Zipf among `langs`
 
 
+# a singular English writes this often makes its plural an English word (see judge)
+_COMMON_SINGULAR = 4.0
+
+
 class UntranslatedChecker(Checker):
     kind = "untranslated"
     options = {
@@ -150,6 +154,9 @@ class UntranslatedChecker(Checker):
         if got is not None:
             return got
         english = zipf(low)
+        # an English plural is written less often than its singular: 'metros' is English when 'metro' is common
+        if low.endswith("s") and not low.endswith("ss") and zipf(low[:-1]) >= _COMMON_SINGULAR:
+            english = max(english, zipf(low[:-1]))
         langs: set[str] = set()
         top = 0.0
         # the CMU dictionary lists the words English speakers say, loanwords (entendre, barrio) and names among

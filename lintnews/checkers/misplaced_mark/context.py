@@ -164,9 +164,14 @@ def lone_semicolon(sdoc: Any, i: int) -> str:
     several items has more than one semicolon)."""
     if sum(1 for t in sdoc if t.text == ";") > 1 or cut(sdoc):
         return ""
-    for side in (sdoc[:i], sdoc[i + 1 :]):
-        words = [t for t in side if t.is_alpha]
-        if len(words) <= SHORT_SIDE and not any(t.tag_ in VERB_TAGS and t.tag_ != "TO" for t in side):
+    sides = (sdoc[:i], sdoc[i + 1 :])
+    verbless = [not any(t.tag_ in VERB_TAGS and t.tag_ != "TO" for t in side) for side in sides]
+    # two verbless sides are parallel notes, as a list item or a table of figures writes them (`Energy: down
+    # 0.1% for the month; gasoline up 1.7%`): a clause with a piece of one is what a lost word or mark leaves
+    if all(verbless):
+        return ""
+    for side, no_verb in zip(sides, verbless, strict=True):
+        if no_verb and sum(1 for t in side if t.is_alpha) <= SHORT_SIDE:
             return "two parts that are not both clauses"
     # what follows opens no clause: a phrase that goes on from the one before (`a delegation; of 100 people`,
     # `the opportunity; to talk`, `come out; of nowhere`), with no finite verb of its own

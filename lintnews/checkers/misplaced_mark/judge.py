@@ -178,7 +178,9 @@ def _modifier(sdoc: Any, i: int, strong: bool) -> str:
     # `of` joins a noun to its complement, after no mark (`the car, of the future`; but `of course`, `of whom`)
     nxt = sdoc[i + 2] if i + 2 < len(sdoc) else None
     complement = nxt is not None and nxt.tag_ in NOUN_PHRASE_START and nxt.lower_ != "course"
-    if left.tag_ in ("NN", "NNS") and right.lower_ == "of" and complement:
+    # but a comma may open an aside that a second one closes before the verb (`The occupants, of many
+    # nations, were housed`)
+    if left.tag_ in ("NN", "NNS") and right.lower_ == "of" and complement and (strong or not aside(sdoc, i, 13)):
         return "a noun and its complement"
     # a comma between nouns makes a list, with a conjunction or another comma near, or an apposition, which
     # opens with a determiner; else they are one phrase (`the wheat, harvest`)
