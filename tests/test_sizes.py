@@ -15,10 +15,6 @@ MAX_FUNCTION_LINES = 60
 # here says why in a comment on its line.
 DATA_MODULES: set[str] = set()
 
-# Modules other branches are splitting (issue 21) that still break a limit on this one. The lead empties this
-# set at merge: an entry whose module now fits, or no longer exists, fails the test below.
-PENDING_SPLIT: set[str] = set()
-
 
 def _modules() -> list[Path]:
     return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
@@ -46,16 +42,16 @@ def _oversized(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", _modules(), ids=_name)
 def test_module_and_its_functions_fit(path: Path) -> None:
-    if _name(path) in DATA_MODULES | PENDING_SPLIT:
-        pytest.skip("exempt: see DATA_MODULES and PENDING_SPLIT")
+    if _name(path) in DATA_MODULES:
+        pytest.skip("exempt: see DATA_MODULES")
     assert _oversized(path) == []
 
 
-@pytest.mark.parametrize("name", sorted(DATA_MODULES | PENDING_SPLIT))
-def test_every_exemption_is_still_needed(name: str) -> None:
-    path = PACKAGE / name
-    assert path.is_file(), f"{name} no longer exists: remove it from the exemptions"
-    assert _oversized(path), f"{name} fits now: remove it from the exemptions"
+def test_every_exemption_is_still_needed() -> None:
+    for name in sorted(DATA_MODULES):
+        path = PACKAGE / name
+        assert path.is_file(), f"{name} no longer exists: remove it from the exemptions"
+        assert _oversized(path), f"{name} fits now: remove it from the exemptions"
 
 
 def test_the_limits_are_measured_as_stated(tmp_path: Path) -> None:
