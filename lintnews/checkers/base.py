@@ -39,6 +39,19 @@ class Option:
     help: str = ""
 
 
+def one_of(name: str, choices: Iterable[str]) -> Callable[[Any], str]:
+    """The validator of an option that takes one of `choices`; `name` is what `rules --kinds` calls its type."""
+    allowed = tuple(choices)
+
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or value not in allowed:
+            raise ValueError(f"must be one of {', '.join(c for c in allowed if c)}")
+        return value
+
+    check.__name__ = name
+    return check
+
+
 def list_of_str(value: Any) -> list[str]:
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
         raise ValueError("must be a non-empty list of strings")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import regex
 
 from ..core.document import Block, Document, split_sentences
 from ..core.findings import Edit, Hit
 from ..core.nlp import TAGS
-from .base import Checker, Option, list_of_str
+from .base import Checker, Option, list_of_str, one_of
 from .boilerplate import CLAIMS, delete_block_edit, word_count
 
 MODES = ("credit", "noun-phrase")
@@ -39,10 +38,7 @@ _TITLE_KINDS = frozenset({"title", "heading"})
 _FRAGMENT_START = frozenset({"RB", "RBR", "RBS", "CC", "IN", "WDT", "WP", "WRB", "PRP", "PRP$", "EX", "UH", "TO"})
 
 
-def _mode(value: Any) -> str:
-    if value not in MODES:
-        raise ValueError(f"must be one of {', '.join(MODES)}")
-    return str(value)
+_mode = one_of("mode", MODES)
 
 
 def is_expansion(acronym: str, before: str) -> bool:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from ..core.document import Document, is_abbreviation, split_sentences
 from ..core.findings import Hit
 from ..core.lexicon import short_common_words
 from ..core.lexicon import zipf as lexicon_zipf
-from .base import Checker, Option
+from .base import Checker, Option, one_of
 
 CHECKS = ("sentence-start", "inner-capital")
 
@@ -43,10 +42,7 @@ def _common_abroad(word: str) -> bool:
     return max(zipf_frequency(word, lang) for lang in PARTICLE_LANGUAGES) >= 6.0
 
 
-def _check_name(value: Any) -> str:
-    if value not in CHECKS:
-        raise ValueError(f"must be one of: {', '.join(CHECKS)}")
-    return str(value)
+_check_name = one_of("check_name", CHECKS)
 
 
 class LetterCaseChecker(Checker):

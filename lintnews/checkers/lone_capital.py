@@ -5,13 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.lexicon import zipf as lexicon_zipf
 from ..core.nlp import TAGS
-from .base import Checker, Option
+from .base import Checker, Option, one_of
 
 CHECKS = ("sentence-break", "capital")
 # a capitalised word standing alone: a lower-case word (no mark) before it, a lower-case word after it
@@ -31,10 +30,7 @@ _NOMINAL = frozenset(["NN", "NNS", "CD"])
 _NAMING = frozenset(["DT", "PRP$", "POS", "NNP", "NNPS"])
 
 
-def _check_name(value: Any) -> str:
-    if value not in CHECKS:
-        raise ValueError(f"must be one of: {', '.join(CHECKS)}")
-    return str(value)
+_check_name = one_of("check_name", CHECKS)
 
 
 # this many capitalised common words in one sentence make a series of labels (see _candidates)

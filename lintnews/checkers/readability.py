@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ..core.document import Document, split_sentences
 from ..core.errors import RuleError
 from ..core.findings import Hit
 from ..core.readability import grade, grade_estimate, word_count
 from ..rules.rulepack import Rule
-from .base import Checker, Option
+from .base import Checker, Option, one_of
 
 UNITS = ("sentence", "paragraph")
 
 
-def _unit(value: Any) -> str:
-    if value not in UNITS:
-        raise ValueError(f"must be one of {', '.join(UNITS)}")
-    return str(value)
+_unit = one_of("unit", UNITS)
 
 
 class ReadabilityChecker(Checker):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 import regex
 
@@ -12,7 +11,7 @@ from ..core.document import Block, Document
 from ..core.findings import Hit, Severity
 from ..core.foreign_lexicon import SOURCE_LANGUAGES, foreign_zipf
 from ..core.lexicon import cmudict_syllables, zipf
-from .base import Checker, Option, list_of_str
+from .base import Checker, Option, list_of_str, one_of
 
 MODES = ("script", "words")
 LANGUAGE_NAMES = {
@@ -58,10 +57,7 @@ _ARTICLES = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sr", "sra", "don", "doña", "st", "san", "santa"})
 
 
-def _mode(value: Any) -> str:
-    if value not in MODES:
-        raise ValueError(f"must be one of {', '.join(MODES)}")
-    return str(value)
+_mode = one_of("mode", MODES)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...core.document import Block, Document
 from ...core.findings import Hit, Severity
-from ..base import Checker, Option
+from ..base import Checker, Option, one_of
 from .cues import PREFILTERS, Prefilter
 from .flags import Flag
 from .nouns import check_det_noun, check_of_bare_noun, check_there_plural
@@ -30,10 +30,7 @@ CHECKS: dict[str, Callable[[Doc], Iterator[Flag]]] = {
 }
 
 
-def _check_name(value: object) -> str:
-    if not isinstance(value, str) or value not in CHECKS:
-        raise ValueError(f"must be one of: {', '.join(CHECKS)}")
-    return value
+_check_name = one_of("check_name", CHECKS)
 
 
 class AgreementChecker(Checker):

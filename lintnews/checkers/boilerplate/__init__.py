@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import regex
 
@@ -12,7 +11,7 @@ from ...core.errors import RuleError
 from ...core.findings import Edit, Hit
 from ...rules.rulepack import Rule
 from ...speed.select import Selector
-from ..base import Checker, Option, compile_user_regex, list_of_str
+from ..base import Checker, Option, compile_user_regex, list_of_str, one_of
 
 POSITIONS = ("any", "first", "last", "not-first")
 SHAPES = ("", "metadata")
@@ -27,10 +26,7 @@ _FINAL_PUNCT = regex.compile(r"""[.!…:;]["”’'»)\]]*$""")
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
 
 
-def _shape(value: Any) -> str:
-    if value not in SHAPES:
-        raise ValueError(f"must be one of {', '.join(s for s in SHAPES if s)}")
-    return str(value)
+_shape = one_of("shape", SHAPES)
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -116,10 +112,7 @@ def metadata_line(text: str) -> bool:
     return labelled or (parted and (bool(names) or bool(times)) and len(names) <= 12) or full
 
 
-def _position(value: Any) -> str:
-    if value not in POSITIONS:
-        raise ValueError(f"must be one of {', '.join(POSITIONS)}")
-    return str(value)
+_position = one_of("position", POSITIONS)
 
 
 def content_lines(doc: Document) -> list[Block]:

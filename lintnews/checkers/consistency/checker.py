@@ -6,21 +6,17 @@ The checker: one rule per mode, each mode's comparison in a module of its own be
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ...core.document import Document
 from ...core.findings import Hit
-from ..base import Checker, Option, list_of_str
+from ..base import Checker, Option, list_of_str, one_of
 from . import date_order, joiner, lowercase, particle, spelling
 from .names import PAIRS_KEY, pairs
 
 MODES = ("particle", "spelling", "lowercase", "joiner", "date-order")
 
 
-def _mode(value: Any) -> str:
-    if value not in MODES:
-        raise ValueError(f"must be one of {', '.join(MODES)}")
-    return str(value)
+_mode = one_of("mode", MODES)
 
 
 class ConsistencyChecker(Checker):
