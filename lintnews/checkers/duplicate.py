@@ -7,6 +7,7 @@ import math
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 
 import regex
 
@@ -49,16 +50,22 @@ class _Index:
     paragraph (under four words) can only be contained, so its rarest word stands in for the runs."""
 
     def __init__(self, words: list[list[str]], grams: list[set[tuple[str, ...]]], image: list[bool]) -> None:
-        self.words, self.grams = words, grams
+        self.words, self.grams, self.image = words, grams, image
         self.by_gram: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
-        self.by_word: defaultdict[str, list[int]] = defaultdict(list)
-        for j, (w, g) in enumerate(zip(words, grams, strict=True)):
-            if image[j]:
-                continue
-            for gram in g:
-                self.by_gram[gram].append(j)
-            for word in set(w):
-                self.by_word[word].append(j)
+        for j, g in enumerate(grams):
+            if not image[j]:
+                for gram in g:
+                    self.by_gram[gram].append(j)
+
+    @cached_property
+    def by_word(self) -> defaultdict[str, list[int]]:
+        """The paragraphs of each word: only a paragraph too short for a four-word run asks (min_words < 4)."""
+        out: defaultdict[str, list[int]] = defaultdict(list)
+        for j, w in enumerate(self.words):
+            if not self.image[j]:
+                for word in set(w):
+                    out[word].append(j)
+        return out
 
     def candidates(self, i: int, near: float) -> Iterator[int]:
         """Paragraph numbers that may repeat paragraph i, ascending, each once (a superset of the matches)."""
