@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import random
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -141,3 +144,28 @@ def cli(workdir: Path) -> CliRunner:
 def engine_args(*extra: str) -> list[str]:
     """`check` with only the engine-test rules."""
     return ["check", "--rule-pack", "packs/enginetest.yaml", "--select", "enginetest", *extra]
+
+
+# a process that rewrites a file with write_atomic, two versions in turn, until it is killed
+_WRITER = """
+import sys
+from lintnews.core.fileio import write_atomic
+path, n = sys.argv[1], int(sys.argv[2])
+versions = [b"B" * n, b"A" * n]
+print("ready", flush=True)
+i = 0
+while True:
+    write_atomic(path, versions[i % 2])
+    i += 1
+"""
+
+
+def kill_a_writer(target: Path, size: int, rng: random.Random) -> None:
+    """Start a process rewriting `target` (all 'A's or all 'B's, `size` bytes), SIGKILL it at a random moment."""
+    proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(target), str(size)], stdout=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == b"ready\n"
+    time.sleep(rng.uniform(0.0, 0.15))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()

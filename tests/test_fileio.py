@@ -6,10 +6,6 @@ import codecs
 import errno
 import os
 import random
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,7 +15,7 @@ from hypothesis import strategies as st
 from lintnews.core import fileio
 from lintnews.core.errors import InputError
 from lintnews.core.fileio import EncodeError, decode, encode, read_text, write_atomic
-from tests.conftest import ROOT
+from tests.conftest import kill_a_writer
 
 # --- decoding ----------------------------------------------------------------------------------
 
@@ -204,19 +200,6 @@ class _FullFile:
         raise OSError(errno.ENOSPC, "No space left on device")
 
 
-WRITER = """
-import sys
-from lintnews.core.fileio import write_atomic
-path, n = sys.argv[1], int(sys.argv[2])
-versions = [b"B" * n, b"A" * n]
-print("ready", flush=True)
-i = 0
-while True:
-    write_atomic(path, versions[i % 2])
-    i += 1
-"""
-
-
 def _kill_mid_rewrite(tmp_path: Path, rounds: int, size: int) -> int:
     """Kill a process rewriting a file at random moments; return how often a rewrite was cut short."""
     target = tmp_path / "article.txt"
@@ -224,15 +207,7 @@ def _kill_mid_rewrite(tmp_path: Path, rounds: int, size: int) -> int:
     rng = random.Random(4)
     interrupted = 0
     for _ in range(rounds):
-        proc = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(target), str(size)], stdout=subprocess.PIPE, cwd=ROOT
-        )
-        assert proc.stdout is not None
-        assert proc.stdout.readline() == b"ready\n"
-        time.sleep(rng.uniform(0.0, 0.15))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        proc.stdout.close()
+        kill_a_writer(target, size, rng)
         data = target.read_bytes()
         # the old file or the new one, never a part or a mix
         assert data in (b"A" * size, b"B" * size), f"partial file: {len(data)} bytes"

@@ -6,10 +6,6 @@ import errno
 import json
 import os
 import random
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +14,7 @@ from lintnews.commands import cli
 from lintnews.core import fileio
 from lintnews.core.fileio import ChangedOnDisk, read_text, write_atomic
 from lintnews.engine import fix_file
-from tests.conftest import ROOT
+from tests.conftest import kill_a_writer
 
 DOUBLED = ["check", "--no-cache", "--fail-on", "warning", "--select", "punctuation.doubled-period"]
 BAD = b"He left. . Then he came back.\n"
@@ -296,19 +292,6 @@ def test_show_fixes_lists_applied_and_available_fixes(here: Path, capsys: pytest
     )
 
 
-HARD_LINK_WRITER = """
-import sys
-from lintnews.core.fileio import write_atomic
-path, n = sys.argv[1], int(sys.argv[2])
-versions = [b"B" * n, b"A" * n]
-print("ready", flush=True)
-i = 0
-while True:
-    write_atomic(path, versions[i % 2])
-    i += 1
-"""
-
-
 def test_sigkill_during_an_in_place_rewrite_leaves_the_original_recoverable(tmp_path: Path) -> None:
     """A hard-linked file is rewritten in place: a kill can cut that write short, but never without a backup."""
     size = 2_000_000
@@ -317,15 +300,7 @@ def test_sigkill_during_an_in_place_rewrite_leaves_the_original_recoverable(tmp_
     os.link(target, tmp_path / "other-name.txt")
     rng = random.Random(7)
     for _ in range(3):
-        proc = subprocess.Popen(
-            [sys.executable, "-c", HARD_LINK_WRITER, str(target), str(size)], stdout=subprocess.PIPE, cwd=ROOT
-        )
-        assert proc.stdout is not None
-        assert proc.stdout.readline() == b"ready\n"
-        time.sleep(rng.uniform(0.0, 0.15))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        proc.stdout.close()
+        kill_a_writer(target, size, rng)
         data = target.read_bytes()
         assert (tmp_path / "other-name.txt").read_bytes() == data  # still one inode
         backups = [p for p in tmp_path.iterdir() if p.name.endswith(fileio.BACKUP_SUFFIX)]
