@@ -143,8 +143,14 @@ class Linter:
         return self.finish(doc, drop_deferred(self.checkers, found))
 
     def uses_model_on(self, doc: Document) -> bool:
-        """Whether any rule that would run on this document needs the spaCy model."""
-        return any(c.needs_parser and c.rule.id not in self._disabled for c in self._active(doc))
+        """Whether a rule that runs on this document asks the spaCy model to parse some of it (its cue found a
+        block worth parsing): where none does, the document is linted without the model being loaded."""
+        checkers, users, disabled = self.checkers, self._model_users, self._disabled
+        return any(
+            checkers[i].parse_request(doc)[0]
+            for i in self._active_ids(doc, self._candidates(doc))
+            if i in users and checkers[i].rule.id not in disabled
+        )
 
     def _active_ids(self, doc: Document, candidates: set[int] | None = None) -> list[int]:
         """The positions, in order, of the rules to run on `doc` (of the `candidates` only, when given)."""
