@@ -20,7 +20,6 @@ from ..speed.parallel import Pool
 from ..speed.result_cache import FindingsCache
 from ..speed.schedule import InProcess, Item, jobs_for, may_split
 from .finish import merge_cross
-from .fix_file import FileFixer
 from .lint import Linted, Linter
 from .results import FileResult, article_findings
 from .ruleset import linter_filters, make_linter, rule_catalog, rules_key
@@ -172,6 +171,8 @@ class Run:
         return self.results
 
     def _execute_fixing(self, paths: Sequence[str]) -> None:
+        from .fix_file import FileFixer  # only --fix and --diff re-lint fixed text
+
         opts = self.opts
         fixer = FileFixer(
             lambda: self.linter, self.cfg, opts.unsafe_fixes, opts.diff, self.notices, opts.stdin_text, opts.stdin_name
