@@ -19,8 +19,9 @@ import regex
 
 # bump when the stored layout changes
 FORMAT = 1
-# more entries than this (packs edited many times over) and the file is started again from this run's patterns
-MAX_ENTRIES = 20_000
+# more entries than this (packs edited many times over; the shipped packs need about 150, 0.7 kB each) and the
+# file keeps only what the run that finds it so used
+MAX_ENTRIES = 5_000
 
 Key = tuple[str, int]
 
