@@ -40,6 +40,11 @@ def _variants(words: list[str], seed: int, n: int) -> list[str]:
     around = [("(", "),"), ("“", ".”"), ("", ","), ("«", "»;"), ("", "…"), ("‘", "’:"), ("—", "!"), ("[", "]?")]
     out += [a + w + b for w in sample[: n // 4] for a, b in around]
     out += ["–", "—", "…", "(2024)", "“1,000,”", "u.n.", "direction.”he", "(e-mail)"]
+    # abbreviations, which wordfreq keeps whole, and periods it does not keep inside a token
+    dotted = [w for w in words if "." in w]
+    out += [w + "." for w in dotted] + [w.upper() for w in dotted]
+    out += [a + "." + b for a, b in zip(sample, sample[::-1], strict=True)]
+    out += ["U.S.-led", "no.1", "a.1", "u..n", "o'neill.x", "l'a.b", "x.y.z."]
     return out
 
 
@@ -75,7 +80,8 @@ def test_every_plain_letter_keeps_a_word_whole() -> None:
 def test_plain_words_do_not_import_wordfreq() -> None:
     code = (
         "import sys; from lintnews.core.lexicon import zipf, frequencies;"
-        "[zipf(w) for w in ('rafah', 'Sánchez', 'al-Thani', '’re', 'Orbán-led', 'level,', '(EFE)', '“Gaza.”', '–')];"
+        "[zipf(w) for w in ('rafah', 'Sánchez', 'al-Thani', '’re', 'Orbán-led', 'level,', '(EFE)', '“Gaza.”', '–',"
+        " 'U.N.')];"
         "frequencies().get('the');"
         "print('wordfreq' in sys.modules)"
     )

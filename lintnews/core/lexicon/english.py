@@ -76,7 +76,11 @@ _ELIDED_BEFORE = frozenset("aehiouyáéíóúàèìòùâêîôûåïöœ")
 
 
 def _is_word(part: str) -> bool:
-    """Plain letters, with single apostrophes inside (`country's`, `rock'n'roll`), not an elision."""
+    """Plain letters, with single apostrophes inside (`country's`, `rock'n'roll`) or periods between two letters
+    (`u.n`, `a.m`: wordfreq keeps an abbreviation whole), not an elision."""
+    if "." in part:
+        pieces = part.split(".")
+        return all(pieces) and all(_is_word(p) for p in pieces) and "'" not in part
     if not _INNER.issuperset(part) or part[0] == "'" or part[-1] == "'" or "''" in part:
         return False
     i = part.find("'")
