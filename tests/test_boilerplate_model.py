@@ -133,6 +133,31 @@ def test_a_run_of_other_stories_headlines_is_off_the_story_topic() -> None:
     assert off[1]["block_off_topic"] == off[1]["run_off_topic"] == 0.0
 
 
+def test_headline_and_blurb_pairs_of_other_stories_form_one_run() -> None:
+    """Teasers after the story: each headline with a one-sentence blurb under it, long enough to pass for a
+    paragraph. The pairs are one run of other stories; a subhead over a paragraph of the story is not."""
+    teasers = [
+        "Museum reopens glass gallery",
+        "The restored chandelier, donated by a glassmaker a century ago, hangs again in the museum's east wing.",
+        "Orchestra announces winter programme",
+        "Six concerts in the new hall will feature works by composers born in the region, the conductor said.",
+        "Bakery wins rye bread prize",
+        "A family bakery in the old town has won the national rye bread competition for the second year...",
+    ]
+    subheads = [
+        "Ferry strike rosters",
+        "Ferry crews said the roster offer would have cut their night shifts and their pay for island routes.",
+    ]
+    pairs = _values(STORY_LINES + teasers)
+    own = _values(STORY_LINES + subheads)
+    n = len(STORY_LINES)
+    for i in range(n, n + len(teasers)):
+        assert pairs[i]["pair_run"] == 1.0 and pairs[i]["run_off_topic"] == 1.0
+        assert pairs[i]["run_distinct"] > 0.8
+    assert own[n]["pair_run"] == own[n + 1]["pair_run"] == 0.0
+    assert own[n + 1]["run_off_topic"] < 0.5
+
+
 def test_the_message_names_the_page_level_evidence() -> None:
     """A teaser in a box of other stories' headlines is reported with the evidence of its page, in words."""
     lines = [*STORY_LINES, "Museum reopens glass gallery", "Orchestra announces winter programme", "Bakery wins prize"]

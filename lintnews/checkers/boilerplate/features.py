@@ -71,6 +71,7 @@ FEATURES = (
     "run_off_topic",
     "run_distinct",
     "block_off_topic",
+    "pair_run",
 )
 # what each piece of evidence means, for the message that says why a line was flagged
 EVIDENCE = {
@@ -128,6 +129,7 @@ EVIDENCE = {
     "run_off_topic": "among short lines on other topics",
     "run_distinct": "among headlines of other stories",
     "block_off_topic": "in a block of lines on another topic",
+    "pair_run": "among headline and blurb pairs of other stories",
 }
 
 
@@ -226,6 +228,8 @@ def _topic(facts: ArticleFacts, i: int, v: dict[str, float]) -> None:
     full = min(1.0, (run.size - 1) / 2) if run is not None else 0.0
     v["run_off_topic"] = run.off_story * full if run is not None else 0.0
     v["run_distinct"] = run.distinct * run.off_story * full if run is not None else 0.0
+    # teasers: headlines each with a one-sentence blurb under it, two pairs or more in a row
+    v["pair_run"] = min(1.0, (run.pairs - 1) / 2) * run.off_story if run is not None and run.pairs > 1 else 0.0
     # the lines between two paragraphs of the story (or before or after it) speak of its topic or of another's: a
     # subhead or a fact box shares the story's words, a box of other stories' headlines does not
     block = facts.blocks[i]
