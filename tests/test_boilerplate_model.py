@@ -158,6 +158,29 @@ def test_headline_and_blurb_pairs_of_other_stories_form_one_run() -> None:
     assert own[n + 1]["run_off_topic"] < 0.5
 
 
+def test_a_kicker_and_its_headline_are_one_teaser() -> None:
+    """A box of other stories inside the story: each headline under a kicker in capitals. Kicker and headline
+    share no words, but they are one teaser: the box is a run of pairs, each on its own topic."""
+    box = [
+        "HARBOUR BLAZE",
+        "Firefighters battle a warehouse blaze on the quay for six hours",
+        "SWEET WIN",
+        "Baker's rye loaf beats fifty rivals at the county show",
+        "NIGHT SKY",
+        "Comet visible to the naked eye until Friday, astronomers say",
+    ]
+    lines = [*STORY_LINES[:3], *box, *STORY_LINES[3:]]
+    facts = article_facts(lines)
+    run = facts.runs[3]
+    assert run is not None and run.start == 3 and run.end == 8
+    assert run.size == run.pairs == 3 and run.distinct == 1.0
+    values = _values(lines)
+    assert all(values[i]["pair_run"] == 1.0 for i in range(3, 9))
+    # headlines in capitals, one after another, are each a teaser of their own
+    shouted = article_facts([*STORY_LINES, "PORT STRIKE ENDS", "MUSEUM REOPENS", "BAKERY WINS"]).runs[-1]
+    assert shouted is not None and shouted.size == 3 and shouted.pairs == 0
+
+
 def test_the_message_names_the_page_level_evidence() -> None:
     """A teaser in a box of other stories' headlines is reported with the evidence of its page, in words."""
     lines = [*STORY_LINES, "Museum reopens glass gallery", "Orchestra announces winter programme", "Bakery wins prize"]

@@ -16,6 +16,8 @@ LEAD_PARAGRAPHS = 2
 # a teaser's blurb under its headline: a sentence or two of at most this many words
 BLURB_WORDS = 40
 SENTENCE_BREAK = regex.compile(r"[.!?][\"”’)]?\s+[\p{Lu}\"“‘]")
+# a kicker over a teaser's headline: at most this many words, in capitals
+KICKER_WORDS = 4
 # the share of a paragraph's topic words the lead uses, at which it is a paragraph of the same story
 ON_TOPIC = 0.15
 # the share of a paragraph's topic words the story's paragraphs before it use, at which it goes on with the story
@@ -31,7 +33,7 @@ class Run:
     end: int  # the last line of the run
     size: int  # how many of its lines are headline-like (a blurb or a wordless line is not counted)
     off_story: float  # the share of its topic words that no paragraph of the story uses
-    pairs: int  # how many of its headlines have a blurb under them
+    pairs: int  # how many of its headlines have a blurb under them or a kicker over them
     distinct: float  # how little its teasers share topic words with each other (a list of other stories: 1)
 
 
@@ -92,14 +94,28 @@ def _distinct(members: Sequence[frozenset[str]]) -> float:
     return sum(shares) / len(shares) if shares else 0.0
 
 
-def is_blurb(text: str) -> bool:
-    """A teaser's blurb: a sentence or two, short, summing up the story a headline above it names."""
+def is_blurb(text: str, headline: str, story_vocab: Counter[str]) -> bool:
+    """A teaser's blurb: a sentence or two, short, summing up the story the headline above it names: it shares a
+    topic word with the headline, or speaks of another topic than the story's (a paragraph of the story under a box
+    of headlines does neither)."""
     n = len(words_of(text))
-    return 0 < n <= BLURB_WORDS and not is_headline_like(text) and len(SENTENCE_BREAK.findall(text)) <= 1
+    if not 0 < n <= BLURB_WORDS or is_headline_like(text) or len(SENTENCE_BREAK.findall(text)) > 1:
+        return False
+    own = content_words(text)
+    mine = 1 if is_body(text) else 0
+    return not own.isdisjoint(content_words(headline)) or sum(story_vocab[w] > mine for w in own) < CHAINED * len(own)
+
+
+def is_kicker(text: str) -> bool:
+    """A kicker: a few words in capitals over a headline ('TIME TRAVELLER'), a tabloid's label for a story."""
+    words = words_of(text)
+    letters = [c for w in words for c in w if c.isalpha()]
+    return 0 < len(words) <= KICKER_WORDS and len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _runs(lines: Sequence[str], headline: Sequence[bool], story_vocab: Counter[str]) -> list[Run | None]:
-    """Each line's run of short lines and teasers: a headline-like line, with the blurb under it if it has one;
+    """Each line's run of short lines and teasers: a headline-like line, with the blurb under it if it has one
+    and the kicker over it;
     a wordless line ('-', '6') joins a run but neither starts nor ends one."""
     n = len(lines)
     out: list[Run | None] = [None] * n
@@ -111,9 +127,11 @@ def _runs(lines: Sequence[str], headline: Sequence[bool], story_vocab: Counter[s
         items: list[list[int]] = [[i]]
         j = i
         while j + 1 < n:
-            if headline[j + 1]:
+            if headline[j + 1] and items[-1] == [j] and is_kicker(lines[j]) and not is_kicker(lines[j + 1]):
+                items[-1].append(j + 1)
+            elif headline[j + 1]:
                 items.append([j + 1])
-            elif headline[j] and is_blurb(lines[j + 1]):
+            elif headline[j] and is_blurb(lines[j + 1], lines[j], story_vocab):
                 items[-1].append(j + 1)
             elif words_of(lines[j + 1]):
                 break
