@@ -181,6 +181,17 @@ def test_a_kicker_and_its_headline_are_one_teaser() -> None:
     assert shouted is not None and shouted.size == 3 and shouted.pairs == 0
 
 
+def test_a_title_in_title_case_after_the_story_is_recased() -> None:
+    """After the story, a headline that capitalises words the story writes in lower case is another story's title;
+    a list of names the story capitalises too is not."""
+    lines = [*STORY_LINES, "Night Shifts Cut on the Island Routes", "Valmora Harbour Union, Portmead Dock Guild"]
+    values = _values(lines)
+    assert values[4]["recased"] == 1.0  # shifts, cut, island, routes: the story writes them in lower case
+    assert values[5]["recased"] == 0.0
+    # inside the story, a subhead in title case is the story's own
+    assert _values([*STORY_LINES[:2], "Night Shifts and Island Routes", *STORY_LINES[2:]])[2]["recased"] == 0.0
+
+
 def test_the_message_names_the_page_level_evidence() -> None:
     """A teaser in a box of other stories' headlines is reported with the evidence of its page, in words."""
     lines = [*STORY_LINES, "Museum reopens glass gallery", "Orchestra announces winter programme", "Bakery wins prize"]

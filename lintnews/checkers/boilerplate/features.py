@@ -72,6 +72,7 @@ FEATURES = (
     "run_distinct",
     "block_off_topic",
     "pair_run",
+    "recased",
 )
 # what each piece of evidence means, for the message that says why a line was flagged
 EVIDENCE = {
@@ -130,6 +131,7 @@ EVIDENCE = {
     "run_distinct": "among headlines of other stories",
     "block_off_topic": "in a block of lines on another topic",
     "pair_run": "among headline and blurb pairs of other stories",
+    "recased": "capitals on words the story writes in lower case",
 }
 
 
@@ -237,6 +239,16 @@ def _topic(facts: ArticleFacts, i: int, v: dict[str, float]) -> None:
     v["block_off_topic"] = block.off_story * sure if block is not None else 0.0
 
 
+def _recased(facts: ArticleFacts, i: int, words: Sequence[str]) -> float:
+    """After the story's end, the share of a headline's capitalised words that the page's paragraphs write in lower
+    case: another story's title in title case ('Where Landers Will Land'); a name is capitalised in the paragraphs
+    too. (Inside the story a subhead in title case is the story's own.)"""
+    if not facts.headline[i] or not facts.has_body or i <= facts.story_end:
+        return 0.0
+    caps = [w for w in words[1:] if len(w) >= 3 and w.isalpha() and w[0].isupper() and not w.isupper()]
+    return sum(w.lower() in facts.lower for w in caps) / len(caps) if len(caps) >= 2 else 0.0
+
+
 def line_evidence(facts: ArticleFacts, i: int, flagged: Sequence[bool] = ()) -> LineEvidence:
     """The evidence of line `i` of the article `facts` describes; `flagged`: the lines other rules found to be
     boilerplate."""
@@ -248,4 +260,5 @@ def line_evidence(facts: ArticleFacts, i: int, flagged: Sequence[bool] = ()) -> 
     _words(text, words, v, cues)
     _place(facts, i, flagged, v)
     _topic(facts, i, v)
+    v["recased"] = _recased(facts, i, words)
     return LineEvidence(tuple(v[f] for f in FEATURES), cues)

@@ -66,6 +66,7 @@ class ArticleFacts:
     story_vocab: Counter[str]  # in how many of the story's paragraphs each topic word occurs
     runs: tuple[Run | None, ...]  # the run of short lines each line belongs to
     blocks: tuple[Block | None, ...]  # the block of lines between the story's paragraphs each other line is in
+    lower: frozenset[str]  # the words the paragraphs of the page write in lower case
 
     @property
     def has_body(self) -> bool:
@@ -223,4 +224,5 @@ def article_facts(lines: Sequence[str]) -> ArticleFacts:
         story_vocab=story_vocab,
         runs=tuple(_runs(lines, headline, story_vocab)),
         blocks=tuple(_blocks(lines, story, story_vocab)),
+        lower=frozenset(w for j in body for w in words_of(lines[j]) if w.islower()),
     )
