@@ -192,6 +192,18 @@ def test_a_title_in_title_case_after_the_story_is_recased() -> None:
     assert _values([*STORY_LINES[:2], "Night Shifts and Island Routes", *STORY_LINES[2:]])[2]["recased"] == 0.0
 
 
+def test_labels_and_prices_name_no_topic_of_their_own() -> None:
+    """A fact box of labels and prices after the story is a run of short lines, each with its own word, but a
+    label or a price names no topic: the run is not read as a list of other stories' headlines."""
+    box = ["Tickets", "Adults: 20 euros", "Concessions: 12 euros", "Enquiries", "Box office: 0123 456 789"]
+    facts = article_facts([*STORY_LINES, *box])
+    run = facts.runs[len(STORY_LINES)]
+    assert run is not None and run.size == len(box) and run.distinct <= 0.5  # only the two prices share a word
+    headlines = ["Museum reopens glass gallery", "Orchestra announces winter programme", "Bakery wins rye prize"]
+    listed = article_facts([*STORY_LINES, *box[:2], *headlines]).runs[-1]
+    assert listed is not None and listed.distinct == 1.0
+
+
 def test_the_message_names_the_page_level_evidence() -> None:
     """A teaser in a box of other stories' headlines is reported with the evidence of its page, in words."""
     lines = [*STORY_LINES, "Museum reopens glass gallery", "Orchestra announces winter programme", "Bakery wins prize"]

@@ -88,10 +88,11 @@ def article_vocabulary(lines: Sequence[str]) -> Counter[str]:
 
 
 def _distinct(members: Sequence[frozenset[str]]) -> float:
-    """The mean share of a line's topic words that no other line of its run uses: each headline of a list of other
-    stories has its own topic, the items of a price list or a table share theirs."""
+    """The mean share of a teaser's topic words that no other teaser of its run uses: each headline of a list of
+    other stories has its own topic, the items of a price list or a table share theirs. Only teasers of two topic
+    words or more are read: a label ('Ticketing', 'Staff') or a price names no topic of its own."""
     uses: Counter[str] = Counter(w for m in members for w in m)
-    shares = [sum(uses[w] == 1 for w in m) / len(m) for m in members if m]
+    shares = [sum(uses[w] == 1 for w in m) / len(m) for m in members if len(m) >= 2]
     return sum(shares) / len(shares) if shares else 0.0
 
 
