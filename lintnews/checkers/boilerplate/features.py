@@ -230,7 +230,7 @@ def _topic(facts: ArticleFacts, i: int, v: dict[str, float]) -> None:
     full = min(1.0, (run.size - 1) / 2) if run is not None else 0.0
     v["run_off_topic"] = run.off_story * full if run is not None else 0.0
     v["run_distinct"] = run.distinct * run.off_story * full if run is not None else 0.0
-    # teasers: headlines each with a one-sentence blurb under it, two pairs or more in a row
+    # teasers: headlines each with a blurb under it or a kicker over it, two pairs or more in a row
     v["pair_run"] = min(1.0, (run.pairs - 1) / 2) * run.off_story if run is not None and run.pairs > 1 else 0.0
     # the lines between two paragraphs of the story (or before or after it) speak of its topic or of another's: a
     # subhead or a fact box shares the story's words, a box of other stories' headlines does not

@@ -96,15 +96,15 @@ def _distinct(members: Sequence[frozenset[str]]) -> float:
     return sum(shares) / len(shares) if shares else 0.0
 
 
-def is_blurb(text: str, headline: str, story_vocab: Counter[str]) -> bool:
+def is_blurb(text: str, headline: str, story_vocab: Counter[str], in_story: bool) -> bool:
     """A teaser's blurb: a sentence or two, short, summing up the story the headline above it names: it shares a
     topic word with the headline, or speaks of another topic than the story's (a paragraph of the story under a box
-    of headlines does neither)."""
+    of headlines does neither). `in_story`: the line is counted as a paragraph of the story in `story_vocab`."""
     n = len(words_of(text))
     if not 0 < n <= BLURB_WORDS or is_headline_like(text) or len(SENTENCE_BREAK.findall(text)) > 1:
         return False
     own = content_words(text)
-    mine = 1 if is_body(text) else 0
+    mine = 1 if in_story else 0
     return not own.isdisjoint(content_words(headline)) or sum(story_vocab[w] > mine for w in own) < CHAINED * len(own)
 
 
@@ -115,10 +115,11 @@ def is_kicker(text: str) -> bool:
     return 0 < len(words) <= KICKER_WORDS and len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-def _runs(lines: Sequence[str], headline: Sequence[bool], story_vocab: Counter[str]) -> list[Run | None]:
-    """Each line's run of short lines and teasers: a headline-like line, with the blurb under it if it has one
-    and the kicker over it;
-    a wordless line ('-', '6') joins a run but neither starts nor ends one."""
+def _runs(
+    lines: Sequence[str], headline: Sequence[bool], story: frozenset[int], story_vocab: Counter[str]
+) -> list[Run | None]:
+    """Each line's run of short lines and teasers: a headline-like line, with the blurb under it and the kicker
+    over it if it has them; a wordless line ('-', '6') joins a run but neither starts nor ends one."""
     n = len(lines)
     out: list[Run | None] = [None] * n
     i = 0
@@ -133,14 +134,14 @@ def _runs(lines: Sequence[str], headline: Sequence[bool], story_vocab: Counter[s
                 items[-1].append(j + 1)
             elif headline[j + 1]:
                 items.append([j + 1])
-            elif headline[j] and is_blurb(lines[j + 1], lines[j], story_vocab):
+            elif headline[j] and is_blurb(lines[j + 1], lines[j], story_vocab, j + 1 in story):
                 items[-1].append(j + 1)
             elif words_of(lines[j + 1]):
                 break
             j += 1
         members = [k for item in items for k in item]
         words = [frozenset(w for k in item for w in content_words(lines[k])) for item in items]
-        off = _off_story(lines, members, story_vocab)
+        off = _off_story(lines, members, story, story_vocab)
         run = Run(i, members[-1], len(items), off, sum(len(t) > 1 for t in items), _distinct(words))
         for k in members:
             out[k] = run
@@ -148,14 +149,14 @@ def _runs(lines: Sequence[str], headline: Sequence[bool], story_vocab: Counter[s
     return out
 
 
-def _off_story(lines: Sequence[str], members: Sequence[int], story_vocab: Counter[str]) -> float:
+def _off_story(lines: Sequence[str], members: Sequence[int], story: frozenset[int], story_vocab: Counter[str]) -> float:
     """The share of the topic words of `members` that no paragraph of the story besides them uses (a blurb long
     enough to pass for a paragraph is not the story's for that)."""
     own = [content_words(lines[k]) for k in members]
     words = frozenset(w for m in own for w in m)
     if not words or not story_vocab:
         return 0.0
-    mine: Counter[str] = Counter(w for k, m in zip(members, own, strict=True) if is_body(lines[k]) for w in m)
+    mine: Counter[str] = Counter(w for k, m in zip(members, own, strict=True) if k in story for w in m)
     return sum(story_vocab[w] - mine[w] <= 0 for w in words) / len(words)
 
 
@@ -223,7 +224,7 @@ def article_facts(lines: Sequence[str]) -> ArticleFacts:
         story_end=story_end,
         story=story,
         story_vocab=story_vocab,
-        runs=tuple(_runs(lines, headline, story_vocab)),
+        runs=tuple(_runs(lines, headline, story, story_vocab)),
         blocks=tuple(_blocks(lines, story, story_vocab)),
         lower=frozenset(w for j in body for w in words_of(lines[j]) if w.islower()),
     )
