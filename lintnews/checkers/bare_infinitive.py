@@ -65,7 +65,8 @@ def _model_lookups() -> Path | None:
 
 
 def _read_lexicon(path: Path) -> dict[str, Any]:
-    """The spaCy model's lemmatizer tables as word classes: verb base forms, noun base forms, irregular verb forms."""
+    """The spaCy model's lemmatizer tables as word classes: verb, noun, adjective and adverb base forms, irregular
+    verb and noun forms."""
     import msgpack
     from spacy.strings import get_string_id
 
@@ -81,6 +82,8 @@ def _read_lexicon(path: Path) -> dict[str, Any]:
         "nouns": sorted(w for w in index.get(noun, []) if w.isalpha()),
         "verb_forms": sorted(w for w in exc.get(verb, {}) if w.isalpha()),
         "adjectives": sorted(w for w in index.get(get_string_id("adj"), []) if w.isalpha()),
+        "adverbs": sorted(w for w in index.get(get_string_id("adv"), []) if w.isalpha()),
+        "noun_forms": sorted(w for w in exc.get(noun, {}) if w.isalpha()),
     }
 
 
@@ -90,7 +93,7 @@ def verb_lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     path = _model_lookups()
     if path is None:
         return frozenset(), frozenset(), frozenset()
-    data = cached_value("spacy-word-classes", path, lambda: _read_lexicon(path))
+    data = _word_classes(path)
     return frozenset(data["verbs"]), frozenset(data["nouns"]), frozenset(data["verb_forms"])
 
 
@@ -100,8 +103,31 @@ def adjective_lexicon() -> frozenset[str]:
     path = _model_lookups()
     if path is None:
         return frozenset()
-    data = cached_value("spacy-word-classes", path, lambda: _read_lexicon(path))
-    return frozenset(data["adjectives"])
+    return frozenset(_word_classes(path)["adjectives"])
+
+
+@cache
+def adverb_lexicon() -> frozenset[str]:
+    """Adverbs from the same tables."""
+    path = _model_lookups()
+    if path is None:
+        return frozenset()
+    return frozenset(_word_classes(path)["adverbs"])
+
+
+@cache
+def noun_form_lexicon() -> frozenset[str]:
+    """Irregular noun forms (`children`, `fishermen`) from the same tables."""
+    path = _model_lookups()
+    if path is None:
+        return frozenset()
+    return frozenset(_word_classes(path)["noun_forms"])
+
+
+def _word_classes(path: Path) -> dict[str, Any]:
+    # v3: the adverbs and irregular noun forms were added; a table cached by an older version lacks them
+    data: dict[str, Any] = cached_value("spacy-word-classes-v3", path, lambda: _read_lexicon(path))
+    return data
 
 
 def could_be_verb(word: str, verbs: frozenset[str], irregular: frozenset[str]) -> bool:
