@@ -30,9 +30,9 @@ _WORD_AFTER = re.compile(r"[^\W\d_]+")
 # period; what follows a comma up to the next aside mark, in words of letters, each at most three tokens
 # (`couldntve`): one word puts the mark within the 4 tokens judge.py calls near, three within its 12
 _ASIDE = re.compile(r"[;()\"“”—–]|(?<!\d)[,:]|[,:](?!\d)")
+# an article or a possessive determiner (not `this`, `each`, `her`: pronouns too, before a verb: `this means`)
 _AFTER_ARTICLE = re.compile(
-    r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Mm]y|[Yy]our|[Hh]is|[Ii]ts|[Oo]ur|[Tt]heir|[Tt]his|[Tt]hese|[Tt]hose|[Ee]very|"
-    r"[Ee]ach|[Aa]nother|same)[ \t]+$"
+    r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Mm]y|[Yy]our|[Hh]is|[Ii]ts|[Oo]ur|[Tt]heir|[Ee]very)[ \t]+$"
 )
 # a capitalised word before, in the middle of the sentence (not its first word)
 _AFTER_CAPITAL = re.compile(r"\S[ \t]+[A-Z][\w'’.-]*[ \t]+$")

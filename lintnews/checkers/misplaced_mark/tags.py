@@ -73,7 +73,8 @@ def possible_tags(word: str) -> frozenset[str]:
     low = word.lower()
     capital = NAMES if word[:1].isupper() else frozenset()
     if low in CLOSED:
-        return CLOSED[low] | capital
+        # a function word capitalised in mid-sentence (`instead Of weekly`) throws the tagger off: anything
+        return ANY if capital and low != "i" else CLOSED[low]
     verbs, irregular, nouns, adjectives, adverbs = _open_classes()
     if not nouns:
         return ANY  # no tables: nothing can be ruled out
