@@ -44,6 +44,8 @@ _NOUN_OPENERS = frozenset(
 _PARTICLES = frozenset({"down", "off", "up", "out", "over", "back", "away", "in", "on"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"})
 _OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them"})
+# after the bare verb, what makes it an item of a list of nouns
+_LIST_GOES_ON = frozenset({",", ";", ":", "and", "or"})
 # verb base forms, noun base forms, irregular verb forms, adjectives
 Lexicon = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG"})
@@ -161,10 +163,19 @@ class BareInfinitiveChecker(Checker):
             for k in range(1, len(words)):
                 if words[k] not in verbs or words[k - 1] in _BARE_CLASS or words[k] in _PARTICLES:
                     continue
+                if k + 1 < len(words) and words[k + 1] in _LIST_GOES_ON:
+                    continue  # _bare_after: a list of nouns ('select drive, reverse and park')
                 # a verb form, an adjective after 'be', or a verb and its object, before a verb's base form
                 prev = words[k - 1]
                 before = words[k - 2] if k > 1 else ""
-                if could_be_verb(prev, verbs, irregular) and not (prev in nouns and before in _NOUN_OPENERS):
+                # _bare_after: a verb of saying takes a clause, and a noun and an adjective make a result
+                result = words[k] in adjectives and prev in nouns
+                if (
+                    could_be_verb(prev, verbs, irregular)
+                    and not (prev in nouns and before in _NOUN_OPENERS)
+                    and prev not in _CLAUSE_VERBS
+                    and not result
+                ):
                     blocks.append(s)
                     break
                 if before in _BE and prev in adjectives:
