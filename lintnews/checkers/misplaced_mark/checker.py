@@ -13,6 +13,7 @@ from ..base import Checker, Option
 from .context import cannot_end
 from .judge import misplaced
 from .tags import Around, comma_may_be_misplaced
+from .words import CLOSED
 
 # a mark between two words: the word before it is what the tagger and parser judge
 _MARK = re.compile(r"(?<=[^\W\d_])([,;:])[ \t]+(?=[^\W\d_])")
@@ -107,7 +108,11 @@ class MisplacedMarkChecker(Checker):
             in_name=w.group(1)[:1].isupper() and bool(_AFTER_CAPITAL.search(text, 0, w.start())),
             conjunction_after=bool(_CONJUNCTION.search(text, m.end())),
         )
-        return comma_may_be_misplaced(w.group(1), right.group(0), possessive, around)
+        left = w.group(1)
+        if left.lower() in CLOSED and not _WORD_BEFORE.search(text, 0, w.start()):
+            # a function word's capital at the start is the sentence's, which the tagger expects (`However,`)
+            left = left.lower()
+        return comma_may_be_misplaced(left, right.group(0), possessive, around)
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for block, sdoc in self.parsed(doc):
