@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import pairwise
 from typing import Any
 
 import regex
@@ -11,12 +10,15 @@ import regex
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from .base import Checker, Option
+from .misplaced_mark.tags import possible_tags
 
 # nouns and gerunds ('the signing of the contract')
 _COMMON = frozenset({"NN", "NNS", "VBG"})
 # a sentence holding this many 'of's may hold a chain: only those are parsed
 _OF = regex.compile(r"(?i)\bof\b")
 _WORD = regex.compile(r"\S+")
+# a word of lower-case letters: what a common noun's token is (see _common)
+_LOWER = regex.compile(r"(?<!\p{L})\p{Ll}+(?!\p{L})")
 # the links of a chain follow each other within a noun phrase each ('of the newly built rail lines of'): the
 # farthest apart measured on the MT copy and the dev sets were 10 tokens, a coordination ('of its learning,
 # grasp and implementation of'); 'of's farther apart than this belong to different phrases
@@ -78,11 +80,16 @@ def _common(token: Any) -> bool:
 
 
 def _longest_run(text: str) -> int:
-    """The most 'of's in a row in `text`, each within _LINK_WORDS words of the one before: the longest chain
-    they can make."""
+    """The most links a chain of the 'of's in `text` can make: in a run of 'of's each within _LINK_WORDS words of
+    the one before, those followed by a lower-case word that may be a common noun (or gerund) before the next.
+    (Each link's object lies between its 'of' and the next link's, which its own 'of' follows.)"""
     at = [m.start() for m in _OF.finditer(text)]
-    best = run = min(len(at), 1)
-    for a, b in pairwise(at):
-        run = run + 1 if len(_WORD.findall(text, a + 2, b)) <= _LINK_WORDS else 1
-        best = max(best, run)
+    best = run = 0
+    for k, a in enumerate(at):
+        if k and len(_WORD.findall(text, at[k - 1] + 2, a)) > _LINK_WORDS:
+            run = 0
+        end = at[k + 1] if k + 1 < len(at) else len(text)
+        if any(possible_tags(w) & _COMMON for w in _LOWER.findall(text, a + 2, end)):
+            run += 1
+            best = max(best, run)
     return best
