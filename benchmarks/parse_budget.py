@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from lintnews.core.config import Config  # noqa: E402
 from lintnews.core.document import Block, Document  # noqa: E402
+from lintnews.core.errors import LintnewsError  # noqa: E402
 from lintnews.core.nlp import FULL, TAGS  # noqa: E402
 from lintnews.core.sources import is_jsonl, jsonl_documents, make_document  # noqa: E402
 from lintnews.engine.ruleset import make_linter  # noqa: E402
@@ -168,7 +169,12 @@ def main() -> int:
         if missing:
             print(f"parse_budget: {missing[0]}: no such file or folder", file=sys.stderr)
             return 2
-        budgets[name] = measure(documents(paths))
+        try:
+            docs = documents(paths)
+        except (LintnewsError, OSError, UnicodeDecodeError) as e:
+            print(f"parse_budget: {e}", file=sys.stderr)
+            return 2
+        budgets[name] = measure(docs)
     print(table(budgets, a.rows))
     return 0
 
