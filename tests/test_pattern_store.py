@@ -13,8 +13,9 @@ from lintnews.checkers import base
 from lintnews.checkers.base import compile_user_regex
 from lintnews.core.config import Config
 from lintnews.engine.runner import RunOptions, make_run
-from lintnews.speed import pattern_store
+from lintnews.speed import cache, pattern_store
 from lintnews.speed.cache import tables_dir
+from lintnews.speed.model_worker import fork_available
 from lintnews.speed.pattern_store import PatternStore, store_path
 
 PATTERN = r"(?<!\w)(?P<word>[Tt]his) (?:Monday|Tuesday)\b"
@@ -139,3 +140,19 @@ def test_a_run_compiles_the_packs_patterns_through_the_store(tmp_path: Path, mon
     second = make_run(cfg, RunOptions())
     _no_parsing(monkeypatch)
     assert [f.to_row() for f in second.execute([str(article)])[0].findings] == expected
+
+
+@pytest.mark.slow  # the default rules, whose model is loaded before the workers fork
+@pytest.mark.skipif(not fork_available(), reason="needs fork()")
+@pytest.mark.usefixtures("restore_compiler")
+def test_a_jobs_run_keeps_what_its_rules_child_compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "_CHOSEN", [])
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "cache"))
+    paths = []
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(f"He arrived this Tuesday in Cairo {i} , and  left.\n", encoding="utf-8")
+        paths.append(str(tmp_path / f"a{i}.txt"))
+    pattern_store._INSTALLED.clear()
+    make_run(Config(), RunOptions(jobs=2)).execute(paths)
+    # this process saves only at exit: what is there was written by the child that compiled the patterns
+    assert pickle.loads(store_path(tables_dir()).read_bytes())

@@ -132,8 +132,14 @@ def install(folder: Path) -> PatternStore:
     return store
 
 
+def save_installed() -> None:
+    """Write the installed store's new patterns now (a forked child that compiled them for its parent)."""
+    if _INSTALLED:
+        _INSTALLED[0].save()
+
+
 def _save_installed() -> None:
-    # only the process that installed it: a forked worker ends with os._exit and leaves it to its parent
+    # only the process that installed it: a forked child ends with os._exit, and saves what it must itself
     if _INSTALLED and _INSTALLED[0].pid == os.getpid():
         _INSTALLED[0].save()
 
