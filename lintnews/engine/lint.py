@@ -16,7 +16,7 @@ from ..core.findings import Finding
 from ..core.nlp import ModelUnavailable
 from ..rules.rulepack import Rule, builtin_rules_dir
 from ..speed.select import Selector
-from .finish import FindingFilter, drop_deferred, finish, merge_cross
+from .finish import FindingFilter, deferring_rules, drop_deferred, finish, merge_cross
 from .stamp import stamp
 
 T = TypeVar("T")
@@ -50,6 +50,8 @@ class Linter:
         # document's rules from them, and asking each checker cost a tenth of a second on 200,000 words
         self._title_only = frozenset(i for i, c in enumerate(checkers) if c.rule.scope == "title")
         self._model_users = frozenset(i for i, c in enumerate(checkers) if c.needs_parser)
+        # asked of every document's findings: worked out here, not over all the checkers per document
+        self._deferring = deferring_rules(checkers)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -140,7 +142,7 @@ class Linter:
         """The document's findings: its rules run and stamped (by `run_rules` when a scheduler spreads them over
         processes, else here), then finished. An internal error is raised; lint_documents keeps it instead."""
         found = (run_rules or self.lint_part)(doc)
-        return self.finish(doc, drop_deferred(self.checkers, found))
+        return self.finish(doc, drop_deferred(self._deferring, found))
 
     def uses_model_on(self, doc: Document) -> bool:
         """Whether any rule that would run on this document needs the spaCy model."""
