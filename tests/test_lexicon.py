@@ -216,3 +216,26 @@ def test_numbers_possessives_and_elisions_give_wordfreqs_values() -> None:
     for w in words:
         english._ZIPF_MEMO.clear()
         assert zipf(w) == zipf_frequency(w.lower(), "en"), w
+
+
+def test_a_rule_pattern_is_compiled_once_for_all_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import regex
+
+    from lintnews.checkers import base
+
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path))
+    pattern = r"\b(?P<w>colou?r|flavou?r)s?\b"
+    first = base._compiled(pattern, regex.IGNORECASE | regex.VERSION0)
+    (stored,) = (tmp_path / "lexicon").glob("regex-*.bin")
+    built = stored.stat().st_mtime_ns
+    again = base._compiled(pattern, regex.IGNORECASE | regex.VERSION0)
+    assert stored.stat().st_mtime_ns == built  # read, not written again
+    text = "Colours and FLAVOR, discoloured."
+    assert [m.span("w") for m in again.finditer(text)] == [m.span("w") for m in first.finditer(text)] != []
+    assert again.flags == first.flags and again.groupindex == first.groupindex
+    stored.write_bytes(stored.read_bytes()[:30])  # damaged: compiled and stored again
+    assert base._compiled(pattern, regex.IGNORECASE | regex.VERSION0).pattern == pattern
+    assert len(stored.read_bytes()) > 30
+    with pytest.raises(ValueError, match="invalid regular expression"):
+        base.compile_user_regex(r"(unclosed")
+    assert len(list((tmp_path / "lexicon").glob("regex-*.bin"))) == 1  # nothing stored for a broken pattern

@@ -8,7 +8,7 @@ wordfreq does, syllables.py reads the CMU dictionary.
 from __future__ import annotations
 
 from .english import KNOWN_ZIPF, is_known, zipf
-from .store import PackedTable, _store, cached_value, packed_table
+from .store import PackedTable, _store, cached_value, packed_table, stored_bytes
 from .syllables import cmudict_syllables
 from .wordfreq_table import Frequencies, frequencies, short_common_words
 
@@ -23,5 +23,6 @@ __all__ = [
     "is_known",
     "packed_table",
     "short_common_words",
+    "stored_bytes",
     "zipf",
 ]

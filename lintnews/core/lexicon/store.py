@@ -144,6 +144,26 @@ def packed_table(name: str, source: Path, build: Callable[[], dict[str, int]]) -
     return PackedTable(data) if _store(path, data) else None
 
 
+def stored_bytes(name: str, ident: str, build: Callable[[], bytes]) -> bytes:
+    """The bytes `build()` derives from `ident` alone (no data file: a rule's pattern, say), read from the cache
+    folder or built and stored there with a CRC-32 (built each time when the folder cannot be written)."""
+    try:
+        folder = _cache_folder()
+    except (OSError, RuntimeError):  # no home folder to put a cache in
+        return build()
+    key = hashlib.sha256(f"{PACK_FORMAT}\0{name}\0{ident}\0{sys.version_info[:2]}".encode()).hexdigest()[:24]
+    path = folder / f"{name}-{key}.bin"
+    try:
+        data = path.read_bytes()
+        if len(data) > 4 and zlib.crc32(data[4:]) == int.from_bytes(data[:4], "little"):
+            return data[4:]
+    except OSError:
+        pass  # missing or damaged: built again
+    body = build()
+    _store(path, zlib.crc32(body).to_bytes(4, "little") + body)
+    return body
+
+
 def cached_value(name: str, source: Path, build: Callable[[], Any]) -> Any:
     """What `build()` derives from the data file `source` (plain data: dicts, tuples, strings, numbers), kept
     in the cache folder in marshal form with a CRC-32 (built each time when the folder cannot be written).
