@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
 
 import regex
 
@@ -122,11 +121,8 @@ _TRANSLIT = (
 )
 
 
-@lru_cache(maxsize=1 << 16)
 def translit_key(word: str) -> str:
-    """The word with the spellings a romanised sound takes reduced to one: variants of one name share it.
-
-    A dozen substitutions a word, and the names of a run recur from article to article: each is keyed once."""
+    """The word with the spellings a romanised sound takes reduced to one: variants of one name share it."""
     key = fold(word).lower()
     for pattern, repl in _TRANSLIT:
         key = pattern.sub(repl, key)
