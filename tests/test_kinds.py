@@ -15,7 +15,8 @@ from lintnews.rules.kinds import KINDS, available_kinds, checker_class
 
 CHECKERS_DIR = Path(lintnews.checkers.__file__).parent
 # modules of the package that implement no kind: the interface (base, and its optional speed hooks)
-NOT_KINDS = {"__init__", "base", "hooks"}
+# shared modules, not checkers: the interface, the speed hooks, the tags a lexicon allows a word
+NOT_KINDS = {"__init__", "base", "hooks", "word_classes"}
 
 
 def checker_modules() -> set[str]:

@@ -11,24 +11,6 @@ from lintnews.engine.lint import Linter
 from lintnews.rules.rulepack import collect_pack_paths, load_packs
 
 
-def test_closed_class_words_keep_their_own_tags() -> None:
-    assert T.possible_tags("and") == {"CC"}
-    assert T.possible_tags("which") == {"WDT"}
-    assert "TO" in T.possible_tags("to") and "IN" in T.possible_tags("to")
-    # WordNet's nouns `in` (inch) and `he` (helium) are no tags the tagger gives them
-    assert "NN" not in T.possible_tags("in") and "NN" not in T.possible_tags("he")
-
-
-@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
-def test_open_class_words_take_their_tables_tags() -> None:
-    assert {"NN", "NNS"} <= T.possible_tags("harvest") and "VBP" in T.possible_tags("harvest")
-    assert T.possible_tags("recently") == T.ADVERBS  # an adverb is never read as a noun
-    assert "VBZ" in T.possible_tags("approves") and "VBD" in T.possible_tags("approved")
-    # a word no table knows may be anything; capitalised, a name or a word made of one
-    assert T.possible_tags("zorblat") == T.ANY
-    assert "IN" not in T.possible_tags("Zorblat") and "NNP" in T.possible_tags("Zorblat")
-
-
 @pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
 @pytest.mark.parametrize(
     ("left", "right", "around", "may"),

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 import regex
 
-from lintnews.checkers.bare_infinitive import _BARE_CLASS, verb_lexicon
+from lintnews.checkers.bare_infinitive import _BARE_CLASS
+from lintnews.checkers.word_classes import verb_lexicon
 
 from .perturb import clean_sentences, findings, recall
 

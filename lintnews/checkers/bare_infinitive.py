@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import regex
 
 from ..core.document import Block, Document
 from ..core.findings import Hit
-from ..core.lexicon import cached_value
 from ..core.nlp import TAGS
 from .base import Checker, Option
+from .word_classes import adjective_lexicon, could_be_verb, verb_lexicon
 
 # the verbs after which English puts a bare infinitive: modals and 'do' (tagged MD or auxiliaries), causatives
 # and perception verbs (let them go, help build, saw him leave), 'go'/'come' (go get), and the semi-modals;
@@ -51,97 +49,6 @@ Lexicon = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG"})
 # the lower-case words of a sentence, in order (a capitalised word is never the bare verb)
 _WORDS = regex.compile(r"(?<![\w'’-])\p{Ll}+(?![\w'’-])|\S+")
-
-
-def _model_lookups() -> Path | None:
-    import importlib.util
-
-    from ..core.nlp import MODEL_NAME
-
-    spec = importlib.util.find_spec(MODEL_NAME)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    root = Path(next(iter(spec.submodule_search_locations)))
-    found = sorted(root.glob("*/lemmatizer/lookups/lookups.bin"))
-    return found[0] if found else None
-
-
-def _read_lexicon(path: Path) -> dict[str, Any]:
-    """The spaCy model's lemmatizer tables as word classes: verb, noun, adjective and adverb base forms, irregular
-    verb and noun forms."""
-    import msgpack
-    from spacy.strings import get_string_id
-
-    try:
-        tables = msgpack.unpackb(path.read_bytes(), raw=False, strict_map_key=False)
-        index = tables["lemma_index"]
-        exc = tables["lemma_exc"]
-    except (OSError, ValueError, KeyError) as e:
-        raise ValueError(f"{path}: not a spaCy lookups table ({e})") from None
-    verb, noun = get_string_id("verb"), get_string_id("noun")
-    return {
-        "verbs": sorted(w for w in index.get(verb, []) if w.isalpha()),
-        "nouns": sorted(w for w in index.get(noun, []) if w.isalpha()),
-        "verb_forms": sorted(w for w in exc.get(verb, {}) if w.isalpha()),
-        "adjectives": sorted(w for w in index.get(get_string_id("adj"), []) if w.isalpha()),
-        "adverbs": sorted(w for w in index.get(get_string_id("adv"), []) if w.isalpha()),
-        "noun_forms": sorted(w for w in exc.get(noun, {}) if w.isalpha()),
-    }
-
-
-@cache
-def verb_lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(verb base forms, noun base forms, irregular verb forms) from the spaCy model's lemmatizer data, cached."""
-    path = _model_lookups()
-    if path is None:
-        return frozenset(), frozenset(), frozenset()
-    data = _word_classes(path)
-    return frozenset(data["verbs"]), frozenset(data["nouns"]), frozenset(data["verb_forms"])
-
-
-@cache
-def adjective_lexicon() -> frozenset[str]:
-    """Adjective base forms from the same tables."""
-    path = _model_lookups()
-    if path is None:
-        return frozenset()
-    return frozenset(_word_classes(path)["adjectives"])
-
-
-@cache
-def adverb_lexicon() -> frozenset[str]:
-    """Adverbs from the same tables."""
-    path = _model_lookups()
-    if path is None:
-        return frozenset()
-    return frozenset(_word_classes(path)["adverbs"])
-
-
-@cache
-def noun_form_lexicon() -> frozenset[str]:
-    """Irregular noun forms (`children`, `fishermen`) from the same tables."""
-    path = _model_lookups()
-    if path is None:
-        return frozenset()
-    return frozenset(_word_classes(path)["noun_forms"])
-
-
-def _word_classes(path: Path) -> dict[str, Any]:
-    # v3: the adverbs and irregular noun forms were added; a table cached by an older version lacks them
-    data: dict[str, Any] = cached_value("spacy-word-classes-v3", path, lambda: _read_lexicon(path))
-    return data
-
-
-def could_be_verb(word: str, verbs: frozenset[str], irregular: frozenset[str]) -> bool:
-    """Is the lower-case word a form of a verb (base, -s, -ed, -ing, or an irregular form)?"""
-    if word in verbs or word in irregular:
-        return True
-    for suffix, back in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ied", "y")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)] + back
-            if stem in verbs or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in verbs):
-                return True
-    return False
 
 
 class BareInfinitiveChecker(Checker):

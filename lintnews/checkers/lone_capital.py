@@ -11,7 +11,7 @@ from ..core.findings import Hit
 from ..core.lexicon import zipf as lexicon_zipf
 from ..core.nlp import TAGS
 from .base import Checker, Option, one_of
-from .misplaced_mark.tags import possible_tags
+from .word_classes import possible_tags
 
 CHECKS = ("sentence-break", "capital")
 # a capitalised word standing alone: a lower-case word (no mark) before it, a lower-case word after it

@@ -10,7 +10,7 @@ import regex
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from .base import Checker, Option
-from .misplaced_mark.tags import possible_tags
+from .word_classes import possible_tags
 
 # nouns and gerunds ('the signing of the contract')
 _COMMON = frozenset({"NN", "NNS", "VBG"})

@@ -10,7 +10,7 @@ import regex
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from .base import Checker, Option
-from .misplaced_mark.tags import possible_tags
+from .word_classes import possible_tags
 
 # a short quoted span inside a line, the quotation marks hugging the words. A comma or full stop may stand inside
 # the closing mark, as American punctuation puts it ('a "price floor," officials'); a quoted remark ends with

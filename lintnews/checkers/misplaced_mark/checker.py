@@ -10,10 +10,10 @@ from ...core.findings import Hit
 from ...core.lexicon import zipf as lexicon_zipf
 from ...core.nlp import TAGS
 from ..base import Checker, Option
+from ..word_classes import CLOSED
 from .context import cannot_end
 from .judge import misplaced
 from .tags import Around, comma_may_be_misplaced
-from .words import CLOSED
 
 # a mark between two words: the word before it is what the tagger and parser judge
 _MARK = re.compile(r"(?<=[^\W\d_])([,;:])[ \t]+(?=[^\W\d_])")

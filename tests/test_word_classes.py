@@ -1,0 +1,26 @@
+"""possible_tags: the tags a lexicon allows a word before any tagging (checkers/word_classes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.checkers import word_classes as W
+from lintnews.core import nlp
+
+
+def test_closed_class_words_keep_their_own_tags() -> None:
+    assert W.possible_tags("and") == {"CC"}
+    assert W.possible_tags("which") == {"WDT"}
+    assert "TO" in W.possible_tags("to") and "IN" in W.possible_tags("to")
+    # WordNet's nouns `in` (inch) and `he` (helium) are no tags the tagger gives them
+    assert "NN" not in W.possible_tags("in") and "NN" not in W.possible_tags("he")
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
+def test_open_class_words_take_their_tables_tags() -> None:
+    assert {"NN", "NNS"} <= W.possible_tags("harvest") and "VBP" in W.possible_tags("harvest")
+    assert W.possible_tags("recently") == W.ADVERBS  # an adverb is never read as a noun
+    assert "VBZ" in W.possible_tags("approves") and "VBD" in W.possible_tags("approved")
+    # a word no table knows may be anything; capitalised, a name or a word made of one
+    assert W.possible_tags("zorblat") == W.ANY
+    assert "IN" not in W.possible_tags("Zorblat") and "NNP" in W.possible_tags("Zorblat")
