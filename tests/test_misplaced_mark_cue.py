@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lintnews.checkers.misplaced_mark import checker as C
 from lintnews.checkers.misplaced_mark import tags as T
 from lintnews.core import nlp
 from lintnews.core.sources import make_document
@@ -35,10 +36,57 @@ from lintnews.rules.rulepack import collect_pack_paths, load_packs
         ("harbour", "is", T.Around(), True),  # a noun and its verb
         ("harbour", "is", T.Around(marks_before=True), False),  # ... not where an aside closes
         ("harbours", "remain", T.Around(marks_after=True), False),  # a plural present after a comma is let be
+        ("harbour", "Is", T.Around(), False),  # a capital after the comma: a name or a quotation may start
+        ("in", "Paris", T.Around(), True),  # ... but a preposition still governs it
+        ("Harbour", "fishermen", T.Around(), False),  # two nouns of one phrase: the first in lower case
+        ("reported", "the", T.Around(no_finite_before=True), False),  # a fronted verb: `Reported, the`
     ],
 )
 def test_comma_pairs(left: str, right: str, around: T.Around, may: bool) -> None:
     assert T.comma_may_be_misplaced(left, right, False, around) is may
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
+@pytest.mark.parametrize(
+    ("left", "right", "may"),
+    [
+        ("it", "would", True),  # before a lower-case word a semicolon or colon may cut any clause
+        ("said", "The", False),  # before a capital, only a word that governs a phrase is judged
+        ("in", "Paris", True),
+        ("the", "Government", True),
+    ],
+)
+def test_strong_pairs(left: str, right: str, may: bool) -> None:
+    assert T.strong_may_be_misplaced(left, right, False) is may
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
+@pytest.mark.parametrize(
+    ("text", "sure"),
+    [
+        ("In April, the harbour master, said", False),  # the first comma may close an opening phrase
+        ("Fishermen say, the harbour master, said", True),  # no opening phrase starts with a noun
+        ("In April 45 boats, said", False),  # no mark before it
+        ("In April (or May) boats, said", True),
+    ],
+)
+def test_marks_before(text: str, sure: bool) -> None:
+    assert C._marks_before(text, text.rindex(",")) is sure
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
+@pytest.mark.parametrize(
+    ("text", "sure"),
+    [
+        ("Fishermen in the north reported, the", True),
+        ("The fishermen said harbour masters reported, the", False),  # `said` may be finite
+        ("The fishermen's harbour reported, the", False),  # `'s` may be a verb
+        ("The G7 harbour reported, the", False),  # a chunk the lexicon cannot read
+        ("Fishermen want to reported, the", False),
+    ],
+)
+def test_no_finite_before(text: str, sure: bool) -> None:
+    assert C._no_finite_before(text, text.rindex(" ", 0, text.index(",")) + 1) is sure
 
 
 # sentences written for this test; a comma is put after each word in turn

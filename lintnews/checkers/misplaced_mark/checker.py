@@ -10,10 +10,10 @@ from ...core.findings import Hit
 from ...core.lexicon import zipf as lexicon_zipf
 from ...core.nlp import TAGS
 from ..base import Checker, Option
-from ..word_classes import CLOSED
+from ..word_classes import CLOSED, possible_tags
 from .context import cannot_end
 from .judge import misplaced
-from .tags import Around, comma_may_be_misplaced
+from .tags import Around, comma_may_be_misplaced, strong_may_be_misplaced
 
 # a mark between two words: the word before it is what the tagger and parser judge
 _MARK = re.compile(r"(?<=[^\W\d_])([,;:])[ \t]+(?=[^\W\d_])")
@@ -41,6 +41,15 @@ _CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b")
 _PUNCT = re.compile(r"[,;:()\"“”—–!?]")
 _NEAR = re.compile(r"[^\W\d_]+[ \t]*(?:[;()\"“”—–]|[,:](?!\d))")
 _FAR = re.compile(r"(?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+[ \t]*(?:[;()\"“”—–]|[,:](?!\d))")
+# the sentence's first word, and the word after a mark (each a whole token: no apostrophe or letter goes on)
+_FIRST = re.compile(r"([^\W\d_]+)(?![\w'’])")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)(?![\w'’])")
+# context.after_opening_phrase: the tags of a sentence's first word and of the word after the comma that closes
+# an opening phrase (`In April, the government, said`)
+_OPENING = frozenset(["IN", "RB", "VBG", "WRB"])
+_OPENED = frozenset(["DT", "PRP$"])
+_CHUNK = re.compile(r"\w+")
+_FINITE_OR_TO = frozenset(["VBD", "VBP", "VBZ", "MD", "TO"])
 # the word after a misplaced period, when it is capitalised, and whether the word after it is capitalised too
 _CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?:[ \t]+([A-Z]))?")
 # a capitalised word this common in lower case is an ordinary word the period capitalised
@@ -84,34 +93,34 @@ class MisplacedMarkChecker(Checker):
         return blocks
 
     def _may_judge(self, text: str, m: re.Match[str], floor: float) -> bool:
-        """May the tags around this mark make it misplaced? A semicolon or colon between words always may; a
-        comma only before a lower-case word or after a function word, and only between words whose tags by the
-        lexicon can make a pair judge.py reports (`year, the` cannot: a noun before an article)."""
+        """May the tags around this mark make it misplaced? A semicolon or colon between words before a lower-case
+        word always may; a comma only before a lower-case word or after a function word, and only between words
+        whose tags by the lexicon can make a pair judge.py reports (`year, the` cannot: a noun before an article)."""
         w = _WORD_BEFORE.search(text, 0, m.start())
         if not w:
             return False
-        if m.group(1) != ",":
-            return True
-        if not (text[m.end()].islower() or self.zipf(w.group(1).lower()) >= floor):
-            return False
         right = _WORD_AFTER.match(text, m.end())
-        if right is None:
-            return True
         possessive = w.start() > 0 and text[w.start() - 1] in "'’"
-        before = _ASIDE.findall(text, 0, m.start())
-        around = Around(
-            near=bool(_NEAR.match(text, m.end())),
-            far=bool(_FAR.match(text, m.end())),
-            marks_after=bool(_PUNCT.search(text, m.end())),
-            marks_before=len(before) > 1 or (len(before) == 1 and before[0] != ","),
-            after_article=bool(_AFTER_ARTICLE.search(text, 0, w.start())),
-            in_name=w.group(1)[:1].isupper() and bool(_AFTER_CAPITAL.search(text, 0, w.start())),
-            conjunction_after=bool(_CONJUNCTION.search(text, m.end())),
-        )
         left = w.group(1)
         if left.lower() in CLOSED and not _WORD_BEFORE.search(text, 0, w.start()):
             # a function word's capital at the start is the sentence's, which the tagger expects (`However,`)
             left = left.lower()
+        if m.group(1) != ",":
+            return right is None or strong_may_be_misplaced(left, right.group(0), possessive)
+        if not (text[m.end()].islower() or self.zipf(w.group(1).lower()) >= floor):
+            return False
+        if right is None:
+            return True
+        around = Around(
+            near=bool(_NEAR.match(text, m.end())),
+            far=bool(_FAR.match(text, m.end())),
+            marks_after=bool(_PUNCT.search(text, m.end())),
+            marks_before=_marks_before(text, m.start()),
+            after_article=bool(_AFTER_ARTICLE.search(text, 0, w.start())),
+            in_name=w.group(1)[:1].isupper() and bool(_AFTER_CAPITAL.search(text, 0, w.start())),
+            conjunction_after=bool(_CONJUNCTION.search(text, m.end())),
+            no_finite_before=_no_finite_before(text, w.start()),
+        )
         return comma_may_be_misplaced(left, right.group(0), possessive, around)
 
     def check(self, doc: Document) -> Iterator[Hit]:
@@ -144,3 +153,40 @@ class MisplacedMarkChecker(Checker):
             space = doc.text[at + 1 : m.start(1)]
             return Hit(at, m.start(1) + 1, replacement=space + m.group(1)[0].lower(), params=params)
         return Hit(at, at + 1, replacement="", params=params)
+
+
+def _sentence_tags(word: str) -> frozenset[str]:
+    """The tags of a sentence's first word, whose capital is the sentence's: by its lower-case form."""
+    return possible_tags(word.lower())
+
+
+def _marks_before(text: str, at: int) -> bool:
+    """Is there an aside mark before `at` that judge.subject_and_verb cannot take for the comma closing an
+    opening phrase: more than one, one that is no comma, or a comma after a sentence opening with no word that
+    may be a preposition, adverb, gerund or wh-adverb, or before no word that may be a determiner?"""
+    before = list(_ASIDE.finditer(text, 0, at))
+    if len(before) != 1:
+        return len(before) > 1
+    if before[0].group() != ",":
+        return True
+    first, after = _FIRST.match(text), _NEXT_WORD.match(text, before[0].end())
+    if first is None or after is None:
+        return False  # unsure: a token the lexicon does not know
+    return not (_sentence_tags(first.group(1)) & _OPENING and possible_tags(after.group(1)) & _OPENED)
+
+
+def _no_finite_before(text: str, at: int) -> bool:
+    """May no token before `at` be a finite verb or `to` (judge.after_verb_object)? Unsure (False) where an
+    apostrophe may make a token of its own (`'s`, `n't`) or a chunk mixes letters and digits."""
+    if "'" in text[:at] or "’" in text[:at]:
+        return False
+    for c in _CHUNK.finditer(text, 0, at):
+        word = c.group()
+        if word.isdigit():
+            continue
+        if not word.isalpha():
+            return False
+        tags = _sentence_tags(word) if c.start() == 0 else possible_tags(word)
+        if tags & _FINITE_OR_TO:
+            return False
+    return True

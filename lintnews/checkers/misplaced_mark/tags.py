@@ -21,7 +21,9 @@ _NOT_AFTER_ARTICLE = frozenset(["VB", "VBD", "VBP", "VBZ"])
 class Around:
     """What the text around a comma says for sure, without the tagger (each False when unsure): an aside mark
     among the next 4 tokens (`near`) or the next 12 (`far`), any mark after it in the sentence (`marks_after`),
-    more than one aside mark before it, or one that is not a comma (`marks_before`)."""
+    an aside mark before it that a comma after an opening phrase cannot be (`marks_before`: more than one, one
+    that is no comma, or a comma whose sentence opens with no word that may be a preposition, an adverb, a
+    gerund or a wh-adverb, or that no word that may be a determiner follows)."""
 
     near: bool = False
     far: bool = False
@@ -33,6 +35,30 @@ class Around:
     in_name: bool = False
     # a coordinating conjunction (`and`, `or`) after the comma
     conjunction_after: bool = False
+    # no word before the left one may be a finite verb or `to` (each word by its tags; False where a token may hide
+    # in a word, an apostrophe's, or a word is no plain letters or digits)
+    no_finite_before: bool = False
+
+
+def _opens_phrase(lt: frozenset[str], rt: frozenset[str], low: str) -> bool:
+    """judge._opens_phrase and judge._preposition: an article, a possessive, a preposition or a number before
+    what it governs, the only pairs judged before the capital of the right word ends the judging."""
+    if (low in ARTICLES or lt & {"PRP$", "POS", "IN"}) and rt & NOUN_PHRASE_START:
+        return True
+    return "CD" in lt and bool(rt & {"NN", "NNS", "JJ"})
+
+
+def _tags(left: str, right: str, possessive: bool) -> tuple[frozenset[str], frozenset[str]]:
+    lt = possible_tags(left)
+    return (lt | {"POS"} if possessive else lt), possible_tags(right)
+
+
+def strong_may_be_misplaced(left: str, right: str, possessive: bool) -> bool:
+    """Can judge.misplaced report a semicolon or colon between these words? Before a word with a capital only as
+    an article, a possessive, a preposition or a number and its phrase (judge.py stops at the capital: a name, a
+    title or a quotation may start there); before a lower-case word, any pair may be a clause cut in two."""
+    lt, rt = _tags(left, right, possessive)
+    return right.islower() or _opens_phrase(lt, rt, left.lower())
 
 
 def comma_may_be_misplaced(left: str, right: str, possessive: bool, around: Around = Around()) -> bool:
@@ -40,20 +66,16 @@ def comma_may_be_misplaced(left: str, right: str, possessive: bool, around: Arou
     clause is one of judge.py's findings, with its conditions on the left and right token and on the marks
     around (`possessive`: the left word ends with 's, a POS token). False means no tags can make the comma
     misplaced: the sentence need not be tagged for it."""
-    lt, rt = possible_tags(left), possible_tags(right)
-    if possessive:
-        lt = lt | {"POS"}
+    lt, rt = _tags(left, right, possessive)
     if around.after_article:
         lt = lt - _NOT_AFTER_ARTICLE
     if around.in_name:
         lt = NAMES
     low, rlow = left.lower(), right.lower()
-    noun_phrase = bool(rt & NOUN_PHRASE_START)
-    # _opens_phrase and _preposition: before any aside is looked for
-    if (low in ARTICLES or lt & {"PRP$", "POS", "IN"}) and noun_phrase:
+    if _opens_phrase(lt, rt, low):
         return True
-    if "CD" in lt and rt & {"NN", "NNS", "JJ"}:
-        return True
+    if not right.islower():
+        return False  # judge.py judges nothing else before a capital
     # _before_its_word: its own reach for an aside is shorter than `near`
     if ("TO" in lt and "VB" in rt) or ("MD" in lt and "VB" in rt) or ("DT" in lt and rt & {"JJ", "NN", "NNS"}):
         return True
@@ -72,7 +94,12 @@ def comma_may_be_misplaced(left: str, right: str, possessive: bool, around: Arou
         return False  # the rest needs no aside within a dozen words
     if ("MD" in lt and "RB" in rt) or (low in AUXILIARIES and lt & FINITE and rt & {"VBN", "VBG", "VBD"}):
         return True
-    if lt & NOUNS and (rlow == "of" or (rt & NOUNS and not around.marks_after and not around.conjunction_after)):
+    # two nouns of one phrase: the left one in lower case
+    if lt & NOUNS and (
+        rlow == "of" or (rt & NOUNS and left.islower() and not around.marks_after and not around.conjunction_after)
+    ):
         return True
+    # a verb and its object: after a finite verb or `to` (judge.after_verb_object: no fronted infinitive)
     takes_object = rlow in ARTICLES or bool(rt & {"PRP$", "CD", "PRP"})
-    return bool(lt & (VERBS - {"VBN"})) and low not in AUXILIARIES and takes_object
+    verb = bool(lt & (VERBS - {"VBN"})) and low not in AUXILIARIES
+    return verb and takes_object and not around.no_finite_before
