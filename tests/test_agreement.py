@@ -8,6 +8,7 @@ import regex
 from lintnews.checkers.agreement import cues as C
 from lintnews.checkers.agreement import inflect as F
 from lintnews.checkers.agreement import words as W
+from lintnews.core import nlp
 from lintnews.core.sources import make_document
 from lintnews.engine.lint import Linter
 from lintnews.rules.rulepack import collect_pack_paths, load_packs
@@ -154,12 +155,28 @@ def test_guards_never_turn_away_what_their_pattern_finds() -> None:
 
 
 def test_prefilter_is_its_cues_joined() -> None:
-    """Cues and guards change how fast a sentence is judged, never which sentences are parsed."""
+    """Cues and guards change how fast a sentence is judged, never which sentences are parsed; the verb test
+    only turns away what the cues find (and none of the examples)."""
     texts = [*_example_texts(), "The cat sat on the mat.", "It’s raining.", ""]
     for check, cues in C.PREFILTERS.items():
         joined = regex.compile("|".join(c.pattern for c in cues), regex.V0)
         pf = C.Prefilter(cues)
         assert [pf.admits(t) for t in texts] == [bool(joined.search(t)) for t in texts], check
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("The nine groups of products arrived at the port.", False),  # `products` is no verb, nor any after it
+        ("The prices of bread rises again.", True),
+        ("The stores of fitness clubs where members of the board is unknown.", True),  # a verb later: `is`
+        ("One of the main mediators, for now.", False),
+        ("One of the main mediators are here.", True),
+    ],
+)
+def test_cue_needs_a_word_that_may_be_its_verb(text: str, parsed: bool) -> None:
+    assert C.Prefilter(C.PREFILTERS["subject-verb"]).admits(text) is parsed
 
 
 def test_no_cue_matches_a_single_word() -> None:

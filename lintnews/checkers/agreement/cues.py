@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from ...speed.select import Selector
+from ..word_classes import possible_tags
 from .words import PARTICIPLE_ONLY, PAST, PAST_FORMS, PAST_ONLY
 
 _MODALS = r"(?:can|could|will|would|shall|should|may|might|must|did|does|do|didn['’]t|doesn['’]t|don['’]t|can['’]t|won['’]t|cannot)"  # noqa: E501
@@ -31,13 +32,22 @@ _SV_BE = r"(?:is|was|has|does|doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t)"
 _NOT_AUX_NT = r"(?!(?:does|is|was|has|did|had|wo|would|ca|could|should|must|might|need)n['’]t)"
 
 
+# the verb tags a cue's last word must be able to take: an -s verb after a plural subject, any finite verb
+_SINGULAR = frozenset(["VBZ"])
+_FINITE = frozenset(["VBZ", "VBP", "VBD"])
+
+
 @dataclass(frozen=True)
 class Cue:
     """One prefilter pattern. `guard`, when given, is a cheaper pattern that every text the pattern matches
-    also matches: tried first, it turns most sentences away without running the slow pattern."""
+    also matches: tried first, it turns most sentences away without running the slow pattern. `verb`, when
+    given, the tags the pattern's last word, its verb, must be able to take by the lexicon (word_classes.
+    possible_tags): a match that ends on a word that cannot be such a verb (`the groups of products`) has no
+    verb to disagree with its subject."""
 
     pattern: str
     guard: str | None = None
+    verb: frozenset[str] | None = None
 
 
 # Each check parses only the sentences one of its cues finds (a few per cent of news sentences).
@@ -75,6 +85,7 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
                 rf"\s+(?:(?:of|in|from|at|on|with|for)\s+(?:\w+\s+){{0,2}}?)?(?:\w+ly\s+)?{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s\b",
                 # the two -s words (not -ss, not 's) and between them a preposition, two more words, an adverb
                 guard=r"[a-z][^s\W'’]s\s+(?:\w+\s+){0,4}?\w*[a-z][^s\W'’]s\b",
+                verb=_SINGULAR,
             )
             for start in (
                 "^",
@@ -87,7 +98,8 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
             guard=r"\s(?:are|were|aren['’]t|weren['’]t)\b",
         ),
         Cue(
-            r"\b(?:[Bb]oth|[Ee]ach|[Oo]ne|[Nn]either|[Ee]ither) of \w+(?:\s+\w+)?\s+(?:is|are|was|were|has|have|\w+s)\b"
+            r"\b(?:[Bb]oth|[Ee]ach|[Oo]ne|[Nn]either|[Ee]ither) of \w+(?:\s+\w+)?\s+(?:is|are|was|were|has|have|\w+s)\b",  # noqa: E501
+            verb=_FINITE,
         ),
         Cue(r"^(?:Does|Has|Is|Was|Do|Have)\s"),
         Cue(r"\b(?:[Ww]hat|[Ww]here|[Ww]hen|[Ww]hy|[Hh]ow)\s+(?:does|has|do|have)\s"),
@@ -155,6 +167,7 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
 _ANCHOR = regex.compile(r"(?<![\[\\])\^")
 # white space inside a text: every check relates two words, and every cue spans a space between them
 _INNER_SPACE = regex.compile(r"\S\s+\S")
+_CHUNK = regex.compile(r"\w+")
 
 
 class Prefilter:
@@ -174,6 +187,7 @@ class Prefilter:
             )
             for c in cues
         ]
+        self._verbs = [c.verb for c in cues]
         self.selector = Selector([(c.pattern, 0) for c in cues])
         self.document_selector = Selector([(_ANCHOR.sub("", c.pattern), 0) for c in cues])
 
@@ -197,6 +211,19 @@ class Prefilter:
         for i, (guard, pattern) in enumerate(self._cues):
             if ids is not None and i not in ids:
                 continue
-            if (guard is None or guard.search(text)) and pattern.search(text):
+            if (guard is None or guard.search(text)) and pattern.search(text) and self._verb_may(i, text, pattern):
+                return True
+        return False
+
+    def _verb_may(self, i: int, text: str, pattern: regex.Pattern[str]) -> bool:
+        """Is there a word that may take cue i's verb tags at the end of one of its matches or after it? (A
+        word of other than letters, which the lexicon cannot read, may; the check reads every subject and verb of
+        the sentence, and a verb after the cue's own may disagree with a subject inside it.)"""
+        tags = self._verbs[i]
+        if tags is None:
+            return True
+        for w in _CHUNK.finditer(text):
+            word = w.group()
+            if (not word.isalpha() or possible_tags(word) & tags) and pattern.search(text, 0, w.end()):
                 return True
         return False
