@@ -99,3 +99,30 @@ def test_options_decide_whether_some_kinds_read_the_parse(kind: str) -> None:
     cls = checker_class(kind)
     without, with_parse = (cls(Rule(**{**RULE.__dict__, "kind": kind, "options": o})) for o in options)
     assert (without.needs_parser, with_parse.needs_parser) == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("patterns", "level"),
+    [
+        ([[{"LOWER": "very"}]], nlp.BLANK),
+        ([[{"LOWER": "very"}, {"TAG": "JJ"}]], nlp.TAGS),  # the tagger alone gives the tags
+        ([[{"LOWER": "very"}, {"TAG": "JJ"}], [{"POS": "ADJ"}]], nlp.FULL),
+        ([[{"LEMMA": "be"}]], nlp.FULL),
+    ],
+)
+def test_token_patterns_ask_the_level_they_read(patterns: list[list[dict[str, str]]], level: str) -> None:
+    from lintnews.rules.kinds import checker_class
+
+    options = {"patterns": patterns, "trigger": "very"}
+    checker = checker_class("token")(Rule(**{**RULE.__dict__, "kind": "token", "options": options}))
+    assert checker.parse_level == level
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model")
+def test_a_tag_pattern_matches_on_the_tagger_alone() -> None:
+    from lintnews.rules.kinds import checker_class
+
+    options = {"patterns": [[{"LOWER": "very"}, {"TAG": "JJ"}]], "trigger": "very"}
+    checker = checker_class("token")(Rule(**{**RULE.__dict__, "kind": "token", "options": options}))
+    doc = make_document("t.txt", "The road was very steep. The bus went very slowly.\n")
+    assert [doc.text[h.start : h.end] for h in checker.check(doc)] == ["very steep"]

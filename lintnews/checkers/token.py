@@ -11,7 +11,7 @@ from ..core.casing import match_case
 from ..core.document import Block, Document
 from ..core.errors import RuleError
 from ..core.findings import Hit
-from ..core.nlp import BLANK, FULL
+from ..core.nlp import BLANK, FULL, TAGS
 from ..rules.rulepack import Rule
 from .base import Checker, Option, compile_user_regex, render_template
 
@@ -70,12 +70,14 @@ class TokenChecker(Checker):
             )
 
     def setup(self) -> None:
-        self.tagged = any(_attrs(p) & MODEL_ATTRS for p in self.opts["patterns"])
+        read = set().union(*(_attrs(p) & MODEL_ATTRS for p in self.opts["patterns"]))
+        self.tagged = bool(read)
         self.trigger = compile_user_regex(self.opts["trigger"], regex.IGNORECASE) if self.opts["trigger"] else None
         self._matcher: Any = None
         # a pattern of words alone needs the tokenizer only: the model is loaded for tags and dependencies
         self.needs_parser = self.tagged
-        self.parse_level = FULL if self.tagged else BLANK
+        # patterns that read the tags alone need the tagger alone (its tags are the full pipeline's)
+        self.parse_level = (TAGS if read == {"TAG"} else FULL) if self.tagged else BLANK
 
     def matcher(self) -> Any:
         if self._matcher is None:
