@@ -24,3 +24,17 @@ def test_open_class_words_take_their_tables_tags() -> None:
     # a word no table knows may be anything; capitalised, a name or a word made of one
     assert W.possible_tags("zorblat") == W.ANY
     assert "IN" not in W.possible_tags("Zorblat") and "NNP" in W.possible_tags("Zorblat")
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's tokenizer")
+def test_every_chunk_of_letters_the_tokenizer_splits_ends_as_most_tokens_expects() -> None:
+    """The cues trust that the tokenizer leaves a chunk of letters whole unless it ends in one of SPLIT_ENDINGS,
+    and then makes at most three tokens of it, the last in lower case: each of its exceptions must agree."""
+    from spacy.symbols import ORTH
+
+    rules = nlp.model().tokenizer.rules
+    split = {k: [p[ORTH] for p in v] for k, v in rules.items() if k.isalpha() and len(v) > 1}
+    assert len(split) > 100  # the table the test reads is there
+    wrong = [k for k, pieces in split.items() if W.most_tokens(k) < len(pieces) or not pieces[-1].islower()]
+    assert wrong == []
+    assert W.most_tokens("Force") == 1 and W.most_tokens("Dont") == 3

@@ -11,7 +11,7 @@ from ..core.findings import Hit
 from ..core.lexicon import zipf as lexicon_zipf
 from ..core.nlp import TAGS
 from .base import Checker, Option, one_of
-from .word_classes import possible_tags
+from .word_classes import most_tokens, possible_tags
 
 CHECKS = ("sentence-break", "capital")
 # a capitalised word standing alone: a lower-case word (no mark) before it, a lower-case word after it
@@ -35,10 +35,18 @@ _NOUNS = frozenset(["NN", "NNS"])
 _ARTICLES = frozenset(["the", "a", "an", "my", "your", "his", "its", "our", "their", "every"])
 _NOT_AFTER_ARTICLE = frozenset(["VB", "VBD", "VBP", "VBZ"])
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+# the whole chunk before the word, up to white space
+_CHUNK_BEFORE = re.compile(r"(\S+)[ \t]$")
 _LETTERS = re.compile(r"([^\W\d_]+)[,.;:!?]?")
 
 
 _check_name = one_of("check_name", CHECKS)
+
+
+def _whole_with_capital(chunk: str) -> bool:
+    """Is this chunk of text one token with a capital: letters, not all lower case, that the tokenizer does not
+    split (a lower-case part split off its end would be the token before the word)?"""
+    return chunk.isalpha() and not chunk.islower() and most_tokens(chunk) == 1
 
 
 # this many capitalised common words in one sentence make a series of labels (see _candidates)
@@ -60,8 +68,12 @@ class LoneCapitalChecker(Checker):
     def _may_report(self, text: str, m: re.Match[str]) -> bool:
         """Can some tags the lexicon allows the word and the one before it make this check report it? A stray
         capital is a verb or an adverb, or a noun or a number after no determiner; a lost sentence break is a
-        noun after a word that can end a clause. After an article the word is no finite or base verb."""
+        noun after a word that can end a clause. After an article the word is no finite or base verb; after a
+        token with a capital (check: the word before must be lower case) nothing is reported."""
         word = m.group(1)
+        chunk = _CHUNK_BEFORE.search(text, 0, m.start(1))
+        if chunk and _whole_with_capital(chunk.group(1)):
+            return False  # the check skips a word after a token with a capital (`the Air Force at`)
         before = _WORD_BEFORE.search(text, 0, m.start(1))
         if before is None:
             return True

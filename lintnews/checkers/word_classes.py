@@ -229,3 +229,14 @@ def possible_tags(word: str) -> frozenset[str]:
     if low in verbs or tags & ADJECTIVES:
         tags |= _OPEN_FALLBACK
     return frozenset(tags) | capital
+
+
+# how the chunks of letters end that spaCy's tokenizer splits: contractions written without an apostrophe (`dont`
+# do|nt, `Wed` we|d, `gonna` gon|na, `yall` y|all), in at most three tokens, the last in lower case; any other
+# chunk of letters is one token (tests/test_word_classes.py checks the tokenizer's exceptions end so)
+SPLIT_ENDINGS = ("a", "d", "ll", "m", "not", "nt", "re", "s", "ve")
+
+
+def most_tokens(word: str) -> int:
+    """At most how many tokens the tokenizer makes of a chunk of letters (between white space)."""
+    return 3 if word.lower().endswith(SPLIT_ENDINGS) else 1
