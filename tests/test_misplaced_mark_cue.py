@@ -133,3 +133,19 @@ def test_the_cue_keeps_every_sentence_with_a_finding() -> None:
         assert [(h.start, h.end) for h in checker.check(doc)] == [(h.start, h.end) for h in everywhere], text
     assert found >= 20  # the test has findings to lose
     assert picked < 0.85 * len(texts)  # 92 of 118 when written; every one before
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("the port, the town, was", 3),  # two words and the comma after them
+        ("the port, in the north of the new town by the river, was", 11),
+        ("the port, dont ask, was", 5),  # `dont` may be two tokens or three, as `said` (`Id`: I|d)
+        ("the port,  the town, was", 4),  # two spaces: one of them a token
+        ("the port, in 2020, was", None),  # a number: unsure
+        ("the port, said officials.", None),  # no aside mark
+    ],
+)
+def test_tokens_to_the_next_aside_mark(text: str, tokens: int | None) -> None:
+    mark = next(C._MARK.finditer(text))
+    assert C._tokens_to_aside(text, mark) == tokens

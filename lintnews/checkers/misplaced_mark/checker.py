@@ -10,7 +10,7 @@ from ...core.findings import Hit
 from ...core.lexicon import zipf as lexicon_zipf
 from ...core.nlp import TAGS
 from ..base import Checker, Option
-from ..word_classes import CLOSED, possible_tags
+from ..word_classes import CLOSED, most_tokens, possible_tags
 from .context import cannot_end
 from .judge import misplaced
 from .tags import Around, comma_may_be_misplaced, strong_may_be_misplaced
@@ -28,8 +28,7 @@ _ENDS_PHRASE = "a word that needs the rest of its phrase and the rest"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 # the marks that set off an aside (a comma or colon inside a number is none), and any punctuation token but a
-# period; what follows a comma up to the next aside mark, in words of letters, each at most three tokens
-# (`couldntve`): one word puts the mark within the 4 tokens judge.py calls near, three within its 12
+# period
 _ASIDE = re.compile(r"[;()\"“”—–]|(?<!\d)[,:]|[,:](?!\d)")
 # an article or a possessive determiner (not `this`, `each`, `her`: pronouns too, before a verb: `this means`)
 _AFTER_ARTICLE = re.compile(
@@ -39,8 +38,11 @@ _AFTER_ARTICLE = re.compile(
 _AFTER_CAPITAL = re.compile(r"\S[ \t]+[A-Z][\w'’.-]*[ \t]+$")
 _CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b")
 _PUNCT = re.compile(r"[,;:()\"“”—–!?]")
-_NEAR = re.compile(r"[^\W\d_]+[ \t]*(?:[;()\"“”—–]|[,:](?!\d))")
-_FAR = re.compile(r"(?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+[ \t]*(?:[;()\"“”—–]|[,:](?!\d))")
+# the words of letters after a mark up to the next aside mark: how many tokens lie between (judge.aside's reach)
+_TO_ASIDE = re.compile(r"((?:[^\W\d_]+[ \t]+){0,10}[^\W\d_]+)([ \t]*)(?:[;()\"“”—–]|[,:](?!\d))")
+_GAP = re.compile(r"[ \t]+")
+# judge.py's reaches: an aside mark among the 4 tokens after the comma (`near`) or the 12 (`far`)
+_NEAR_TOKENS, _FAR_TOKENS = 4, 12
 # the sentence's first word, and the word after a mark (each a whole token: no apostrophe or letter goes on)
 _FIRST = re.compile(r"([^\W\d_]+)(?![\w'’])")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)(?![\w'’])")
@@ -111,9 +113,10 @@ class MisplacedMarkChecker(Checker):
             return False
         if right is None:
             return True
+        reach = _tokens_to_aside(text, m)
         around = Around(
-            near=bool(_NEAR.match(text, m.end())),
-            far=bool(_FAR.match(text, m.end())),
+            near=reach is not None and reach <= _NEAR_TOKENS,
+            far=reach is not None and reach <= _FAR_TOKENS,
             marks_after=bool(_PUNCT.search(text, m.end())),
             marks_before=_marks_before(text, m.start()),
             after_article=bool(_AFTER_ARTICLE.search(text, 0, w.start())),
@@ -190,3 +193,15 @@ def _no_finite_before(text: str, at: int) -> bool:
         if tags & _FINITE_OR_TO:
             return False
     return True
+
+
+def _tokens_to_aside(text: str, mark: re.Match[str]) -> int | None:
+    """At most how many tokens after the mark the next aside mark is (it the last), where only words of letters
+    come before it; None where anything else does (a number, a word with an apostrophe: unsure). A chunk of
+    letters is one token, or at most three where the tokenizer may split it (word_classes.most_tokens); white
+    space other than one space between words is a token of its own."""
+    m = _TO_ASIDE.match(text, mark.end())
+    if m is None:
+        return None
+    gaps = [text[mark.start() + 1 : mark.end()], *_GAP.findall(m.group(1)), m.group(2)]
+    return sum(most_tokens(w) for w in m.group(1).split()) + sum(g not in ("", " ") for g in gaps) + 1
