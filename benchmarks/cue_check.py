@@ -36,14 +36,19 @@ def texts(paths: list[Path], seeds: int) -> list[tuple[str, str]]:
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for f in files:
             if f.suffix == ".jsonl":
-                for i, line in enumerate(f.read_text(encoding="utf-8").splitlines()):
-                    row = json.loads(line)
+                for i, line in enumerate(_read(f).splitlines()):
+                    try:
+                        row = json.loads(line)
+                    except ValueError:
+                        row = None
+                    if not isinstance(row, dict):
+                        raise ValueError(f"{f}:{i + 1}: not a JSON object")
                     for key in ("text", "mt", "reference"):
                         if isinstance(row.get(key), str):
                             out.append((f"{f.name}:{i}:{key}", row[key]))
                             rows.append(row[key])
             elif f.suffix in (".txt", ".md", ".markdown", ".html", ".htm"):
-                out.append((str(f), f.read_text(encoding="utf-8")))
+                out.append((str(f), _read(f)))
     if seeds:
         sys.path.insert(1, str(HERE))
         import damage
@@ -58,6 +63,13 @@ def texts(paths: list[Path], seeds: int) -> list[tuple[str, str]]:
                     if d is not None:
                         out.append((f"damage:{seed}:{j}:{kind.__name__}.txt", d.text))
     return out
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"{path}: not UTF-8 ({e.reason} at byte {e.start})") from None
 
 
 def dump(paths: list[Path], seeds: int) -> list[tuple[str, Blocks]]:
@@ -134,7 +146,7 @@ def main() -> int:
     try:
         texts(a.paths, 0)
     except (OSError, UnicodeDecodeError, ValueError) as e:
-        print(f"cue_check: cannot read the input: {e}", file=sys.stderr)
+        print(f"cue_check: {e}", file=sys.stderr)
         return 2
     if a.dump:  # the reference's side, in its own process: its lintnews first on the path
         sys.path.insert(0, str(a.reference))
