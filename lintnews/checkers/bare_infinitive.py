@@ -7,13 +7,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.lexicon import cached_value
 from ..core.nlp import TAGS
-from .base import Checker, Option
+from .base import Checker, Option, compile_user_regex
 
 # the verbs after which English puts a bare infinitive: modals and 'do' (tagged MD or auxiliaries), causatives
 # and perception verbs (let them go, help build, saw him leave), 'go'/'come' (go get), and the semi-modals;
@@ -50,7 +48,7 @@ _LIST_GOES_ON = frozenset({",", ";", ":", "and", "or"})
 Lexicon = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG"})
 # the lower-case words of a sentence, in order (a capitalised word is never the bare verb)
-_WORDS = regex.compile(r"(?<![\w'’-])\p{Ll}+(?![\w'’-])|\S+")
+_WORDS = compile_user_regex(r"(?<![\w'’-])\p{Ll}+(?![\w'’-])|\S+")
 
 
 def _model_lookups() -> Path | None:

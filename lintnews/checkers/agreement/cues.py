@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from ...speed.select import Selector
+from ..base import compile_user_regex
 from .words import PARTICIPLE_ONLY, PAST, PAST_FORMS, PAST_ONLY
 
 _MODALS = r"(?:can|could|will|would|shall|should|may|might|must|did|does|do|didn['’]t|doesn['’]t|don['’]t|can['’]t|won['’]t|cannot)"  # noqa: E501
@@ -152,9 +153,9 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
 
 
 # a `^` that anchors (not one that negates a class or is escaped): dropped, it widens the pattern
-_ANCHOR = regex.compile(r"(?<![\[\\])\^")
+_ANCHOR = compile_user_regex(r"(?<![\[\\])\^")
 # white space inside a text: every check relates two words, and every cue spans a space between them
-_INNER_SPACE = regex.compile(r"\S\s+\S")
+_INNER_SPACE = compile_user_regex(r"\S\s+\S")
 
 
 class Prefilter:
