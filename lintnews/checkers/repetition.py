@@ -18,6 +18,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # what may stand between two words of one copy, or between two copies: spaces on one line, a comma for a clause
 _SPACE = re.compile(r"[ \t]+")
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")  # what _POSSESSIVE takes off a word (which has no line break)
 _CLAUSE_SEP = re.compile(r"[ \t]*,[ \t]+")
 # a sentence break inside the gap: the repeat would cross it
 _BREAK = re.compile(r"[.!?;:…\n]")
@@ -62,9 +63,14 @@ class Repeat(NamedTuple):
 
 def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok], list[Repeat]]:
     """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first."""
-    toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    words = _WORD.findall(text)
+    if len(words) < 2 * min_words:
+        return [], []
     # `the region region's`: a possessive repeats its noun too
-    low = [_POSSESSIVE.sub("", t.text.lower()) for t in toks]
+    low = [w[:-2] if w.endswith(_POSSESSIVE_ENDS) else w for w in (w.lower() for w in words)]
+    if len(set(low)) == len(low):
+        return [], []  # no word twice: nothing repeats (most headings, cells and short paragraphs)
+    toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     gaps = _Gaps(text, toks)
     found: list[Repeat] = []
     covered = -1
