@@ -72,6 +72,7 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
         return [], []  # no word twice: nothing repeats (most headings, cells and short paragraphs)
     toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     gaps = _Gaps(text, toks)
+    same = _same_runs(low)
     found: list[Repeat] = []
     covered = -1
     i = 0
@@ -79,7 +80,11 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
         hit = None
         for size in range(max_words, min_words - 1, -1):
             # the first words and the gaps compared before the lists are sliced: most sizes fail there, cheaply
-            if i + 2 * size > len(toks) or low[i] != low[i + size] or not gaps.copies_join(i, size):
+            if i + 2 * size > len(toks) or low[i] != low[i + size]:
+                continue
+            if size > 1 and same[i] >= 2 * size:
+                continue  # inside a run of one word: the unit repeats that word, it is periodic
+            if not gaps.copies_join(i, size):
                 continue
             if low[i : i + size] == low[i + size : i + 2 * size] and not _periodic(low[i : i + size]):
                 hit = size
@@ -98,6 +103,15 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
         covered = i + (times + 1) * hit - 1
         i = covered + 1
     return toks, found
+
+
+def _same_runs(low: list[str]) -> list[int]:
+    """For each token, how many tokens from it on are the same word (1: the next one differs)."""
+    same = [1] * len(low)
+    for k in range(len(low) - 2, -1, -1):
+        if low[k] == low[k + 1]:
+            same[k] = same[k + 1] + 1
+    return same
 
 
 class _Gaps:
