@@ -13,6 +13,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .layout import TEXT, Layout
+from .markdown_blocks import heading_run
 from .markdown_trace import Trace, TracingInline
 
 # Hugo shortcodes and Liquid tags: template code, never article text; each runs to its first closing mark
@@ -57,6 +58,7 @@ def _as_is(url: str) -> str:
 def parser() -> tuple[MarkdownIt, TracingInline]:
     """CommonMark with GitHub's tables and strikethrough, front matter, footnotes and shortcodes."""
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
+    md.block.ruler.before("table", "heading_run", heading_run)
     md.inline.ruler.before("text", "shortcode", _shortcode)
     md.inline.add_terminator_char("{")
     # nothing is rendered: link targets need no percent-encoding nor punycode (a sixth of the reading time)
