@@ -134,12 +134,14 @@ def content_lines(doc: Document) -> list[Block]:
     return out
 
 
-def _line_word_counts(doc: Document) -> list[int]:
-    """`word_count` of each of `content_lines(doc)`: every rule of the pack asks for them."""
-    counts: list[int] | None = doc.cache.get(_LINE_WORDS)
-    if counts is None:
-        counts = doc.cache[_LINE_WORDS] = [word_count(b.text) for b in content_lines(doc)]
-    return counts
+def _line_words(doc: Document, i: int) -> int:
+    """`word_count` of line `i` of `content_lines(doc)`, counted once for all the rules of the pack (and only
+    for the lines a rule reads)."""
+    counts: dict[int, int] = doc.cache.setdefault(_LINE_WORDS, {})
+    n = counts.get(i)
+    if n is None:
+        n = counts[i] = word_count(content_lines(doc)[i].text)
+    return n
 
 
 def delete_block_edit(text: str, start: int, end: int) -> Edit:
@@ -281,12 +283,11 @@ class BoilerplateChecker(Checker):
         me = self.rule.id
         # a prefix (metadata) is removed alone, so a long line after it does not matter
         max_words = self.opts["max_words"] if self.opts["report"] == "line" else None
-        words = _line_word_counts(doc) if max_words is not None else []
         for i in candidates:
             if i in flagged or claims.get(lines[i].start, me) != me:
                 continue
             line = lines[i]
-            if max_words is not None and words[i] > max_words:
+            if max_words is not None and _line_words(doc, i) > max_words:
                 continue
             span = self._span(line.text, i, chosen)
             if span is None:
