@@ -103,7 +103,9 @@ def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[
     container marks (`> `, `- `, indentation, table pipes) are taken off, so it is found at the line's end
     or, in a table row, after the previous cell."""
     where: list[int] = []
-    for k, piece in enumerate(content.split("\n")):
+    pieces = content.split("\n")
+    last = len(pieces) - 1
+    for k, piece in enumerate(pieces):
         n = first + k
         if n >= len(lines):
             return None
@@ -128,7 +130,7 @@ def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[
         where.extend(range(start + at, start + at + len(stripped)))
         if n in cursor:
             cursor[n] = at + len(stripped)
-        if k < content.count("\n"):
+        if k < last:
             where.append(start + len(body))  # the line break between two content lines
     return where
 
