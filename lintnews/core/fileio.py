@@ -11,8 +11,10 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
+from .inplace import rewrite_in_place, sync_folder
 
 DEFAULT_MAX_BYTES = 20_000_000
 _BOMS = (
@@ -195,7 +197,7 @@ def write_atomic(path: str | Path, data: bytes, expected: Stamp | None = None, t
     its target replaced, unless `tree` is given and the target lies outside it (OutsideTree). With `expected`
     (the Stamp of the read the new text came from), a file that changed since is left alone (ChangedOnDisk):
     the check is made after the slow part (writing and syncing the new text), just before the rename. A file
-    with other hard links is rewritten in place (see _rewrite_in_place), so every name sees the new text.
+    with other hard links is rewritten in place (see inplace.rewrite_in_place), so every name sees the new text.
     On any failure the temporary file is removed and the original is intact.
     """
     target = Path(path).resolve()
@@ -203,7 +205,15 @@ def write_atomic(path: str | Path, data: bytes, expected: Stamp | None = None, t
         raise OutsideTree(target)
     st = check_writable(target)
     if st.st_nlink > 1:
-        _rewrite_in_place(target, data, expected)
+
+        def last_look(out: BinaryIO) -> None:
+            _check_unchanged(target, expected)
+            for hook in _before_replace:
+                hook()
+            if expected is not None and not expected.same_file(os.fstat(out.fileno())):
+                raise ChangedOnDisk()
+
+        rewrite_in_place(target, data, last_look)
         return
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".lintnews-tmp", dir=target.parent)
     try:
@@ -229,80 +239,4 @@ def write_atomic(path: str | Path, data: bytes, expected: Stamp | None = None, t
         except OSError:
             pass
         raise
-    _sync_folder(target.parent)
-
-
-BACKUP_SUFFIX = ".lintnews-backup"
-
-
-def _rewrite_in_place(target: Path, data: bytes, expected: Stamp | None) -> None:
-    """Rewrite a file with several hard links through its own inode, so that every name sees the new text.
-
-    A rename would give this name a new inode and leave the others on the old text. In-place writing is not
-    atomic, so the original is first copied to a backup beside it (fsynced), and the room for the new text is
-    reserved before the first byte changes: a full disk fails before the file is touched, and a kill midway
-    leaves `.NAME.*.lintnews-backup` holding the original. The backup is removed once the rewrite is synced.
-    """
-    old = target.read_bytes()
-    fd, backup = tempfile.mkstemp(prefix=f".{target.name}.", suffix=BACKUP_SUFFIX, dir=target.parent)
-    touched = False
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(old)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _sync_folder(target.parent)
-        with open(target, "r+b") as out:
-            if len(data) > len(old):
-                _reserve(out.fileno(), len(data))
-            _check_unchanged(target, expected)
-            for hook in _before_replace:
-                hook()
-            if expected is not None and not expected.same_file(os.fstat(out.fileno())):
-                raise ChangedOnDisk()
-            touched = True
-            out.write(data)
-            out.truncate(len(data))
-            out.flush()
-            os.fsync(out.fileno())
-    except BaseException:
-        if touched and not _restore(target, old):
-            raise OSError(errno.EIO, f"the rewrite failed midway; the original is kept in {backup}") from None
-        os.unlink(backup)
-        raise
-    os.unlink(backup)
-    _sync_folder(target.parent)
-
-
-def _reserve(fd: int, size: int) -> None:
-    """Allocate the blocks a longer text needs before writing it, so a full disk fails before any change."""
-    try:
-        os.posix_fallocate(fd, 0, size)
-    except OSError as e:
-        if e.errno not in (errno.EOPNOTSUPP, errno.EINVAL):  # a file system without it: write and see
-            raise
-
-
-def _restore(target: Path, old: bytes) -> bool:
-    """Put the original text back after a failed in-place rewrite; False if that failed too."""
-    try:
-        with open(target, "r+b") as out:
-            out.write(old)
-            out.truncate(len(old))
-            out.flush()
-            os.fsync(out.fileno())
-    except OSError:
-        return False
-    return True
-
-
-def _sync_folder(folder: Path) -> None:
-    # a rename or an unlink is durable only once the folder is synced
-    try:
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+    sync_folder(target.parent)

@@ -12,6 +12,7 @@ from ..core.document import Document
 from ..core.errors import InputError
 from ..core.fileio import ChangedOnDisk, OutsideTree, encode, read_text, write_atomic
 from ..core.findings import Finding
+from ..core.inplace import recover
 from ..core.sources import Source, jsonl_documents, load, make_document
 from .fix import allowed, checked_fix, choose_fixes, fix_text, unified_diff
 from .lint import Linter
@@ -40,6 +41,9 @@ class FileFixer:
         target must lie for the fix to be written through it (see write_atomic)."""
         path = self.stdin_name if source.stdin else source.path
         try:
+            if not source.stdin and not self.diff:
+                # a torn file from a rewrite killed midway gets its text back before it is read
+                self.notices.extend(f"{path}: {line}" for line in recover(Path(source.path)))
             doc, decoded = load(source, self.stdin_text, self.cfg.max_file_size)
         except InputError as e:
             return FileResult(path, error=str(e))
