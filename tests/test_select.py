@@ -259,7 +259,7 @@ def test_house_patterns_have_their_own_database() -> None:
 
 def test_without_the_engine_every_rule_runs_with_the_same_findings() -> None:
     """The path where hyperscan does not import: no selection, the same findings."""
-    # the kinds that select: by the document's scan (regex, phrase) or by each line's (boilerplate)
+    # the kinds that select: by the document's scan (regex, phrase) or by one scan of its lines (boilerplate)
     rules = [r for r in RULES if r.enabled and r.kind in ("regex", "phrase", "swap", "boilerplate")]
     docs = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").rglob("*.txt"))[:12]]
 
