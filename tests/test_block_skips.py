@@ -49,3 +49,11 @@ def test_a_paragraph_passed_over_has_no_repeat(words: list[str], min_words: int,
     low = [w.lower().removesuffix("'s") for w in words]
     _, found = find_repeats(" ".join(words), min_words, max_words)
     assert bool(found) == _repeats_by_definition(low, min_words, max_words), words
+
+
+def test_words_parted_only_by_markup_do_not_repeat() -> None:
+    """Copies must be joined by spaces (or a comma): where markup parts every pair of words, nothing repeats, and
+    one pair joined by a space is still found."""
+    fill = "\u2060"  # what the Markdown reader's view holds in place of markup (`*a **a`)
+    assert find_repeats(fill.join(["talks"] * 6), 1, 4)[1] == []
+    assert find_repeats(fill + " ".join(["talks", "talks"]) + fill + "talks", 1, 4)[1] != []

@@ -72,6 +72,8 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
         return [], []  # no word twice: nothing repeats (most headings, cells and short paragraphs)
     toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     gaps = _Gaps(text, toks)
+    if not any(gaps.join):
+        return toks, []  # no two words side by side (markup between all of them): no copies can join
     same = _same_runs(low)
     found: list[Repeat] = []
     covered = -1
