@@ -162,6 +162,27 @@ def test_prefilter_is_its_cues_joined() -> None:
         assert [pf.admits(t) for t in texts] == [bool(joined.search(t)) for t in texts], check
 
 
+def test_no_cue_matches_a_single_word() -> None:
+    """Prefilter skips a sentence with no white space inside it: no cue may match one word alone."""
+    words = {w for t in _example_texts() for w in t.split()} | {"".join(t.split()) for t in _example_texts()}
+    for cues in C.PREFILTERS.values():
+        for cue in cues:
+            pattern = regex.compile(cue.pattern, regex.V0)
+            assert [w for w in words if pattern.search(w)] == [], cue.pattern
+
+
+def test_the_document_pass_keeps_every_sentence_a_cue_finds() -> None:
+    """The cues possible in a whole document (their start anchors dropped) admit each of its sentences as the
+    sentence alone would be admitted, where it starts in the middle of the text too."""
+    texts = [t for t in _example_texts() if t.strip()]
+    for check, cues in C.PREFILTERS.items():
+        pf = C.Prefilter(cues)
+        for t in texts:
+            whole = "A quiet opening line.\n\n" + t
+            assert pf.admits(t, pf.in_document(whole)) == pf.admits(t), (check, t)
+        assert pf.in_document("# a\n" * 50) in (set(), None)
+
+
 def test_cues_without_the_engine_admit_the_same() -> None:
     """Without hyperscan every cue is searched: the same sentences are admitted."""
     from unittest import mock

@@ -133,6 +133,77 @@ def test_a_run_of_other_stories_headlines_is_off_the_story_topic() -> None:
     assert off[1]["block_off_topic"] == off[1]["run_off_topic"] == 0.0
 
 
+def test_headline_and_blurb_pairs_of_other_stories_form_one_run() -> None:
+    """Teasers after the story: each headline with a one-sentence blurb under it, long enough to pass for a
+    paragraph. The pairs are one run of other stories; a subhead over a paragraph of the story is not."""
+    teasers = [
+        "Museum reopens glass gallery",
+        "The restored chandelier, donated by a glassmaker a century ago, hangs again in the museum's east wing.",
+        "Orchestra announces winter programme",
+        "Six concerts in the new hall will feature works by composers born in the region, the conductor said.",
+        "Bakery wins rye bread prize",
+        "A family bakery in the old town has won the national rye bread competition for the second year...",
+    ]
+    subheads = [
+        "Ferry strike rosters",
+        "Ferry crews said the roster offer would have cut their night shifts and their pay for island routes.",
+    ]
+    pairs = _values(STORY_LINES + teasers)
+    own = _values(STORY_LINES + subheads)
+    n = len(STORY_LINES)
+    for i in range(n, n + len(teasers)):
+        assert pairs[i]["pair_run"] == 1.0 and pairs[i]["run_off_topic"] == 1.0
+        assert pairs[i]["run_distinct"] > 0.8
+    assert own[n]["pair_run"] == own[n + 1]["pair_run"] == 0.0
+    assert own[n + 1]["run_off_topic"] < 0.5
+
+
+def test_a_kicker_and_its_headline_are_one_teaser() -> None:
+    """A box of other stories inside the story: each headline under a kicker in capitals. Kicker and headline
+    share no words, but they are one teaser: the box is a run of pairs, each on its own topic."""
+    box = [
+        "HARBOUR BLAZE",
+        "Firefighters battle a warehouse blaze on the quay for six hours",
+        "SWEET WIN",
+        "Baker's rye loaf beats fifty rivals at the county show",
+        "NIGHT SKY",
+        "Comet visible to the naked eye until Friday, astronomers say",
+    ]
+    lines = [*STORY_LINES[:3], *box, *STORY_LINES[3:]]
+    facts = article_facts(lines)
+    run = facts.runs[3]
+    assert run is not None and run.start == 3 and run.end == 8
+    assert run.size == run.pairs == 3 and run.distinct == 1.0
+    values = _values(lines)
+    assert all(values[i]["pair_run"] == 1.0 for i in range(3, 9))
+    # headlines in capitals, one after another, are each a teaser of their own
+    shouted = article_facts([*STORY_LINES, "PORT STRIKE ENDS", "MUSEUM REOPENS", "BAKERY WINS"]).runs[-1]
+    assert shouted is not None and shouted.size == 3 and shouted.pairs == 0
+
+
+def test_a_title_in_title_case_after_the_story_is_recased() -> None:
+    """After the story, a headline that capitalises words the story writes in lower case is another story's title;
+    a list of names the story capitalises too is not."""
+    lines = [*STORY_LINES, "Night Shifts Cut on the Island Routes", "Valmora Harbour Union, Portmead Dock Guild"]
+    values = _values(lines)
+    assert values[4]["recased"] == 1.0  # shifts, cut, island, routes: the story writes them in lower case
+    assert values[5]["recased"] == 0.0
+    # inside the story, a subhead in title case is the story's own
+    assert _values([*STORY_LINES[:2], "Night Shifts and Island Routes", *STORY_LINES[2:]])[2]["recased"] == 0.0
+
+
+def test_labels_and_prices_name_no_topic_of_their_own() -> None:
+    """A fact box of labels and prices after the story is a run of short lines, each with its own word, but a
+    label or a price names no topic: the run is not read as a list of other stories' headlines."""
+    box = ["Tickets", "Adults: 20 euros", "Concessions: 12 euros", "Enquiries", "Box office: 0123 456 789"]
+    facts = article_facts([*STORY_LINES, *box])
+    run = facts.runs[len(STORY_LINES)]
+    assert run is not None and run.size == len(box) and run.distinct <= 0.5  # only the two prices share a word
+    headlines = ["Museum reopens glass gallery", "Orchestra announces winter programme", "Bakery wins rye prize"]
+    listed = article_facts([*STORY_LINES, *box[:2], *headlines]).runs[-1]
+    assert listed is not None and listed.distinct == 1.0
+
+
 def test_the_message_names_the_page_level_evidence() -> None:
     """A teaser in a box of other stories' headlines is reported with the evidence of its page, in words."""
     lines = [*STORY_LINES, "Museum reopens glass gallery", "Orchestra announces winter programme", "Bakery wins prize"]
@@ -308,3 +379,34 @@ def test_fix_keeps_the_image_beside_the_line_in_markdown(rule_id: str) -> None:
     assert doc.text != doc.raw  # the Markdown view blanks the image
     fixed = fix_text(text, lambda t: linter.lint(make_document("x.md", t)), unsafe=True).text
     assert fixed == f"# Ferry sails again\n\n{STORY}{image}\n\nThe sea was calm by evening, the harbour master said.\n"
+
+
+def _wrapped(paragraph: str, width: int) -> str:
+    """A paragraph hard-wrapped at `width` characters, as many Markdown authors write it."""
+    lines, line = [], ""
+    for word in paragraph.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join([*lines, line])
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
+def test_a_hard_wrapped_paragraph_under_a_subheading_is_story_text(width: int) -> None:
+    """In Markdown a paragraph's line breaks are soft: its short lines are not teasers under a headline."""
+    paragraphs = [
+        "Engineers rebuilt the eastern pier over the winter and replaced three cranes. The work ran a month late "
+        "and cost more than the port had set aside, according to figures the council published.",
+        "Fishing crews said the new pier was wider and safer than the old one, though the berths were fewer.",
+    ]
+    text = (
+        f"# Pier reopens on the east coast\n\n{STORY}## What the work changed\n\n"
+        + "\n\n## What the crews said\n\n".join(_wrapped(p, width) for p in paragraphs)
+        + "\n"
+    )
+    linter = Linter([RULES["boilerplate.line-shape"]])
+    assert linter.lint(make_document("x.md", text)) == []
+    # the same lines as a scraped text (one block per line) are judged line by line, as before
+    assert make_document("x.txt", text).blocks is None

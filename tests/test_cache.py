@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -215,3 +216,61 @@ def test_code_fingerprint_covers_shipped_data(monkeypatch: pytest.MonkeyPatch, t
         assert fingerprint() != before
     finally:
         fingerprint.cache_clear()  # the real package's fingerprint for the tests after this one
+
+
+def test_fingerprint_memo_follows_edits_and_survives_damage(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # the content hash is remembered per size and modification time of the files, once they are old enough
+    from lintnews.speed import cache as cache_module
+
+    pkg = tmp_path / "lintnews"
+    (pkg / "speed").mkdir(parents=True)
+    (pkg / "speed" / "cache.py").write_text("x = 1\n", encoding="utf-8")
+    code = pkg / "checker.py"
+    code.write_text("y = 1\n", encoding="utf-8")
+    old = 1_600_000_000
+    for p in (code, pkg / "speed" / "cache.py"):
+        os.utime(p, (old, old))
+    monkeypatch.setattr(cache_module, "__file__", str(pkg / "speed" / "cache.py"))
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "cache"))
+    memo = tmp_path / "cache" / "lexicon" / "code-fingerprints.json"
+    fingerprint = cache_module.code_fingerprint
+    try:
+        fingerprint.cache_clear()
+        before = fingerprint()
+        assert memo.is_file()
+        fingerprint.cache_clear()
+        assert fingerprint() == before  # from the memo
+        code.write_text("y = 2\n", encoding="utf-8")  # same size, a new modification time
+        os.utime(code, (old + 10, old + 10))
+        fingerprint.cache_clear()
+        edited = fingerprint()
+        assert edited != before
+        memo.write_text("{not json", encoding="utf-8")
+        fingerprint.cache_clear()
+        assert fingerprint() == edited
+    finally:
+        fingerprint.cache_clear()
+
+
+def test_a_freshly_written_file_is_hashed_each_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # a file rewritten within one tick of the clock may keep its size and its time: never taken from the memo
+    from lintnews.speed import cache as cache_module
+
+    pkg = tmp_path / "lintnews"
+    (pkg / "speed").mkdir(parents=True)
+    (pkg / "speed" / "cache.py").write_text("x = 1\n", encoding="utf-8")
+    code = pkg / "checker.py"
+    code.write_text("y = 1\n", encoding="utf-8")
+    stamp = code.stat().st_mtime_ns
+    monkeypatch.setattr(cache_module, "__file__", str(pkg / "speed" / "cache.py"))
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "cache"))
+    fingerprint = cache_module.code_fingerprint
+    try:
+        fingerprint.cache_clear()
+        before = fingerprint()
+        code.write_text("y = 2\n", encoding="utf-8")
+        os.utime(code, ns=(stamp, stamp))  # the same size and time as when it was hashed
+        fingerprint.cache_clear()
+        assert fingerprint() != before
+    finally:
+        fingerprint.cache_clear()

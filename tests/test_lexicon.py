@@ -36,6 +36,15 @@ def _variants(words: list[str], seed: int, n: int) -> list[str]:
     out += ["-".join(rng.sample(sample, k)) for k in (2, 3) for _ in range(n // 2)]
     out += [q1 + w + q2 for w in sample[: n // 4] for q1 in ("", "'", "’") for q2 in ("", "'", "’")]
     out += ["-", "--", "’", "'’", "a--b", "-the", "the-", "’re", "Al-Thani", "’-a", "don’t", "l'eau", "x2"]
+    # as a word stands in the text between spaces: punctuation before and after it
+    around = [("(", "),"), ("“", ".”"), ("", ","), ("«", "»;"), ("", "…"), ("‘", "’:"), ("—", "!"), ("[", "]?")]
+    out += [a + w + b for w in sample[: n // 4] for a, b in around]
+    out += ["–", "—", "…", "(2024)", "“1,000,”", "u.n.", "direction.”he", "(e-mail)"]
+    # abbreviations, which wordfreq keeps whole, and periods it does not keep inside a token
+    dotted = [w for w in words if "." in w]
+    out += [w + "." for w in dotted] + [w.upper() for w in dotted]
+    out += [a + "." + b for a, b in zip(sample, sample[::-1], strict=True)]
+    out += ["U.S.-led", "no.1", "a.1", "u..n", "o'neill.x", "l'a.b", "x.y.z."]
     return out
 
 
@@ -71,7 +80,9 @@ def test_every_plain_letter_keeps_a_word_whole() -> None:
 def test_plain_words_do_not_import_wordfreq() -> None:
     code = (
         "import sys; from lintnews.core.lexicon import zipf, frequencies;"
-        "[zipf(w) for w in ('rafah', 'Sánchez', 'al-Thani', '’re', 'Orbán-led')]; frequencies().get('the');"
+        "[zipf(w) for w in ('rafah', 'Sánchez', 'al-Thani', '’re', 'Orbán-led', 'level,', '(EFE)', '“Gaza.”', '–',"
+        " 'U.N.')];"
+        "frequencies().get('the');"
         "print('wordfreq' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -114,3 +114,15 @@ def test_in_process_scheduler_passes_cache_hits_through_in_order() -> None:
     fresh = [linted for (_, linted), (_, done) in zip(out, items, strict=True) if done is None]
     assert [_rows(f) for f, _, _ in fresh] == [_rows(linter.lint(d)) for d, done in items if done is None]
     assert any(f for f, _, _ in fresh)
+
+
+def test_timings_name_each_rule_that_ran_and_leave_the_findings_alone() -> None:
+    plain, timed = engine_linter(), engine_linter()
+    timed.timings = {}
+    docs = [make_document(f"t{i}.md", t) for i, t in enumerate(TEXTS)]
+    assert [_rows(timed.lint(d)) for d in docs] == [_rows(plain.lint(d)) for d in docs]
+    assert plain.timings is None
+    ran = {c.rule.id for d in docs for c in timed._active(d, timed._candidates(d))}
+    assert ran and set(timed.timings) == ran
+    assert all(seconds >= 0.0 for seconds in timed.timings.values())
+    assert pickle.loads(pickle.dumps(timed)).timings is None  # this process's figures, like its notices

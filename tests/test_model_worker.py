@@ -15,7 +15,6 @@ from lintnews.engine.ruleset import select_rules
 from lintnews.engine.runner import RunOptions, make_run
 from lintnews.speed import model_worker
 from lintnews.speed.model_worker import SplitLinter, fork_available
-from lintnews.speed.schedule import early_model_helper
 
 pytestmark = pytest.mark.skipif(not fork_available(), reason="needs fork()")
 
@@ -121,16 +120,24 @@ def test_a_dead_helper_falls_back_to_this_process() -> None:
         split.close()
 
 
-def test_check_starts_the_helper_for_a_few_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_helper_is_forked_only_for_a_document_that_needs_the_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "plain.txt").write_text("The talks went on until late in the evening.\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     monkeypatch.setattr("lintnews.speed.schedule.cpu_count", lambda: 2)
-    assert early_model_helper([str(tmp_path)], 0, False) is None  # a folder may hold many files
-    assert early_model_helper([str(tmp_path / "a.txt")], 1, False) is None  # --jobs 1: one process
-    assert early_model_helper([str(tmp_path / "a.txt")], 0, True) is None  # --fix re-lints in this process
-    helper = early_model_helper([str(tmp_path / "a.txt")], 0, False)
-    assert helper is not None and helper._process is not None
-    run = make_run(Config(select=("agreement", "calque-es")), RunOptions(jobs=0))
-    run.adopt_model_helper(helper)
-    results = run.execute([str(tmp_path / "a.txt")])
+    forked: list[SplitLinter] = []
+    start = SplitLinter.start
+
+    def counted(self: SplitLinter) -> SplitLinter:
+        if self._process is None:
+            forked.append(self)
+        return start(self)
+
+    monkeypatch.setattr(SplitLinter, "start", counted)
+    cfg = Config(select=("agreement", "calque-es"))
+    assert make_run(cfg, RunOptions(jobs=0)).execute([str(tmp_path / "plain.txt")])[0].findings == []
+    assert forked == []  # no cue of a model rule in it: nothing forked
+    results = make_run(cfg, RunOptions(jobs=0)).execute([str(tmp_path / "a.txt")])
     assert any(f.rule.startswith("agreement.") for f in results[0].findings)
-    assert helper._used and helper._process is None  # used, then stopped
+    assert len(forked) == 1 and forked[0]._used and forked[0]._process is None  # used, then stopped

@@ -90,3 +90,37 @@ def test_a_comma_inside_the_closing_mark_is_american_punctuation_not_a_remark() 
     assert all(any(f.offset == a for f in found) for a in moved)
     fixed = [f for f in found if f.offset in moved]
     assert all(f.fix is not None and f.fix.edits[0].replacement.endswith(",") for f in fixed)
+
+
+def _model_available() -> bool:
+    from lintnews.core import nlp
+
+    return nlp.model_available()
+
+
+def _term_checker():  # type: ignore[no-untyped-def]
+    from lintnews.engine.lint import Linter
+    from lintnews.rules.rulepack import collect_pack_paths, load_packs
+
+    rules = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.kind == "term-quotes"]
+    return Linter(rules).checkers[0]
+
+
+@pytest.mark.skipif(not _model_available(), reason="the lexicon is the spaCy model's lemma tables")
+def test_only_spans_that_may_count_as_terms_are_parsed() -> None:
+    """A quoted span ending in an adverb or a function word is never a term: an article whose quoted spans are
+    all of that kind is not parsed at all, and in one with the habit only the sentences of nouns are."""
+    from lintnews.core.sources import make_document
+
+    checker = _term_checker()
+    adverbs = " ".join(
+        f'The committee in the northern town acted "very {w}" on the new rules this week.'
+        for w in ("quickly", "slowly", "firmly", "openly", "calmly")
+    )
+    assert checker.parse_blocks(make_document("a.txt", adverbs)) == []
+    nouns = " ".join(
+        f'The committee in the northern town discussed the "{w}" in the new rules this week.'
+        for w in ("price floor", "green channel", "safety net", "rice bowl")
+    )
+    doc = make_document("b.txt", nouns + " " + adverbs)
+    assert [b.text for b in checker.parse_blocks(doc)] == [s.text for s in doc.sentences[:4]]

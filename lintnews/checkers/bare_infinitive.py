@@ -44,6 +44,8 @@ _NOUN_OPENERS = frozenset(
 _PARTICLES = frozenset({"down", "off", "up", "out", "over", "back", "away", "in", "on"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"})
 _OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them"})
+# after the bare verb, what makes it an item of a list of nouns
+_LIST_GOES_ON = frozenset({",", ";", ":", "and", "or"})
 # verb base forms, noun base forms, irregular verb forms, adjectives
 Lexicon = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG"})
@@ -65,7 +67,8 @@ def _model_lookups() -> Path | None:
 
 
 def _read_lexicon(path: Path) -> dict[str, Any]:
-    """The spaCy model's lemmatizer tables as word classes: verb base forms, noun base forms, irregular verb forms."""
+    """The spaCy model's lemmatizer tables as word classes: verb, noun, adjective and adverb base forms, irregular
+    verb and noun forms."""
     import msgpack
     from spacy.strings import get_string_id
 
@@ -81,6 +84,8 @@ def _read_lexicon(path: Path) -> dict[str, Any]:
         "nouns": sorted(w for w in index.get(noun, []) if w.isalpha()),
         "verb_forms": sorted(w for w in exc.get(verb, {}) if w.isalpha()),
         "adjectives": sorted(w for w in index.get(get_string_id("adj"), []) if w.isalpha()),
+        "adverbs": sorted(w for w in index.get(get_string_id("adv"), []) if w.isalpha()),
+        "noun_forms": sorted(w for w in exc.get(noun, {}) if w.isalpha()),
     }
 
 
@@ -90,7 +95,7 @@ def verb_lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     path = _model_lookups()
     if path is None:
         return frozenset(), frozenset(), frozenset()
-    data = cached_value("spacy-word-classes", path, lambda: _read_lexicon(path))
+    data = _word_classes(path)
     return frozenset(data["verbs"]), frozenset(data["nouns"]), frozenset(data["verb_forms"])
 
 
@@ -100,8 +105,31 @@ def adjective_lexicon() -> frozenset[str]:
     path = _model_lookups()
     if path is None:
         return frozenset()
-    data = cached_value("spacy-word-classes", path, lambda: _read_lexicon(path))
-    return frozenset(data["adjectives"])
+    return frozenset(_word_classes(path)["adjectives"])
+
+
+@cache
+def adverb_lexicon() -> frozenset[str]:
+    """Adverbs from the same tables."""
+    path = _model_lookups()
+    if path is None:
+        return frozenset()
+    return frozenset(_word_classes(path)["adverbs"])
+
+
+@cache
+def noun_form_lexicon() -> frozenset[str]:
+    """Irregular noun forms (`children`, `fishermen`) from the same tables."""
+    path = _model_lookups()
+    if path is None:
+        return frozenset()
+    return frozenset(_word_classes(path)["noun_forms"])
+
+
+def _word_classes(path: Path) -> dict[str, Any]:
+    # v3: the adverbs and irregular noun forms were added; a table cached by an older version lacks them
+    data: dict[str, Any] = cached_value("spacy-word-classes-v3", path, lambda: _read_lexicon(path))
+    return data
 
 
 def could_be_verb(word: str, verbs: frozenset[str], irregular: frozenset[str]) -> bool:
@@ -135,10 +163,19 @@ class BareInfinitiveChecker(Checker):
             for k in range(1, len(words)):
                 if words[k] not in verbs or words[k - 1] in _BARE_CLASS or words[k] in _PARTICLES:
                     continue
+                if k + 1 < len(words) and words[k + 1] in _LIST_GOES_ON:
+                    continue  # _bare_after: a list of nouns ('select drive, reverse and park')
                 # a verb form, an adjective after 'be', or a verb and its object, before a verb's base form
                 prev = words[k - 1]
                 before = words[k - 2] if k > 1 else ""
-                if could_be_verb(prev, verbs, irregular) and not (prev in nouns and before in _NOUN_OPENERS):
+                # _bare_after: a verb of saying takes a clause, and a noun and an adjective make a result
+                result = words[k] in adjectives and prev in nouns
+                if (
+                    could_be_verb(prev, verbs, irregular)
+                    and not (prev in nouns and before in _NOUN_OPENERS)
+                    and prev not in _CLAUSE_VERBS
+                    and not result
+                ):
                     blocks.append(s)
                     break
                 if before in _BE and prev in adjectives:

@@ -68,11 +68,22 @@ def str_map(value: Any) -> dict[str, str]:
     return value
 
 
+# what compiles a pack's pattern: regex.compile, unless a run installs a store of the patterns earlier runs
+# compiled (speed.pattern_store), which loads a pattern's compiled code instead of parsing it again
+_COMPILER: list[Callable[[str, int], regex.Pattern[str]]] = []
+
+
+def use_compiler(compile_: Callable[[str, int], regex.Pattern[str]] | None) -> None:
+    """Compile the packs' patterns with `compile_` (None: regex.compile) from now on."""
+    _COMPILER[:] = [compile_] if compile_ is not None else []
+    compile_user_regex.cache_clear()
+
+
 @functools.lru_cache(maxsize=4096)
 def compile_user_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """Compile a pattern from a rule pack once per process; errors become ValueError for the validator."""
     try:
-        return regex.compile(pattern, flags | regex.VERSION0)
+        return (_COMPILER[0] if _COMPILER else regex.compile)(pattern, flags | regex.VERSION0)
     except regex.error as e:
         raise ValueError(f"invalid regular expression: {e}") from None
 
@@ -167,6 +178,10 @@ def pieces(text: str, pos: int = 0, end: int | None = None, size: int = PIECE_CH
         yield start, end
 
 
+# the doc.cache key of a rule's parse_blocks, before its id
+PARSE_BLOCKS = "parse-blocks:"
+
+
 class Checker(SpeedHooks):
     """Implements one `kind`: constructed once per rule, then `check` runs on each document.
 
@@ -216,7 +231,7 @@ class Checker(SpeedHooks):
 
     def parse_request(self, doc: Document) -> tuple[Sequence[Block], str]:
         """`parse_blocks(doc)` worked out once per document, and the level: what the engine parses ahead."""
-        key = f"parse-blocks:{self.rule.id}"
+        key = f"{PARSE_BLOCKS}{self.rule.id}"
         blocks: Sequence[Block] | None = doc.cache.get(key)
         if blocks is None:
             blocks = doc.cache[key] = self.parse_blocks(doc)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import heapq
 import math
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from itertools import chain
 
 import regex
 
@@ -51,11 +52,20 @@ class _Index:
 
     def __init__(self, words: list[list[str]], grams: list[set[tuple[str, ...]]], image: list[bool]) -> None:
         self.words, self.grams, self.image = words, grams, image
+        # a run only one paragraph has cannot lead to another paragraph: most runs of an article are such, so
+        # they are counted at C speed and only the shared ones are indexed by paragraph
+        counts = Counter(chain.from_iterable(g for j, g in enumerate(grams) if not image[j]))
+        self.shared = {gram for gram, n in counts.items() if n > 1}
         self.by_gram: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
-        for j, g in enumerate(grams):
-            if not image[j]:
-                for gram in g:
-                    self.by_gram[gram].append(j)
+        if self.shared:
+            for j, g in enumerate(grams):
+                if not image[j]:
+                    for gram in g & self.shared:
+                        self.by_gram[gram].append(j)
+
+    def _paragraphs_of(self, gram: tuple[str, ...], i: int) -> list[int]:
+        """The paragraphs (images aside) that hold a run of paragraph i, itself not an image."""
+        return self.by_gram[gram] if gram in self.shared else [i]
 
     @cached_property
     def by_word(self) -> defaultdict[str, list[int]]:
@@ -68,7 +78,8 @@ class _Index:
         return out
 
     def candidates(self, i: int, near: float) -> Iterator[int]:
-        """Paragraph numbers that may repeat paragraph i, ascending, each once (a superset of the matches)."""
+        """Paragraph numbers that may repeat paragraph i (not an image), ascending, each once (a superset of the
+        matches)."""
         grams = self.grams[i]
         if not self.words[i]:
             yield from range(len(self.words))
@@ -82,7 +93,11 @@ class _Index:
             if need <= 0:
                 yield from range(len(self.words))
                 return
-            lists = sorted((self.by_gram[g] for g in grams), key=len)[: m - need + 1]
+            if len(grams & self.shared) < need:
+                # no other paragraph shares enough of its runs: only itself may hold them all
+                lists = [[i]]
+            else:
+                lists = sorted((self._paragraphs_of(g, i) for g in grams), key=len)[: m - need + 1]
         last = -1
         # merged lazily: the caller stops at its first match, so a run of equal paragraphs stays linear
         for j in heapq.merge(*lists):

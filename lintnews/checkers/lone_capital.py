@@ -11,6 +11,7 @@ from ..core.findings import Hit
 from ..core.lexicon import zipf as lexicon_zipf
 from ..core.nlp import TAGS
 from .base import Checker, Option, one_of
+from .misplaced_mark.tags import possible_tags
 
 CHECKS = ("sentence-break", "capital")
 # a capitalised word standing alone: a lower-case word (no mark) before it, a lower-case word after it
@@ -28,6 +29,13 @@ _COMMON = frozenset(["VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS"
 # English capitalises an institution or a thing it names (`the Internet`, `a State`)
 _NOMINAL = frozenset(["NN", "NNS", "CD"])
 _NAMING = frozenset(["DT", "PRP$", "POS", "NNP", "NNPS"])
+_NOUNS = frozenset(["NN", "NNS"])
+# the verb tags a word right after an article or a possessive cannot take (`the State`): it heads or modifies a
+# noun there (`this`, `each`, `her` are left out: pronouns too, before a verb: `this Happens`)
+_ARTICLES = frozenset(["the", "a", "an", "my", "your", "his", "its", "our", "their", "every"])
+_NOT_AFTER_ARTICLE = frozenset(["VB", "VBD", "VBP", "VBZ"])
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_LETTERS = re.compile(r"([^\W\d_]+)[,.;:!?]?")
 
 
 _check_name = one_of("check_name", CHECKS)
@@ -49,9 +57,36 @@ class LoneCapitalChecker(Checker):
     # lexicon.zipf remembers every word it has looked up: no memo of our own
     zipf = staticmethod(lexicon_zipf)
 
+    def _may_report(self, text: str, m: re.Match[str]) -> bool:
+        """Can some tags the lexicon allows the word and the one before it make this check report it? A stray
+        capital is a verb or an adverb, or a noun or a number after no determiner; a lost sentence break is a
+        noun after a word that can end a clause. After an article the word is no finite or base verb."""
+        word = m.group(1)
+        before = _WORD_BEFORE.search(text, 0, m.start(1))
+        if before is None:
+            return True
+        prev = possible_tags(before.group(1))
+        tags = possible_tags(word)
+        if before.group(1) in _ARTICLES:
+            tags = tags - _NOT_AFTER_ARTICLE
+        if self.opts["check"] == "sentence-break":
+            return bool(prev & _CLAUSE_END and tags & _NOUNS) and self._verb_may_follow(text, m.end(1))
+        return bool(tags & _COMMON or (tags & _NOMINAL and prev - _NAMING))
+
+    @staticmethod
+    def _verb_may_follow(text: str, at: int) -> bool:
+        """May one of the three words after `at` be a finite verb? Words of letters with at most a mark after
+        them are judged by the lexicon; anything else may be (a word the tokenizer splits, a number)."""
+        for chunk in text[at:].split(None, 3)[:3]:
+            word = _LETTERS.fullmatch(chunk)
+            if word is None or possible_tags(word.group(1)) & _FINITE:
+                return True
+        return False
+
     def _candidates(self, doc: Document) -> list[tuple[Block, list[int]]]:
-        """Sentences with a lone capitalised common word the article does not capitalise elsewhere."""
-        key = "lone-capital-candidates"
+        """Sentences with a lone capitalised common word the article does not capitalise elsewhere, which the
+        tags the lexicon allows it may make this check report."""
+        key = f"lone-capital-candidates:{self.opts['check']}"
         got: list[tuple[Block, list[int]]] | None = doc.cache.get(key)
         if got is not None:
             return got
@@ -67,6 +102,8 @@ class LoneCapitalChecker(Checker):
             if len(common) >= _LABELS:
                 continue
             for m in common:
+                if not self._may_report(s.text, m):
+                    continue
                 word = m.group(1)
                 if mids is None:
                     mids = {}

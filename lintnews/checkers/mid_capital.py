@@ -243,7 +243,9 @@ class MidCapitalChecker(Checker):
     def _check_paragraph(self, doc: Document, toks: list[_Tok], seen: Callable[[str], int]) -> Iterator[Hit]:
         hits: list[tuple[int, int, str]] = []
         for i, tok in enumerate(toks):
-            if not _mid_sentence(toks, i):
+            # every finding is at a capitalised word (see _repeat, _strong and _weak): the others, most
+            # tokens, are passed over on their first letter
+            if not tok.core[:1].isupper() or not _mid_sentence(toks, i):
                 continue
             j = self._repeat(toks, i)
             if j >= 0 and self.zipf(tok.core.lower()) >= float(self.opts["min_zipf"]):
@@ -254,7 +256,9 @@ class MidCapitalChecker(Checker):
             return
         taken = {i for i, _, _ in hits}
         weak = [
-            i for i in range(1, len(toks)) if i not in taken and _mid_sentence(toks, i) and self._weak(toks, i, seen)
+            i
+            for i in range(1, len(toks))
+            if i not in taken and toks[i].core[:1].isupper() and _mid_sentence(toks, i) and self._weak(toks, i, seen)
         ]
         # In a sentence already shown to be garbled, a lone capitalised common noun between
         # lower-case words is another restarted segment (`a new ceasefire Cessation of fighting`).

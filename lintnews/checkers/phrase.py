@@ -56,7 +56,8 @@ class PhraseMatcher:
             self._pattern(i)
 
     def finditer(self, doc: Document) -> Iterator[regex.Match[str]]:
-        ids = self.selector.candidates(doc.text)
+        # one bucket is the whole list: the linter's scan of the document (document_pattern) asked already
+        ids = self.selector.candidates(doc.text) if len(self.buckets) > 1 else None
         found: list[regex.Match[str]] = []
         for i in range(len(self.buckets)):
             if ids is None or i in ids:

@@ -12,10 +12,12 @@ from ..core.findings import Hit
 from ..core.nlp import TAGS
 from .base import Checker, Option
 
-# what a candidate sentence shows before it is tagged: a lower-case word, 'to', a capitalised listener or 'this'
-# + a noun, then a word that may open a noun phrase
+# what a candidate sentence shows before it is tagged: a mark (the verb follows what was said, see _inversion),
+# perhaps the pronoun MT adds, a lower-case word, 'to', a capitalised listener or 'this' + a noun, then a word
+# that may open a noun phrase
 _CUE = regex.compile(
-    r"\b\p{Ll}+ to (?:(?:the )?\p{Lu}[\w.&'’-]*(?: (?:\p{Lu}[\w.&'’-]*|de|del|la|of))*|this \p{Ll}+) \p{Ll}"
+    r"[,;:—–\-\"”’'«»][ \t]*(?:(?:they|he|she|They|He|She)[ \t]+)?\p{Ll}+ to "
+    r"(?:(?:the )?\p{Lu}[\w.&'’-]*(?: (?:\p{Lu}[\w.&'’-]*|de|del|la|of))*|this \p{Ll}+) \p{Ll}"
 )
 _VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})

@@ -36,6 +36,13 @@ class SwapChecker(Checker):
         }
         self.matcher = PhraseMatcher(list(self.opts["swap"]), ic)
 
+    def document_pattern(self) -> tuple[str, int]:
+        # the linter's one scan of a document then skips the rule where none of its wrong forms may occur
+        return self.matcher.source, self.matcher.flags
+
+    def warm(self, doc: Document) -> None:
+        self.matcher.warm()
+
     def check(self, doc: Document) -> Iterator[Hit]:
         ic = self.opts["ignorecase"]
         for m in self.matcher.finditer(doc):

@@ -10,6 +10,7 @@ import regex
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from .base import Checker, Option
+from .misplaced_mark.tags import possible_tags
 
 # a short quoted span inside a line, the quotation marks hugging the words. A comma or full stop may stand inside
 # the closing mark, as American punctuation puts it ('a "price floor," officials'); a quoted remark ends with
@@ -37,6 +38,8 @@ _ATTRIBUTING = frozenset(
 # the term-quoting habit is that of third-person news prose
 _PERSONAL = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+# the tags of a word the parse calls a NOUN
+_NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 class TermQuotesChecker(Checker):
@@ -76,16 +79,30 @@ class TermQuotesChecker(Checker):
                 found.append((s, m.start(), m.end(), m.group("term"), m.group("stop"), titled))
         return found
 
+    def _countable(self, term: str, titled: bool) -> bool:
+        """May this quoted span count as a term, by what the text shows: not a title, short enough, and ending
+        in a word the lexicon lets be a noun (the parse then decides)."""
+        words = term.split()
+        if len(words) > self.opts["max_words"] or titled:
+            return False
+        last = words[-1]
+        return not last.isalpha() or bool(possible_tags(last) & _NOUN_TAGS)
+
     def parse_blocks(self, doc: Document) -> list[Block]:
-        """The sentences holding a candidate term, when the article has enough of them to be worth parsing."""
+        """The sentences holding a term that may count, when the article has enough of them to show the habit
+        (the other quoted spans are reported or not by the count alone: their sentences need no parse)."""
         key = f"term-quotes:{self.rule.id}"
         cached: list[tuple[Block, int, int, str, str, bool]] | None = doc.cache.get(key)
         if cached is None:
             cached = self._candidates(doc)
-            if len(cached) < self.opts["min_terms"]:
+            countable = [term for _, _, _, term, _, titled in cached if self._countable(term, titled)]
+            if (
+                len(countable) < self.opts["min_terms"]
+                or len({t.lower() for t in countable}) < self.opts["min_distinct"]
+            ):
                 cached = []
             doc.cache[key] = cached
-        return list(dict.fromkeys(block for block, *_ in cached))
+        return list(dict.fromkeys(b for b, _, _, term, _, titled in cached if self._countable(term, titled)))
 
     def check(self, doc: Document) -> Iterator[Hit]:
         parsed: dict[Block, Any] = dict(self.parsed(doc))
@@ -95,11 +112,11 @@ class TermQuotesChecker(Checker):
         terms: set[str] = set()
         n_terms = 0
         for block, start, end, term, stop, titled in doc.cache[f"term-quotes:{self.rule.id}"]:
-            sdoc = parsed[block]
             if len(term.split()) <= self.opts["max_reported_words"]:
                 spans.append((block.start + start, block.start + end, term + stop))
-            if len(term.split()) > self.opts["max_words"] or titled:
+            if not self._countable(term, titled):
                 continue
+            sdoc = parsed[block]
             if any(t.lemma_.lower() in _ATTRIBUTING and t.pos_ == "VERB" for t in sdoc):
                 continue  # somebody's words quoted in part
             if any(t.lower_ in _PERSONAL and t.tag_ in ("PRP", "PRP$") for t in sdoc):

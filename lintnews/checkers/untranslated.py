@@ -106,6 +106,8 @@ class UntranslatedChecker(Checker):
     def setup(self) -> None:
         self.langs = tuple(self.opts["languages"])
         self._memo: dict[str, Judgement] = {}
+        # word as written -> does any source language claim it: the test every word of every sentence takes
+        self._foreign: dict[str, bool] = {}
 
     def check(self, doc: Document) -> Iterator[Hit]:
         if self.opts["mode"] == "script":
@@ -118,8 +120,10 @@ class UntranslatedChecker(Checker):
     def _script(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
         for line in doc.lines:
-            if not any(c.isalpha() and not c.isascii() for c in line.text):
-                continue  # most lines: plain ASCII, nothing to look for
+            # most lines are plain ASCII (one C-level test), and a line of accented Latin has no letter of another
+            # script: nothing to look for in either
+            if line.text.isascii() or not _SCRIPT_RUN.search(line.text):
+                continue
             # words only English uses often (the, with, said), not those the source languages share (de, la)
             english = len({w for w in _LATIN_WORD.findall(line.text) if self._english_word(w)})
             if english < 2:
@@ -186,9 +190,21 @@ class UntranslatedChecker(Checker):
         got = self._memo[low] = Judgement(english, frozenset(langs), strong, sure, top)
         return got
 
+    def _claimed(self, word: str) -> bool:
+        """Is the word (as written) more at home in a source language than in English (see judge)?"""
+        got = self._foreign.get(word)
+        if got is None:
+            got = self._foreign[word] = bool(self.judge(word).langs)
+        return got
+
     def _words(self, text: str, sentence: Block) -> Iterator[Hit]:
-        if not any(c.islower() for c in sentence.text):
+        if not any(map(str.islower, sentence.text)):
             return  # a line of capitals: words and names look alike
+        found = _WORD.findall(text, sentence.start, sentence.end)
+        # a run starts at a word some source language claims: most sentences have none, and judging each of their
+        # words once (remembered) is all they cost
+        if len(found) < 3 or not any(map(self._claimed, found)):
+            return
         words = [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, sentence.start, sentence.end)]
         if len(words) < 3:
             return

@@ -19,8 +19,6 @@ from ..engine import baseline as bl
 from ..engine.results import FileResult
 from ..engine.runner import Run, RunOptions, make_run
 from ..speed.cache import choose_cache_dir, default_cache_dir
-from ..speed.model_worker import SplitLinter
-from ..speed.schedule import early_model_helper
 from .check_args import add_check_arguments
 from .check_render import Outcome, article_scores, finding_order, report_over, write_report
 from .check_stream import counted, stream_json
@@ -39,13 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if args.cache_dir:
         choose_cache_dir(Path(args.cache_dir))
     with _output(args.output_file) as out, contextlib.redirect_stdout(out):
-        # forked before anything else is read, so spaCy loads meanwhile; stopped however the run ends
-        helper = early_model_helper(args.paths, args.jobs, bool(args.fix or args.diff))
-        try:
-            code = _run(args, helper, started)
-        finally:
-            if helper is not None:
-                helper.close()
+        code = _run(args, started)
     if args.exit_zero and code == 1:
         return 0
     return code
@@ -70,7 +62,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
             raise LintnewsError(f"--output-file {path}: cannot write: {e.strerror or e}") from None
 
 
-def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -> int:
+def _run(args: argparse.Namespace, started: float) -> int:
     cfg = _config(args)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     # as ruff: only --fix writes; --unsafe-fixes alone or with --diff only widens what counts as a fix
@@ -81,7 +73,6 @@ def _run(args: argparse.Namespace, helper: SplitLinter | None, started: float) -
         return 2
     opts = _run_options(args, fix, stdin_text)
     run_ = make_run(cfg, opts, args.rule_pack)
-    run_.adopt_model_helper(helper)
     linted = _lint(args, run_, opts, cfg, _progress(args, run_, stdin_text is None))
     if isinstance(linted, int):
         return linted

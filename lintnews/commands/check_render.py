@@ -14,9 +14,6 @@ from ..core.findings import Finding, Severity
 from ..engine.results import FileResult
 from ..engine.runner import Run
 from ..outputs.color import wants_color
-from ..outputs.formats import github_max_score, render_github, render_sarif
-from ..outputs.gitlab import render_gitlab
-from ..outputs.junit import render_junit
 from ..outputs.report import render_concise, render_json, render_statistics, render_text, statistics
 from ..outputs.score import artifact_score
 
@@ -67,15 +64,21 @@ def write_report(
     started: float,
 ) -> None:
     """The report on stdout, in the chosen format (text: only with findings, or without --quiet)."""
+    # the formats for CI are imported by the run that writes one (JUnit's brings the XML library)
     if fmt == "json":
         sys.stdout.write(_json_report(o))
-    elif fmt == "github":
-        sys.stdout.write(render_github(o.findings, _messages(o.errors)))
-    elif fmt == "sarif":
-        sys.stdout.write(render_sarif(o.findings, _messages(o.errors), run_.linter.rules))
+    elif fmt in ("github", "sarif"):
+        from ..outputs.formats import render_github, render_sarif
+
+        if fmt == "github":
+            sys.stdout.write(render_github(o.findings, _messages(o.errors)))
+        else:
+            sys.stdout.write(render_sarif(o.findings, _messages(o.errors), run_.linter.rules))
     elif fmt == "junit":
         sys.stdout.write(_junit_report(o, over, max_score, fail_on, started))
     elif fmt == "gitlab":
+        from ..outputs.gitlab import render_gitlab
+
         sys.stdout.write(render_gitlab(o.findings, {r.path: r.doc for r in o.results if r.doc is not None}))
     elif args.statistics:
         if o.findings or not args.quiet:
@@ -114,6 +117,8 @@ def _json_report(o: Outcome) -> str:
 def _junit_report(
     o: Outcome, over: list[dict[str, Any]], max_score: float | None, fail_on: Severity, started: float
 ) -> str:
+    from ..outputs.junit import render_junit
+
     over_score = {s["path"]: over_message(s, max_score) for s in over}
     errs_junit = [(r.file, r.error or "") for r in o.errors]
     elapsed = time.monotonic() - started
@@ -183,6 +188,8 @@ def report_over(over: list[dict[str, Any]], max_score: float | None, fmt: str) -
     for s in over:
         message = over_message(s, max_score)
         if github:
+            from ..outputs.formats import github_max_score
+
             (sys.stderr if fmt in _MACHINE_FORMATS else sys.stdout).write(github_max_score(s["path"], message))
         else:
             print(f"lintnews: {message}", file=sys.stderr)

@@ -8,10 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import LintnewsError
-from ..core.fileio import write_atomic
-from ..engine.runner import RunOptions, make_run
-from ..outputs.html_report import Article, render_html, render_markdown
-from ..outputs.report import plural
 from .options import add_rule_options, resolve_config
 
 
@@ -26,6 +22,12 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported here: every command's parser is built on each run, `lintnews check` included
+    from ..core.fileio import write_atomic
+    from ..engine.runner import RunOptions, make_run
+    from ..outputs.html_report import Article, render_html, render_markdown
+    from ..outputs.report import plural
+
     cfg = resolve_config(args, args.paths)
     results = make_run(cfg, RunOptions(), args.rule_pack).execute(args.paths)
     errors = [r for r in results if r.error]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from ..checkers.base import Checker
 from ..core.document import Document
@@ -29,9 +29,13 @@ def merge_cross(
     return {p: finish(filters, by_path[p], results.get(p, []) + fs) for p, fs in extra.items() if p in by_path}
 
 
-def drop_deferred(checkers: Sequence[Checker], findings: list[Finding]) -> list[Finding]:
-    """Drop findings of rules that defer (an external backend) where another rule already reported."""
-    deferring = {c.rule.id for c in checkers if c.defer_to_other_rules}
+def deferring_rules(checkers: Sequence[Checker]) -> frozenset[str]:
+    """The ids of the rules whose findings give way to other rules' (see drop_deferred)."""
+    return frozenset(c.rule.id for c in checkers if c.defer_to_other_rules)
+
+
+def drop_deferred(deferring: Collection[str], findings: list[Finding]) -> list[Finding]:
+    """Drop findings of rules that defer (an external backend, `deferring_rules`) where another rule reported."""
     if not deferring:
         return findings
     own = [f for f in findings if f.rule not in deferring]

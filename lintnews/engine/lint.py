@@ -16,7 +16,7 @@ from ..core.findings import Finding
 from ..core.nlp import ModelUnavailable
 from ..rules.rulepack import Rule, builtin_rules_dir
 from ..speed.select import Selector
-from .finish import FindingFilter, drop_deferred, finish, merge_cross
+from .finish import FindingFilter, deferring_rules, drop_deferred, finish, merge_cross
 from .stamp import stamp
 
 T = TypeVar("T")
@@ -35,6 +35,8 @@ class Linter:
     settings: Mapping[str, Any] = field(default_factory=dict)
     filters: list[FindingFilter] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    # rule id -> CPU seconds of this thread in its check and check_corpus, when set to a dict (benchmarks read it)
+    timings: dict[str, float] | None = None
 
     def __post_init__(self) -> None:
         self._set_checkers([checker_class(r.kind)(r, self.settings) for r in self.rules if r.enabled])
@@ -50,13 +52,15 @@ class Linter:
         # document's rules from them, and asking each checker cost a tenth of a second on 200,000 words
         self._title_only = frozenset(i for i, c in enumerate(checkers) if c.rule.scope == "title")
         self._model_users = frozenset(i for i, c in enumerate(checkers) if c.needs_parser)
+        # asked of every document's findings: worked out here, not over all the checkers per document
+        self._deferring = deferring_rules(checkers)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state.update(_keys=None)  # sent apart (see keys) or rebuilt where it is used
         # the filters may be closures over the config, which do not pickle: whoever unpickles the rules (a worker,
         # the cache) sets its own; and the notices are this process's
-        state.update(filters=[], notices=[])
+        state.update(filters=[], notices=[], timings=None)
         return state
 
     def prepare(self) -> None:
@@ -126,7 +130,13 @@ class Linter:
         if rid in self._disabled:
             return []
         try:
-            return list(run())
+            if self.timings is None:
+                return list(run())
+            started = time.thread_time()
+            try:
+                return list(run())
+            finally:
+                self.timings[rid] = self.timings.get(rid, 0.0) + time.thread_time() - started
         except (ModelUnavailable, BackendUnavailable) as e:
             self._disabled.add(rid)
             self.notices.append(f"rule {rid} is off: {e}")
@@ -140,11 +150,17 @@ class Linter:
         """The document's findings: its rules run and stamped (by `run_rules` when a scheduler spreads them over
         processes, else here), then finished. An internal error is raised; lint_documents keeps it instead."""
         found = (run_rules or self.lint_part)(doc)
-        return self.finish(doc, drop_deferred(self.checkers, found))
+        return self.finish(doc, drop_deferred(self._deferring, found))
 
     def uses_model_on(self, doc: Document) -> bool:
-        """Whether any rule that would run on this document needs the spaCy model."""
-        return any(c.needs_parser and c.rule.id not in self._disabled for c in self._active(doc))
+        """Whether a rule that runs on this document asks the spaCy model to parse some of it (its cue found a
+        block worth parsing): where none does, the document is linted without the model being loaded."""
+        checkers, users, disabled = self.checkers, self._model_users, self._disabled
+        return any(
+            checkers[i].parse_request(doc)[0]
+            for i in self._active_ids(doc, self._candidates(doc))
+            if i in users and checkers[i].rule.id not in disabled
+        )
 
     def _active_ids(self, doc: Document, candidates: set[int] | None = None) -> list[int]:
         """The positions, in order, of the rules to run on `doc` (of the `candidates` only, when given)."""

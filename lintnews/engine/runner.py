@@ -14,13 +14,12 @@ from ..core.config import Config, check_names
 from ..core.document import Document
 from ..core.findings import Finding
 from ..core.sources import Source, Unread, is_jsonl, read_documents, sources_in
-from ..speed.cache import Cache
-from ..speed.model_worker import SplitLinter
+from ..speed import pattern_store
+from ..speed.cache import Cache, tables_dir
 from ..speed.parallel import Pool
 from ..speed.result_cache import FindingsCache
 from ..speed.schedule import InProcess, Item, jobs_for, may_split
 from .finish import merge_cross
-from .fix_file import FileFixer
 from .lint import Linted, Linter
 from .results import FileResult, article_findings
 from .ruleset import linter_filters, make_linter, rule_catalog, rules_key
@@ -63,17 +62,9 @@ class Run:
         self.notices: list[str] = []
         # what the findings of a document depend on besides its text: the code, the rule packs, the config
         self.findings_cache = FindingsCache(cache, rules_key, cfg) if cache is not None and rules_key else None
-        self._split: SplitLinter | None = None
 
     def _may_split(self) -> bool:
         return may_split(self.opts.jobs, self.opts.fix or self.opts.diff)
-
-    def adopt_model_helper(self, helper: SplitLinter | None) -> None:
-        """Use a model helper started before this run was made (see schedule.early_model_helper)."""
-        if helper is not None and self._may_split():
-            self._split = helper
-        elif helper is not None:
-            helper.close()
 
     @property
     def linter(self) -> Linter:
@@ -98,14 +89,11 @@ class Run:
     def _scheduler(self, sources: Sequence[Source]) -> Pool | InProcess:
         """--jobs workers for many documents; else this process, with the model helper in a small run."""
         jobs = jobs_for(self.opts.jobs, sources)
-        split, self._split = self._split, None
         if jobs > 1:
-            if split is not None:
-                split.close()
             # the default rule set has rules that need the spaCy model: it is loaded before the workers fork
             filters = partial(linter_filters, self.cfg)
             return Pool(lambda: self.linter, jobs, filters, not self.cfg.select, self._adopt_linter)
-        return InProcess(lambda: self.linter, split, self._may_split())
+        return InProcess(lambda: self.linter, split_ok=self._may_split())
 
     def iter_results(self, paths: Sequence[str]) -> Iterator[FileResult]:
         """Lint (no fixing) every document, in input order, one result at a time: nothing is held back, so a
@@ -183,6 +171,8 @@ class Run:
         return self.results
 
     def _execute_fixing(self, paths: Sequence[str]) -> None:
+        from .fix_file import FileFixer  # only --fix and --diff re-lint fixed text
+
         opts = self.opts
         fixer = FileFixer(
             lambda: self.linter, self.cfg, opts.unsafe_fixes, opts.diff, self.notices, opts.stdin_text, opts.stdin_name
@@ -204,6 +194,8 @@ class Run:
 
 def make_run(cfg: Config, opts: RunOptions, extra_packs: Sequence[str] = ()) -> Run:
     """The run for these settings; a rule selector or language that names nothing is a ConfigError first."""
+    # the packs' patterns compiled by earlier runs: content-addressed, so kept by --no-cache as the word tables are
+    pattern_store.install(tables_dir())
     if cfg.origins:
         check_names(cfg, *rule_catalog(cfg, extra_packs, None if opts.cache_dir is None else Cache(opts.cache_dir)))
     if opts.cache_dir is None:

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..core.errors import RuleError
 from ..core.findings import CATEGORIES, Severity
 from .kinds import checker_class
@@ -25,35 +23,6 @@ DEFAULT_KEYS = frozenset({"category", "severity", "kind", "fix", "source", "scop
 FIX_VALUES = ("safe", "unsafe", "none")
 SCOPES = ("text", "title")
 MAX_PACK_BYTES = 5_000_000
-
-
-class _Mapping(dict[str, Any]):
-    line: int = 0
-
-
-# libyaml's parser when PyYAML was built with it: ten times faster on the shipped packs
-_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_SafeBase):  # type: ignore[valid-type,misc]
-    """Safe YAML that remembers the line of every mapping and refuses duplicate keys."""
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Mapping:
-    loader.flatten_mapping(node)
-    out = _Mapping()
-    out.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            raise RuleError(f"keys must be strings, got {key!r}", line=key_node.start_mark.line + 1)
-        if key in out:
-            raise RuleError("duplicate key", line=key_node.start_mark.line + 1, key=key)
-        out[key] = loader.construct_object(value_node, deep=True)
-    return out
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 @dataclass(frozen=True)
@@ -129,8 +98,13 @@ def load_pack(path: Path | str, deep: bool = True) -> Pack:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise RuleError(f"rule pack is not UTF-8 (byte {e.start})", path=spath) from None
+    # PyYAML is imported here: a run whose rules come from the cache reads no YAML
+    import yaml
+
+    from .pack_yaml import Loader
+
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=Loader)
     except RuleError as e:
         raise e.located(path=spath) from None
     except yaml.YAMLError as e:

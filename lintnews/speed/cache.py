@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -72,14 +74,64 @@ def code_fingerprint() -> str:
     import regex
 
     h = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0{regex.__version__}\0".encode())
-    pkg = Path(__file__).resolve().parents[1]  # lintnews/, above speed/
+    h.update(_files_hash(Path(__file__).resolve().parents[1]).encode())  # lintnews/, above speed/
+    return h.hexdigest()
+
+
+# Reading and hashing the 800 kB of the package's files took 17 ms of every run; their sizes and modification
+# times, 1-3 ms. So the content hash is remembered per signature of those, as git's index does, and with git's
+# guard against a "racily clean" file: a signature is remembered only when every file is older than
+# RACY_SECONDS, since a file rewritten within one tick of the clock can keep its size and its time.
+RACY_SECONDS = 2.0
+_MEMO_ENTRIES = 16
+
+
+def _files_hash(pkg: Path) -> str:
     # the checkers' classes are pickled by reference: any edit to their code must invalidate the entries, and so
     # must an edit to the data they ship beside it (a refitted model's weights, word tables)
-    files = [p for p in pkg.rglob("*") if p.suffix in _CODE_AND_DATA and "__pycache__" not in p.parts]
-    for p in sorted(files):
-        h.update(p.relative_to(pkg).as_posix().encode() + b"\0")
+    files = sorted(p for p in pkg.rglob("*") if p.suffix in _CODE_AND_DATA and "__pycache__" not in p.parts)
+    stats = [(p.relative_to(pkg).as_posix(), p.stat()) for p in files]
+    signature = digest([str(pkg), *(f"{name}\0{st.st_size}\0{st.st_mtime_ns}" for name, st in stats)])
+    memo_path = tables_dir() / "code-fingerprints.json"
+    memo = _read_memo(memo_path)
+    if signature in memo:
+        return memo[signature]
+    h = hashlib.sha256()
+    for p, (name, _) in zip(files, stats, strict=True):
+        h.update(name.encode() + b"\0")
         h.update(p.read_bytes())
-    return h.hexdigest()
+    found = h.hexdigest()
+    newest = max((st.st_mtime for _, st in stats), default=0.0)
+    if time.time() - newest > RACY_SECONDS:
+        entries = [*((k, v) for k, v in memo.items() if k != signature), (signature, found)]
+        _write_memo(memo_path, dict(entries[-_MEMO_ENTRIES:]))
+    return found
+
+
+def _read_memo(path: Path) -> dict[str, str]:
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none yet, or damaged: hashed again and rewritten
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _write_memo(path: Path, memo: dict[str, str]) -> None:
+    tmp = ""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(memo, fh)
+        os.replace(tmp, path)
+    except OSError:  # a cache that cannot be written: hashed again next time
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def digest(parts: Iterable[str | bytes]) -> str:

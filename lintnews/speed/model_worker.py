@@ -6,6 +6,7 @@ import multiprocessing
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
+from ..checkers.base import PARSE_BLOCKS
 from ..core.document import Document
 from ..core.findings import Finding
 from ..engine.lint import Linted, Linter, lint_documents
@@ -13,8 +14,9 @@ from .parallel import bare_document
 
 # Why: importing spaCy and loading its model take about a second, more than all the pattern rules of an
 # article. In a pre-commit hook on one file that second was most of the wait. With a second core, a helper
-# process forked at the start of the run loads the model while this one reads the config, loads the rules and
-# runs the pattern rules; the model rules then run in the helper and the two halves meet at the end.
+# process forked at the first document that needs the model loads it while this one runs the pattern rules;
+# the model rules then run in the helper and the two halves meet at the end. A document that needs no model
+# rule (their cues find nothing to parse) forks nothing and imports no spaCy.
 # Large runs do not need this: --jobs spreads whole documents over the cores instead.
 
 
@@ -51,6 +53,14 @@ def _serve(conn: Connection) -> None:
             conn.send(("error", repr(e)))
 
 
+def _with_parse_requests(doc: Document) -> Document:
+    """The document as sent to the helper, with the blocks the model rules' cues chose here (uses_model_on):
+    the helper parses them without searching the cues again."""
+    sent = bare_document(doc)
+    sent.cache.update((k, v) for k, v in doc.cache.items() if k.startswith(PARSE_BLOCKS))
+    return sent
+
+
 class SplitLinter:
     """Runs each document's rules in two halves: the model rules in a forked helper, the others here.
 
@@ -69,7 +79,7 @@ class SplitLinter:
         self._broken = False
 
     def start(self) -> SplitLinter:
-        """Fork the helper now, so the model loads while this process gets ready; before the rules exist."""
+        """Fork the helper now, so the model loads while this process runs the other rules."""
         if self._process is None:
             ctx = multiprocessing.get_context("fork")
             self._conn, child = ctx.Pipe()
@@ -102,7 +112,7 @@ class SplitLinter:
             if not self._rules_sent:
                 self._conn.send(("rules", [c for c in linter.checkers if c.needs_parser]))
                 self._rules_sent = True
-            self._conn.send(("lint", bare_document(doc)))
+            self._conn.send(("lint", _with_parse_requests(doc)))
             self._used = True
         except (OSError, ValueError):  # the helper is gone: lint here
             self._give_up()

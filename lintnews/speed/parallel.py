@@ -14,6 +14,7 @@ from multiprocessing.connection import Connection
 from ..core.document import WORD_COUNT, Document
 from ..engine.finish import FindingFilter
 from ..engine.lint import Linted, Linter, lint_documents
+from . import pattern_store
 
 # a batch is sent to a worker when it holds this many characters (about 8 articles) or BATCH_DOCS documents:
 # big enough that pickling and the round trip are noise, small enough to keep both cores busy to the end
@@ -56,6 +57,8 @@ def _rules_in_child(factory: Callable[[], Linter], conn: Connection, sample: Seq
         linter = factory()
         linter.prepare()
         linter.warm(sample, WARM_SECONDS)
+        # the patterns it compiled are kept for the next run: this child ends without running exit functions
+        pattern_store.save_installed()
         # the key index is left out of a pickled linter, and so are its filters (see Linter.__getstate__)
         data = pickle.dumps((linter, linter.keys()), protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException:  # the parent loads them itself and reports the error as usual

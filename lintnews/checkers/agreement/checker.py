@@ -46,13 +46,16 @@ class AgreementChecker(Checker):
         self.prefilter = Prefilter(PREFILTERS[self.opts["check"]])
 
     def warm(self, doc: Document) -> None:
-        self.prefilter.selector.load()  # loaded (or compiled) before workers fork
+        self.prefilter.load()  # loaded (or compiled) before workers fork
 
     def parse_blocks(self, doc: Document) -> list[Block]:
         """The sentences this rule parses in `doc` (its cues found them); it reads the full parse."""
         most = self.opts["max_words"]
-        admits = self.prefilter.admits
-        return [s for s in doc.sentences if s.text.count(" ") < most and admits(s.text)]
+        prefilter = self.prefilter
+        possible = prefilter.in_document(doc.text)
+        if possible is not None and not possible:
+            return []  # no cue can match anywhere: no sentence is looked at
+        return [s for s in doc.sentences if s.text.count(" ") < most and prefilter.admits(s.text, possible)]
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for block, sdoc in self.parsed(doc):

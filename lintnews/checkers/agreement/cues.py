@@ -151,10 +151,18 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
 }
 
 
+# a `^` that anchors (not one that negates a class or is escaped): dropped, it widens the pattern
+_ANCHOR = regex.compile(r"(?<![\[\\])\^")
+# white space inside a text: every check relates two words, and every cue spans a space between them
+_INNER_SPACE = regex.compile(r"\S\s+\S")
+
+
 class Prefilter:
     """A check's cues compiled: does a sentence need parsing for this check?
 
-    One scan of the sentence (speed.select) names the cues that may match in it; only those are searched, each
+    One scan of the whole document names the cues that may match anywhere in it (their start-of-sentence
+    anchors dropped, as a sentence may start anywhere); a sentence of one word is never searched; one scan of
+    each other sentence (speed.select) names the cues that may match in it, and only those are searched, each
     guard first.
     """
 
@@ -167,10 +175,25 @@ class Prefilter:
             for c in cues
         ]
         self.selector = Selector([(c.pattern, 0) for c in cues])
+        self.document_selector = Selector([(_ANCHOR.sub("", c.pattern), 0) for c in cues])
 
-    def admits(self, text: str) -> bool:
-        """Does a cue match the sentence?"""
+    def load(self) -> None:
+        self.selector.load()
+        self.document_selector.load()
+
+    def in_document(self, text: str) -> set[int] | None:
+        """The cues that may match in some sentence of this document text (None: any of them)."""
+        return self.document_selector.candidates(text)
+
+    def admits(self, text: str, possible: set[int] | None = None) -> bool:
+        """Does a cue match the sentence? `possible`: the cues in_document left, when known."""
+        if possible is not None and not possible:
+            return False
+        if not _INNER_SPACE.search(text):
+            return False
         ids = self.selector.candidates(text)
+        if possible is not None:
+            ids = possible if ids is None else ids & possible
         for i, (guard, pattern) in enumerate(self._cues):
             if ids is not None and i not in ids:
                 continue

@@ -71,6 +71,8 @@ FEATURES = (
     "run_off_topic",
     "run_distinct",
     "block_off_topic",
+    "pair_run",
+    "recased",
 )
 # what each piece of evidence means, for the message that says why a line was flagged
 EVIDENCE = {
@@ -128,6 +130,8 @@ EVIDENCE = {
     "run_off_topic": "among short lines on other topics",
     "run_distinct": "among headlines of other stories",
     "block_off_topic": "in a block of lines on another topic",
+    "pair_run": "among headline and blurb pairs of other stories",
+    "recased": "capitals on words the story writes in lower case",
 }
 
 
@@ -226,11 +230,23 @@ def _topic(facts: ArticleFacts, i: int, v: dict[str, float]) -> None:
     full = min(1.0, (run.size - 1) / 2) if run is not None else 0.0
     v["run_off_topic"] = run.off_story * full if run is not None else 0.0
     v["run_distinct"] = run.distinct * run.off_story * full if run is not None else 0.0
+    # teasers: headlines each with a blurb under it or a kicker over it, two pairs or more in a row
+    v["pair_run"] = min(1.0, (run.pairs - 1) / 2) * run.off_story if run is not None and run.pairs > 1 else 0.0
     # the lines between two paragraphs of the story (or before or after it) speak of its topic or of another's: a
     # subhead or a fact box shares the story's words, a box of other stories' headlines does not
     block = facts.blocks[i]
     sure = min(1.0, block.topic_words / 6) if block is not None else 0.0
     v["block_off_topic"] = block.off_story * sure if block is not None else 0.0
+
+
+def _recased(facts: ArticleFacts, i: int, words: Sequence[str]) -> float:
+    """After the story's end, the share of a headline's capitalised words that the page's paragraphs write in lower
+    case: another story's title in title case ('Where Landers Will Land'); a name is capitalised in the paragraphs
+    too. (Inside the story a subhead in title case is the story's own.)"""
+    if not facts.headline[i] or not facts.has_body or i <= facts.story_end:
+        return 0.0
+    caps = [w for w in words[1:] if len(w) >= 3 and w.isalpha() and w[0].isupper() and not w.isupper()]
+    return sum(w.lower() in facts.lower for w in caps) / len(caps) if len(caps) >= 2 else 0.0
 
 
 def line_evidence(facts: ArticleFacts, i: int, flagged: Sequence[bool] = ()) -> LineEvidence:
@@ -244,4 +260,5 @@ def line_evidence(facts: ArticleFacts, i: int, flagged: Sequence[bool] = ()) -> 
     _words(text, words, v, cues)
     _place(facts, i, flagged, v)
     _topic(facts, i, v)
+    v["recased"] = _recased(facts, i, words)
     return LineEvidence(tuple(v[f] for f in FEATURES), cues)

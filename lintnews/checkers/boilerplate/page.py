@@ -7,10 +7,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from .lines import content_words, is_body, is_headline_like, words_of
 
 # the story's lead: its title area and first paragraphs, whose topic words a line of the story shares
 LEAD_PARAGRAPHS = 2
+# a teaser's blurb under its headline: a sentence or two of at most this many words
+BLURB_WORDS = 40
+SENTENCE_BREAK = regex.compile(r"[.!?][\"”’)]?\s+[\p{Lu}\"“‘]")
+# a kicker over a teaser's headline: at most this many words, in capitals
+KICKER_WORDS = 4
 # the share of a paragraph's topic words the lead uses, at which it is a paragraph of the same story
 ON_TOPIC = 0.15
 # the share of a paragraph's topic words the story's paragraphs before it use, at which it goes on with the story
@@ -19,13 +26,15 @@ CHAINED = 0.3
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of consecutive short lines (headline-like, or without words: a '-' between teasers)."""
+    """A stretch of consecutive short lines (headline-like, the blurb under one, or without words: a '-' between
+    teasers)."""
 
     start: int
     end: int  # the last line of the run
-    size: int  # how many of its lines are headline-like (the wordless ones are not counted)
+    size: int  # how many of its lines are headline-like (a blurb or a wordless line is not counted)
     off_story: float  # the share of its topic words that no paragraph of the story uses
-    distinct: float  # how little its lines share topic words with each other (a list of other stories: 1)
+    pairs: int  # how many of its headlines have a blurb under them or a kicker over them
+    distinct: float  # how little its teasers share topic words with each other (a list of other stories: 1)
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,7 @@ class ArticleFacts:
     story_vocab: Counter[str]  # in how many of the story's paragraphs each topic word occurs
     runs: tuple[Run | None, ...]  # the run of short lines each line belongs to
     blocks: tuple[Block | None, ...]  # the block of lines between the story's paragraphs each other line is in
+    lower: frozenset[str]  # the words the paragraphs of the page write in lower case
 
     @property
     def has_body(self) -> bool:
@@ -78,15 +88,38 @@ def article_vocabulary(lines: Sequence[str]) -> Counter[str]:
 
 
 def _distinct(members: Sequence[frozenset[str]]) -> float:
-    """The mean share of a line's topic words that no other line of its run uses: each headline of a list of other
-    stories has its own topic, the items of a price list or a table share theirs."""
+    """The mean share of a teaser's topic words that no other teaser of its run uses: each headline of a list of
+    other stories has its own topic, the items of a price list or a table share theirs. Only teasers of two topic
+    words or more are read: a label ('Ticketing', 'Staff') or a price names no topic of its own."""
     uses: Counter[str] = Counter(w for m in members for w in m)
-    shares = [sum(uses[w] == 1 for w in m) / len(m) for m in members if m]
+    shares = [sum(uses[w] == 1 for w in m) / len(m) for m in members if len(m) >= 2]
     return sum(shares) / len(shares) if shares else 0.0
 
 
-def _runs(lines: Sequence[str], headline: Sequence[bool], story_vocab: Counter[str]) -> list[Run | None]:
-    """Each line's run of short lines; a wordless line ('-', '6') joins a run but neither starts nor ends one."""
+def is_blurb(text: str, headline: str, story_vocab: Counter[str], in_story: bool) -> bool:
+    """A teaser's blurb: a sentence or two, short, summing up the story the headline above it names: it shares a
+    topic word with the headline, or speaks of another topic than the story's (a paragraph of the story under a box
+    of headlines does neither). `in_story`: the line is counted as a paragraph of the story in `story_vocab`."""
+    n = len(words_of(text))
+    if not 0 < n <= BLURB_WORDS or is_headline_like(text) or len(SENTENCE_BREAK.findall(text)) > 1:
+        return False
+    own = content_words(text)
+    mine = 1 if in_story else 0
+    return not own.isdisjoint(content_words(headline)) or sum(story_vocab[w] > mine for w in own) < CHAINED * len(own)
+
+
+def is_kicker(text: str) -> bool:
+    """A kicker: a few words in capitals over a headline ('TIME TRAVELLER'), a tabloid's label for a story."""
+    words = words_of(text)
+    letters = [c for w in words for c in w if c.isalpha()]
+    return 0 < len(words) <= KICKER_WORDS and len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _runs(
+    lines: Sequence[str], headline: Sequence[bool], story: frozenset[int], story_vocab: Counter[str]
+) -> list[Run | None]:
+    """Each line's run of short lines and teasers: a headline-like line, with the blurb under it and the kicker
+    over it if it has them; a wordless line ('-', '6') joins a run but neither starts nor ends one."""
     n = len(lines)
     out: list[Run | None] = [None] * n
     i = 0
@@ -94,19 +127,37 @@ def _runs(lines: Sequence[str], headline: Sequence[bool], story_vocab: Counter[s
         if not headline[i]:
             i += 1
             continue
-        j = last = i
-        while j + 1 < n and (headline[j + 1] or not words_of(lines[j + 1])):
+        items: list[list[int]] = [[i]]
+        j = i
+        while j + 1 < n:
+            if headline[j + 1] and items[-1] == [j] and is_kicker(lines[j]) and not is_kicker(lines[j + 1]):
+                items[-1].append(j + 1)
+            elif headline[j + 1]:
+                items.append([j + 1])
+            elif headline[j] and is_blurb(lines[j + 1], lines[j], story_vocab, j + 1 in story):
+                items[-1].append(j + 1)
+            elif words_of(lines[j + 1]):
+                break
             j += 1
-            if headline[j]:
-                last = j
-        members = [k for k in range(i, last + 1) if headline[k]]
-        words = frozenset(w for k in members for w in content_words(lines[k]))
-        off = sum(story_vocab[w] == 0 for w in words) / len(words) if words and story_vocab else 0.0
-        run = Run(i, last, len(members), off, _distinct([content_words(lines[k]) for k in members]))
+        members = [k for item in items for k in item]
+        words = [frozenset(w for k in item for w in content_words(lines[k])) for item in items]
+        off = _off_story(lines, members, story, story_vocab)
+        run = Run(i, members[-1], len(items), off, sum(len(t) > 1 for t in items), _distinct(words))
         for k in members:
             out[k] = run
-        i = last + 1
+        i = members[-1] + 1
     return out
+
+
+def _off_story(lines: Sequence[str], members: Sequence[int], story: frozenset[int], story_vocab: Counter[str]) -> float:
+    """The share of the topic words of `members` that no paragraph of the story besides them uses (a blurb long
+    enough to pass for a paragraph is not the story's for that)."""
+    own = [content_words(lines[k]) for k in members]
+    words = frozenset(w for m in own for w in m)
+    if not words or not story_vocab:
+        return 0.0
+    mine: Counter[str] = Counter(w for k, m in zip(members, own, strict=True) if k in story for w in m)
+    return sum(story_vocab[w] - mine[w] <= 0 for w in words) / len(words)
 
 
 def _blocks(lines: Sequence[str], story: frozenset[int], story_vocab: Counter[str]) -> list[Block | None]:
@@ -173,6 +224,7 @@ def article_facts(lines: Sequence[str]) -> ArticleFacts:
         story_end=story_end,
         story=story,
         story_vocab=story_vocab,
-        runs=tuple(_runs(lines, headline, story_vocab)),
+        runs=tuple(_runs(lines, headline, story, story_vocab)),
         blocks=tuple(_blocks(lines, story, story_vocab)),
+        lower=frozenset(w for j in body for w in words_of(lines[j]) if w.islower()),
     )

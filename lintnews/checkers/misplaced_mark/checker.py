@@ -12,6 +12,8 @@ from ...core.nlp import TAGS
 from ..base import Checker, Option
 from .context import cannot_end
 from .judge import misplaced
+from .tags import Around, comma_may_be_misplaced
+from .words import CLOSED
 
 # a mark between two words: the word before it is what the tagger and parser judge
 _MARK = re.compile(r"(?<=[^\W\d_])([,;:])[ \t]+(?=[^\W\d_])")
@@ -24,6 +26,21 @@ _ARTICLE_PERIOD = re.compile(r"(?<![\w.'’&-])(a|an|the|The|An)\.(?![\w.])")
 _GOES_ON = re.compile(r"[ \t]+[^\s]")
 _ENDS_PHRASE = "a word that needs the rest of its phrase and the rest"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+# the marks that set off an aside (a comma or colon inside a number is none), and any punctuation token but a
+# period; what follows a comma up to the next aside mark, in words of letters, each at most three tokens
+# (`couldntve`): one word puts the mark within the 4 tokens judge.py calls near, three within its 12
+_ASIDE = re.compile(r"[;()\"“”—–]|(?<!\d)[,:]|[,:](?!\d)")
+# an article or a possessive determiner (not `this`, `each`, `her`: pronouns too, before a verb: `this means`)
+_AFTER_ARTICLE = re.compile(
+    r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Mm]y|[Yy]our|[Hh]is|[Ii]ts|[Oo]ur|[Tt]heir|[Ee]very)[ \t]+$"
+)
+# a capitalised word before, in the middle of the sentence (not its first word)
+_AFTER_CAPITAL = re.compile(r"\S[ \t]+[A-Z][\w'’.-]*[ \t]+$")
+_CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b")
+_PUNCT = re.compile(r"[,;:()\"“”—–!?]")
+_NEAR = re.compile(r"[^\W\d_]+[ \t]*(?:[;()\"“”—–]|[,:](?!\d))")
+_FAR = re.compile(r"(?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+[ \t]*(?:[;()\"“”—–]|[,:](?!\d))")
 # the word after a misplaced period, when it is capitalised, and whether the word after it is capitalised too
 _CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?:[ \t]+([A-Z]))?")
 # a capitalised word this common in lower case is an ordinary word the period capitalised
@@ -62,12 +79,40 @@ class MisplacedMarkChecker(Checker):
             ):
                 blocks.append(s)  # a period after a function word, and the paragraph goes on
                 continue
-            for m in _MARK.finditer(s.text):
-                w = _WORD_BEFORE.search(s.text, 0, m.start())
-                if w and (m.group(1) != "," or s.text[m.end()].islower() or self.zipf(w.group(1).lower()) >= floor):
-                    blocks.append(s)
-                    break
+            if any(self._may_judge(s.text, m, floor) for m in _MARK.finditer(s.text)):
+                blocks.append(s)
         return blocks
+
+    def _may_judge(self, text: str, m: re.Match[str], floor: float) -> bool:
+        """May the tags around this mark make it misplaced? A semicolon or colon between words always may; a
+        comma only before a lower-case word or after a function word, and only between words whose tags by the
+        lexicon can make a pair judge.py reports (`year, the` cannot: a noun before an article)."""
+        w = _WORD_BEFORE.search(text, 0, m.start())
+        if not w:
+            return False
+        if m.group(1) != ",":
+            return True
+        if not (text[m.end()].islower() or self.zipf(w.group(1).lower()) >= floor):
+            return False
+        right = _WORD_AFTER.match(text, m.end())
+        if right is None:
+            return True
+        possessive = w.start() > 0 and text[w.start() - 1] in "'’"
+        before = _ASIDE.findall(text, 0, m.start())
+        around = Around(
+            near=bool(_NEAR.match(text, m.end())),
+            far=bool(_FAR.match(text, m.end())),
+            marks_after=bool(_PUNCT.search(text, m.end())),
+            marks_before=len(before) > 1 or (len(before) == 1 and before[0] != ","),
+            after_article=bool(_AFTER_ARTICLE.search(text, 0, w.start())),
+            in_name=w.group(1)[:1].isupper() and bool(_AFTER_CAPITAL.search(text, 0, w.start())),
+            conjunction_after=bool(_CONJUNCTION.search(text, m.end())),
+        )
+        left = w.group(1)
+        if left.lower() in CLOSED and not _WORD_BEFORE.search(text, 0, w.start()):
+            # a function word's capital at the start is the sentence's, which the tagger expects (`However,`)
+            left = left.lower()
+        return comma_may_be_misplaced(left, right.group(0), possessive, around)
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for block, sdoc in self.parsed(doc):

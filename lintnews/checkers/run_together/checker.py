@@ -30,6 +30,8 @@ _RUN3 = re.compile(r"[^\W\d_]{3,}")
 _MAX_TOKEN = 200
 # Up to this many characters scanned in all, candidates are located with str.find (fast in C).
 _FIND_BUDGET = 2_000_000
+# Tokens whose screening is remembered across documents: a bound on the memo, so memory stays flat on an archive.
+_SCREEN_MEMO = 200_000
 # Zipf 2.0 as a frequency: a word at least this common is taken as it stands.
 _COMMON_FREQ = 1e-7
 _HYPHENS = frozenset("-\u00ad\u2010\u2011")
@@ -67,6 +69,9 @@ class RunTogetherChecker(Checker):
             lexicon.zipf, lexicon.frequencies, float(self.opts["min_zipf"]), float(self.opts["rare_zipf"])
         )
         self.min_length = int(self.opts["min_length"])
+        # token -> worth a close look: most tokens of a run recur from one article to the next, so each is
+        # screened once per run, not once per document (see _worth_screening)
+        self._screened: dict[str, bool] = {}
 
     @staticmethod
     def _vocab(doc: Document) -> Vocab:
@@ -82,21 +87,16 @@ class RunTogetherChecker(Checker):
         does the rest); the few that go on (a token with an unknown word, an inner capital, or a
         glued comma, bracket or digit) are then located in the text.
         """
-        freqs = self.splitter.frequencies()
+        screened = self._screened
+        if len(screened) > _SCREEN_MEMO:
+            screened.clear()
         wanted: list[str] = []
         for token in set(text.split()):
-            size = len(token)
-            core = token.strip(EDGE_PUNCT)
-            if len(core) < 3 or size > _MAX_TOKEN:
-                continue
-            if core.isalpha():
-                if not _worth_a_look(core, freqs):
-                    continue
-            elif not any(p.search(token) for p in GLUE_HINTS) and not any(
-                _worth_a_look(run, freqs) for run in _RUN3.findall(core)
-            ):
-                continue
-            wanted.append(token)
+            worth = screened.get(token)
+            if worth is None:
+                worth = screened[token] = self._worth_screening(token)
+            if worth:
+                wanted.append(token)
         out: list[tuple[int, int]] = []
         n = len(text)
         if len(wanted) * n > _FIND_BUDGET:
@@ -113,6 +113,17 @@ class RunTogetherChecker(Checker):
                 i = text.find(token, end)
         out.sort()
         return out
+
+    def _worth_screening(self, token: str) -> bool:
+        """Is a token (as split at white space) worth locating and analysing? The same answer in every document:
+        an unknown word, an inner capital, or a glued comma, bracket or digit."""
+        core = token.strip(EDGE_PUNCT)
+        if len(core) < 3 or len(token) > _MAX_TOKEN:
+            return False
+        freqs = self.splitter.frequencies()
+        if core.isalpha():
+            return _worth_a_look(core, freqs)
+        return any(p.search(token) for p in GLUE_HINTS) or any(_worth_a_look(run, freqs) for run in _RUN3.findall(core))
 
     def _analyse(self, token: str, vocab: Vocab) -> Iterator[_Join]:
         """Every join inside one token, with offsets into the token."""

@@ -1,0 +1,183 @@
+"""The tagger's budget: how many characters and sentences each model rule sends to spaCy, and their union.
+
+usage: .venv/bin/python benchmarks/parse_budget.py [--mt PATH ...] [--clean PATH ...] [--rows N]
+
+Every rule that reads spaCy's analysis names the blocks it wants parsed and at which level (TAGS: tagger
+only; FULL: tagger, parser, attribute ruler, lemmatizer); the engine parses the union of all the rules'
+blocks of a document in one batch, a block wanted at both levels once, in full. So the union is what a run
+pays for, and this prints it beside each rule's own share, for the MT copy (by default the translated
+articles of corpus/articles and corpus/extra, and the seeds in ../shared/corpus/seeds when present, a text
+met twice counted once) and for clean news (corpus/articles/004_*, corpus/extra/clean_*, tests/data/
+clean_news_*.txt). A PATH is a text or Markdown file, a folder of them, or a
+JSON Lines archive (one article per line, its `text`). Nothing is parsed: only the rules' cues run, with
+the default rules and config, as `lintnews check` selects them per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lintnews.core.config import Config  # noqa: E402
+from lintnews.core.document import Block, Document  # noqa: E402
+from lintnews.core.errors import LintnewsError  # noqa: E402
+from lintnews.core.nlp import FULL, TAGS  # noqa: E402
+from lintnews.core.sources import is_jsonl, jsonl_documents, make_document  # noqa: E402
+from lintnews.engine.ruleset import make_linter  # noqa: E402
+
+SHARED_SEEDS = ROOT.parent.parent / "shared" / "corpus" / "seeds"
+# corpus/articles/004_* is the clean control article; corpus/extra/clean_* are clean too
+CLEAN_DEFAULT = (
+    *sorted((ROOT / "corpus" / "articles").glob("004_*.txt")),
+    *sorted((ROOT / "corpus" / "extra").glob("clean_*.txt")),
+    *sorted((ROOT / "tests" / "data").glob("clean_news_*.txt")),
+)
+MT_DEFAULT = (
+    *sorted(p for p in (ROOT / "corpus" / "articles").glob("*.txt") if p not in CLEAN_DEFAULT),
+    *sorted(p for p in (ROOT / "corpus" / "extra").glob("*.txt") if p not in CLEAN_DEFAULT),
+    *sorted(p for p in SHARED_SEEDS.glob("*.txt") if not p.name.startswith("004_")),
+)
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass
+class Tally:
+    """Characters, blocks and sentences sent, summed over documents."""
+
+    chars: int = 0
+    blocks: int = 0
+    sentences: int = 0
+
+    def add(self, doc: Document, blocks: Iterable[Block]) -> None:
+        spans = sorted({(b.start, b.end) for b in blocks})
+        self.blocks += len(spans)
+        self.chars += sum(e - s for s, e in spans)
+        starts = [s.start for s in doc.sentences]
+        self.sentences += sum(1 for st in starts if any(s <= st < e for s, e in spans))
+
+
+@dataclass
+class Budget:
+    """What one corpus sends: per rule, and the union per level as the engine batches it."""
+
+    docs: int = 0
+    chars: int = 0
+    sentences: int = 0
+    seconds: float = 0.0
+    rules: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    union: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+
+
+def documents(paths: Sequence[Path]) -> list[Document]:
+    """The documents of these paths, each distinct text once (the seeds repeat corpus/articles)."""
+    seen: set[str] = set()
+    out: list[Document] = []
+    for path in paths:
+        if not path.exists():
+            continue
+        files = (
+            sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES or is_jsonl(str(p))) if path.is_dir() else [path]
+        )
+        for f in files:
+            raw = f.read_text(encoding="utf-8")
+            docs = jsonl_documents(str(f), raw) if is_jsonl(str(f)) else [make_document(str(f), raw)]
+            for d in docs:
+                if d.raw not in seen:
+                    seen.add(d.raw)
+                    out.append(d)
+    return out
+
+
+def measure(docs: Sequence[Document]) -> Budget:
+    linter = make_linter(Config())
+    linter.prepare()  # the selector of the rules' patterns, compiled or loaded once: not the cues' cost
+    budget = Budget()
+    t0 = time.perf_counter()
+    for doc in docs:
+        budget.docs += 1
+        budget.chars += len(doc.text)
+        budget.sentences += len(doc.sentences)
+        ids = linter._active_ids(doc, linter._candidates(doc))  # the engine's own choice of rules
+        wanted: dict[str, list[Block]] = {TAGS: [], FULL: []}
+        for i in ids:
+            checker = linter.checkers[i]
+            if not checker.needs_parser:
+                continue
+            blocks, level = checker.parse_request(doc)
+            budget.rules[(checker.rule.id, level)].add(doc, blocks)
+            if level in wanted:
+                wanted[level].extend(blocks)
+        full = {(b.start, b.end) for b in wanted[FULL]}
+        budget.union[FULL].add(doc, wanted[FULL])
+        # a block wanted at both levels is parsed once, in full (nlp.prefetch_many)
+        budget.union[TAGS].add(doc, [b for b in wanted[TAGS] if (b.start, b.end) not in full])
+        budget.union["any"].add(doc, wanted[FULL] + wanted[TAGS])
+    budget.seconds = time.perf_counter() - t0
+    return budget
+
+
+def pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}%" if whole else "    -"
+
+
+def table(budgets: dict[str, Budget], rows: int) -> str:
+    names = list(budgets)
+    head = f"{'rule':44} {'level':5}" + "".join(f" | {n + ' chars':>13} {'sents':>6}" for n in names)
+    lines = [head, "-" * len(head)]
+    keys = sorted(
+        {k for b in budgets.values() for k in b.rules}, key=lambda k: -sum(b.rules[k].chars for b in budgets.values())
+    )
+    for key in keys[:rows]:
+        cells = "".join(
+            f" | {pct(b.rules[key].chars, b.chars):>13} {pct(b.rules[key].sentences, b.sentences):>6}"
+            for b in budgets.values()
+        )
+        lines.append(f"{key[0][:44]:44} {key[1]:5}{cells}")
+    lines.append("-" * len(head))
+    for level, label in ((FULL, "UNION parsed in full"), (TAGS, "UNION tagged only"), ("any", "UNION sent")):
+        cells = "".join(
+            f" | {pct(b.union[level].chars, b.chars):>13} {pct(b.union[level].sentences, b.sentences):>6}"
+            for b in budgets.values()
+        )
+        lines.append(f"{label:44} {level[:5]:5}{cells}")
+    for b_name, b in budgets.items():
+        lines.append(
+            f"{b_name}: {b.docs} documents, {b.chars} characters, {b.sentences} sentences; "
+            f"union sent {b.union['any'].chars} chars ({b.union[FULL].chars} full, {b.union[TAGS].chars} tags); "
+            f"cues {b.seconds:.2f} s"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mt", nargs="*", type=Path, default=list(MT_DEFAULT), help="the MT copy")
+    ap.add_argument("--clean", nargs="*", type=Path, default=list(CLEAN_DEFAULT), help="clean news")
+    ap.add_argument("--rows", type=int, default=30, help="rules shown, the costliest first")
+    a = ap.parse_args()
+    budgets = {}
+    for name, paths in (("MT", a.mt), ("clean", a.clean)):
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            print(f"parse_budget: {missing[0]}: no such file or folder", file=sys.stderr)
+            return 2
+        try:
+            docs = documents(paths)
+        except (LintnewsError, OSError, UnicodeDecodeError) as e:
+            print(f"parse_budget: {e}", file=sys.stderr)
+            return 2
+        budgets[name] = measure(docs)
+    print(table(budgets, a.rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
