@@ -172,7 +172,7 @@ class Step:
 
 
 def _layout(line: Line, v: Values, cues: Cues) -> None:
-    """Length, final punctuation and place: what the page's facts already hold."""
+    """Length, final punctuation, place and the topic of the lines around: what the page's facts already hold."""
     text, nw = line.text, len(line.words)
     v["bias"] = 1.0
     v["short"] = float(nw <= 3)
@@ -184,6 +184,7 @@ def _layout(line: Line, v: Values, cues: Cues) -> None:
     v["question"] = float(stripped.endswith("?"))
     v["list_marker"] = float(bool(_LIST_MARKER.match(text)))
     _place(line.facts, line.i, line.flagged, v)
+    _around(line.facts, line.i, line.words, v)
     # a widget's controls are a few words, a call to action a short line: on a longer line both are nothing
     if nw > 4:
         v["ui_short"] = 0.0
@@ -214,7 +215,7 @@ def _place(facts: ArticleFacts, i: int, flagged: Sequence[bool], v: Values) -> N
 
 
 def _topic(line: Line, v: Values, cues: Cues) -> None:
-    """Whether the line speaks of the story's topic: a teaser names another story, a subhead this one."""
+    """Whether the line's words are the story's: a teaser names another story, a subhead this one."""
     facts, i = line.facts, line.i
     own = content_words(line.text)
     v["novel_words"] = sum(facts.vocab[w] <= 1 for w in own) / len(own) if len(own) >= 2 else 0.0
@@ -223,6 +224,10 @@ def _topic(line: Line, v: Values, cues: Cues) -> None:
         if len(own) >= 3 and facts.has_body and i > facts.lead_end
         else 0.0
     )
+
+
+def _around(facts: ArticleFacts, i: int, words: Sequence[str], v: Values) -> None:
+    """Whether the short lines and the block around the line speak of the story's topic, from the page's facts."""
     # a list of other stories' headlines: a run of short lines whose words the story does not use
     run = facts.runs[i]
     full = min(1.0, (run.size - 1) / 2) if run is not None else 0.0
@@ -235,7 +240,7 @@ def _topic(line: Line, v: Values, cues: Cues) -> None:
     block = facts.blocks[i]
     sure = min(1.0, block.topic_words / 6) if block is not None else 0.0
     v["block_off_topic"] = block.off_story * sure if block is not None else 0.0
-    v["recased"] = _recased(facts, i, line.words)
+    v["recased"] = _recased(facts, i, words)
 
 
 def _recased(facts: ArticleFacts, i: int, words: Sequence[str]) -> float:
@@ -255,26 +260,29 @@ def _furniture(line: Line, v: Values, cues: Cues) -> None:
     low = [w.lower() for w in words]
     verb = imperative_opener(words)
     v["imperative"] = float(bool(verb))
-    plat = [w for w, lw in zip(words, low, strict=True) if lw in PLATFORMS]
+    plat = "" if PLATFORMS.isdisjoint(low) else next(w for w, lw in zip(words, low, strict=True) if lw in PLATFORMS)
     v["platform"] = float(bool(plat))
-    v["ui_share"] = sum(w in UI_WORDS for w in low) / nw if nw else 0.0
-    agency = [w for w, lw in zip(words, low, strict=True) if lw in AGENCIES and (w.isupper() or w[:1].isupper())]
+    v["ui_share"] = sum(map(UI_WORDS.__contains__, low)) / nw if nw else 0.0
+    agency = "" if AGENCIES.isdisjoint(low) else _agency(words, low)
     v["agency"] = float(bool(agency))
-    for name, found in (
-        ("imperative", verb),
-        ("platform", plat[0] if plat else ""),
-        ("agency", agency[0] if agency else ""),
-    ):
+    for name, found in (("imperative", verb), ("platform", plat), ("agency", agency)):
         if found:
             cues[name] = found
-    caps = [w for w in words[1:] if len(w) >= 4 and w[:1].isalpha()]
-    v["title_case"] = sum(w[:1].isupper() for w in caps) / len(caps) if len(caps) >= 2 else 0.0
+    caps = [w[0].isupper() for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
+    v["title_case"] = sum(caps) / len(caps) if len(caps) >= 2 else 0.0
     # a widget is a few words of controls ('Copy link', 'Back to top'), a headline with one such word is not
     v["ui_short"] = v["ui_share"] if nw <= 4 else 0.0
     # a short call to action; a quotation that opens with a verb is a sentence of the story
     if nw <= 10 and verb and "quote" not in v:
         _search("quote", line, v, cues)
     v["action_short"] = v["imperative"] if nw <= 10 and not v.get("quote") else 0.0
+
+
+def _agency(words: Sequence[str], low: Sequence[str]) -> str:
+    """The first agency named in capitals ('AFP', 'Reuters'), or ''."""
+    return next(
+        (w for w, lw in zip(words, low, strict=True) if lw in AGENCIES and (w.isupper() or w[:1].isupper())), ""
+    )
 
 
 def _search(name: str, line: Line, v: Values, cues: Cues) -> None:
@@ -334,14 +342,14 @@ def _characters(line: Line, v: Values, cues: Cues) -> None:
 _LAYOUT = (
     *("bias", "first", "last", "top", "bottom", "short", "log_words", "long", "no_final_punct", "parenthesised"),
     *("question", "list_marker", "headline_run", "window_headlines", "after_body", "before_body", "near_flagged"),
-    *("tail_block", "past_body", "under_flagged"),
+    *("tail_block", "past_body", "under_flagged", "run_off_topic", "run_distinct", "pair_run", "block_off_topic"),
+    "recased",
 )
-_TOPIC = ("novel_words", "off_lead", "run_off_topic", "run_distinct", "pair_run", "block_off_topic", "recased")
 _FURNITURE = ("imperative", "platform", "ui_share", "agency", "title_case", "ui_short", "action_short")
 # every step, cheapest first; the lazy score (lazy.py) orders the steps of one cost by what they can add
 STEPS: tuple[Step, ...] = (
     Step(_LAYOUT, 0, _layout, also=("ui_short", "action_short")),
-    Step(_TOPIC, 1, _topic),
+    Step(("novel_words", "off_lead"), 1, _topic),
     Step(_FURNITURE, 1, _furniture, also=("quote",)),
     Step((), 1, _scan, also=tuple(SEARCHED)),
     *(_pattern_step(name) for name in PATTERNS),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from .features import FEATURES, STEPS, Cues, Line, LineEvidence, Step, Values, evidence_of, line_of
 from .model import CONTEXT, CONTEXT_SPAN, LineModel, block_total, line_context, logit, sigmoid
@@ -17,49 +18,38 @@ OWN = CONTEXT.index("own_logit")
 
 
 @dataclass(frozen=True)
-class Planned:
-    """A step and, for each feature it may settle, its weight and what the feature could have added at most and
-    at least while unknown (a feature of a step after the first lies in [0, 1])."""
-
-    step: Step
-    terms: tuple[tuple[str, float, float, float], ...]
-
-
-@dataclass(frozen=True)
 class Plan:
     """The order of the steps for one model: by cost, then by how much each can take off the score's upper bound
     (a step whose features weigh for boilerplate, found absent, lowers it by their weight)."""
 
     model: LineModel
-    steps: tuple[Planned, ...]
-    up: float  # what features in [0, 1] can add at most to a score, all unknown
+    steps: tuple[Step, ...]
+    # per feature: its weight, and what it could add at most and at least while unknown (a feature of a step after
+    # the first lies in [0, 1])
+    terms: dict[str, tuple[float, float, float]]
+    up: float  # what the features can add at most to a score, all unknown
     down: float  # ... and at least
     loose: float  # the most the second stage's neighbours and block can add, whatever their scores (in [0, 1])
 
 
 def plan_for(model: LineModel) -> Plan:
-    weight = dict(zip(FEATURES, model.weights, strict=True))
-    planned = []
-    for step in STEPS:
-        names = tuple(dict.fromkeys((*step.features, *step.also)))
-        planned.append(Planned(step, tuple((f, weight[f], max(0.0, weight[f]), min(0.0, weight[f])) for f in names)))
-    planned.sort(key=lambda p: (p.step.cost, -sum(t[2] for t in p.terms)))
-    up = sum(max(0.0, w) for w in weight.values())
-    down = sum(min(0.0, w) for w in weight.values())
+    terms = {f: (w, max(0.0, w), min(0.0, w)) for f, w in zip(FEATURES, model.weights, strict=True)}
+    steps = sorted(STEPS, key=lambda s: (s.cost, -sum(terms[f][1] for f in {*s.features, *s.also})))
+    up = sum(t[1] for t in terms.values())
+    down = sum(t[2] for t in terms.values())
     bias, _, *others = model.context_weights
-    return Plan(model, tuple(planned), up, down, bias + sum(max(0.0, w) for w in others))
+    return Plan(model, tuple(steps), terms, up, down, bias + sum(max(0.0, w) for w in others))
 
 
 class _Partial:
     """A line's evidence so far: the sum of the weighed features known, and what the unknown ones can add."""
 
-    __slots__ = ("cues", "done", "down", "known", "line", "seen", "up", "values")
+    __slots__ = ("cues", "done", "down", "known", "line", "up", "values")
 
     def __init__(self, plan: Plan, line: Line) -> None:
         self.line = line
         self.values: Values = {}
         self.cues: Cues = {}
-        self.seen: set[str] = set()
         self.done = 0
         self.known = 0.0
         self.up = plan.up
@@ -69,17 +59,19 @@ class _Partial:
         """Run the next step; False when none is left."""
         if self.done == len(plan.steps):
             return False
-        planned = plan.steps[self.done]
+        step = plan.steps[self.done]
         self.done += 1
-        values, seen = self.values, self.seen
-        planned.step.run(self.line, values, self.cues)
-        # a step may settle a feature of a later one (a long line has no short call to action): counted once
-        for f, w, up, down in planned.terms:
-            if f in values and f not in seen:
-                seen.add(f)
-                self.known += w * values[f]
-                self.up -= up
-                self.down -= down
+        values = self.values
+        before = len(values)
+        step.run(self.line, values, self.cues)
+        # the features it settled are the keys it added (a step never changes a value once set; it may settle one
+        # of a later step's, as a long line has no short call to action)
+        terms = plan.terms
+        for f in islice(values, before, None):
+            w, up, down = terms[f]
+            self.known += w * values[f]
+            self.up -= up
+            self.down -= down
         return True
 
 

@@ -60,6 +60,7 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=8192)
 def _verb_base(word: str) -> bool:
     """A verb's base form, known by its -ing form being an English word ('share' -> 'sharing')."""
     w = word.lower()
