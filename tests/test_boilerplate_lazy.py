@@ -9,8 +9,16 @@ from pathlib import Path
 import pytest
 
 from lintnews.checkers.boilerplate.features import FEATURES, STEPS, line_evidence, line_of
-from lintnews.checkers.boilerplate.lazy import LazyScore, plan_for
-from lintnews.checkers.boilerplate.model import CONTEXT, LineModel, context_features, model_from_mapping, shipped_model
+from lintnews.checkers.boilerplate.lazy import LazyScore, own_cutoff, plan_for
+from lintnews.checkers.boilerplate.model import (
+    CONTEXT,
+    LineModel,
+    context_features,
+    logit,
+    model_from_mapping,
+    shipped_model,
+    sigmoid,
+)
 from lintnews.checkers.boilerplate.page import article_facts
 from lintnews.checkers.boilerplate.patterns import SEARCHED, may_match
 
@@ -75,6 +83,21 @@ def test_lazy_score_holds_for_weights_of_any_sign(seed: int) -> None:
         flagged = [i % 5 == 1 for i in range(len(lines))]
         for threshold in (0.1, 0.6, 0.9):
             assert _lazy(model, lines, flagged, threshold) == _full(model, lines, flagged, threshold)
+
+
+@pytest.mark.parametrize("threshold", [0.2, 0.5, 0.83, 0.95])
+def test_the_own_cutoff_is_the_bound_solved_for_the_lines_own_evidence(threshold: float) -> None:
+    """Below the cutoff no line reaches the threshold whatever its neighbours; a little above it one may."""
+    plan = plan_for(shipped_model())
+    cut = own_cutoff(plan, threshold)
+    assert cut is not None
+    own = plan.model.context_weights[CONTEXT.index("own_logit")]
+
+    def most(z: float) -> float:
+        return sigmoid(plan.loose + own * logit(sigmoid(z)) / 4)
+
+    assert most(cut - 1e-9) < threshold <= most(cut + 1e-3)
+    assert own_cutoff(plan_for(_random_model(6)), threshold) is None  # the own term weighed down: no cutoff
 
 
 def test_a_paragraph_of_the_story_is_decided_before_its_costliest_evidence() -> None:

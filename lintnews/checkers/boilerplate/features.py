@@ -254,7 +254,7 @@ def _recased(facts: ArticleFacts, i: int, words: Sequence[str]) -> float:
 
 
 def _furniture(line: Line, v: Values, cues: Cues) -> None:
-    """Calls to action, platforms, page-furniture words, agencies and title case: looked up word by word."""
+    """Calls to action, platforms, page-furniture words and agencies: looked up word by word."""
     words = line.words
     nw = len(words)
     low = [w.lower() for w in words]
@@ -268,14 +268,18 @@ def _furniture(line: Line, v: Values, cues: Cues) -> None:
     for name, found in (("imperative", verb), ("platform", plat), ("agency", agency)):
         if found:
             cues[name] = found
-    caps = [w[0].isupper() for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
-    v["title_case"] = sum(caps) / len(caps) if len(caps) >= 2 else 0.0
     # a widget is a few words of controls ('Copy link', 'Back to top'), a headline with one such word is not
     v["ui_short"] = v["ui_share"] if nw <= 4 else 0.0
     # a short call to action; a quotation that opens with a verb is a sentence of the story
     if nw <= 10 and verb and "quote" not in v:
         _search("quote", line, v, cues)
     v["action_short"] = v["imperative"] if nw <= 10 and not v.get("quote") else 0.0
+
+
+def _title_case(line: Line, v: Values, cues: Cues) -> None:
+    """The share of the longer words after the first that are capitalised."""
+    caps = [w[0].isupper() for w in line.words[1:] if len(w) >= 4 and w[0].isalpha()]
+    v["title_case"] = sum(caps) / len(caps) if len(caps) >= 2 else 0.0
 
 
 def _agency(words: Sequence[str], low: Sequence[str]) -> str:
@@ -345,11 +349,12 @@ _LAYOUT = (
     *("tail_block", "past_body", "under_flagged", "run_off_topic", "run_distinct", "pair_run", "block_off_topic"),
     "recased",
 )
-_FURNITURE = ("imperative", "platform", "ui_share", "agency", "title_case", "ui_short", "action_short")
+_FURNITURE = ("imperative", "platform", "ui_share", "agency", "ui_short", "action_short")
 # every step, cheapest first; the lazy score (lazy.py) orders the steps of one cost by what they can add
 STEPS: tuple[Step, ...] = (
     Step(_LAYOUT, 0, _layout, also=("ui_short", "action_short")),
     Step(("novel_words", "off_lead"), 1, _topic),
+    Step(("title_case",), 1, _title_case),
     Step(_FURNITURE, 1, _furniture, also=("quote",)),
     Step((), 1, _scan, also=tuple(SEARCHED)),
     *(_pattern_step(name) for name in PATTERNS),

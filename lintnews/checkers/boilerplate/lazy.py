@@ -3,8 +3,10 @@ as what the remaining steps could add no longer lets the score reach the thresho
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 from .features import FEATURES, STEPS, Cues, Line, LineEvidence, Step, Values, evidence_of, line_of
@@ -17,7 +19,7 @@ MARGIN = 1e-6
 OWN = CONTEXT.index("own_logit")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Plan:
     """The order of the steps for one model: by cost, then by how much each can take off the score's upper bound
     (a step whose features weigh for boilerplate, found absent, lowers it by their weight)."""
@@ -39,6 +41,19 @@ def plan_for(model: LineModel) -> Plan:
     down = sum(t[2] for t in terms.values())
     bias, _, *others = model.context_weights
     return Plan(model, tuple(steps), terms, up, down, bias + sum(max(0.0, w) for w in others))
+
+
+@lru_cache(maxsize=64)
+def own_cutoff(plan: Plan, threshold: float) -> float | None:
+    """The first-stage sum of a line's evidence below which its score cannot reach `threshold`, whatever its
+    neighbours' and its block's: the bound of `LazyScore._upper` with `plan.loose`, solved for the line's own term
+    once (None where it cannot be: the own term not weighed up, or the threshold out of the logit's range)."""
+    w = plan.model.context_weights[OWN]
+    if w <= 0.0 or not 1e-6 < threshold < 1.0 - 1e-6:
+        return None
+    cut = 4.0 * (math.log(threshold / (1.0 - threshold)) - plan.loose - MARGIN) / w - MARGIN
+    # below it the model clips a score's logit (model.logit), and the own term stops falling with the sum
+    return cut if cut > logit(0.0) + 1.0 else None
 
 
 class _Partial:
@@ -153,8 +168,12 @@ class LazyScore:
         full), or None as soon as the bounds tell it cannot."""
         # the line's own evidence first, against the most its neighbours could add: most lines stop here
         partial = self._partial(i) if self.first[i] is None else None
+        cut = own_cutoff(self.plan, threshold)
         while True:
-            if self._upper(i, self.plan.loose) < threshold:
+            if partial is not None and cut is not None:
+                if partial.known + partial.up < cut:
+                    return None
+            elif self._upper(i, self.plan.loose) < threshold:
                 return None
             if partial is None or not partial.advance(self.plan):
                 break
