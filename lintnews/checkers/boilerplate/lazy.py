@@ -82,11 +82,15 @@ class _Partial:
         # the features it settled are the keys it added (a step never changes a value once set; it may settle one
         # of a later step's, as a long line has no short call to action)
         terms = plan.terms
+        known = up = down = 0.0
         for f in islice(values, before, None):
-            w, up, down = terms[f]
-            self.known += w * values[f]
-            self.up -= up
-            self.down -= down
+            w, most, least = terms[f]
+            known += w * values[f]
+            up += most
+            down += least
+        self.known += known
+        self.up -= up
+        self.down -= down
         return True
 
 
