@@ -16,6 +16,7 @@ from .boilerplate.lazy import LazyScore, Plan, plan_for
 from .boilerplate.lines import words_of
 from .boilerplate.model import CONTEXT, shipped_model
 from .boilerplate.page import article_facts
+from .boilerplate.patterns import load_selector
 
 # doc.cache key: the (start, end) of the table cells of the file's structure, in order
 _TABLE_CELLS = "boilerplate-line:table-cells"
@@ -65,6 +66,7 @@ class BoilerplateLineChecker(Checker):
 
     def prepare(self) -> None:
         self.plan  # noqa: B018
+        load_selector()
 
     def check(self, doc: Document) -> Iterator[Hit]:
         lines = content_lines(doc)
