@@ -379,3 +379,34 @@ def test_fix_keeps_the_image_beside_the_line_in_markdown(rule_id: str) -> None:
     assert doc.text != doc.raw  # the Markdown view blanks the image
     fixed = fix_text(text, lambda t: linter.lint(make_document("x.md", t)), unsafe=True).text
     assert fixed == f"# Ferry sails again\n\n{STORY}{image}\n\nThe sea was calm by evening, the harbour master said.\n"
+
+
+def _wrapped(paragraph: str, width: int) -> str:
+    """A paragraph hard-wrapped at `width` characters, as many Markdown authors write it."""
+    lines, line = [], ""
+    for word in paragraph.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join([*lines, line])
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
+def test_a_hard_wrapped_paragraph_under_a_subheading_is_story_text(width: int) -> None:
+    """In Markdown a paragraph's line breaks are soft: its short lines are not teasers under a headline."""
+    paragraphs = [
+        "Engineers rebuilt the eastern pier over the winter and replaced three cranes. The work ran a month late "
+        "and cost more than the port had set aside, according to figures the council published.",
+        "Fishing crews said the new pier was wider and safer than the old one, though the berths were fewer.",
+    ]
+    text = (
+        f"# Pier reopens on the east coast\n\n{STORY}## What the work changed\n\n"
+        + "\n\n## What the crews said\n\n".join(_wrapped(p, width) for p in paragraphs)
+        + "\n"
+    )
+    linter = Linter([RULES["boilerplate.line-shape"]])
+    assert linter.lint(make_document("x.md", text)) == []
+    # the same lines as a scraped text (one block per line) are judged line by line, as before
+    assert make_document("x.txt", text).blocks is None

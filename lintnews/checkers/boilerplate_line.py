@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,13 +12,13 @@ from ..rules.rulepack import Rule
 from .base import Checker, Option, compile_user_regex
 from .boilerplate import CLAIMS, content_lines, delete_block_edit
 from .boilerplate.lazy import LazyScore, Plan, plan_for
-from .boilerplate.lines import words_of
+from .boilerplate.lines import is_body, words_of
 from .boilerplate.model import CONTEXT, shipped_model
 from .boilerplate.page import article_facts
 from .boilerplate.patterns import load_selector
 
-# doc.cache key: the (start, end) of the table cells of the file's structure, in order
-_TABLE_CELLS = "boilerplate-line:table-cells"
+# doc.cache key: the units the model judges (see judged_units)
+_UNITS = "boilerplate-line:units"
 
 
 def _probability(value: Any) -> float:
@@ -69,7 +68,7 @@ class BoilerplateLineChecker(Checker):
         load_selector()
 
     def check(self, doc: Document) -> Iterator[Hit]:
-        lines = content_lines(doc)
+        lines = judged_units(doc)
         if not lines:
             return
         claims: dict[int, str] = doc.cache.setdefault(CLAIMS, {})
@@ -89,8 +88,6 @@ class BoilerplateLineChecker(Checker):
         for i, line in enumerate(lines):
             if flagged[i] or len(line.text.split()) > self.opts["max_words"] or not words_of(line.text):
                 continue
-            if _in_table(doc, line):
-                continue  # the file's structure says a table row: the article's data, not the page's template
             if any(k.search(line.text) for k in self.keep):
                 continue
             scored = scores.reaching(i, threshold)
@@ -112,11 +109,35 @@ class BoilerplateLineChecker(Checker):
             )
 
 
-def _in_table(doc: Document, line: Block) -> bool:
-    """Whether a table cell of the file's structure (Markdown or HTML) lies on this line."""
-    cells: list[tuple[int, int]] | None = doc.cache.get(_TABLE_CELLS)
-    if cells is None:
-        cells = doc.cache[_TABLE_CELLS] = sorted((b.start, b.end) for b in doc.blocks or () if b.kind == "table-cell")
-    # the last cell starting before the line's end: a row's first characters are markup ('| ')
-    k = bisect_left(cells, (line.end, -1)) - 1
-    return k >= 0 and cells[k][1] > line.start
+def judged_units(doc: Document) -> list[Block]:
+    """What the model judges one by one: the lines of a plain text (a scraped page puts each block on a line);
+    for Markdown and HTML, the lines of the file's blocks, except that a block wrapped over several lines which
+    reads as a story paragraph is one unit (its lines are not a run of short lines without final punctuation),
+    and a table cell, the article's data, is not judged at all."""
+    if doc.blocks is None:
+        return content_lines(doc)
+    units: list[Block] | None = doc.cache.get(_UNITS)
+    if units is None:
+        units = []
+        for b in doc.blocks:
+            if b.kind == "table-cell":
+                continue
+            lines = _stripped_lines(b)
+            if len(lines) > 1 and is_body(joined := " ".join(b.text.split())):
+                units.append(Block(lines[0].start, lines[-1].end, joined, b.kind))
+            else:
+                units.extend(lines)
+        doc.cache[_UNITS] = units
+    return units
+
+
+def _stripped_lines(block: Block) -> list[Block]:
+    out = []
+    pos = block.start
+    for piece in block.text.split("\n"):
+        stripped = piece.strip()
+        if stripped:
+            start = pos + len(piece) - len(piece.lstrip())
+            out.append(Block(start, start + len(stripped), stripped, block.kind))
+        pos += len(piece) + 1
+    return out
