@@ -156,7 +156,8 @@ class BareInfinitiveChecker(Checker):
         most = self.opts["max_words"]
         blocks: list[Block] = []
         for s in doc.sentences:
-            if s.text.count(" ") >= most:
+            # words parted by any white space: a paragraph of one-word lines has no spaces at all
+            if s.text.count(" ") + s.text.count("\n") + s.text.count("\t") >= most:
                 continue
             words = _WORDS.findall(s.text)
             for k in range(1, len(words)):
