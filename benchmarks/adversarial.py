@@ -1,6 +1,6 @@
 """Adversarial Markdown and HTML: CPU seconds of a whole `lintnews check` on 1 MB of each pathological input.
 
-usage: .venv/bin/python benchmarks/adversarial.py [--size 1000000] [--only NAME,...] [--reader]
+usage: .venv/bin/python benchmarks/adversarial.py [--size 1000000] [--only NAME,...] [--reader] [--jobs N]
 
 Each input is one family of constructs that a parser or a sentence rule can be made to rescan: emphasis
 delimiter runs, link openers, backtick runs of growing length, unclosed tags, nested containers, entities, one
@@ -8,7 +8,10 @@ line with no sentence end. Each is written to a file of about `--size` character
 console script in a child process, with a cache folder of its own that has already compiled the rules (so the
 figure is the lint of that file, not the first run's rule compilation); the CPU time is the child's user+sys.
 The floor line is the same command on a one-sentence file: what any check costs before reading anything.
-`--reader` adds the CPU time of the reader alone (lintnews.core.readers.read) in this process.
+`--reader` adds the CPU time of the reader alone (lintnews.core.readers.read) in this process. `--jobs N` is
+passed to the check: by default (auto) one file is linted beside a model helper process that loads spaCy at
+once and runs the model rules on its own copy of the document, whose CPU time is counted too; `--jobs 1` lints
+in one process.
 Nothing here is a pass/fail test: tests/test_linear_time.py checks the growth with input size.
 """
 
@@ -56,6 +59,7 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=1_000_000, help="characters per input (default 1,000,000)")
     ap.add_argument("--only", default="", help="comma-separated input names")
     ap.add_argument("--reader", action="store_true", help="also time the reader alone, in this process")
+    ap.add_argument("--jobs", default="", help="passed to `lintnews check --jobs` (default: its own, auto)")
     args = ap.parse_args()
     chosen = [n for n in args.only.split(",") if n] or list(INPUTS)
     unknown = [n for n in chosen if n not in INPUTS]
@@ -66,6 +70,8 @@ def main() -> None:
         floor_file = Path(tmp) / "floor.md"
         floor_file.write_text("The minister spoke in Cairo on Monday.\n", encoding="utf-8")
         base = [str(LINTNEWS), "check", "--cache-dir", str(cache), "--exit-zero"]
+        if args.jobs:
+            base += ["--jobs", args.jobs]
         _child_cpu([*base, str(floor_file)])  # compile and cache the rules once
         floor_file.write_text("The minister spoke in Cairo on Tuesday.\n", encoding="utf-8")
         floor, _ = _child_cpu([*base, str(floor_file)])

@@ -115,9 +115,7 @@ def _joined_span(patterns: list[str], flags: int, fullmatch: bool, line: str) ->
 
 def test_patterns_one_by_one_flag_what_their_alternation_flags() -> None:
     """Each pattern is tried alone and only on lines the scan names for it; the spans are those of the alternation,
-    with the engine and without it."""
-    from unittest import mock
-
+    with the scan's choice and without one (as with no engine)."""
     from lintnews.checkers.boilerplate import BoilerplateChecker, content_lines
 
     rules = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.kind == "boilerplate"]
@@ -145,12 +143,14 @@ def test_patterns_one_by_one_flag_what_their_alternation_flags() -> None:
         checker = BoilerplateChecker(rule)
         if not checker.opts["patterns"]:
             continue
-        for block in content_lines(doc):
+        lines = content_lines(doc)
+        visits, chosen = checker._visits(doc, lines)
+        assert chosen is not None
+        for i, block in enumerate(lines):
             expected = _joined_span(checker.opts["patterns"], checker.flags, checker.opts["fullmatch"], block.text)
             if expected is None and checker.opts["shape"]:
                 continue  # the metadata shape may flag it: not the patterns' doing
-            with mock.patch("lintnews.speed.select.engine", return_value=None):
-                unselected = checker._span(block.text)
-            assert checker._span(block.text) == unselected == expected, (rule.id, block.text)
+            assert expected is None or i in visits or checker.opts["position"] != "any", (rule.id, block.text)
+            assert checker._span(block.text, i, chosen) == checker._span(block.text, i, None) == expected
             checked += expected is not None
     assert checked >= 20

@@ -81,12 +81,28 @@ def test_plain_words_do_not_import_wordfreq() -> None:
     code = (
         "import sys; from lintnews.core.lexicon import zipf, frequencies;"
         "[zipf(w) for w in ('rafah', 'Sánchez', 'al-Thani', '’re', 'Orbán-led', 'level,', '(EFE)', '“Gaza.”', '–',"
-        " 'U.N.')];"
+        " 'U.N.', 'G7', 'M23', '5G', 'H1N1', 'A380', 'F-16', '21st')];"
         "frequencies().get('the');"
         "print('wordfreq' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_letters_and_digits_in_one_token_give_wordfreqs_values() -> None:
+    # summit groups, rebel movements, aircraft, networks, ordinals: wordfreq keeps them whole and writes a run of
+    # two or more digits as 0s, scaled by the digits' own estimate; a lone digit is looked up as it stands
+    from wordfreq import zipf_frequency
+
+    rng = random.Random(11)
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    words = ["g7", "g20", "m23", "5g", "h1n1", "covid19", "a380", "f-16", "mp3", "3d", "b2b", "1st", "21st", "100m"]
+    words += ["".join(rng.choice(alphabet) for _ in range(rng.randint(2, 6))) for _ in range(400)]
+    words += [rng.choice("abcxyz") + str(rng.randint(0, 3000)) for _ in range(200)]
+    words += [str(rng.randint(0, 3000)) + rng.choice(["s", "th", "m", "km", "bn"]) for _ in range(200)]
+    for w in words:
+        english._ZIPF_MEMO.clear()
+        assert zipf(w) == zipf_frequency(w, "en"), w
 
 
 def test_other_words_go_through_wordfreq() -> None:

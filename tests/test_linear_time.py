@@ -70,6 +70,8 @@ INPUTS: dict[str, tuple[str, Callable[[int], Iterator[str]]]] = {
     "md-table-rows": (".md", _table),
     "md-small-paragraphs": (".md", _repeat("*a **b " * 8 + "\n\n")),
     "md-one-line": (".md", _repeat("word ")),
+    # one paragraph of many lines: each line of an inline token is placed in the file on its own
+    "md-short-lines": (".md", _repeat("word\n")),
     "md-periods": (".md", _repeat("a. ")),
     "html-open-tags": (".html", _repeat('<a href="')),
     "html-unclosed": (".html", _repeat("<b>x <p>y <div>")),

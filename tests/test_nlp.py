@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import types
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -223,6 +224,7 @@ def test_the_models_ruler_uses_the_fast_matcher_with_the_same_result() -> None:
 
 _IMPORT_CHECK = """
 import sys
+import types
 from lintnews.core import nlp
 spacy = nlp.import_spacy()
 assert "typer" not in sys.modules and "spacy.cli" not in sys.modules, "the CLI was imported"
@@ -308,3 +310,28 @@ def test_one_blas_thread_unless_the_user_chose(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
     nlp._one_blas_thread()
     assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+
+
+def test_catalogue_selects_each_entry_point_group_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    import catalogue
+
+    nlp.import_spacy()
+    grouped: Any = catalogue.AVAILABLE_ENTRY_POINTS
+    installed = importlib.metadata.entry_points()
+    groups = set(installed.groups) | {"spacy_factories", "no_such_group"}
+    for group in groups:
+        assert list(grouped.select(group=group)) == list(installed.select(group=group)), group
+    assert list(grouped.select(name="no such name")) == []
+    scans: list[str] = []
+    found = grouped.found
+    monkeypatch.setattr(
+        grouped, "found", types.SimpleNamespace(select=lambda **p: scans.append(p["group"]) or found.select(**p))
+    )
+    grouped._groups.clear()
+    registry = catalogue.create("lintnews_test", "probe", entry_points=True)
+    for _ in range(3):
+        registry.get_all()
+        assert registry.get_entry_point("nothing") is None
+    assert scans == ["lintnews_test_probe"]

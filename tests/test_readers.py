@@ -217,8 +217,18 @@ def _seconds(build: Callable[[int], str], path: str, n: int) -> float:
         ("a.md", lambda n: "*a **b " * n),
         ("a.html", lambda n: '<a href="' * n),
         ("a.html", lambda n: "<p>Text <b>bold &amp; more</b>" * n),
+        ("a.md", lambda n: "word\n" * (8 * n)),  # one paragraph of many lines, each placed on its own
     ],
-    ids=["md-open-tags", "md-open-links", "md-shortcodes", "md-backticks", "md-emphasis", "html-open-tags", "html"],
+    ids=[
+        "md-open-tags",
+        "md-open-links",
+        "md-shortcodes",
+        "md-backticks",
+        "md-emphasis",
+        "html-open-tags",
+        "html",
+        "md-short-lines",
+    ],
 )
 def test_reading_is_linear(path: str, build: Callable[[int], str]) -> None:
     # four times the input must cost about four times the time, not sixteen: quadratic reading fails this

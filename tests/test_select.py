@@ -16,7 +16,7 @@ from lintnews.engine.lint import Linter
 from lintnews.rules.rulepack import collect_pack_paths, load_packs
 from lintnews.speed import select
 from lintnews.speed.dialect import prefilter_expression
-from lintnews.speed.select import Selector
+from lintnews.speed.select import Lines, Selector
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKS = load_packs(collect_pack_paths())
@@ -159,6 +159,60 @@ def test_random_patterns_never_lose_a_match(pattern: str, texts: list[str]) -> N
             assert found is None or 0 in found, (pattern, text, prefilter_expression(pattern))
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_patterns(), st.lists(st.text(alphabet=TRICKY.replace("\n", "") + "abcdeklmnst", max_size=12), max_size=8))
+def test_random_patterns_by_line_never_lose_a_line(pattern: str, lines: list[str]) -> None:
+    """One scan of the lines joined names every line the pattern matches in alone: anchors and assertions
+    at a line's bounds included."""
+    try:
+        compiled = regex.compile(pattern, regex.V0)
+    except regex.error:
+        return
+    chosen = Selector([(pattern, 0)], per_line=True).by_line(Lines(lines))
+    assert chosen is not None
+    for k, line in enumerate(lines):
+        if compiled.search(line):
+            assert chosen[0] is None or k in chosen[0], (pattern, line, prefilter_expression(pattern))
+
+
+def test_by_line_names_the_lines_of_each_pattern() -> None:
+    selector = Selector([("^needle", 0), ("thread$", regex.I), ("x*", 0), (r"(a)?(?(1)b|c)", 0)], per_line=True)
+    lines = ["a needle", "needle é", "ÉÉ THREAD", "thread é", "", "needle"]
+    # bytes are not characters here: each match is placed by the byte it ends at
+    assert selector.by_line(Lines(lines)) == [{1, 5}, {2}, None, None]
+    assert selector.by_line(Lines([])) == [set(), set(), None, None]
+    assert selector.by_line(Lines(["needle \ud800"])) is None  # no UTF-8 to scan: no selection
+    with pytest.raises(ValueError):
+        Selector([("needle", 0)]).by_line(Lines(["needle"]))
+
+
+def test_by_line_on_the_boilerplate_patterns_loses_no_line() -> None:
+    """Every pattern of the line rules (and the shapes' needs) against every line of the corpus and examples."""
+    from lintnews.checkers.boilerplate import SHAPE_NEEDS
+
+    sources = {
+        (p, regex.I if r.options.get("ignorecase", True) else 0)
+        for r in RULES
+        if r.kind == "boilerplate"
+        for p in r.options.get("patterns", [])
+    }
+    sources |= {(n.pattern, n.flags & regex.I) for needs in SHAPE_NEEDS.values() for n in needs}
+    ordered = sorted(sources)
+    lines = [line.strip() for text in _TEXTS for line in text.split("\n") if line.strip()]
+    chosen = Selector(ordered, per_line=True).by_line(Lines(lines))
+    assert chosen is not None
+    checked = 0
+    for k, (pattern, flags) in enumerate(ordered):
+        compiled = regex.compile(pattern, flags | regex.V0)
+        named = chosen[k]
+        for i, line in enumerate(lines):
+            if compiled.search(line):
+                assert named is None or i in named, (pattern, line)
+                checked += 1
+        assert named is None or len(named) < len(lines) / 2, pattern  # and it selects
+    assert checked > 300
+
+
 def test_what_the_rewrite_does_not_model_is_always_a_candidate() -> None:
     unmodelled = [r"(a)?(?(1)b|c)", r"(?:news){e<=1}", r"a(?R)?b", r"a(?x:  b)", r"\q"]
     for pattern in unmodelled:
@@ -205,7 +259,7 @@ def test_house_patterns_have_their_own_database() -> None:
 
 def test_without_the_engine_every_rule_runs_with_the_same_findings() -> None:
     """The path where hyperscan does not import: no selection, the same findings."""
-    # the kinds that select: by the document's scan (regex, phrase) or by each line's (boilerplate)
+    # the kinds that select: by the document's scan (regex, phrase) or by one scan of its lines (boilerplate)
     rules = [r for r in RULES if r.enabled and r.kind in ("regex", "phrase", "swap", "boilerplate")]
     docs = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").rglob("*.txt"))[:12]]
 

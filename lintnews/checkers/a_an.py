@@ -12,23 +12,23 @@ import regex
 from ..core.document import Document
 from ..core.findings import Applicability, Hit
 from ..core.lexicon import packed_table, zipf
-from .base import Checker, Option, list_of_str
+from .base import Checker, Option, compile_user_regex, list_of_str
 
 # "a"/"an" as a whole word, then the next word (letters, digits, dots, hyphens and apostrophes).
-_PAIR = regex.compile(r"(?<![\w'’.-])(?P<art>an|a|An|A|AN)[ \t]+(?P<word>[\w][\w.'’-]*)", regex.VERSION0)
+_PAIR = compile_user_regex(r"(?<![\w'’.-])(?P<art>an|a|An|A|AN)[ \t]+(?P<word>[\w][\w.'’-]*)", regex.VERSION0)
 
 # Spelled with a vowel letter but said with a consonant sound ("a university", "a one-off", "a European").
-_VOWEL_LETTER_CONSONANT_SOUND = regex.compile(
+_VOWEL_LETTER_CONSONANT_SOUND = compile_user_regex(
     r"^(?:uni(?:[cflqstv]|on|o)|use|usu|usa|uti|ute|uto|ura|ure|uri|uro|uru|ubiq|uga|ukr|uk$|eu|ewe|"
     r"one(?:$|-|s$|self|time|fold|ness)|once)",
     regex.IGNORECASE,
 )
 # Spelled with a consonant letter but said with a vowel sound ("an hour", "an honest").
-_CONSONANT_LETTER_VOWEL_SOUND = regex.compile(r"^(?:hour|honest|honou?r|heir)", regex.IGNORECASE)
+_CONSONANT_LETTER_VOWEL_SOUND = compile_user_regex(r"^(?:hour|honest|honou?r|heir)", regex.IGNORECASE)
 # Said either way by careful writers ("a/an historic", "a/an herb"): never flagged.
-_EITHER = regex.compile(r"^(?:herb|histor|homage|hotel|humble|un-|u-|x-|e-|euro$|o['’])", regex.IGNORECASE)
+_EITHER = compile_user_regex(r"^(?:herb|histor|homage|hotel|humble|un-|u-|x-|e-|euro$|o['’])", regex.IGNORECASE)
 # Where the word that decides the sound ends: "one-off" -> "one", "O'Brien" -> "O".
-_HEAD_END = regex.compile(r"[-'’]")
+_HEAD_END = compile_user_regex(r"[-'’]")
 # Letters whose spoken name starts with a vowel sound: "an FBI agent", "an NGO", "an MP".
 _VOWEL_NAME_LETTERS = frozenset("AEFHILMNORSX")
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
-from .base import Checker, Option
+from .base import Checker, Option, compile_user_regex
 from .word_classes import adjective_lexicon, could_be_verb, verb_lexicon
 
 # the verbs after which English puts a bare infinitive: modals and 'do' (tagged MD or auxiliaries), causatives
@@ -48,7 +46,7 @@ _LIST_GOES_ON = frozenset({",", ";", ":", "and", "or"})
 Lexicon = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG"})
 # the lower-case words of a sentence, in order (a capitalised word is never the bare verb)
-_WORDS = regex.compile(r"(?<![\w'’-])\p{Ll}+(?![\w'’-])|\S+")
+_WORDS = compile_user_regex(r"(?<![\w'’-])\p{Ll}+(?![\w'’-])|\S+")
 
 
 class BareInfinitiveChecker(Checker):
@@ -64,7 +62,8 @@ class BareInfinitiveChecker(Checker):
         most = self.opts["max_words"]
         blocks: list[Block] = []
         for s in doc.sentences:
-            if s.text.count(" ") >= most:
+            # words parted by any white space: a paragraph of one-word lines has no spaces at all
+            if s.text.count(" ") + s.text.count("\n") + s.text.count("\t") >= most:
                 continue
             words = _WORDS.findall(s.text)
             for k in range(1, len(words)):

@@ -11,10 +11,11 @@ from ..core.findings import Applicability, Hit, Severity
 from ..rules.rulepack import Rule
 from .base import Checker, Option, compile_user_regex
 from .boilerplate import CLAIMS, content_lines, delete_block_edit
-from .boilerplate.features import line_evidence
+from .boilerplate.lazy import LazyScore, Plan, plan_for
 from .boilerplate.lines import is_body, words_of
-from .boilerplate.model import CONTEXT, LineModel, context_features, shipped_model
+from .boilerplate.model import CONTEXT, shipped_model
 from .boilerplate.page import article_facts
+from .boilerplate.patterns import load_selector
 
 # doc.cache key: the units the model judges (see judged_units)
 _UNITS = "boilerplate-line:units"
@@ -53,16 +54,18 @@ class BoilerplateLineChecker(Checker):
 
     def setup(self) -> None:
         self.keep = [compile_user_regex(p) for p in self.opts["keep"]]
-        self._model: LineModel | None = None
+        self._plan: Plan | None = None
 
     @property
-    def model(self) -> LineModel:
-        if self._model is None:
-            self._model = shipped_model()
-        return self._model
+    def plan(self) -> Plan:
+        """The shipped model and the order in which its evidence is worked out."""
+        if self._plan is None:
+            self._plan = plan_for(shipped_model())
+        return self._plan
 
     def prepare(self) -> None:
-        self.model  # noqa: B018
+        self.plan  # noqa: B018
+        load_selector()
 
     def check(self, doc: Document) -> Iterator[Hit]:
         lines = judged_units(doc)
@@ -78,24 +81,22 @@ class BoilerplateLineChecker(Checker):
         # no page template to tell apart
         if len(lines) < self.opts["min_lines"] or not facts.has_body:
             return
-        threshold = self.opts["threshold"] or self.model.threshold
-        # first stage: each line by its own evidence (a line a rule reported counts as boilerplate)
-        evidence = [line_evidence(facts, i, flagged) for i in range(len(lines))]
-        first = [1.0 if flagged[i] else self.model.probability(ev) for i, ev in enumerate(evidence)]
-        context = context_features(facts, first)
+        threshold = self.opts["threshold"] or self.plan.model.threshold
+        # each line's evidence is worked out only as far as it takes to know the line cannot reach the threshold
+        # (or, if it may, in full with its neighbours' and its block's: the two stages' score is then the same)
+        scores = LazyScore(self.plan, facts, flagged)
         for i, line in enumerate(lines):
             if flagged[i] or len(line.text.split()) > self.opts["max_words"] or not words_of(line.text):
                 continue
             if any(k.search(line.text) for k in self.keep):
                 continue
-            # second stage: weighed with its neighbours' scores and its block's
-            p = self.model.with_context(context[i])
-            if p < threshold:
+            scored = scores.reaching(i, threshold)
+            if scored is None:
                 continue
-            ev = evidence[i]
+            p, ev = scored.score, scored.evidence
             claims[line.start] = self.rule.id
-            reasons = self.model.reasons(ev)
-            if context[i][CONTEXT.index("near_max")] >= threshold and len(reasons) < 3:
+            reasons = self.plan.model.reasons(ev)
+            if scored.context[CONTEXT.index("near_max")] >= threshold and len(reasons) < 3:
                 reasons.append("beside other boilerplate")
             why = ", ".join(reasons) or "its overall shape"
             yield Hit(

@@ -16,6 +16,7 @@ from .boilerplate.lines import is_body, is_headline_like, words_of
 
 _NORM = regex.compile(r"[^\p{L}\p{N}@.]+")
 _QUOTE = regex.compile(r"[\"“”«»]")
+_LETTER = regex.compile(r"\p{L}")
 # a line of reporting: a statement with a verb of saying, or an article's sentence long enough to be quoted
 _REPORTING = regex.compile(r"\b(?:said|says|told|tells|according to|announced|reported|added|stated)\b", regex.I)
 
@@ -66,7 +67,7 @@ class BoilerplateRepeatChecker(Checker):
     def candidate(self, text: str) -> bool:
         """Short, and no sentence of reporting: a quote two articles share is not the template's."""
         n = len(words_of(text))
-        if not 1 <= n <= self.opts["max_words"] or not regex.search(r"\p{L}", text):
+        if not 1 <= n <= self.opts["max_words"] or not _LETTER.search(text):
             return False
         return not (_QUOTE.search(text) or _REPORTING.search(text) or (n >= 8 and text.rstrip().endswith(".")))
 

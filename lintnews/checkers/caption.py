@@ -9,24 +9,24 @@ import regex
 from ..core.document import Block, Document, split_sentences
 from ..core.findings import Edit, Hit
 from ..core.nlp import TAGS
-from .base import Checker, Option, list_of_str, one_of
+from .base import Checker, Option, compile_user_regex, list_of_str, one_of
 from .boilerplate import CLAIMS, delete_block_edit, word_count
 
 MODES = ("credit", "noun-phrase")
-_CREDIT_TAIL = regex.compile(r"\s*\((?P<credit>[^()\n]{1,40})\)\s*\.?\s*$")
-_ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,6}")
-_CAP_WORD = regex.compile(r"[A-Za-z][\w'’-]*")
-_QUOTES = regex.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
+_CREDIT_TAIL = compile_user_regex(r"\s*\((?P<credit>[^()\n]{1,40})\)\s*\.?\s*$")
+_ACRONYM = compile_user_regex(r"[A-Z][A-Z0-9&]{1,6}")
+_CAP_WORD = compile_user_regex(r"[A-Za-z][\w'’-]*")
+_QUOTES = compile_user_regex(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
 # finite verbs and modals: a sentence has one, a caption or a bare name list does not
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
-_COMMON_VERB = regex.compile(
+_COMMON_VERB = compile_user_regex(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|should|shall|"
     r"said|says|say|told|tells|added|according|announced|reported|showed|shows|made|took|gave|went|came|got|"
     r"became|began|left|found|called|asked|wants|wanted|plans|planned|expects|expected)\b",
     regex.IGNORECASE,
 )
 # a paragraph opening with a pronoun, a conjunction or an adverb continues a story; a caption names a scene
-_SENTENCE_OPENER = regex.compile(
+_SENTENCE_OPENER = compile_user_regex(
     r"(?:he|she|they|it|we|i|you|then|and|but|or|so|now|also|still|yet|separately|meanwhile|however|no|"
     r"this|that|these|those|there|here|when|while|if|after|before|as|in|on|at|for|by|with|from|during|since|"
     r"many|some|most|all|both|each|one|his|her|their|its|our|my)\b",

@@ -10,14 +10,12 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import chain
 
-import regex
-
 from ..core.document import Block, Document
 from ..core.findings import Applicability, Hit, Severity
-from .base import Checker, Option
+from .base import Checker, Option, compile_user_regex
 from .boilerplate import delete_block_edit
 
-_WORD = regex.compile(r"\w+(?:['’]\w+)*")
+_WORD = compile_user_regex(r"\w+(?:['’]\w+)*")
 
 
 def norm_words(text: str) -> list[str]:

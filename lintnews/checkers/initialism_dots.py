@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from ..core.document import Document
 from ..core.findings import Hit
-from .base import Checker
+from .base import Checker, compile_user_regex
 
 # an initialism of capitals, bare (US, EU, NATO) or each letter followed by a full stop (U.S., E.U.); never part of a
 # longer word or a dotted run ('U.S.-China' keeps its U.S.), and not a currency sign ('US$', which has no dotted form)
-_FORM = regex.compile(
+_FORM = compile_user_regex(
     r"(?<![\p{L}\p{N}.])(?:(?P<dotted>(?:\p{Lu}\.){2,5})(?!\p{L})|(?P<bare>\p{Lu}{2,5})(?![\p{L}\p{N}$]|\.\p{Lu}))"
 )
 # a line with no lower-case word is a heading or a label set in capitals, where the letters say nothing of the form
-_LOWER_WORD = regex.compile(r"\p{Ll}{3,}")
+_LOWER_WORD = compile_user_regex(r"\p{Ll}{3,}")
 
 
 class InitialismDotsChecker(Checker):

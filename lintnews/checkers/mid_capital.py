@@ -6,11 +6,9 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-import regex
-
 from ..core.document import Block, Document
 from ..core.findings import Hit
-from .base import Checker, Option
+from .base import Checker, Option, compile_user_regex
 
 
 def _words(text: str) -> frozenset[str]:
@@ -68,11 +66,11 @@ NAMING_WORDS = _words(
 
 _TOKEN = re.compile(r"\S+")
 # the word list first, the context after: a leading look-behind would be tried at every character
-_STRONG_HINT = regex.compile(
+_STRONG_HINT = compile_user_regex(
     r"\b(?:" + "|".join(sorted(w.capitalize() for w in FUNCTION_WORDS)) + r")(?![\w’'-])"
     r"(?<=(?:[^\W\d_]|[^\W\d_],)[ \t][A-Z][a-z]{0,12})"
 )
-_CAP_WORD = regex.compile(r"\b[A-Z][a-z]{3,}\b(?<=[^\W\d_] [A-Z][a-z]{3,})")
+_CAP_WORD = compile_user_regex(r"\b[A-Z][a-z]{3,}\b(?<=[^\W\d_] [A-Z][a-z]{3,})")
 _SPLIT = re.compile(r"^([“\"‘'(\[]*)(.*?)([.,;:!?”\"’')\]…]*)$", re.S)
 _TITLE = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z]+)*$")
 _LINE_BREAK = re.compile("[\r\n\v\f\u2028\u2029]")

@@ -5,20 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
 from ..core.document import Block, Document
 from ..core.findings import Hit
-from .base import Checker, Option
+from .base import Checker, Option, compile_user_regex
 from .word_classes import possible_tags
 
 # nouns and gerunds ('the signing of the contract')
 _COMMON = frozenset({"NN", "NNS", "VBG"})
 # a sentence holding this many 'of's may hold a chain: only those are parsed
-_OF = regex.compile(r"(?i)\bof\b")
-_WORD = regex.compile(r"\S+")
+_OF = compile_user_regex(r"(?i)\bof\b")
+_WORD = compile_user_regex(r"\S+")
 # a word of lower-case letters: what a common noun's token is (see _common)
-_LOWER = regex.compile(r"(?<!\p{L})\p{Ll}+(?!\p{L})")
+_LOWER = compile_user_regex(r"(?<!\p{L})\p{Ll}+(?!\p{L})")
 # the links of a chain follow each other within a noun phrase each ('of the newly built rail lines of'): the
 # farthest apart measured on the MT copy and the dev sets were 10 tokens, a coordination ('of its learning,
 # grasp and implementation of'); 'of's farther apart than this belong to different phrases

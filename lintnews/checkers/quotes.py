@@ -29,13 +29,23 @@ class QuotesChecker(Checker):
     kind = "quotes"
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        if not any(mark in doc.text for mark in _DOUBLE_QUOTES):
+            return
         paras = doc.paragraphs
+        # the paragraphs left inside a quotation so far: a paragraph without a double quote reports nothing and
+        # leaves nothing open, so it is passed over with three substring tests
+        left_open: set[int] = set()
         for k, para in enumerate(paras):
+            text = para.text
+            if '"' not in text and "“" not in text and "”" not in text:
+                continue
+            if leaves_open(text):
+                left_open.add(k)
             yield from self._paragraph(para)
             following = paras[k + 1].text if k + 1 < len(paras) else ""
-            chained = k > 0 and leaves_open(paras[k - 1].text)
+            chained = k - 1 in left_open
             # a quotation opened a few paragraphs back and closed here, without being opened again in between
-            open_earlier = any(leaves_open(p.text) for p in paras[max(0, k - 6) : k])
+            open_earlier = any(j in left_open for j in range(max(0, k - 6), k))
             yield from _unclosed(para, following, chained, k == 0 or open_earlier)
 
     def _paragraph(self, para: Block) -> Iterator[Hit]:

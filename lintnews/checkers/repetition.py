@@ -18,6 +18,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # what may stand between two words of one copy, or between two copies: spaces on one line, a comma for a clause
 _SPACE = re.compile(r"[ \t]+")
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")  # what _POSSESSIVE takes off a word (which has no line break)
 _CLAUSE_SEP = re.compile(r"[ \t]*,[ \t]+")
 # a sentence break inside the gap: the repeat would cross it
 _BREAK = re.compile(r"[.!?;:…\n]")
@@ -62,10 +63,18 @@ class Repeat(NamedTuple):
 
 def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok], list[Repeat]]:
     """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first."""
-    toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    words = _WORD.findall(text)
+    if len(words) < 2 * min_words:
+        return [], []
     # `the region region's`: a possessive repeats its noun too
-    low = [_POSSESSIVE.sub("", t.text.lower()) for t in toks]
+    low = [w[:-2] if w.endswith(_POSSESSIVE_ENDS) else w for w in (w.lower() for w in words)]
+    if len(set(low)) == len(low):
+        return [], []  # no word twice: nothing repeats (most headings, cells and short paragraphs)
+    toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     gaps = _Gaps(text, toks)
+    if not any(gaps.join):
+        return toks, []  # no two words side by side (markup between all of them): no copies can join
+    same = _same_runs(low)
     found: list[Repeat] = []
     covered = -1
     i = 0
@@ -73,7 +82,11 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
         hit = None
         for size in range(max_words, min_words - 1, -1):
             # the first words and the gaps compared before the lists are sliced: most sizes fail there, cheaply
-            if i + 2 * size > len(toks) or low[i] != low[i + size] or not gaps.copies_join(i, size):
+            if i + 2 * size > len(toks) or low[i] != low[i + size]:
+                continue
+            if size > 1 and same[i] >= 2 * size:
+                continue  # inside a run of one word: the unit repeats that word, it is periodic
+            if not gaps.copies_join(i, size):
                 continue
             if low[i : i + size] == low[i + size : i + 2 * size] and not _periodic(low[i : i + size]):
                 hit = size
@@ -92,6 +105,15 @@ def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok],
         covered = i + (times + 1) * hit - 1
         i = covered + 1
     return toks, found
+
+
+def _same_runs(low: list[str]) -> list[int]:
+    """For each token, how many tokens from it on are the same word (1: the next one differs)."""
+    same = [1] * len(low)
+    for k in range(len(low) - 2, -1, -1):
+        if low[k] == low[k + 1]:
+            same[k] = same[k + 1] + 1
+    return same
 
 
 class _Gaps:

@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
-from .base import Checker, Option
+from .base import Checker, Option, compile_user_regex
 
 # what a candidate sentence shows before it is tagged: a mark (the verb follows what was said, see _inversion),
 # perhaps the pronoun MT adds, a lower-case word, 'to', a capitalised listener or 'this' + a noun, then a word
 # that may open a noun phrase
-_CUE = regex.compile(
+_CUE = compile_user_regex(
     r"[,;:—–\-\"”’'«»][ \t]*(?:(?:they|he|she|They|He|She)[ \t]+)?\p{Ll}+ to "
     r"(?:(?:the )?\p{Lu}[\w.&'’-]*(?: (?:\p{Lu}[\w.&'’-]*|de|del|la|of))*|this \p{Ll}+) \p{Ll}"
 )

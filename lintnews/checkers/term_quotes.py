@@ -5,27 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
 from ..core.document import Block, Document
 from ..core.findings import Hit
-from .base import Checker, Option
+from .base import Checker, Option, compile_user_regex
 from .word_classes import possible_tags
 
 # a short quoted span inside a line, the quotation marks hugging the words. A comma or full stop may stand inside
 # the closing mark, as American punctuation puts it ('a "price floor," officials'); a quoted remark ends with
 # another mark or with more words than a term has
-_QUOTED = regex.compile(
+_QUOTED = compile_user_regex(
     r"(?P<open>[\"“])(?P<term>[^\s\"“”][^\"“”\n]{0,58}?[^\s\"“”.,!?;:…])(?P<stop>[,.]?)(?P<close>[\"”])"
 )
 # English's own ways of introducing a term in quotation marks: the quotes are right after these
-_INTRODUCED = regex.compile(
+_INTRODUCED = compile_user_regex(
     r"(?i:\b(?:so-called|called|calls|call|dubbed|named|titled|entitled|known\s+as|termed|labelled|labeled|"
     r"branded|word|words|phrase|slogan|label|term|hashtag|as|of))\s*$"
 )
 # how far before the quotation mark an introducing word (with the space after it) can start
 _INTRODUCED_REACH = 64
-_AFTER_WORD = regex.compile(r"[\p{L},]\s$")
+_AFTER_WORD = compile_user_regex(r"[\p{L},]\s$")
 # verbs that attribute words to a speaker: a quoted fragment in their sentence is somebody's words, not a term
 _ATTRIBUTING = frozenset(
     """
@@ -37,7 +35,7 @@ _ATTRIBUTING = frozenset(
 # a writer speaking as I or to you uses quotation marks for irony and coinage of their own ('my "launch" phase');
 # the term-quoting habit is that of third-person news prose
 _PERSONAL = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_WORD = compile_user_regex(r"\p{L}[\p{L}\p{M}'’-]*")
 # the tags of a word the parse calls a NOUN
 _NOUN_TAGS = frozenset({"NN", "NNS"})
 

@@ -11,7 +11,7 @@ from ..core.document import Block, Document
 from ..core.findings import Hit, Severity
 from ..core.foreign_lexicon import SOURCE_LANGUAGES, foreign_zipf
 from ..core.lexicon import cmudict_syllables, zipf
-from .base import Checker, Option, list_of_str, one_of
+from .base import Checker, Option, compile_user_regex, list_of_str, one_of
 
 MODES = ("script", "words")
 LANGUAGE_NAMES = {
@@ -34,24 +34,24 @@ ROMANCE = frozenset(["es", "fr", "pt", "it"])
 # the source's own punctuation): 北京 市, Москва, القدس
 _OTHER = r"(?:(?!\p{Latin})\p{L})"
 _BETWEEN = r"[\p{M}\d\s·・、，。：；！？「」《》〈〉（）]*"
-_SCRIPT_RUN = regex.compile(rf"{_OTHER}\p{{M}}*(?:{_BETWEEN}{_OTHER}\p{{M}}*)*")
-_IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_LATIN_WORD = regex.compile(r"\p{Latin}{2,}")
+_SCRIPT_RUN = compile_user_regex(rf"{_OTHER}\p{{M}}*(?:{_BETWEEN}{_OTHER}\p{{M}}*)*")
+_IDEOGRAPH = compile_user_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_LATIN_WORD = compile_user_regex(r"\p{Latin}{2,}")
 # a word: letters, with inner apostrophes (d'état, l'Élysée); hyphens split words as wordfreq does
-_WORD = regex.compile(r"(?<![\w@/#.&=-])\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*(?![\w@/-]|\.\w)")
+_WORD = compile_user_regex(r"(?<![\w@/#.&=-])\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*(?![\w@/-]|\.\w)")
 # quotations and parentheses: a quoted title or a gloss keeps its words on purpose
-_SHELTERED = regex.compile(
+_SHELTERED = compile_user_regex(
     r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’(?!\w)|«[^»\n]{1,200}»|\([^()\n]{1,200}\)|\*[^*\n]{1,100}\*"
     r"|(?<!\w)_[^_\n]{1,100}_(?!\w)|(?<![\w’])'[^'\n]{1,100}'(?![\w’])"
 )
-_GLOSS = regex.compile(r"\([^()\n]{1,100}\)")
-_GLOSS_AFTER = regex.compile(r"\s*\(\s*\p{Latin}")
+_GLOSS = compile_user_regex(r"\([^()\n]{1,100}\)")
+_GLOSS_AFTER = compile_user_regex(r"\s*\(\s*\p{Latin}")
 # a number after a capitalised word or an article is a model number ('the 50 quattro', 'Sportback 55 quattro')
-_MODEL_NUMBER = regex.compile(r"(?:\b(?:the|a|an|The|A|An)|\p{Lu}\w*)[ \t]+\d[\d.,]*[ \t]*$")
+_MODEL_NUMBER = compile_user_regex(r"(?:\b(?:the|a|an|The|A|An)|\p{Lu}\w*)[ \t]+\d[\d.,]*[ \t]*$")
 # a capitalised word English writes less often than this is a name English does not know: one of the source's
 _NAME_ZIPF = 3.0
 # an elided article or preposition before a name: L'Académie, d'Orsay, dell'Arte
-_ELIDED = regex.compile(r"^\p{L}{1,4}['’]")
+_ELIDED = compile_user_regex(r"^\p{L}{1,4}['’]")
 _ARTICLES = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "our"})
 # words before a name that mark what follows as a person's name, not an untranslated noun
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sr", "sra", "don", "doña", "st", "san", "santa"})

@@ -136,6 +136,7 @@ def noun_form_lexicon() -> frozenset[str]:
     return frozenset(_word_classes(path)["noun_forms"])
 
 
+@cache  # read once for the four lexicons: 6 ms a read
 def _word_classes(path: Path) -> dict[str, Any]:
     # v3: the adverbs and irregular noun forms were added; a table cached by an older version lacks them
     data: dict[str, Any] = cached_value("spacy-word-classes-v3", path, lambda: _read_lexicon(path))

@@ -69,7 +69,9 @@ def import_spacy() -> types.ModuleType:
     If anything goes wrong, the half-imported modules are dropped and spaCy is imported as usual.
     """
     with _IMPORT_LOCK:
-        return _import_spacy()
+        spacy = _import_spacy()
+        _group_entry_points()
+        return spacy
 
 
 def _import_spacy() -> types.ModuleType:
@@ -95,6 +97,45 @@ def _import_spacy() -> types.ModuleType:
     if getattr(spacy, "cli", None) is cli:
         delattr(spacy, "cli")
     return spacy
+
+
+class _GroupedEntryPoints:
+    """The installed entry points as catalogue read them, each group's selection made once."""
+
+    def __init__(self, found: Any) -> None:
+        self.found = found
+        self._groups: dict[str, Any] = {}
+
+    def select(self, **params: Any) -> Any:
+        if params.keys() != {"group"}:
+            return self.found.select(**params)
+        group = params["group"]
+        if group not in self._groups:
+            self._groups[group] = self.found.select(group=group)
+        return self._groups[group]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.found, name)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.found)
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+
+def _group_entry_points() -> None:
+    """Let catalogue look up the entry points of a registry group once, not at every registry lookup.
+
+    catalogue reads the installed entry points once, at its import, then filters all of them by group each
+    time a registry is asked for a name: 122 times while the model loads, 13-25 ms. The same entry points,
+    selected once per group, give the same answers (catalogue never reads them again in a process either).
+    """
+    catalogue = sys.modules.get("catalogue")
+    found = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if catalogue is None or isinstance(found, _GroupedEntryPoints) or not hasattr(found, "select"):
+        return
+    catalogue.AVAILABLE_ENTRY_POINTS = _GroupedEntryPoints(found)  # type: ignore[attr-defined]
 
 
 def _one_blas_thread() -> None:

@@ -6,6 +6,12 @@ few without. Compiling costs about a second for the shipped packs, so each datab
 folder (cache.tables_dir), named by a hash of its expressions, and loaded in milliseconds by later runs. A
 pattern Hyperscan cannot compile, or that the rewrite does not model, is always a candidate; without the
 hyperscan module every pattern is (the same findings, more regex searches).
+
+A selector built `per_line` answers for many lines at once: one scan of the lines joined (Lines) names, per
+pattern, the lines it may match in (by_line), each match's end mapped back to its line by bisection. Its
+databases report every match (not only the first), read `^` and `$` at each line's bounds, and leave a pattern
+that matches the empty text always a candidate (it matches in every line). A match inside one line is still a
+match of the joined text (the rewrite keeps no assertion but `^` and `$`), so no line is lost.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -26,6 +33,8 @@ from .dialect import prefilter_expression
 
 # bump when the stored form or the rewrite changes in a way the expressions' hash would not show
 FORMAT = 1
+# the lines a pattern may match in (None: every line), by the pattern's position
+PerLine = list[set[int] | None]
 
 # a pattern and its `regex` flags, or None for a rule with no pattern to select by (always a candidate)
 Source = tuple[str, int] | None
@@ -43,8 +52,9 @@ def engine() -> ModuleType | None:
 class _Database:
     """One group's compiled expressions: built (or loaded) on first scan."""
 
-    def __init__(self, ids: list[int], patterns: list[str], caseless: list[bool]) -> None:
+    def __init__(self, ids: list[int], patterns: list[str], caseless: list[bool], per_line: bool = False) -> None:
         self.ids = ids
+        self.per_line = per_line
         self.patterns = patterns
         self.caseless = caseless
         self.expressions: list[str | None] = []  # rewritten when compiled (speed.dialect)
@@ -64,6 +74,8 @@ class _Database:
 
     def _hash(self, hs: ModuleType) -> str:
         h = hashlib.sha256(f"{FORMAT}\0{hs.__version__}\0{regex.__version__}\0{_dialect_hash()}\0".encode())
+        if self.per_line:  # compiled with other flags (the key of the others unchanged)
+            h.update(b"per-line\0")
         for i, pattern, caseless in zip(self.ids, self.patterns, self.caseless, strict=True):
             h.update(f"{i}\0{int(caseless)}\0{pattern}\0".encode())
         return h.hexdigest()[:24]
@@ -87,6 +99,34 @@ class _Database:
             self._db.scan(data, match_event_handler=on_match, scratch=self._scratch)
         except hs.error:  # a scratch in use by another thread, say: all of them, as with no engine
             found.update(self.ids)
+
+    def scan_lines(self, hs: ModuleType, lines: Lines, out: PerLine) -> None:
+        """Add to `out` the lines each pattern may match in: one scan of them all (a per_line database)."""
+        self.load(hs)
+        for i in self.always:
+            out[i] = None
+        if self._db is False:
+            for i in self.ids:
+                out[i] = None
+            return
+        starts = lines.starts
+        after = len(starts)
+
+        def on_match(id_: int, start: int, end: int, flags: int, context: Any) -> None:
+            chosen = out[id_]
+            if chosen is not None:
+                # the line of the match's last character; an anchor's empty match (`^`) at a line's start is
+                # that line's too
+                k = bisect_right(starts, max(end - 1, 0)) - 1
+                chosen.add(k)
+                if k + 1 < after and starts[k + 1] == end:
+                    chosen.add(k + 1)
+
+        try:
+            self._db.scan(lines.data, match_event_handler=on_match, scratch=self._scratch)
+        except hs.error:
+            for i in self.ids:
+                out[i] = None
 
     def _load(self, hs: ModuleType) -> Any:
         """The database from the tables folder, else compiled and stored there; False if nothing compiles."""
@@ -112,7 +152,10 @@ class _Database:
         """These expressions compiled together; one Hyperscan refuses is found by halving and left out."""
         if not positions:
             return None
-        flags = hs.HS_FLAG_PREFILTER | hs.HS_FLAG_UTF8 | hs.HS_FLAG_SINGLEMATCH | hs.HS_FLAG_ALLOWEMPTY
+        flags = hs.HS_FLAG_PREFILTER | hs.HS_FLAG_UTF8
+        # per line: every match is reported, so that each line it ends in is named; an expression that matches
+        # the empty text would be reported at every offset, and is refused here (always a candidate)
+        flags |= hs.HS_FLAG_MULTILINE if self.per_line else hs.HS_FLAG_SINGLEMATCH | hs.HS_FLAG_ALLOWEMPTY
         db = hs.Database(mode=hs.HS_MODE_BLOCK)
         try:
             db.compile(
@@ -140,9 +183,10 @@ class Selector:
     without a source (None) and those no expression stands for included; None when there is no engine.
 
     `groups` puts the patterns in databases by label, one database per label: a house pack edited often
-    recompiles its own few patterns, not the shipped packs'."""
+    recompiles its own few patterns, not the shipped packs'. A `per_line` selector also answers
+    `by_line(lines)`."""
 
-    def __init__(self, sources: Sequence[Source], groups: Sequence[str] | None = None) -> None:
+    def __init__(self, sources: Sequence[Source], groups: Sequence[str] | None = None, per_line: bool = False) -> None:
         self.size = len(sources)
         self.always: set[int] = set()
         by_group: dict[str, tuple[list[int], list[str], list[bool]]] = {}
@@ -154,7 +198,7 @@ class Selector:
             ids.append(i)
             patterns.append(source[0])
             caseless.append(bool(source[1] & regex.IGNORECASE))
-        self.databases = [_Database(*v) for _, v in sorted(by_group.items())]
+        self.databases = [_Database(*v, per_line=per_line) for _, v in sorted(by_group.items())]
 
     def load(self) -> None:
         """Load (or compile) the databases now: before --jobs workers fork, so they inherit them."""
@@ -175,6 +219,47 @@ class Selector:
         for db in self.databases:
             db.scan(hs, data, found)
         return found
+
+    def by_line(self, lines: Lines) -> PerLine | None:
+        """For each pattern, the lines it may match in (None: any line); None when there is no engine."""
+        hs = engine()
+        if hs is None or lines.data is None:
+            return None
+        if not all(db.per_line for db in self.databases):
+            raise ValueError("by_line() needs a selector built per_line")
+        out: PerLine = [set() for _ in range(self.size)]
+        for i in self.always:
+            out[i] = None
+        for db in self.databases:
+            db.scan_lines(hs, lines, out)
+        return out
+
+
+class Lines:
+    """Lines of text joined for one scan: their UTF-8, each followed by a line break, and the byte where each
+    starts."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.count = len(texts)
+        # each line ends in a break, the last too: an anchor does not match after a break that ends the text
+        joined = "".join(t + "\n" for t in texts)
+        self.data: bytes | None
+        try:
+            self.data = joined.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no valid UTF-8 to scan
+            self.data = None
+        # ASCII text: bytes are characters; otherwise each line's length in bytes
+        ascii_only = self.data is None or len(self.data) == len(joined)
+        sizes = (len(t) for t in texts) if ascii_only else _utf8_sizes(texts)
+        self.starts: list[int] = []
+        at = 0
+        for n in sizes:
+            self.starts.append(at)
+            at += n + 1
+
+
+def _utf8_sizes(texts: Sequence[str]) -> list[int]:
+    return [len(t.encode("utf-8")) for t in texts]
 
 
 @cache

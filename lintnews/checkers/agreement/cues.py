@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from ...speed.select import Selector
+from ..base import compile_user_regex
 from ..word_classes import possible_tags
 from .words import PARTICIPLE_ONLY, PAST, PAST_FORMS, PAST_ONLY
 
@@ -164,10 +165,10 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
 
 
 # a `^` that anchors (not one that negates a class or is escaped): dropped, it widens the pattern
-_ANCHOR = regex.compile(r"(?<![\[\\])\^")
+_ANCHOR = compile_user_regex(r"(?<![\[\\])\^")
 # white space inside a text: every check relates two words, and every cue spans a space between them
-_INNER_SPACE = regex.compile(r"\S\s+\S")
-_CHUNK = regex.compile(r"\w+")
+_INNER_SPACE = compile_user_regex(r"\S\s+\S")
+_CHUNK = compile_user_regex(r"\w+")
 
 
 class Prefilter:

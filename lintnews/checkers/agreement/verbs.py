@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
+from ..base import compile_user_regex
 from .flags import Flag, flag
 from .inflect import ed_base, gerund, participle
 from .words import BASE_OF, ED_BASES, GERUND_VERBS, PARTICIPLE_ONLY, PAST_FORMS, PAST_ONLY, SAME_AS_PARTICIPLE
@@ -76,7 +75,7 @@ def check_verb_form(sdoc: Doc) -> Iterator[Flag]:
             yield flag(tok, tok, right, message=f"After '{near.text}' use the past participle '{right}'.")
 
 
-_GERUND_TO = regex.compile(
+_GERUND_TO = compile_user_regex(
     r"(?i)^(?:look(?:s|ed|ing)?\s+forward|accustomed|when\s+it\s+comes|with\s+a\s+view|in\s+addition|"
     r"object(?:s|ed)?|(?:am|is|are|was|were|be|been|get|got|getting|'m|’m|'re|’re)\s+used)$"
 )

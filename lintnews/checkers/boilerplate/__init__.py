@@ -10,7 +10,7 @@ from ...core.document import Block, Document
 from ...core.errors import RuleError
 from ...core.findings import Edit, Hit
 from ...rules.rulepack import Rule
-from ...speed.select import Selector
+from ...speed.select import Lines, PerLine, Selector
 from ..base import Checker, Option, compile_user_regex, list_of_str, one_of
 
 POSITIONS = ("any", "first", "last", "not-first")
@@ -21,6 +21,8 @@ CLAIMS = "boilerplate-claimed"
 # doc.cache keys: the document's content lines and their word counts, computed once for the pack's rules
 _LINES = "boilerplate-lines"
 _LINE_WORDS = "boilerplate-line-words"
+# doc.cache key: the content lines joined for the rules' selectors, one encoding for the pack
+_SCAN = "boilerplate-scan-lines"
 # A line that ends like a sentence; teaser headlines and list items do not.
 _FINAL_PUNCT = regex.compile(r"""[.!…:;]["”’'»)\]]*$""")
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
@@ -86,6 +88,8 @@ _META_WORDS = frozenset(
     ]
 )
 _META_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}.'’-]*")
+# a line of a shape holds a match of one of these (a metadata line, a date or a time): the others are not read
+SHAPE_NEEDS: dict[str, tuple[regex.Pattern[str], ...]] = {"metadata": (_DATE, _TIME)}
 
 
 def metadata_line(text: str) -> bool:
@@ -130,12 +134,14 @@ def content_lines(doc: Document) -> list[Block]:
     return out
 
 
-def _line_word_counts(doc: Document) -> list[int]:
-    """`word_count` of each of `content_lines(doc)`: every rule of the pack asks for them."""
-    counts: list[int] | None = doc.cache.get(_LINE_WORDS)
-    if counts is None:
-        counts = doc.cache[_LINE_WORDS] = [word_count(b.text) for b in content_lines(doc)]
-    return counts
+def _line_words(doc: Document, i: int) -> int:
+    """`word_count` of line `i` of `content_lines(doc)`, counted once for all the rules of the pack (and only
+    for the lines a rule reads)."""
+    counts: dict[int, int] = doc.cache.setdefault(_LINE_WORDS, {})
+    n = counts.get(i)
+    if n is None:
+        n = counts[i] = word_count(content_lines(doc)[i].text)
+    return n
 
 
 def delete_block_edit(text: str, start: int, end: int) -> Edit:
@@ -209,10 +215,14 @@ class BoilerplateChecker(Checker):
 
     def setup(self) -> None:
         self.flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
-        # the patterns one by one, the first that matches winning, as in one alternation of them all: a scan of
-        # the line names those that may match in it, so most lines are never searched (see _match)
+        # the patterns one by one, the first that matches winning, as in one alternation of them all; one scan of
+        # all of a document's lines names the lines each may match in (and those that may have the shape), so a
+        # rule reads only those lines and tries only the patterns named in each (see _match)
         self._patterns: list[regex.Pattern[str]] | None = None
-        self.selector = Selector([(p, self.flags) for p in self.opts["patterns"]])
+        needs = SHAPE_NEEDS.get(self.opts["shape"], ())
+        sources = [(p, self.flags) for p in self.opts["patterns"]] + [(n.pattern, n.flags) for n in needs]
+        self._shape_ids = range(len(self.opts["patterns"]), len(sources))
+        self.selector = Selector(sources, per_line=True)
 
     @property
     def patterns(self) -> list[regex.Pattern[str]]:
@@ -225,56 +235,61 @@ class BoilerplateChecker(Checker):
         self.patterns  # noqa: B018
         self.selector.load()
 
-    def _span(self, line: str) -> tuple[int, int] | None:
-        """[start, end) of what flags the line, or None."""
+    def _span(self, line: str, i: int, chosen: PerLine | None) -> tuple[int, int] | None:
+        """[start, end) of what flags line `i`, or None."""
         if self.opts["patterns"]:
-            m = self._match(line)
+            m = self._match(line, i, chosen)
             if m is not None and m.end() > 0:
                 return m.start(), m.end()
-        if self.opts["shape"] == "metadata" and metadata_line(line):
+        if self.opts["shape"] == "metadata" and _named(chosen, self._shape_ids, i) and metadata_line(line):
             return 0, len(line)
         return None
 
-    def _match(self, line: str) -> regex.Match[str] | None:
+    def _match(self, line: str, i: int, chosen: PerLine | None) -> regex.Match[str] | None:
         """What `match` (or `fullmatch`) of the alternation of the patterns gives: the first pattern that matches
-        at the start of the line; with `fullmatch`, the first that matches the whole line. A pattern the scan of
-        the line does not name is passed over: it cannot match."""
-        ids = self.selector.candidates(line)
+        at the start of the line; with `fullmatch`, the first that matches the whole line. A pattern the scan
+        does not name in line `i` is passed over: it cannot match there."""
         full = self.opts["fullmatch"]
-        for i, pattern in enumerate(self.patterns):
-            if ids is not None and i not in ids:
+        for k, pattern in enumerate(self.patterns):
+            if chosen is not None and (named := chosen[k]) is not None and i not in named:
                 continue
             m = pattern.fullmatch(line, timeout=1.0) if full else pattern.match(line, timeout=1.0)
             if m is not None:
                 return m
         return None
 
+    def _visits(self, doc: Document, lines: list[Block]) -> tuple[list[int], PerLine | None]:
+        """The lines to read, in order (those of the rule's position that a pattern or the shape may match
+        in), and what the scan named in each."""
+        n = len(lines)
+        position = self.opts["position"]
+        allowed = {"first": range(1), "last": range(n - 1, n), "not-first": range(1, n)}.get(position, range(n))
+        scan: Lines | None = doc.cache.get(_SCAN)
+        if scan is None:
+            scan = doc.cache[_SCAN] = Lines([b.text for b in lines])
+        chosen = self.selector.by_line(scan)
+        if chosen is None or any(c is None for c in chosen):
+            return list(allowed), chosen
+        named: set[int] = set().union(*chosen)  # type: ignore[arg-type]
+        return sorted(i for i in named if i in allowed), chosen
+
     def check(self, doc: Document) -> Iterator[Hit]:
         lines = content_lines(doc)
         if not lines:
             return
-        position = self.opts["position"]
-        if position == "first":
-            candidates = [0]
-        elif position == "last":
-            candidates = [len(lines) - 1]
-        elif position == "not-first":
-            candidates = list(range(1, len(lines)))
-        else:
-            candidates = list(range(len(lines)))
+        candidates, chosen = self._visits(doc, lines)
         flagged: set[int] = set()
         claims: dict[int, str] = doc.cache.setdefault(CLAIMS, {})
         me = self.rule.id
         # a prefix (metadata) is removed alone, so a long line after it does not matter
         max_words = self.opts["max_words"] if self.opts["report"] == "line" else None
-        words = _line_word_counts(doc) if max_words is not None else []
         for i in candidates:
             if i in flagged or claims.get(lines[i].start, me) != me:
                 continue
             line = lines[i]
-            if max_words is not None and words[i] > max_words:
+            if max_words is not None and _line_words(doc, i) > max_words:
                 continue
-            span = self._span(line.text)
+            span = self._span(line.text, i, chosen)
             if span is None:
                 continue
             flagged.add(i)
@@ -297,3 +312,10 @@ class BoilerplateChecker(Checker):
             yield Hit(line.start, line.end, edits=delete_blocks_edits(doc.raw, [line, *group]))
             for nxt in group:
                 yield Hit(nxt.start, nxt.end)
+
+
+def _named(chosen: PerLine | None, ids: range, i: int) -> bool:
+    """Whether the scan named line `i` for one of these sources (or could not tell)."""
+    if chosen is None:
+        return True
+    return any((named := chosen[k]) is None or i in named for k in ids)

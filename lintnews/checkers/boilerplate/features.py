@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from ...core.lexicon import zipf
-from .lines import FINAL, FUNCTION_ZIPF, content_words, has_finite_verb, imperative_opener, words_of
+from .lines import FUNCTION_ZIPF, content_words, has_finite_verb, imperative_opener, words_of
 from .page import ArticleFacts
-from .patterns import PATTERNS, TRUNCATED, first_match
+from .patterns import PATTERNS, SEARCHED, SENTENCES, TRUNCATED, first_match, may_match
 from .words import AGENCIES, PLATFORMS, UI_WORDS
 
 _LETTERS = regex.compile(r"\p{L}")
+_LIST_MARKER = regex.compile(r"\s*[-–•*·]\s+\S")
 FEATURES = (
     "bias",
     "first",
@@ -143,58 +144,55 @@ class LineEvidence:
     cues: dict[str, str]
 
 
-def _shape(text: str, words: Sequence[str], v: dict[str, float]) -> None:
-    """Length, punctuation and capitals."""
-    nw = len(words)
+@dataclass(frozen=True)
+class Line:
+    """Line `i` of the article `facts` describes, as the steps read it; `flagged`: the lines other rules found."""
+
+    facts: ArticleFacts
+    i: int
+    flagged: Sequence[bool]
+    text: str
+    words: tuple[str, ...]
+
+
+Values = dict[str, float]
+Cues = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Step:
+    """Some of a line's evidence, worked out together. `cost` orders the steps: 0 reads the page's facts, 1 goes
+    over the line's words, 2 searches its text, 3 goes over every character or looks up every word's frequency.
+    Every feature a step of cost 1 or more sets lies in [0, 1] (the lazy score bounds what is still unknown so)."""
+
+    features: tuple[str, ...]
+    cost: int
+    run: Callable[[Line, Values, Cues], None]
+    also: tuple[str, ...] = ()  # features of later steps it may settle on the way
+
+
+def _layout(line: Line, v: Values, cues: Cues) -> None:
+    """Length, final punctuation, place and the topic of the lines around: what the page's facts already hold."""
+    text, nw = line.text, len(line.words)
+    v["bias"] = 1.0
     v["short"] = float(nw <= 3)
     v["log_words"] = math.log1p(nw) / 4
     v["long"] = float(nw > 30)
-    v["no_final_punct"] = float(not FINAL.search(text))
-    caps = [w for w in words[1:] if len(w) >= 4 and w[:1].isalpha()]
-    v["title_case"] = sum(w[:1].isupper() for w in caps) / len(caps) if len(caps) >= 2 else 0.0
-    letters = _LETTERS.findall(text)
-    v["all_caps"] = float(nw >= 2 and len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.8)
-    v["no_verb"] = float(not has_finite_verb(words))
-    low = [w.lower() for w in words]
-    v["function_share"] = 1.0 - (sum(zipf(w) >= FUNCTION_ZIPF for w in low) / nw if nw else 0.0)
+    v["no_final_punct"] = float(not line.facts.final[line.i])
     stripped = text.strip()
     v["parenthesised"] = float(stripped[:1] in "([" and stripped[-1:] in ")]")
     v["question"] = float(stripped.endswith("?"))
-    v["sentences"] = min(3, len(regex.findall(r"[.!?][\"”’)]?\s+\p{Lu}", text))) / 3
-    v["digit_share"] = sum(c.isdigit() for c in text) / max(1, len(text.replace(" ", "")))
-    v["list_marker"] = float(bool(regex.match(r"\s*[-–•*·]\s+\S", text)))
-    v["truncated"] = float(bool(TRUNCATED.search(text)))
+    v["list_marker"] = float(bool(_LIST_MARKER.match(text)))
+    _place(line.facts, line.i, line.flagged, v)
+    _around(line.facts, line.i, line.words, v)
+    # a widget's controls are a few words, a call to action a short line: on a longer line both are nothing
+    if nw > 4:
+        v["ui_short"] = 0.0
+    if nw > 10:
+        v["action_short"] = 0.0
 
 
-def _words(text: str, words: Sequence[str], v: dict[str, float], cues: dict[str, str]) -> None:
-    """Calls to action, platforms, page-furniture words, agencies and the patterns of patterns.py."""
-    nw = len(words)
-    low = [w.lower() for w in words]
-    verb = imperative_opener(words)
-    v["imperative"] = float(bool(verb))
-    plat = [w for w in words if w.lower() in PLATFORMS]
-    v["platform"] = float(bool(plat))
-    v["ui_share"] = sum(w in UI_WORDS for w in low) / nw if nw else 0.0
-    agency = [w for w in words if w.lower() in AGENCIES and (w.isupper() or w[:1].isupper())]
-    v["agency"] = float(bool(agency))
-    for name, found in (
-        ("imperative", verb),
-        ("platform", plat[0] if plat else ""),
-        ("agency", agency[0] if agency else ""),
-    ):
-        if found:
-            cues[name] = found
-    for name in PATTERNS:  # in the order their cues are named in a message
-        found = first_match(name, text)
-        v[name] = float(bool(found))
-        if found:
-            cues[name] = found[:40]
-    # a widget is a few words of controls ('Copy link', 'Back to top'), a headline with one such word is not
-    v["ui_short"] = v["ui_share"] if nw <= 4 else 0.0
-    v["action_short"] = v["imperative"] if nw <= 10 and not v["quote"] else 0.0
-
-
-def _place(facts: ArticleFacts, i: int, flagged: Sequence[bool], v: dict[str, float]) -> None:
+def _place(facts: ArticleFacts, i: int, flagged: Sequence[bool], v: Values) -> None:
     """Where the line is: on the page, around the story, among short lines and lines other rules found."""
     n = len(facts.lines)
     v["first"] = float(i == 0)
@@ -216,15 +214,20 @@ def _place(facts: ArticleFacts, i: int, flagged: Sequence[bool], v: dict[str, fl
     v["under_flagged"] = float(after_story and any(flagged[facts.story_end + 1 : i]))
 
 
-def _topic(facts: ArticleFacts, i: int, v: dict[str, float]) -> None:
-    """Whether the line speaks of the story's topic: a teaser names another story, a subhead this one."""
-    own = content_words(facts.lines[i])
+def _topic(line: Line, v: Values, cues: Cues) -> None:
+    """Whether the line's words are the story's: a teaser names another story, a subhead this one."""
+    facts, i = line.facts, line.i
+    own = content_words(line.text)
     v["novel_words"] = sum(facts.vocab[w] <= 1 for w in own) / len(own) if len(own) >= 2 else 0.0
     v["off_lead"] = (
         sum(w not in facts.lead for w in own) / len(own)
         if len(own) >= 3 and facts.has_body and i > facts.lead_end
         else 0.0
     )
+
+
+def _around(facts: ArticleFacts, i: int, words: Sequence[str], v: Values) -> None:
+    """Whether the short lines and the block around the line speak of the story's topic, from the page's facts."""
     # a list of other stories' headlines: a run of short lines whose words the story does not use
     run = facts.runs[i]
     full = min(1.0, (run.size - 1) / 2) if run is not None else 0.0
@@ -237,6 +240,7 @@ def _topic(facts: ArticleFacts, i: int, v: dict[str, float]) -> None:
     block = facts.blocks[i]
     sure = min(1.0, block.topic_words / 6) if block is not None else 0.0
     v["block_off_topic"] = block.off_story * sure if block is not None else 0.0
+    v["recased"] = _recased(facts, i, words)
 
 
 def _recased(facts: ArticleFacts, i: int, words: Sequence[str]) -> float:
@@ -249,16 +253,134 @@ def _recased(facts: ArticleFacts, i: int, words: Sequence[str]) -> float:
     return sum(w.lower() in facts.lower for w in caps) / len(caps) if len(caps) >= 2 else 0.0
 
 
+def _furniture(line: Line, v: Values, cues: Cues) -> None:
+    """Calls to action, platforms, page-furniture words and agencies: looked up word by word."""
+    words = line.words
+    nw = len(words)
+    low = [w.lower() for w in words]
+    verb = imperative_opener(words)
+    v["imperative"] = float(bool(verb))
+    plat = "" if PLATFORMS.isdisjoint(low) else next(w for w, lw in zip(words, low, strict=True) if lw in PLATFORMS)
+    v["platform"] = float(bool(plat))
+    v["ui_share"] = sum(map(UI_WORDS.__contains__, low)) / nw if nw else 0.0
+    agency = "" if AGENCIES.isdisjoint(low) else _agency(words, low)
+    v["agency"] = float(bool(agency))
+    for name, found in (("imperative", verb), ("platform", plat), ("agency", agency)):
+        if found:
+            cues[name] = found
+    # a widget is a few words of controls ('Copy link', 'Back to top'), a headline with one such word is not
+    v["ui_short"] = v["ui_share"] if nw <= 4 else 0.0
+    # a short call to action; a quotation that opens with a verb is a sentence of the story
+    if nw <= 10 and verb and "quote" not in v:
+        _search("quote", line, v, cues)
+    v["action_short"] = v["imperative"] if nw <= 10 and not v.get("quote") else 0.0
+
+
+def _title_case(line: Line, v: Values, cues: Cues) -> None:
+    """The share of the longer words after the first that are capitalised."""
+    caps = [w[0].isupper() for w in line.words[1:] if len(w) >= 4 and w[0].isalpha()]
+    v["title_case"] = sum(caps) / len(caps) if len(caps) >= 2 else 0.0
+
+
+def _agency(words: Sequence[str], low: Sequence[str]) -> str:
+    """The first agency named in capitals ('AFP', 'Reuters'), or ''."""
+    return next(
+        (w for w, lw in zip(words, low, strict=True) if lw in AGENCIES and (w.isupper() or w[:1].isupper())), ""
+    )
+
+
+def _search(name: str, line: Line, v: Values, cues: Cues) -> None:
+    found = first_match(name, line.text)
+    v[name] = float(bool(found))
+    if found:
+        cues[name] = found[:40]
+
+
+def _pattern_step(name: str) -> Step:
+    """The step of one pattern of patterns.py: is it found in the line (and what, for the message)."""
+
+    def run(line: Line, v: Values, cues: Cues) -> None:
+        if name not in v:
+            _search(name, line, v, cues)
+
+    return Step((name,), 2, run)
+
+
+def _scan(line: Line, v: Values, cues: Cues) -> None:
+    """One scan of the line for every pattern at once: a pattern it rules out finds nothing."""
+    possible = may_match(line.text)
+    if possible is not None:
+        for name in SEARCHED:
+            if name not in possible and name not in v:
+                v[name] = 0.0
+
+
+def _truncated(line: Line, v: Values, cues: Cues) -> None:
+    if "truncated" not in v:
+        v["truncated"] = float(bool(TRUNCATED.search(line.text)))
+
+
+def _sentences(line: Line, v: Values, cues: Cues) -> None:
+    if "sentences" not in v:
+        v["sentences"] = min(3, len(SENTENCES.findall(line.text))) / 3
+
+
+def _vocabulary(line: Line, v: Values, cues: Cues) -> None:
+    """How common the line's words are, and whether one of them is a clause's verb."""
+    words = line.words
+    nw = len(words)
+    v["no_verb"] = float(not has_finite_verb(words))
+    v["function_share"] = 1.0 - (sum(zipf(w.lower()) >= FUNCTION_ZIPF for w in words) / nw if nw else 0.0)
+
+
+def _characters(line: Line, v: Values, cues: Cues) -> None:
+    """Capitals and digits, character by character."""
+    text = line.text
+    letters = _LETTERS.findall(text)
+    v["all_caps"] = float(
+        len(line.words) >= 2 and len(letters) >= 6 and sum(map(str.isupper, letters)) / len(letters) > 0.8
+    )
+    v["digit_share"] = sum(map(str.isdigit, text)) / max(1, len(text.replace(" ", "")))
+
+
+_LAYOUT = (
+    *("bias", "first", "last", "top", "bottom", "short", "log_words", "long", "no_final_punct", "parenthesised"),
+    *("question", "list_marker", "headline_run", "window_headlines", "after_body", "before_body", "near_flagged"),
+    *("tail_block", "past_body", "under_flagged", "run_off_topic", "run_distinct", "pair_run", "block_off_topic"),
+    "recased",
+)
+_FURNITURE = ("imperative", "platform", "ui_share", "agency", "ui_short", "action_short")
+# every step, cheapest first; the lazy score (lazy.py) orders the steps of one cost by what they can add
+STEPS: tuple[Step, ...] = (
+    Step(_LAYOUT, 0, _layout, also=("ui_short", "action_short")),
+    Step(("novel_words", "off_lead"), 1, _topic),
+    Step(("title_case",), 1, _title_case),
+    Step(_FURNITURE, 1, _furniture, also=("quote",)),
+    Step((), 1, _scan, also=tuple(SEARCHED)),
+    *(_pattern_step(name) for name in PATTERNS),
+    Step(("truncated",), 2, _truncated),
+    Step(("sentences",), 2, _sentences),
+    Step(("no_verb", "function_share"), 3, _vocabulary),
+    Step(("all_caps", "digit_share"), 3, _characters),
+)
+
+
+def line_of(facts: ArticleFacts, i: int, flagged: Sequence[bool] = ()) -> Line:
+    text = facts.lines[i]
+    return Line(facts, i, flagged, text, words_of(text))
+
+
+def evidence_of(v: Values, cues: Cues) -> LineEvidence:
+    """The evidence once every step has run."""
+    return LineEvidence(tuple(v[f] for f in FEATURES), cues)
+
+
 def line_evidence(facts: ArticleFacts, i: int, flagged: Sequence[bool] = ()) -> LineEvidence:
     """The evidence of line `i` of the article `facts` describes; `flagged`: the lines other rules found to be
     boilerplate."""
-    text = facts.lines[i]
-    words = words_of(text)
-    cues: dict[str, str] = {}
-    v: dict[str, float] = {"bias": 1.0}
-    _shape(text, words, v)
-    _words(text, words, v, cues)
-    _place(facts, i, flagged, v)
-    _topic(facts, i, v)
-    v["recased"] = _recased(facts, i, words)
-    return LineEvidence(tuple(v[f] for f in FEATURES), cues)
+    line = line_of(facts, i, flagged)
+    v: Values = {}
+    cues: Cues = {}
+    for step in STEPS:
+        step.run(line, v, cues)
+    return evidence_of(v, cues)

@@ -17,6 +17,9 @@ FINAL = regex.compile(r"""[.!?…;]["”’'»)\]]*\s*$""")
 FUNCTION_ZIPF = 6.0
 # a verb's -ing form is a word English uses: 'share' -> 'sharing', 'follow' -> 'following'; nouns have none
 VERB_ING_ZIPF = 3.0
+# the most words of a headline-like line, the fewest of a paragraph of the story
+HEADLINE_WORDS = 14
+BODY_WORDS = 15
 # a word rarer than this carries a line's topic
 TOPIC_ZIPF = 5.0
 
@@ -27,16 +30,26 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(w.strip(".'’-") for w in _WORD.findall(text) if w.strip(".'’-"))
 
 
+def headline_shape(words: int, final: bool) -> bool:
+    """Short, and not ending like a sentence (`final`): a title, a teaser, a widget label."""
+    return 0 < words <= HEADLINE_WORDS and not final
+
+
+def body_shape(words: int, final: bool) -> bool:
+    """Long, and ending like a sentence (`final`): a paragraph of the story."""
+    return words >= BODY_WORDS and final
+
+
 @lru_cache(maxsize=8192)
 def is_headline_like(text: str) -> bool:
-    """Short, and not ending like a sentence: a title, a teaser, a widget label."""
+    """A line of headline shape (its end is searched only when it is short enough)."""
     n = len(words_of(text))
-    return 0 < n <= 14 and not FINAL.search(text)
+    return 0 < n <= HEADLINE_WORDS and not FINAL.search(text)
 
 
 def is_body(text: str) -> bool:
-    """A paragraph of the story: long, and ending like a sentence."""
-    return len(words_of(text)) >= 15 and FINAL.search(text) is not None
+    """A line of a paragraph's shape."""
+    return body_shape(len(words_of(text)), FINAL.search(text) is not None)
 
 
 @lru_cache(maxsize=8192)
@@ -47,6 +60,7 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=8192)
 def _verb_base(word: str) -> bool:
     """A verb's base form, known by its -ing form being an English word ('share' -> 'sharing')."""
     w = word.lower()

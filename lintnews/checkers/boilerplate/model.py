@@ -21,30 +21,46 @@ CONTEXT = ("bias", "own_logit", "near_mean", "near_max", "block_mean")
 CONTEXT_SPAN = 2
 
 
-def _logit(p: float) -> float:
+def logit(p: float) -> float:
     p = min(1.0 - 1e-6, max(1e-6, p))
     return math.log(p / (1.0 - p))
 
 
+def block_totals(facts: ArticleFacts, first: Sequence[float]) -> dict[int, float]:
+    """The sum of the first-stage scores of each block's lines, by the block's first line."""
+    totals: dict[int, float] = {}
+    for block in facts.blocks:
+        if block is not None and block.start not in totals:
+            totals[block.start] = block_total(first, block.start, block.end)
+    return totals
+
+
+def block_total(first: Sequence[float], start: int, end: int) -> float:
+    return sum(first[start : end + 1])
+
+
+def line_context(facts: ArticleFacts, first: Sequence[float], i: int, total: float) -> tuple[float, ...]:
+    """CONTEXT values of line `i` from the first-stage scores of its neighbours and (`total`) of its block's lines;
+    only those entries of `first` are read."""
+    n = len(facts.lines)
+    near = [first[j] for j in range(max(0, i - CONTEXT_SPAN), min(n, i + CONTEXT_SPAN + 1)) if j != i]
+    block = facts.blocks[i]
+    size = block.end - block.start if block is not None else 0
+    block_mean = (total - first[i]) / size if size else 0.0
+    return (1.0, logit(first[i]) / 4, sum(near) / len(near) if near else 0.0, max(near, default=0.0), block_mean)
+
+
 def context_features(facts: ArticleFacts, first: Sequence[float]) -> list[tuple[float, ...]]:
     """CONTEXT values of every line from the first-stage scores of the article's lines, in linear time."""
-    n = len(first)
-    prefix = [0.0]
-    for p in first:
-        prefix.append(prefix[-1] + p)
-    out: list[tuple[float, ...]] = []
-    for i in range(n):
-        near = [first[j] for j in range(max(0, i - CONTEXT_SPAN), min(n, i + CONTEXT_SPAN + 1)) if j != i]
+    totals = block_totals(facts, first)
+    out = []
+    for i in range(len(first)):
         block = facts.blocks[i]
-        size = block.end - block.start if block is not None else 0
-        block_mean = (prefix[block.end + 1] - prefix[block.start] - first[i]) / size if block and size else 0.0
-        out.append(
-            (1.0, _logit(first[i]) / 4, sum(near) / len(near) if near else 0.0, max(near, default=0.0), block_mean)
-        )
+        out.append(line_context(facts, first, i, totals[block.start] if block is not None else 0.0))
     return out
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
 
@@ -59,11 +75,11 @@ class LineModel:
 
     def probability(self, ev: LineEvidence) -> float:
         """The first stage: the line's own evidence."""
-        return _sigmoid(sum(w * x for w, x in zip(self.weights, ev.values, strict=True)))
+        return sigmoid(sum(w * x for w, x in zip(self.weights, ev.values, strict=True)))
 
     def with_context(self, values: tuple[float, ...]) -> float:
         """The second stage: the line's first-stage score weighed with its neighbours' (CONTEXT `values`)."""
-        return _sigmoid(sum(w * x for w, x in zip(self.context_weights, values, strict=True)))
+        return sigmoid(sum(w * x for w, x in zip(self.context_weights, values, strict=True)))
 
     def reasons(self, ev: LineEvidence, top: int = 3) -> list[str]:
         """The evidence that pushed the score up most, in words; what the line itself shows ('call to action

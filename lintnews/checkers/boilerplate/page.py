@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
-from .lines import content_words, is_body, is_headline_like, words_of
+from .lines import FINAL, body_shape, content_words, headline_shape, is_headline_like, words_of
 
 # the story's lead: its title area and first paragraphs, whose topic words a line of the story shares
 LEAD_PARAGRAPHS = 2
@@ -53,6 +54,7 @@ class ArticleFacts:
     """What the evidence of every line of one article reads: worked out once per article, in linear time."""
 
     lines: tuple[str, ...]
+    final: tuple[bool, ...]  # each line ends like a sentence
     headline: tuple[bool, ...]
     first_body: int  # index of the story's first paragraph (len(lines) when none)
     last_body: int  # index of its last (-1 when none)
@@ -66,11 +68,16 @@ class ArticleFacts:
     story_vocab: Counter[str]  # in how many of the story's paragraphs each topic word occurs
     runs: tuple[Run | None, ...]  # the run of short lines each line belongs to
     blocks: tuple[Block | None, ...]  # the block of lines between the story's paragraphs each other line is in
-    lower: frozenset[str]  # the words the paragraphs of the page write in lower case
+    body: tuple[int, ...]  # the lines of a paragraph's shape
 
     @property
     def has_body(self) -> bool:
         return self.last_body >= 0
+
+    @cached_property
+    def lower(self) -> frozenset[str]:
+        """The words the paragraphs of the page write in lower case (asked of a headline after the story only)."""
+        return frozenset(w for j in self.body for w in words_of(self.lines[j]) if w.islower())
 
 
 def on_topic(text: str, lead: frozenset[str]) -> bool:
@@ -195,8 +202,11 @@ def _story_end(lines: Sequence[str], body: Sequence[int], lead_end: int, lead: f
 def article_facts(lines: Sequence[str]) -> ArticleFacts:
     """The facts of the article whose content lines are `lines`."""
     n = len(lines)
-    headline = tuple(is_headline_like(t) for t in lines)
-    body = [j for j, t in enumerate(lines) if is_body(t)]
+    # one search of each line's end tells both its shapes
+    final = tuple(FINAL.search(t) is not None for t in lines)
+    counts = [len(words_of(t)) for t in lines]
+    headline = tuple(headline_shape(counts[j], final[j]) for j in range(n))
+    body = [j for j in range(n) if body_shape(counts[j], final[j])]
     before = [0] * n
     after = [0] * n
     for j in range(1, n):
@@ -213,6 +223,7 @@ def article_facts(lines: Sequence[str]) -> ArticleFacts:
     story_vocab = article_vocabulary([lines[j] for j in story])
     return ArticleFacts(
         lines=tuple(lines),
+        final=final,
         headline=headline,
         first_body=first,
         last_body=last,
@@ -226,5 +237,5 @@ def article_facts(lines: Sequence[str]) -> ArticleFacts:
         story_vocab=story_vocab,
         runs=tuple(_runs(lines, headline, story, story_vocab)),
         blocks=tuple(_blocks(lines, story, story_vocab)),
-        lower=frozenset(w for j in body for w in words_of(lines[j]) if w.islower()),
+        body=tuple(body),
     )

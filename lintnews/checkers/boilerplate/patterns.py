@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
+
+from ...speed.select import Selector
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 PATTERNS: dict[str, regex.Pattern[str]] = {
@@ -62,6 +66,31 @@ TRUNCATED = regex.compile(
     r"(?:\.\.\.|…|\[(?:…|\.\.\.)\])\s*[\"”’)]?\s*$|\b(?:read more|continue reading)\b\W*$|\bmore\s*[»›→]\s*$",
     regex.I,
 )
+
+# two sentences or more on one line: a period, a closing mark, and a capital
+SENTENCES = regex.compile(r"[.!?][\"”’)]?\s+\p{Lu}")
+# every pattern of the line evidence, by the feature it gives
+SEARCHED: dict[str, regex.Pattern[str]] = {**PATTERNS, "truncated": TRUNCATED, "sentences": SENTENCES}
+
+
+@cache
+def _selector() -> Selector:
+    return Selector([(p.pattern, p.flags) for p in SEARCHED.values()])
+
+
+def load_selector() -> None:
+    """Compile (or load) the scan's database now, before workers fork."""
+    _selector().load()
+
+
+def may_match(text: str) -> frozenset[str] | None:
+    """The features of SEARCHED whose pattern may match in `text`, by one scan of it for all of them (speed.select);
+    None when there is no scan engine (then any may)."""
+    ids = _selector().candidates(text)
+    if ids is None:
+        return None
+    names = tuple(SEARCHED)
+    return frozenset(names[i] for i in ids)
 
 
 def first_match(pattern: str, text: str) -> str:

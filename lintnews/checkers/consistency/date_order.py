@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from ...core.document import Document
 from ...core.findings import Hit
+from ..base import compile_user_regex
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_DAY = regex.compile(rf"\b(?P<m>{_MONTHS}) (?P<d>[1-9]|[12]\d|3[01])\b(?![\d:.,]\d)")
-_DAY_MONTH = regex.compile(rf"(?<![\d.,:])\b(?P<d>[1-9]|[12]\d|3[01]) (?P<m>{_MONTHS})\b")
+_MONTH_DAY = compile_user_regex(rf"\b(?P<m>{_MONTHS}) (?P<d>[1-9]|[12]\d|3[01])\b(?![\d:.,]\d)")
+_DAY_MONTH = compile_user_regex(rf"(?<![\d.,:])\b(?P<d>[1-9]|[12]\d|3[01]) (?P<m>{_MONTHS})\b")
 # 'May 2023' is a month and a year; 'March 3:15' is not a date
-_YEAR_OR_TIME_AFTER = regex.compile(r"\d")
+_YEAR_OR_TIME_AFTER = compile_user_regex(r"\d")
 
 
 def check(doc: Document) -> Iterator[Hit]:

@@ -9,10 +9,11 @@ import regex
 
 from ...core.document import Document
 from ...core.findings import Hit
+from ..base import compile_user_regex
 from .names import headline_spans, in_spans
 
 # two parts of a name joined by a hyphen (any case after it) or a space (a capital after it): Jong-un, Jong Un
-_JOINED = regex.compile(r"(?<![\w-])(?P<a>\p{Lu}\p{Ll}+)(?:-(?P<b>\p{L}\p{Ll}+)|[ ](?P<b>\p{Lu}\p{Ll}+))(?![\w-])")
+_JOINED = compile_user_regex(r"(?<![\w-])(?P<a>\p{Lu}\p{Ll}+)(?:-(?P<b>\p{L}\p{Ll}+)|[ ](?P<b>\p{Lu}\p{Ll}+))(?![\w-])")
 
 
 def check(doc: Document) -> Iterator[Hit]:

@@ -11,15 +11,16 @@ import regex
 from ...core.document import Document
 from ...core.findings import Hit
 from ...core.lexicon import zipf
+from ..base import compile_user_regex
 from .names import headline_spans, in_quotes, in_spans, in_term, pairs, sentence_initial
 from .token_forms import token_forms
 from .words import variants
 
 # the second word may run into the next sentence ('khan younisOne'): a capital ends it too
-_LOWER_PAIR = regex.compile(r"(?<![\w@#/.-])(?P<a>\p{Ll}+) (?P<b>\p{Ll}+)(?=\p{Lu}|(?![\w@-]))")
-_LOWER_RUN = regex.compile(r"\p{Ll}+")
-_MID_PAIR = regex.compile(r"(?<=\b\p{Ll}+ |[,;] )")
-_LOWER_WORD = regex.compile(r"(?<![\w@#/.&=-])\p{Ll}[\p{Ll}'’]+(?![\w@/-]|\.\w)")
+_LOWER_PAIR = compile_user_regex(r"(?<![\w@#/.-])(?P<a>\p{Ll}+) (?P<b>\p{Ll}+)(?=\p{Lu}|(?![\w@-]))")
+_LOWER_RUN = compile_user_regex(r"\p{Ll}+")
+_MID_PAIR = compile_user_regex(r"(?<=\b\p{Ll}+ |[,;] )")
+_LOWER_WORD = compile_user_regex(r"(?<![\w@#/.&=-])\p{Ll}[\p{Ll}'’]+(?![\w@/-]|\.\w)")
 # heads of Romance place names: the word after them is part of the name ('Porto Alegre', 'Gran Canaria')
 _PLACE_HEADS = frozenset(
     [
@@ -63,7 +64,7 @@ _PLACE_HEADS = frozenset(
         "Mar",
     ]
 )
-_HEAD_THEN_LOWER = regex.compile(rf"(?<![\w-])({'|'.join(sorted(_PLACE_HEADS))}) (?=\p{{Ll}})")
+_HEAD_THEN_LOWER = compile_user_regex(rf"(?<![\w-])({'|'.join(sorted(_PLACE_HEADS))}) (?=\p{{Ll}})")
 # lower-case particles that stay lower case inside names (Rio de Janeiro, Costa del Sol)
 _PARTICLES = frozenset(
     [

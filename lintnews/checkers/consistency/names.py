@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
-
 from ...core.document import Document
 from ...core.lexicon import zipf
+from ..base import compile_user_regex
 
 # no apostrophe: Trump's and Trump’s are one name, the quote mark is punctuation's business
 _NAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
-_WORD_FIRST = regex.compile(r"(?<!\w)\w")
+_WORD_FIRST = compile_user_regex(r"(?<!\w)\w")
 # a word this common ('State', 'President') is a title or an ordinary word, not the name that anchors a variant
 ANCHOR_MAX_ZIPF = 5.0
 # a word this common capitalised only at the start of sentences is an ordinary word ('Resume the talks')
@@ -19,9 +18,9 @@ COMMON_ZIPF = 4.0
 # a one-letter variant of a name is reported only when English sources have (almost) never seen it
 MISSPELT_MAX_ZIPF = 1.5
 # two capitalised words in a row: a given name and a surname, or a two-word place (Khan Yunis)
-_PAIR = regex.compile(rf"(?<![\w@#/.-])(?P<a>{_NAME}) (?P<b>{_NAME})(?![\w@-])")
+_PAIR = compile_user_regex(rf"(?<![\w@#/.-])(?P<a>{_NAME}) (?P<b>{_NAME})(?![\w@-])")
 # what sits before a word that starts a sentence, a line or a quotation: its capital says nothing
-_INITIAL_BEFORE = regex.compile(r"(?:^|[.!?:;\n•*–—-])[\s\"“‘'«(\[]*$")
+_INITIAL_BEFORE = compile_user_regex(r"(?:^|[.!?:;\n•*–—-])[\s\"“‘'«(\[]*$")
 
 
 class Occurrence(NamedTuple):
@@ -74,7 +73,7 @@ def pairs(doc: Document) -> dict[tuple[str, str], list[Occurrence]]:
     return out
 
 
-_QUOTED = regex.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’(?!\w)")
+_QUOTED = compile_user_regex(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’(?!\w)")
 
 
 def in_quotes(text: str, offset: int) -> bool:
@@ -85,7 +84,7 @@ def in_quotes(text: str, offset: int) -> bool:
     return any(m.start() < offset < m.end() for m in _QUOTED.finditer(text, start, end))
 
 
-_NEXT_WORD = regex.compile(r" (\p{Lu}\p{Ll}+)\b")
+_NEXT_WORD = compile_user_regex(r" (\p{Lu}\p{Ll}+)\b")
 
 
 def in_term(text: str, end: int) -> bool:

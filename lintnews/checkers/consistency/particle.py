@@ -9,9 +9,10 @@ import regex
 
 from ...core.document import Document
 from ...core.findings import Hit
+from ..base import compile_user_regex
 
 # an Arabic article glued to a name: al-Sisi, el Sisi, Al Thani
-_PARTICLE_NAME = regex.compile(r"(?<![\w-])(?P<p>[Aa]l|[Ee]l)(?P<sep>[ -])(?P<head>\p{Lu}\p{Ll}+)(?![\w-])")
+_PARTICLE_NAME = compile_user_regex(r"(?<![\w-])(?P<p>[Aa]l|[Ee]l)(?P<sep>[ -])(?P<head>\p{Lu}\p{Ll}+)(?![\w-])")
 
 
 def check(doc: Document) -> Iterator[Hit]:

@@ -8,17 +8,18 @@ import regex
 
 from ...core.document import Document
 from ...core.lexicon import zipf
+from ..base import compile_user_regex
 from .names import ANCHOR_MAX_ZIPF, COMMON_ZIPF, Occurrence, sentence_initial
 from .words import fold
 
 # one word with a capital somewhere (Sánchez, IBGE, OpenAI); not part of an address, a handle or a hyphenated word
-_CAP_TOKEN = regex.compile(r"(?<![\w@#/.&=-])(?=\w*\p{Lu})[\p{L}\p{M}]+(?![\w@/-]|\.\w)")
+_CAP_TOKEN = compile_user_regex(r"(?<![\w@#/.&=-])(?=\w*\p{Lu})[\p{L}\p{M}]+(?![\w@/-]|\.\w)")
 # what sits before a word that starts a sentence, a line or a quotation: its capital says nothing
-_INITIAL_BEFORE = regex.compile(r"(?:^|[.!?:;\n•*–—-])[\s\"“‘'«(\[]*$")
+_INITIAL_BEFORE = compile_user_regex(r"(?:^|[.!?:;\n•*–—-])[\s\"“‘'«(\[]*$")
 # scanning for _CAP_TOKEN: its matches start each \w+ run that holds a capital, so only those runs are tried
-_UPPER = regex.compile(r"\p{Lu}")
-_RUN_ENDING_HERE = regex.compile(r"(?r)\w+")
-_RUN = regex.compile(r"\w+")
+_UPPER = compile_user_regex(r"\p{Lu}")
+_RUN_ENDING_HERE = compile_user_regex(r"(?r)\w+")
+_RUN = compile_user_regex(r"\w+")
 # a word run together with the next one: the name is recovered to count as evidence, never reported
 _GLUED_WORDS = (
     "and",
@@ -39,7 +40,7 @@ _GLUED_WORDS = (
     "is",
     "has",
 )
-_GLUED_TAIL = regex.compile(rf"(?<=\p{{Ll}}{{3}})(?:{'|'.join(_GLUED_WORDS)})$")
+_GLUED_TAIL = compile_user_regex(rf"(?<=\p{{Ll}}{{3}})(?:{'|'.join(_GLUED_WORDS)})$")
 # words before a name that are titles, not given names: they do not tell two people apart
 _TITLES = frozenset(
     [

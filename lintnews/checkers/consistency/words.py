@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-import regex
+from ..base import compile_user_regex
 
-_VOWELISH = regex.compile(r"[aeiouyhw'’-]")
-_DOUBLED = regex.compile(r"(.)\1+")
+_VOWELISH = compile_user_regex(r"[aeiouyhw'’-]")
+_DOUBLED = compile_user_regex(r"(.)\1+")
 
 
 def skeleton(word: str) -> str:
@@ -110,14 +110,14 @@ def damerau(a: str, b: str) -> int:
 # spellings one sound takes in the romanisation of names: Younis/Yunis, Mohammed/Mohamed, Tomasz/Tomash,
 # Zelenskiy/Zelenskyy, Peskoff/Peskov, Gadhafi/Gaddafi, Husain/Hussein
 _TRANSLIT = (
-    (regex.compile(r"(\p{Ll})\1+"), r"\1"),
-    (regex.compile(r"(?<=.)(?:ou|oo|u)"), "u"),
-    (regex.compile(r"(?<=.)(?:ee|ie|ei|ai|ay|ey|iy|yi|ii|y|i|e)(?=[^aeiou]|$)"), "i"),
-    (regex.compile(r"(?<=.)(?:sz|sh|ch|tch|zh|cz)"), "s"),
-    (regex.compile(r"(?<=[^aeiou])h"), ""),
-    (regex.compile(r"(?<=.)(?:f|w)$"), "v"),
-    (regex.compile(r"(?<=.)(?:ck|kh|q)"), "k"),
-    (regex.compile(r"(?<=.)ph"), "f"),
+    (compile_user_regex(r"(\p{Ll})\1+"), r"\1"),
+    (compile_user_regex(r"(?<=.)(?:ou|oo|u)"), "u"),
+    (compile_user_regex(r"(?<=.)(?:ee|ie|ei|ai|ay|ey|iy|yi|ii|y|i|e)(?=[^aeiou]|$)"), "i"),
+    (compile_user_regex(r"(?<=.)(?:sz|sh|ch|tch|zh|cz)"), "s"),
+    (compile_user_regex(r"(?<=[^aeiou])h"), ""),
+    (compile_user_regex(r"(?<=.)(?:f|w)$"), "v"),
+    (compile_user_regex(r"(?<=.)(?:ck|kh|q)"), "k"),
+    (compile_user_regex(r"(?<=.)ph"), "f"),
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
@@ -28,6 +29,10 @@ _INNER = _PLAIN_LETTERS | {"'"}
 # so a word as it stands in the text, split at spaces, needs no wordfreq import (0.2 s with its first lookup)
 _OUTER = _QUOTES + ',.;:!?()[]"“”‘«»…–—'
 _DIGITS = frozenset("0123456789")
+# ASCII only: wordfreq normalises some letters beside a digit (`00º`) in ways not restated here
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz") | _DIGITS
+# wordfreq.numbers.MULTI_DIGIT_RE: the digit sequences it writes as 0s (a lone digit is left as it is)
+_MULTI_DIGIT = re.compile(r"[0-9][0-9.,]+")
 _ZIPF_MEMO: dict[str, float] = {}
 
 # wordfreq.numbers: a token with a run of two or more digits is looked up with its digits as 0s, its
@@ -58,11 +63,16 @@ def _year_freq(text: str) -> float:
 
 
 def _digit_freq(number: str) -> float:
-    """wordfreq.numbers.digit_freq of a token that is one number (digits, with . or , between runs)."""
+    """wordfreq.numbers.digit_freq of one digit sequence (digits, with . or , between runs)."""
     freq = 1.0
     for run in number.replace(",", ".").split("."):
         freq *= _year_freq(run) if len(run) == 4 else _benford_freq(run)
     return freq
+
+
+def _is_alphanumeric(part: str) -> bool:
+    """ASCII letters and digits in one token (`g7`, `m23`, `5g`, `h1n1`): wordfreq keeps them whole."""
+    return _ALNUM.issuperset(part) and not _DIGITS.isdisjoint(part) and not _DIGITS.issuperset(part)
 
 
 def _is_number(part: str) -> bool:
@@ -93,7 +103,7 @@ def _plain_tokens(low: str) -> list[str] | None:
     core = low.strip(_OUTER).replace("’", "'")
     if not _PLAIN.issuperset(core):
         parts = [t for t in core.split("-") if t]
-        if all(_is_word(t) or _is_number(t) for t in parts):
+        if all(_is_word(t) or _is_number(t) or _is_alphanumeric(t) for t in parts):
             return parts
         return None
     return [t for t in core.split("-") if t]
@@ -105,15 +115,15 @@ def _zipf_of_tokens(tokens: list[str]) -> float:
     freqs = frequencies()
     one_over = 0.0
     for token in tokens:
-        smashed = token
-        if len(token) > 1 and token[0] in _DIGITS:
-            smashed = "".join("0" if c in _DIGITS else c for c in token)
+        runs = _MULTI_DIGIT.findall(token)
+        smashed = _MULTI_DIGIT.sub(lambda m: "".join("0" if c in _DIGITS else c for c in m[0]), token)
         f = freqs.get(smashed)
         if f is None:
             one_over = 0.0
             break
         if smashed != token:
-            f *= _digit_freq(token)
+            for run in runs:
+                f *= _digit_freq(run)
         one_over += 1.0 / f
     if not tokens or one_over == 0.0:
         freq = minimum

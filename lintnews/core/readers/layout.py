@@ -86,6 +86,8 @@ class Layout:
         seg = self.raw[s:e]
         if inside[s] and "\n" not in seg and "\r" not in seg and inside.find(0, s, e) < 0:
             return FILL * (e - s)  # marks inside one block, on one line: the common run, without a regex
+        if not inside[s] and inside.find(1, s, e) < 0:
+            return _BLANK.sub(" ", _MARK.sub(FILL, seg))  # between two blocks (a heading's '# '), as below
         # a run is inside one block or outside all of them, except where a block starts or ends within it
         pieces = []
         for m in _INSIDE.finditer(inside, s, e):

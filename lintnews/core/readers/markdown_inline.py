@@ -13,7 +13,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .layout import TEXT, Layout
-from .markdown_trace import Trace, TracingInline
+from .markdown_blocks import heading_run
+from .markdown_trace import Trace, TracingInline, is_dense
 
 # Hugo shortcodes and Liquid tags: template code, never article text; each runs to its first closing mark
 _CLOSERS = {"{{<": ">}}", "{{%": "%}}", "{%": "%}", "{{": "}}"}
@@ -57,6 +58,7 @@ def _as_is(url: str) -> str:
 def parser() -> tuple[MarkdownIt, TracingInline]:
     """CommonMark with GitHub's tables and strikethrough, front matter, footnotes and shortcodes."""
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
+    md.block.ruler.before("table", "heading_run", heading_run)
     md.inline.ruler.before("text", "shortcode", _shortcode)
     md.inline.add_terminator_char("{")
     # nothing is rendered: link targets need no percent-encoding nor punycode (a sixth of the reading time)
@@ -101,7 +103,9 @@ def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[
     container marks (`> `, `- `, indentation, table pipes) are taken off, so it is found at the line's end
     or, in a table row, after the previous cell."""
     where: list[int] = []
-    for k, piece in enumerate(content.split("\n")):
+    pieces = content.split("\n")
+    last = len(pieces) - 1
+    for k, piece in enumerate(pieces):
         n = first + k
         if n >= len(lines):
             return None
@@ -126,7 +130,7 @@ def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[
         where.extend(range(start + at, start + at + len(stripped)))
         if n in cursor:
             cursor[n] = at + len(stripped)
-        if k < content.count("\n"):
+        if k < last:
             where.append(start + len(body))  # the line break between two content lines
     return where
 
@@ -139,34 +143,45 @@ def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: A
     where = locate(reading.lines, tok.map[0], tok.content, reading.cursor)
     if where is None:
         return None  # could not place it: nothing of it is text, so nothing of it is edited
-    trace = Trace(tok.content)
+    content = tok.content
+    # no character where a rule could start: the text rule would take it all as one text token, and all of it is
+    # text (unless it is dense, where link destinations are taken out below): no trace to make
+    if tracer.all_text(content) and not is_dense(content):
+        tok.children = [Token("text", "", 0, content=content)] if content else []
+        if not where:
+            return None
+        _mark_text(layout.kinds, where, 0, len(content))
+        return where[0], where[-1] + 1
+    trace = Trace(content)
     children: list[Token] = []
-    if tracer.all_text(tok.content):
-        # no character where a rule could start: the text rule would take it all as one text token
-        trace.text[:] = b"\x01" * len(tok.content)
-        if tok.content:
-            children.append(Token("text", "", 0, content=tok.content))
+    if tracer.all_text(content):
+        trace.text[:] = b"\x01" * len(content)
+        if content:
+            children.append(Token("text", "", 0, content=content))
     else:
         tracer.trace = trace
         try:
-            tracer.parse(tok.content, md, env, children)
+            tracer.parse(content, md, env, children)
         finally:
             tracer.trace = None
             tracer._bases.clear()
     tok.children = children
     if trace.dense:
-        for d in _DESTINATION.finditer(tok.content):
+        for d in _DESTINATION.finditer(content):
             trace.text[d.start() : d.end()] = bytes(d.end() - d.start())
-    kinds = layout.kinds
     for m in _ONES.finditer(bytes(trace.text)):
-        s, e = m.start(), m.end()
-        if where[e - 1] - where[s] == e - 1 - s:
-            kinds[where[s] : where[e - 1] + 1] = b"\x01" * (e - s)  # on one line: one slice
-        else:
-            for k in range(s, e):
-                kinds[where[k]] = TEXT
+        _mark_text(layout.kinds, where, m.start(), m.end())
     for k, (value, end) in trace.shown.items():
         layout.mark_shown(where[k], where[end - 1] + 1, value)
     if not where:
         return None
     return where[0], where[-1] + 1
+
+
+def _mark_text(kinds: bytearray, where: list[int], s: int, e: int) -> None:
+    """The file's characters of content [s, e) are text."""
+    if where[e - 1] - where[s] == e - 1 - s:
+        kinds[where[s] : where[e - 1] + 1] = b"\x01" * (e - s)  # on one line: one slice
+    else:
+        for k in range(s, e):
+            kinds[where[k]] = TEXT

@@ -1,0 +1,59 @@
+"""The early exits of the per-block rules: a block passed over cheaply is one the full reading finds nothing in."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintnews.checkers.quotes import QuotesChecker
+from lintnews.checkers.repetition import find_repeats
+from lintnews.core.sources import make_document
+from lintnews.rules.rulepack import collect_pack_paths, load_packs
+
+_QUOTES = next(r for p in load_packs(collect_pack_paths()) for r in p.rules if r.kind == "quotes")
+
+
+def _quote_hits(text: str) -> list[tuple[int, int]]:
+    return [(h.start, h.end) for h in QuotesChecker(_QUOTES).check(make_document("q.txt", text))]
+
+
+def test_paragraphs_without_quotes_still_count_between_an_opening_and_its_close() -> None:
+    """A quotation opened and left open, closed a few paragraphs later: the paragraphs between hold no mark,
+    and still count towards how far back an open quotation is looked for."""
+    opening = 'He spoke for an hour. "We will stay here until the end.'
+    closing = 'Nobody will move us from this square," he told the crowd.'
+    near = "\n\n".join([opening, "The crowd cheered.", closing])
+    far = "\n\n".join([opening, *[f"The crowd cheered for the {n} time." for n in range(7)], closing])
+    assert (near.rindex('"'), near.rindex('"') + 1) not in _quote_hits(near)
+    assert (far.rindex('"'), far.rindex('"') + 1) in _quote_hits(far)
+
+
+_VOCABULARY = ["the", "The", "region", "region's", "REGION", "on", "a", "talks", "in"]
+
+
+def _repeats_by_definition(low: list[str], min_words: int, max_words: int) -> bool:
+    """Some unit of min..max words said twice in a row, not itself a repeat of a shorter unit."""
+    for size in range(min_words, max_words + 1):
+        for i in range(len(low) - 2 * size + 1):
+            unit = low[i : i + size]
+            periodic = any(size % p == 0 and unit == unit[:p] * (size // p) for p in range(1, size // 2 + 1))
+            if unit == low[i + size : i + 2 * size] and not periodic:
+                return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_VOCABULARY), max_size=14), st.integers(1, 3), st.integers(0, 3))
+def test_a_paragraph_passed_over_has_no_repeat(words: list[str], min_words: int, extra: int) -> None:
+    max_words = min_words + extra
+    low = [w.lower().removesuffix("'s") for w in words]
+    _, found = find_repeats(" ".join(words), min_words, max_words)
+    assert bool(found) == _repeats_by_definition(low, min_words, max_words), words
+
+
+def test_words_parted_only_by_markup_do_not_repeat() -> None:
+    """Copies must be joined by spaces (or a comma): where markup parts every pair of words, nothing repeats, and
+    one pair joined by a space is still found."""
+    fill = "\u2060"  # what the Markdown reader's view holds in place of markup (`*a **a`)
+    assert find_repeats(fill.join(["talks"] * 6), 1, 4)[1] == []
+    assert find_repeats(fill + " ".join(["talks", "talks"]) + fill + "talks", 1, 4)[1] != []
