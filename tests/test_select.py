@@ -230,6 +230,29 @@ def test_a_pattern_hyperscan_refuses_is_always_a_candidate() -> None:
     assert selector.candidates("neither") == {1}
 
 
+def test_a_long_expression_hyperscan_refuses_is_found_without_halving(tmp_path: Path) -> None:
+    """A phrase list too large for the engine is tried alone, so the database of the others compiles once."""
+    words = [f"w{i}x{i * 7919 % 10007}" for i in range(4000)]
+    refused = "|".join(["a{40000}", *words[200:800]])  # a long list with one repeat too large for the engine
+    assert len(prefilter_expression(refused, False) or "") >= select.LONG_EXPRESSION
+    sources: list[tuple[str, int] | None] = [(f"\\b{w}\\b", 0) for w in words[:200]]
+    sources.insert(100, (refused, 0))
+    compiles = []
+    real = select._Database._compile
+
+    def counted(self: select._Database, hs: object, positions: list[int]) -> object:
+        compiles.append(len(positions))
+        return real(self, hs, positions)  # type: ignore[arg-type]
+
+    with (
+        mock.patch("lintnews.speed.cache.default_cache_dir", return_value=tmp_path),
+        mock.patch.object(select._Database, "_compile", counted),
+    ):
+        selector = Selector(sources)
+        assert selector.candidates(f"say {words[5]} now") == {5, 100}
+    assert compiles == [200]  # the 200 others, once: no halving
+
+
 def test_the_database_is_kept_and_a_damaged_one_rebuilt(tmp_path: Path) -> None:
     with mock.patch("lintnews.speed.cache.default_cache_dir", return_value=tmp_path):
         assert Selector([("needle", 0), ("thread", regex.I)]).candidates("a THREAD") == {1}
