@@ -230,6 +230,17 @@ def test_a_pattern_hyperscan_refuses_is_always_a_candidate() -> None:
     assert selector.candidates("neither") == {1}
 
 
+@pytest.mark.parametrize("pattern", [r"(\w)\w?\1", r"(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(l)\12", r"(?P<x>o)\1"])
+def test_a_back_reference_at_the_end_of_a_pattern_is_not_a_character(pattern: str) -> None:
+    """`\\1` closing a pattern refers to a group (only three octal digits make a character): it may match any text."""
+    text = "abcdefghijkll" if "(l)" in pattern else "xoo"
+    assert regex.search(pattern, text)
+    assert Selector([(pattern, 0)]).candidates(text) == {0}
+    chosen = Selector([(pattern, 0)], per_line=True).by_line(Lines([text]))
+    assert chosen is not None
+    assert chosen[0] is None or 0 in chosen[0]
+
+
 def test_a_long_expression_hyperscan_refuses_is_found_without_halving(tmp_path: Path) -> None:
     """A phrase list too large for the engine is tried alone, so the database of the others compiles once."""
     words = [f"w{i}x{i * 7919 % 10007}" for i in range(4000)]

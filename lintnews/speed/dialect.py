@@ -55,6 +55,8 @@ _QUANTIFIER = re.compile(r"\{(\d*)(,?)(\d*)\}")
 _NAME = re.compile(r"\(\?P?<([A-Za-z_]\w*)>")
 _FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]+))?([:)])")
 _OCTAL = re.compile(r"[0-7]{1,3}")
+# a digit escape other than \0 is a back-reference unless three octal digits make it a character (\101 is 'A')
+_OCTAL_CHARACTER = re.compile(r"[0-7]{3}")
 _LEADING = re.compile(r"(?:\(\?[a-zA-Z]+\))*")
 
 
@@ -229,7 +231,7 @@ class _Reader:
         if e == "X":
             self.i += 2
             return _class(_ANY) + "+"
-        if e.isdigit() and e != "0" and not _OCTAL.fullmatch(p[self.i + 1 : self.i + 4]):
+        if e.isdigit() and e != "0" and not _OCTAL_CHARACTER.fullmatch(p[self.i + 1 : self.i + 4]):
             m = re.match(r"\d{1,2}", p[self.i + 1 :])
             assert m is not None
             self.i += 1 + m.end()
