@@ -99,41 +99,31 @@ def _read_lexicon(path: Path) -> dict[str, Any]:
     }
 
 
-@cache
 def verb_lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(verb base forms, noun base forms, irregular verb forms) from the spaCy model's lemmatizer data, cached."""
-    path = _model_lookups()
-    if path is None:
-        return frozenset(), frozenset(), frozenset()
-    data = _word_classes(path)
-    return frozenset(data["verbs"]), frozenset(data["nouns"]), frozenset(data["verb_forms"])
+    return _lexicon("verbs"), _lexicon("nouns"), _lexicon("verb_forms")
 
 
-@cache
 def adjective_lexicon() -> frozenset[str]:
     """Adjective base forms from the same tables."""
-    path = _model_lookups()
-    if path is None:
-        return frozenset()
-    return frozenset(_word_classes(path)["adjectives"])
+    return _lexicon("adjectives")
 
 
-@cache
 def adverb_lexicon() -> frozenset[str]:
     """Adverbs from the same tables."""
-    path = _model_lookups()
-    if path is None:
-        return frozenset()
-    return frozenset(_word_classes(path)["adverbs"])
+    return _lexicon("adverbs")
+
+
+def noun_form_lexicon() -> frozenset[str]:
+    """Irregular noun forms (`children`, `fishermen`) from the same tables."""
+    return _lexicon("noun_forms")
 
 
 @cache
-def noun_form_lexicon() -> frozenset[str]:
-    """Irregular noun forms (`children`, `fishermen`) from the same tables."""
+def _lexicon(name: str) -> frozenset[str]:
+    """One word class of the model's tables; empty without the model."""
     path = _model_lookups()
-    if path is None:
-        return frozenset()
-    return frozenset(_word_classes(path)["noun_forms"])
+    return frozenset() if path is None else frozenset(_word_classes(path)[name])
 
 
 @cache  # read once for the four lexicons: 6 ms a read
