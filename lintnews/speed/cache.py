@@ -104,7 +104,8 @@ def _files_hash(pkg: Path) -> str:
     newest = max((st.st_mtime for _, st in stats), default=0.0)
     if time.time() - newest > RACY_SECONDS:
         entries = [*((k, v) for k, v in memo.items() if k != signature), (signature, found)]
-        _write_memo(memo_path, dict(entries[-_MEMO_ENTRIES:]))
+        # a folder that cannot be written: hashed again next time
+        store_whole(memo_path, json.dumps(dict(entries[-_MEMO_ENTRIES:])).encode())
     return found
 
 
@@ -118,20 +119,28 @@ def _read_memo(path: Path) -> dict[str, str]:
     return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
 
 
-def _write_memo(path: Path, memo: dict[str, str]) -> None:
+def store_whole(path: Path, data: bytes) -> bool:
+    """Write a cache file under another name beside it, then rename it over `path`: a concurrent reader sees the
+    old file or the new one, never a part. False, leaving nothing behind, when it cannot be written (a read-only
+    folder, a full disk). No fsync, unlike fileio.write_atomic for articles: a cache file a crash loses is built
+    again."""
     tmp = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(memo, fh)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.stem}-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
-    except OSError:  # a cache that cannot be written: hashed again next time
+    except BaseException as e:
         if tmp:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+        if isinstance(e, OSError):
+            return False
+        raise
+    return True
 
 
 def digest(parts: Iterable[str | bytes]) -> str:
@@ -186,21 +195,13 @@ class Cache:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # something unpicklable (a closure): not cached, still correct
             return
-        tmp = ""
-        try:
-            if not path.parent.is_dir():
+        if not path.parent.is_dir():
+            try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                tag(self.root)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except OSError:
-            if tmp:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+            except OSError:
+                return
+            tag(self.root)
+        store_whole(path, data)
 
 
 def tag(root: Path) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import atexit
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import regex
+
+from .cache import store_whole
 
 # Why: the `regex` module parses a pattern in Python, 1.3 ms on average for the shipped packs' patterns, and a
 # one-article run compiles a hundred and more of them (every rule whose pattern may match, each validated again
@@ -74,7 +75,7 @@ class PatternStore:
         if len(merged) > MAX_ENTRIES:
             # the patterns of packs long since edited: keep what this run used
             merged = {k: v for k, v in merged.items() if k in self._used}
-        _write(self.path, merged)
+        store_whole(self.path, pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL))
         self._stored = merged
         self._new = {}
 
@@ -95,23 +96,6 @@ def _read(path: Path) -> dict[Key, bytes]:
 
 def _is_key(k: Any) -> bool:
     return isinstance(k, tuple) and len(k) == 2 and isinstance(k[0], str) and isinstance(k[1], int)
-
-
-def _write(path: Path, entries: dict[Key, bytes]) -> None:
-    """Write beside, then rename: a concurrent reader sees the old file or the new one, whole."""
-    tmp = ""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
-    except OSError:
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 # the store this process compiles with, once installed

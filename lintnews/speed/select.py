@@ -17,8 +17,6 @@ match of the joined text (the rewrite keeps no assertion but `^` and `$`), so no
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
@@ -29,6 +27,7 @@ from typing import Any
 import regex
 
 from . import dialect
+from .cache import store_whole, tables_dir
 from .dialect import prefilter_expression
 
 # bump when the stored form or the rewrite changes in a way the expressions' hash would not show
@@ -149,7 +148,7 @@ class _Database:
         if db is None:
             return False
         if path is not None:
-            _store(path, _pack(self.always, hs.dumpb(db)))
+            store_whole(path, _pack(self.always, hs.dumpb(db)))  # else compiled again next time
         return db
 
     def _flags(self, hs: ModuleType, p: int) -> int:
@@ -303,21 +302,7 @@ def _unpack(data: bytes) -> tuple[set[int], bytes]:
 
 
 def _path(name: str) -> Path | None:
-    from .cache import tables_dir
-
     try:
         return tables_dir() / name
     except (OSError, RuntimeError):  # no home folder to put it in: compiled in each process
         return None
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Write beside, then rename: a concurrent reader sees the whole file or none."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # compiled again next time

@@ -8,7 +8,7 @@ wordfreq does, syllables.py reads the CMU dictionary.
 from __future__ import annotations
 
 from .english import KNOWN_ZIPF, is_known, zipf
-from .store import PackedTable, _store, cached_value, packed_table
+from .store import PackedTable, cached_value, packed_table
 from .syllables import cmudict_syllables
 from .wordfreq_table import Frequencies, frequencies, short_common_words
 
@@ -16,7 +16,6 @@ __all__ = [
     "KNOWN_ZIPF",
     "Frequencies",
     "PackedTable",
-    "_store",
     "cached_value",
     "cmudict_syllables",
     "frequencies",

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import mmap
-import os
 import struct
 import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from ...speed.cache import store_whole
 
 # bump when the packed layout or what a table holds changes: old files are then simply not found
 PACK_FORMAT = 2
@@ -107,25 +108,6 @@ def _cache_path(name: str, source: Path, suffix: str) -> Path | None:
     return folder / f"{name}-{hashlib.sha256(ident.encode()).hexdigest()[:24]}{suffix}"
 
 
-def _store(path: Path, data: bytes) -> bool:
-    """Write the file whole under another name, then rename it: a concurrent reader sees all of it or nothing."""
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        return False
-    return True
-
-
 def packed_table(name: str, source: Path, build: Callable[[], dict[str, int]]) -> PackedTable | None:
     """The table `build()` makes from the data file `source`, from the cache folder or built and stored there.
 
@@ -141,7 +123,7 @@ def packed_table(name: str, source: Path, build: Callable[[], dict[str, int]]) -
     except (OSError, ValueError, struct.error):
         pass  # missing or damaged: built again
     data = PackedTable.pack(build())
-    return PackedTable(data) if _store(path, data) else None
+    return PackedTable(data) if store_whole(path, data) else None
 
 
 def cached_value(name: str, source: Path, build: Callable[[], Any]) -> Any:
@@ -161,5 +143,5 @@ def cached_value(name: str, source: Path, build: Callable[[], Any]) -> Any:
         pass  # missing or damaged: built again
     value = build()
     body = marshal.dumps(value)
-    _store(path, zlib.crc32(body).to_bytes(4, "little") + body)
+    store_whole(path, zlib.crc32(body).to_bytes(4, "little") + body)
     return value
