@@ -218,8 +218,9 @@ def test_code_fingerprint_covers_shipped_data(monkeypatch: pytest.MonkeyPatch, t
         fingerprint.cache_clear()  # the real package's fingerprint for the tests after this one
 
 
-def test_fingerprint_memo_follows_edits_and_survives_damage(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # the content hash is remembered per size and modification time of the files, once they are old enough
+def _fake_package(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A two-file package the code fingerprint hashes instead of lintnews, and a cache folder of its own; its
+    checker.py is returned."""
     from lintnews.speed import cache as cache_module
 
     pkg = tmp_path / "lintnews"
@@ -227,11 +228,19 @@ def test_fingerprint_memo_follows_edits_and_survives_damage(monkeypatch: pytest.
     (pkg / "speed" / "cache.py").write_text("x = 1\n", encoding="utf-8")
     code = pkg / "checker.py"
     code.write_text("y = 1\n", encoding="utf-8")
-    old = 1_600_000_000
-    for p in (code, pkg / "speed" / "cache.py"):
-        os.utime(p, (old, old))
     monkeypatch.setattr(cache_module, "__file__", str(pkg / "speed" / "cache.py"))
     monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "cache"))
+    return code
+
+
+def test_fingerprint_memo_follows_edits_and_survives_damage(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # the content hash is remembered per size and modification time of the files, once they are old enough
+    code = _fake_package(monkeypatch, tmp_path)
+    from lintnews.speed import cache as cache_module
+
+    old = 1_600_000_000
+    for p in (code, code.parent / "speed" / "cache.py"):
+        os.utime(p, (old, old))
     memo = tmp_path / "cache" / "lexicon" / "code-fingerprints.json"
     fingerprint = cache_module.code_fingerprint
     try:
@@ -254,16 +263,10 @@ def test_fingerprint_memo_follows_edits_and_survives_damage(monkeypatch: pytest.
 
 def test_a_freshly_written_file_is_hashed_each_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # a file rewritten within one tick of the clock may keep its size and its time: never taken from the memo
+    code = _fake_package(monkeypatch, tmp_path)
     from lintnews.speed import cache as cache_module
 
-    pkg = tmp_path / "lintnews"
-    (pkg / "speed").mkdir(parents=True)
-    (pkg / "speed" / "cache.py").write_text("x = 1\n", encoding="utf-8")
-    code = pkg / "checker.py"
-    code.write_text("y = 1\n", encoding="utf-8")
     stamp = code.stat().st_mtime_ns
-    monkeypatch.setattr(cache_module, "__file__", str(pkg / "speed" / "cache.py"))
-    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(tmp_path / "cache"))
     fingerprint = cache_module.code_fingerprint
     try:
         fingerprint.cache_clear()
