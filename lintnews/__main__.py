@@ -1,5 +1,5 @@
 """`python -m lintnews`: the same command line as the `lintnews` script."""
 
-from .commands.cli import entry
+from .launch import entry
 
 entry()

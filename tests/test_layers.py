@@ -8,9 +8,10 @@ from pathlib import Path
 import lintnews
 
 PACKAGE = Path(lintnews.__file__).parent
-# Modules above or beside the commands that own the terminal: the entry point reports errors, and the process
-# tuning flushes the streams at exit.
-TERMINAL_OWNERS = {"commands/cli.py", "speed/tuning.py"}
+# Modules above or beside the commands that own the terminal: the entry points report errors (launch.py, the
+# console script, when a warm run is lost or falls back), the process tuning flushes the streams at exit, and a
+# run forked by the warm server builds its standard streams over the client's descriptors.
+TERMINAL_OWNERS = {"commands/cli.py", "launch.py", "speed/tuning.py", "speed/warm_child.py"}
 
 
 def terminal_writes(path: Path) -> list[int]:

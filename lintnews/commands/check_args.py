@@ -116,6 +116,17 @@ def _add_speed_options(p: argparse.ArgumentParser) -> None:
         help="lint on a Dask cluster: a scheduler (tcp://host:8786), or 'local' for one of --jobs processes here; "
         "writes --format json as --stream does",
     )
+    # read by the console script (lintnews/launch.py) before this parser exists; accepted here so that a run the
+    # warm server makes, or one that falls back to this process, parses the same command line
+    p.add_argument(
+        "--warm",
+        action="store_true",
+        help="run in the warm server (`lintnews warm`), started in the background on first use; "
+        "also LINTNEWS_WARM=1",
+    )
+    p.add_argument(
+        "--verbose", action="store_true", help="with --warm: say on stderr when a run is not made warm, and why"
+    )
 
 
 def parse_score(value: str) -> float:

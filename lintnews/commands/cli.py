@@ -13,7 +13,7 @@ from ..core.errors import LintnewsError
 from ..speed import tuning
 
 # Each module in lintnews/commands/ named here provides add_parser(subparsers) and run(args) -> int.
-COMMANDS = ("check", "rules", "report", "server", "cache")
+COMMANDS = ("check", "rules", "report", "server", "cache", "warm")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

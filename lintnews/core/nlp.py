@@ -197,6 +197,11 @@ def model() -> Language:
     return nlp
 
 
+def model_loaded() -> bool:
+    """Whether this process holds the model already (a run forked by the warm server does)."""
+    return model.cache_info().currsize > 0
+
+
 _BARE_TOKENIZER = "lintnews.bare_tokenizer.v1"
 
 

@@ -1,0 +1,163 @@
+"""The client of the warm server: hand it a run (argv, cwd, environment, stdio), pass on signals, wait for it.
+
+Imported by the console script before anything else of lintnews, so it imports only the standard library's
+small modules: the whole point is that a warm run does not pay for the command line's imports.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sys
+from typing import Any
+
+from . import warm_place
+from .warm_wire import WireError, parse_reply, send_request
+
+# a client waits this long for the server to accept its request and fork (it serves one handshake at a time)
+CONNECT_SECONDS = 10.0
+
+
+class Fallback(Exception):
+    """The run cannot be handed over: the caller runs it in its own process (the message says why)."""
+
+
+class Lost(Exception):
+    """The server went away during the run: its status is unknown and it may have written part of its output,
+    so running it again here would repeat that."""
+
+
+def supported() -> bool:
+    return sys.platform.startswith("linux") and hasattr(os, "pidfd_open") and hasattr(socket, "SO_PEERCRED")
+
+
+def socket_for_run() -> tuple[str, str]:
+    """The folder and the socket of this environment's server (Fallback if the folder is not safe)."""
+    if not supported():
+        raise Fallback("the warm server needs Linux")
+    try:
+        folder = warm_place.private_dir(warm_place.runtime_dir())
+        return folder, warm_place.socket_path(folder)
+    except warm_place.Unsafe as e:
+        raise Fallback(str(e)) from None
+
+
+def connect(path: str) -> socket.socket | None:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(CONNECT_SECONDS)
+    try:
+        sock.connect(path)
+    except OSError:
+        sock.close()
+        return None
+    return sock
+
+
+def ask(op: str) -> tuple[str, Any] | None:
+    """Send a request without a run (status, stop); None if no server answers."""
+    _, path = socket_for_run()
+    sock = connect(path)
+    if sock is None:
+        return None
+    with sock:
+        try:
+            send_request(sock, {"op": op, "key": warm_place.key()}, [])
+            return _read_reply(sock.makefile("rb"))
+        except (OSError, WireError):
+            return None
+
+
+def run(argv: list[str], streams: list[list[str]]) -> int:
+    """The exit status of `lintnews` + argv run by the warm server, as if run here (its output goes straight
+    to this process's stdout and stderr). Fallback if it cannot be handed over (a server is started in the
+    background when there is none, or a stale one); Lost if the server went away during the run. `streams`: the
+    encoding and error handler of this process's stdin, stdout and stderr, which the run's are made with."""
+    _, path = socket_for_run()
+    sock = connect(path)
+    if sock is None:
+        start_server()
+        raise Fallback("no warm server was running: one is starting")
+    with sock:
+        try:
+            send_request(sock, _request(argv, streams), [0, 1, 2])
+            replies = sock.makefile("rb")
+            word, value = _read_reply(replies)
+        except (OSError, WireError) as e:
+            raise Fallback(f"the warm server did not take the run ({e})") from None
+        if word == "stale":
+            start_server()
+            raise Fallback("the warm server ran older code or libraries: a new one is starting")
+        if word != "started":
+            raise Fallback(f"the warm server refused the run ({value})")
+        return _wait(sock, replies)
+
+
+def _request(argv: list[str], streams: list[list[str]]) -> dict[str, Any]:
+    try:
+        cwd = os.getcwd()
+    except OSError as e:
+        raise Fallback(f"the working directory cannot be read ({e.strerror})") from None
+    mask = os.umask(0o022)
+    os.umask(mask)
+    env = dict(os.environ)
+    return {
+        "op": "run",
+        "key": warm_place.key(),
+        "argv": argv,
+        "cwd": cwd,
+        "env": env,
+        "umask": mask,
+        "streams": streams,
+    }
+
+
+def _read_reply(replies: Any) -> tuple[str, Any]:
+    line = replies.readline()
+    if not line:
+        raise WireError("the server closed the connection")
+    return parse_reply(line)
+
+
+def _wait(sock: socket.socket, replies: Any) -> int:
+    """Wait for the run's status; Ctrl-C, SIGTERM and SIGHUP here are passed on to the run."""
+    sock.settimeout(None)
+
+    def relay(signum: int, frame: Any) -> None:
+        try:
+            sock.sendall(f"signal {signum}\n".encode())
+        except OSError:
+            pass
+
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, relay)
+    try:
+        word, value = _read_reply(replies)
+    except (OSError, WireError):
+        word, value = "", None
+    if word != "exit" or not isinstance(value, int):
+        raise Lost("the warm server went away during the run")
+    return value
+
+
+def start_server() -> None:
+    """Start `lintnews warm serve` detached (its own session, stdio on /dev/null, the folder / as its working
+    directory), by a double fork so that no caller is left with a child to reap."""
+    try:
+        pid = os.fork()
+    except OSError:
+        return
+    if pid:
+        os.waitpid(pid, 0)
+        return
+    try:
+        os.setsid()
+        if os.fork():
+            os._exit(0)
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.chdir("/")
+        os.execv(sys.executable, [sys.executable, "-m", "lintnews", "warm", "serve"])
+    finally:
+        os._exit(127)
