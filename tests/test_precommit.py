@@ -98,17 +98,20 @@ def exercise(repo: Path, env: dict[str, str], first_timeout: float) -> None:
 
 def hook_from_manifest(hook_id: str = "lintnews") -> dict[str, object]:
     hooks = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
-    assert [h["id"] for h in hooks] == ["lintnews", "lintnews-fix"]
+    assert [h["id"] for h in hooks] == ["lintnews", "lintnews-fix", "lintnews-warm"]
     (hook,) = [h for h in hooks if h["id"] == hook_id]
     assert isinstance(hook, dict)
     return hook
 
 
-def test_the_fixing_hook_is_the_checking_one_with_fix() -> None:
-    check, fix = hook_from_manifest(), hook_from_manifest("lintnews-fix")
-    assert fix["entry"] == "lintnews check --fix"
+@pytest.mark.parametrize(
+    ("hook_id", "entry"), [("lintnews-fix", "lintnews check --fix"), ("lintnews-warm", "lintnews check --warm")]
+)
+def test_the_other_hooks_are_the_checking_one_with_a_flag(hook_id: str, entry: str) -> None:
+    check, other = hook_from_manifest(), hook_from_manifest(hook_id)
+    assert other["entry"] == entry
     same = ("language", "types", "files", "require_serial", "additional_dependencies", "minimum_pre_commit_version")
-    assert {k: fix[k] for k in same} == {k: check[k] for k in same}
+    assert {k: other[k] for k in same} == {k: check[k] for k in same}
 
 
 def test_manifest_declares_what_content_repositories_need() -> None:

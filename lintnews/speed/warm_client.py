@@ -63,7 +63,8 @@ def ask(op: str) -> tuple[str, Any] | None:
     with sock:
         try:
             send_request(sock, {"op": op, "key": warm_place.key()}, [])
-            return _read_reply(sock.makefile("rb"))
+            with sock.makefile("rb") as replies:
+                return _read_reply(replies)
         except (OSError, WireError):
             return None
 
@@ -78,10 +79,9 @@ def run(argv: list[str], streams: list[list[str]]) -> int:
     if sock is None:
         start_server()
         raise Fallback("no warm server was running: one is starting")
-    with sock:
+    with sock, sock.makefile("rb") as replies:
         try:
             send_request(sock, _request(argv, streams), [0, 1, 2])
-            replies = sock.makefile("rb")
             word, value = _read_reply(replies)
         except (OSError, WireError) as e:
             raise Fallback(f"the warm server did not take the run ({e})") from None

@@ -65,7 +65,7 @@ def socket_path(folder: str) -> str:
     return path
 
 
-def _package_signature(h: hashlib._Hash, root: str) -> None:
+def package_signature(h: hashlib._Hash, root: str) -> None:
     """Names, sizes and modification times of lintnews' code and data files (stat only: a few ms)."""
     stack = [root]
     while stack:
@@ -100,7 +100,7 @@ def key() -> str:
     model, and lintnews' own files. A server whose key differs from the client's must not serve it."""
     h = hashlib.sha256(f"{sys.version}\0{sys.executable}\0{sys.prefix}\0".encode())
     _environment_signature(h)
-    _package_signature(h, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    package_signature(h, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     return h.hexdigest()
 
 

@@ -51,6 +51,7 @@ class Server:
         self.runs: dict[int, Running] = {}
         self.state = State()
         self.listener: socket.socket | None = None
+        self._bound = -1
         self._wake_r, self._wake_w = os.pipe()
 
     def bind(self) -> None:
@@ -65,6 +66,8 @@ class Server:
             listener.bind(self.path)
         finally:
             os.umask(old)
+        # the socket file's inode: it is removed at the end only if no newer server has replaced it
+        self._bound = os.stat(self.path).st_ino
         listener.listen(16)
         listener.setblocking(False)
         self.listener = listener
@@ -208,7 +211,7 @@ class Server:
             return
         self.sel.unregister(self.listener)
         try:
-            if os.stat(self.path).st_ino == os.fstat(self.listener.fileno()).st_ino:
+            if os.stat(self.path).st_ino == self._bound:
                 os.unlink(self.path)
         except OSError:
             pass
