@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import gc
 import os
 import selectors
 import signal
@@ -277,6 +278,7 @@ def run_server(main: Main, prepare: Callable[[], None], log: Callable[[str], Non
         if warm_place.key() != key:  # an edit or an upgrade while preparing: this process may hold either
             log("lintnews warm: lintnews or its libraries changed while the server started")
             return 1
+        gc.freeze()
         server = Server(path, key, main, warm_place.idle_seconds())
         server.bind()
         log(f"lintnews warm: serving at {path} (pid {os.getpid()})")
