@@ -90,6 +90,7 @@ def test_only_auto_jobs_uses_the_helper(
 
     monkeypatch.setattr("lintnews.speed.schedule.SplitLinter", spy)
     monkeypatch.setattr("lintnews.speed.schedule.cpu_count", lambda: 2)
+    monkeypatch.setattr("lintnews.core.nlp.model_loaded", lambda: False)  # as in a fresh process
     run = make_run(Config(select=("agreement", "calque-es")), RunOptions(jobs=jobs))
     results = run.execute([str(tmp_path / "a.txt")])
     assert any(f.rule.startswith("agreement.") for f in results[0].findings)
@@ -126,6 +127,7 @@ def test_the_helper_is_forked_only_for_a_document_that_needs_the_model(
     (tmp_path / "plain.txt").write_text("The talks went on until late in the evening.\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     monkeypatch.setattr("lintnews.speed.schedule.cpu_count", lambda: 2)
+    monkeypatch.setattr("lintnews.core.nlp.model_loaded", lambda: False)  # as in a fresh process
     forked: list[SplitLinter] = []
     start = SplitLinter.start
 

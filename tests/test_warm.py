@@ -168,6 +168,16 @@ def test_the_console_script_imports_no_command_line_for_a_warm_run() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_a_process_holding_the_model_forks_no_model_helper(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lintnews.speed import schedule
+
+    monkeypatch.setattr(schedule, "cpu_count", lambda: 2)
+    monkeypatch.setattr("lintnews.core.nlp.model_loaded", lambda: False)
+    assert schedule.may_split(0, fixing=False) is schedule.fork_available()
+    monkeypatch.setattr("lintnews.core.nlp.model_loaded", lambda: True)  # a run forked by the warm server
+    assert schedule.may_split(0, fixing=False) is False
+
+
 # -- the folder and the key
 
 

@@ -35,6 +35,7 @@ def run_forked(main: Main, request: dict[str, Any], fds: list[int], close: Seque
         os.environ.update(request["env"])
         os.umask(int(request["umask"]))
         _standard_streams(request["streams"])
+        sys.argv = [str(request.get("argv0", "lintnews")), *request["argv"]]
         code = _exit_code(main, list(request["argv"]))
     except BaseException as e:  # a request the server could not apply: one line, as a run would say it
         _say(f"lintnews: internal error: the warm server could not start the run: {e!r}\n")

@@ -104,6 +104,7 @@ def _request(argv: list[str], streams: list[list[str]]) -> dict[str, Any]:
     return {
         "op": "run",
         "key": warm_place.key(),
+        "argv0": sys.argv[0],
         "argv": argv,
         "cwd": cwd,
         "env": env,

@@ -170,7 +170,10 @@ class Server:
         conn.settimeout(None)
         self.sel.register(pidfd, selectors.EVENT_READ, ("exited", pid))
         self.sel.register(conn, selectors.EVENT_READ, ("client", pid))
-        reply(conn, "started", {"pid": pid})
+        try:
+            reply(conn, "started", {"pid": pid})
+        except OSError:  # the client has gone already: so goes its run (reaped when it exits)
+            _kill(pid, signal.SIGTERM)
 
     def _from_client(self, pid: int) -> None:
         """A client asks to pass on a signal (its Ctrl-C, its SIGTERM), or has gone: its child is killed."""
