@@ -85,15 +85,18 @@ def _status() -> int:
 def _start() -> int:
     if warm_client.ask("status") is not None and _status() == 0:
         return 0
-    warm_client.start_server()
+    pid = warm_client.start_server()
     deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
+    # until it answers, it has exited (another server took the folder, or it failed: its log says), or time is up
+    while time.monotonic() < deadline and pid is not None and os.path.exists(f"/proc/{pid}"):
         time.sleep(0.1)
         answer = warm_client.ask("status")
         if answer is not None and answer[0] == "status":
             return _status()
+    if warm_client.ask("status") is not None:  # one started by a concurrent run answers
+        return _status()
     log = default_cache_dir() / LOG_NAME
-    print(f"lintnews: error: the warm server did not start within {START_SECONDS:.0f} s; see {log}", file=sys.stderr)
+    print(f"lintnews: error: the warm server did not start; see {log}", file=sys.stderr)
     return 2
 
 
@@ -144,8 +147,11 @@ def _prepare() -> None:
         pass  # each run that needs it says so, as without the server
     for name in WARM_UP_NAMES:
         _warm_up(cli.main, name)
-    if threading.active_count() > 1:  # fork would copy locks held by the other threads
-        raise RuntimeError("a thread was started while preparing")
+    # fork copies only the calling thread, with every lock another thread held at that moment: the server must
+    # have no other thread, Python's or a library's (an OpenBLAS pool if OPENBLAS_NUM_THREADS was set above 1)
+    threads = len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else threading.active_count()
+    if threads > 1:
+        raise RuntimeError(f"{threads} threads after loading the model: a warm server forks from one only")
 
 
 def _warm_up(main: Any, name: str) -> None:

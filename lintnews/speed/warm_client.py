@@ -141,20 +141,28 @@ def _wait(sock: socket.socket, replies: Any) -> int:
     return value
 
 
-def start_server() -> None:
+def start_server() -> int | None:
     """Start `lintnews warm serve` detached (its own session, stdio on /dev/null, the folder / as its working
-    directory), by a double fork so that no caller is left with a child to reap."""
+    directory), by a double fork so that no caller is left with a child to reap. Its pid, if it was started."""
     try:
+        r, w = os.pipe()
         pid = os.fork()
     except OSError:
-        return
+        return None
     if pid:
+        os.close(w)
+        with os.fdopen(r, "rb") as said:
+            server = said.read()
         os.waitpid(pid, 0)
-        return
+        return int(server) if server.isdigit() else None
     try:
+        os.close(r)
         os.setsid()
-        if os.fork():
+        server_pid = os.fork()
+        if server_pid:
+            os.write(w, str(server_pid).encode())
             os._exit(0)
+        os.close(w)
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(null, fd)
