@@ -51,9 +51,13 @@ def main(argv):
         return 130
     return 99
 
+def prepare():
+    if sys.argv[1:] == ["fail"]:
+        raise RuntimeError("cannot prepare")
+
 if sys.argv[1:] == ["stale"]:
     warm_place.key = lambda: "the key of older code"
-sys.exit(warm_server.run_server(main, lambda: None, lambda line: print(line, flush=True)))
+sys.exit(warm_server.run_server(main, prepare, lambda line: print(line, flush=True)))
 """
 
 
@@ -308,6 +312,25 @@ def test_a_stale_server_retires_and_the_client_runs_here(
     assert started == [True]  # a current one is started for the next run
     assert server.wait(timeout=30) == 0
     assert not socket_of(runtime).exists()
+
+
+def test_after_a_failed_start_clients_start_none_for_a_while(
+    runtime: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = subprocess.Popen([sys.executable, "-c", STUB_SERVER, "fail"], env=runtime, stdout=subprocess.DEVNULL)
+    assert server.wait(timeout=30) == 1
+    monkeypatch.setenv("XDG_RUNTIME_DIR", runtime["XDG_RUNTIME_DIR"])
+    started: list[bool] = []
+    monkeypatch.setattr(warm_client, "start_server", lambda: started.append(True))
+    with pytest.raises(warm_client.Fallback, match="failed to start"):
+        warm_client.run(["check", "--warm", "exit:0"], [["utf-8", "strict"]] * 3)
+    assert started == []
+    path = str(socket_of(runtime))
+    assert not warm_place.failed_recently(path, "another key")  # an upgrade or an edit tries again at once
+    warm_place.clear_failed(path)
+    with pytest.raises(warm_client.Fallback, match="one is starting"):
+        warm_client.run(["check", "--warm", "exit:0"], [["utf-8", "strict"]] * 3)
+    assert started == [True]
 
 
 def test_another_users_request_is_not_served() -> None:

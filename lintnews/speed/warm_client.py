@@ -77,6 +77,8 @@ def run(argv: list[str], streams: list[list[str]]) -> int:
     _, path = socket_for_run()
     sock = connect(path)
     if sock is None:
+        if warm_place.failed_recently(path, warm_place.key()):
+            raise Fallback("the warm server failed to start a short while ago (see warm.log in the cache folder)")
         start_server()
         raise Fallback("no warm server was running: one is starting")
     with sock, sock.makefile("rb") as replies:

@@ -7,6 +7,7 @@ import os
 import site
 import stat
 import sys
+import time
 
 # the suffixes of lintnews' own files whose edit must retire a warm server (as speed/cache.py's fingerprint)
 _CODE_AND_DATA = (".py", ".json", ".yaml", ".tsv", ".txt")
@@ -102,6 +103,36 @@ def key() -> str:
     _environment_signature(h)
     package_signature(h, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     return h.hexdigest()
+
+
+# after a server of a key failed to start, clients of that key start none for this long (each try costs the
+# model's load): the runs are made in their own process meanwhile, and `lintnews warm start` still tries
+RETRY_SECONDS = 600.0
+
+
+def mark_failed(path: str, key: str) -> None:
+    """Remember that a server of `key` failed to start at the socket `path`."""
+    try:
+        with open(path + ".failed", "w", encoding="ascii") as fh:
+            fh.write(key)
+    except OSError:
+        pass
+
+
+def failed_recently(path: str, key: str) -> bool:
+    try:
+        with open(path + ".failed", encoding="ascii") as fh:
+            same = fh.read() == key
+        return same and time.time() - os.stat(path + ".failed").st_mtime < RETRY_SECONDS
+    except OSError:
+        return False
+
+
+def clear_failed(path: str) -> None:
+    try:
+        os.unlink(path + ".failed")
+    except FileNotFoundError:
+        pass
 
 
 def idle_seconds() -> float:

@@ -263,7 +263,7 @@ def release_lock() -> None:
 
 def run_server(main: Main, prepare: Callable[[], None], log: Callable[[str], None]) -> int:
     """Prepare (imports, model, a warm-up run), then serve: 0 when done, or when another server has the
-    folder; 1 if the folder is unsafe or the code changed while it was being prepared."""
+    folder; 1 if the folder is unsafe, preparing failed or the code changed while it was being prepared."""
     try:
         folder = warm_place.private_dir(warm_place.runtime_dir())
         path = warm_place.socket_path(folder)
@@ -277,13 +277,19 @@ def run_server(main: Main, prepare: Callable[[], None], log: Callable[[str], Non
     if not take_lock(path):
         return 0
     try:
-        prepare()
+        try:
+            prepare()
+        except Exception as e:  # said in the log; the clients of this key run in their own process a while
+            warm_place.mark_failed(path, key)
+            log(f"lintnews warm: could not prepare: {e!r}")
+            return 1
         if warm_place.key() != key:  # an edit or an upgrade while preparing: this process may hold either
             log("lintnews warm: lintnews or its libraries changed while the server started")
             return 1
         gc.freeze()
         server = Server(path, key, main, warm_place.idle_seconds())
         server.bind()
+        warm_place.clear_failed(path)
         log(f"lintnews warm: serving at {path} (pid {os.getpid()})")
         server.serve()
         server.stop_listening()
