@@ -38,6 +38,9 @@ def warm_run(argv: list[str]) -> int | None:
     except warm_client.Lost as e:
         sys.stderr.write(f"lintnews: error: {e}\n")
         return 2
+    except KeyboardInterrupt:  # Ctrl-C while the run was being handed over, and it was not
+        sys.stderr.write("lintnews: interrupted\n")
+        return 130
     except warm_client.Fallback as e:
         reason = str(e)
     except Exception as e:  # a fault of the warm path must cost the run its speed, never its result

@@ -50,6 +50,8 @@ def _default_signals() -> None:
         signal.signal(sig, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    # the server blocked them across the fork (see Server._fork): one passed on meanwhile is delivered now
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
 
 
 def _standard_streams(streams: Sequence[Sequence[str]]) -> None:

@@ -82,17 +82,52 @@ def run(argv: list[str], streams: list[list[str]]) -> int:
         start_server()
         raise Fallback("no warm server was running: one is starting")
     with sock, sock.makefile("rb") as replies:
+        relay = Relay(sock)
         try:
-            send_request(sock, _request(argv, streams), [0, 1, 2])
-            word, value = _read_reply(replies)
-        except (OSError, WireError) as e:
-            raise Fallback(f"the warm server did not take the run ({e})") from None
-        if word == "stale":
-            start_server()
-            raise Fallback("the warm server ran older code or libraries: a new one is starting")
-        if word != "started":
-            raise Fallback(f"the warm server refused the run ({value})")
+            _hand_over(sock, replies, argv, streams)
+        except Fallback:
+            relay.restore()
+            raise
         return _wait(sock, replies)
+
+
+def _hand_over(sock: socket.socket, replies: Any, argv: list[str], streams: list[list[str]]) -> None:
+    try:
+        send_request(sock, _request(argv, streams), [0, 1, 2])
+        word, value = _read_reply(replies)
+    except (OSError, WireError) as e:
+        raise Fallback(f"the warm server did not take the run ({e})") from None
+    if word == "stale":
+        start_server()
+        raise Fallback("the warm server ran older code or libraries: a new one is starting")
+    if word != "started":
+        raise Fallback(f"the warm server refused the run ({value})")
+
+
+class Relay:
+    """Ctrl-C, SIGTERM and SIGHUP passed on to the run from before the request is sent (the server passes one
+    that comes before the fork to the child once it has its own handlers). If the run is not made after all,
+    they are handled here again, and one that came meanwhile is raised again here."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.caught: list[int] = []
+        self.old = {sig: signal.signal(sig, self._relay) for sig in self.SIGNALS}
+
+    def _relay(self, signum: int, frame: Any) -> None:
+        self.caught.append(signum)
+        try:
+            self.sock.sendall(f"signal {signum}\n".encode())
+        except OSError:
+            pass
+
+    def restore(self) -> None:
+        for sig, handler in self.old.items():
+            signal.signal(sig, handler)
+        if self.caught:
+            os.kill(os.getpid(), self.caught[0])
 
 
 def _request(argv: list[str], streams: list[list[str]]) -> dict[str, Any]:
@@ -123,17 +158,8 @@ def _read_reply(replies: Any) -> tuple[str, Any]:
 
 
 def _wait(sock: socket.socket, replies: Any) -> int:
-    """Wait for the run's status; Ctrl-C, SIGTERM and SIGHUP here are passed on to the run."""
+    """Wait for the run's status (a run takes as long as it takes: no timeout)."""
     sock.settimeout(None)
-
-    def relay(signum: int, frame: Any) -> None:
-        try:
-            sock.sendall(f"signal {signum}\n".encode())
-        except OSError:
-            pass
-
-    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, relay)
     try:
         word, value = _read_reply(replies)
     except (OSError, WireError):

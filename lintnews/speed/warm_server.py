@@ -158,9 +158,13 @@ class Server:
         own = [self._wake_r, self._wake_w, *(r.pidfd for r in self.runs.values())]
         own += [s.fileno() for s in (self.listener, conn, *(r.conn for r in self.runs.values())) if s is not None]
         own += [fd for fd in (*_LOCKS, getattr(self.sel, "fileno", lambda: -1)()) if fd >= 0]
+        # a signal the client passes on right after the fork must wait for the child's own handlers, not run
+        # this server's (which would drop it): blocked across the fork, unblocked by the child once it has them
+        signal.pthread_sigmask(signal.SIG_BLOCK, _RELAYED)
         pid = os.fork()
         if pid == 0:
             run_forked(self.main, request, fds, [fd for fd in own if fd not in fds])
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _RELAYED)
         for fd in fds:
             os.close(fd)
         self.state.served += 1
