@@ -110,7 +110,8 @@ class Server:
             self._from_client(what[1])
 
     def _accept(self) -> None:
-        assert self.listener is not None
+        if self.listener is None:  # closed by an earlier event of the same batch
+            return
         try:
             conn, _ = self.listener.accept()
         except (BlockingIOError, InterruptedError):
@@ -145,7 +146,9 @@ class Server:
             return
         for fd in fds:
             os.close(fd)
-        if op == "status":
+        if op == "run":  # the client runs it in its own process
+            reply(conn, "refused", "stopping" if self.state.closing else "no standard streams came with it")
+        elif op == "status":
             reply(conn, "status", self.status())
         elif op == "stop":
             self.state.closing = True
@@ -161,12 +164,18 @@ class Server:
         # a signal the client passes on right after the fork must wait for the child's own handlers, not run
         # this server's (which would drop it): blocked across the fork, unblocked by the child once it has them
         signal.pthread_sigmask(signal.SIG_BLOCK, _RELAYED)
-        pid = os.fork()
-        if pid == 0:
-            run_forked(self.main, request, fds, [fd for fd in own if fd not in fds])
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _RELAYED)
-        for fd in fds:
-            os.close(fd)
+        try:
+            pid = os.fork()
+            if pid == 0:
+                run_forked(self.main, request, fds, [fd for fd in own if fd not in fds])
+        except OSError as e:  # no memory or too many processes: the client runs it in its own process
+            reply(conn, "refused", f"cannot fork: {e.strerror}")
+            conn.close()
+            return
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _RELAYED)
+            for fd in fds:
+                os.close(fd)
         self.state.served += 1
         pidfd = os.pidfd_open(pid)
         run = Running(conn, pid, pidfd)
@@ -181,7 +190,9 @@ class Server:
 
     def _from_client(self, pid: int) -> None:
         """A client asks to pass on a signal (its Ctrl-C, its SIGTERM), or has gone: its child is killed."""
-        run = self.runs[pid]
+        run = self.runs.get(pid)
+        if run is None:  # reaped by an earlier event of the same batch
+            return
         try:
             data = run.conn.recv(256)
         except OSError:
