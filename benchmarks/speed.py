@@ -9,7 +9,8 @@ content-hash cache cannot help the timed runs): the MT copy from corpus/articles
 clean English text the project ships (corpus/articles/004_*, tests/data/clean_news_*.txt). Each is run with
 the installed `lintnews` command as a user would, and with proselint in turn, and set against the floor:
 reading the files plus one compiled regex pass, and the spaCy tokeniser alone, in this process. Then the
-pre-commit case (one article, compiled rules cached) and peak memory at two sizes. Every ratio is from
+pre-commit case (one article, compiled rules cached; as a new process, and made by the warm server of
+`check --warm`, whose start is timed apart) and peak memory at two sizes. Every ratio is from
 this one run. Nothing here is a pass/fail test. `--quick` (50k words, one round, memory at 50k and 250k,
 100 cached articles) took 100-140 s on this 2-core machine at load 3-5.
 Every figure is given as wall time and as CPU time (user+sys of the process tree): on a loaded machine the
