@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import struct
 import sys
 from typing import Any
 
@@ -44,11 +45,17 @@ def socket_for_run() -> tuple[str, str]:
 
 
 def connect(path: str) -> socket.socket | None:
+    """A connection to the server at `path`, if one listens there and runs as this user (SO_PEERCRED: the
+    folder is private already; this is the other side of the server's own check)."""
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.settimeout(CONNECT_SECONDS)
     try:
         sock.connect(path)
+        _, uid, _ = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))
     except OSError:
+        sock.close()
+        return None
+    if uid != os.getuid():
         sock.close()
         return None
     return sock
