@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.errors import ConfigError
 from ..core.findings import Finding
+from ..core.jsontext import indented
 
 VERSION = 1
 CONTEXT = 20  # characters of the finding's own line kept on each side of the matched text
@@ -59,7 +60,7 @@ def write(path: Path, keyed: Iterable[Key]) -> int:
     ]
     data = {"version": VERSION, "tool": "lintnews", "findings": entries}
     try:
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        path.write_text(indented(data) + "\n", encoding="utf-8")
     except OSError as e:
         raise ConfigError(f"{path}: cannot write the baseline: {e.strerror or e}") from None
     return sum(counts.values())

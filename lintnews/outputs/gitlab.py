@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -12,6 +11,7 @@ from typing import Any
 
 from ..core.document import Document
 from ..core.findings import Finding, Severity
+from ..core.jsontext import indented
 from .report import doc_key
 
 # GitLab's scale is info, minor, major, critical, blocker. critical and blocker are kept for what GitLab's own
@@ -73,4 +73,4 @@ def render_gitlab(findings: Sequence[Finding], docs: Mapping[str, Document], cwd
                 "location": {"path": path, "lines": lines},
             }
         )
-    return json.dumps(out, ensure_ascii=False, indent=1) + "\n"
+    return indented(out) + "\n"

@@ -1,0 +1,188 @@
+"""Many findings, long lines: what a finding costs from its hit to its printed line, and that the fast paths write
+exactly what the plain ones would."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from collections import Counter, OrderedDict
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintnews.core.document import Document
+from lintnews.core.findings import Applicability, Edit, Hit, Severity
+from lintnews.core.jsontext import compact, indented
+from lintnews.engine.stamp import format_message, stamp, stamp_hits
+from lintnews.outputs.report import render_text
+from lintnews.rules.rulepack import Rule
+
+# --- JSON text: the same bytes as json.dumps ---------------------------------------------------------------
+
+_SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+_KEYS = st.text() | st.integers() | st.booleans() | st.none() | st.floats(allow_nan=False)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner)
+    | st.tuples(inner, inner)
+    | st.dictionaries(_KEYS, inner)
+    | st.dictionaries(st.text(), inner).map(OrderedDict),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_VALUES, st.integers(0, 3))
+def test_json_text_is_what_json_dumps_writes(value: Any, indent: int) -> None:
+    assert compact(value) == json.dumps(value, ensure_ascii=False)
+    assert indented(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def test_json_text_refuses_what_json_refuses() -> None:
+    for bad in ({"a": {1, 2}}, [object()], {(1, 2): "tuple key"}):
+        with pytest.raises(TypeError):
+            json.dumps(bad)
+        with pytest.raises(TypeError):
+            indented(bad)
+        with pytest.raises(TypeError):
+            compact(bad)
+    # a Counter is a dict, an IntEnum an int: written as json writes them
+    value = {"n": Counter(a=2), "s": Severity.ERROR}
+    assert indented(value) == json.dumps(value, indent=1)
+
+
+# --- stamping ------------------------------------------------------------------------------------------------
+
+
+def _rule(message: str, fix: str = "safe") -> Rule:
+    return Rule(
+        id="test.rule",
+        kind="regex",
+        category="punctuation",
+        severity=Severity.WARNING,
+        message=message,
+        fix=fix,
+        source="",
+        description="",
+        pack="test",
+        path="test.yaml",
+        line=1,
+        bad=(),
+        good=(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("template", "fields", "expected"),
+    [
+        ("Doubled '{match}'.", {"match": ". ."}, "Doubled '. .'."),
+        ("{name|upper} and {name|lower_first}", {"name": "Gaza"}, "GAZA and gaza"),
+        ("{name|nosuch} stays", {"name": "x"}, "{name|nosuch} stays"),
+        ("{missing} stays, {match} does not", {"match": "m"}, "{missing} stays, m does not"),
+        ("no fields {at all", {"match": "m"}, "no fields {at all"),
+        ("{0}{1}", {"0": "a", "1": "b"}, "ab"),
+        ("", {"match": "m"}, ""),
+    ],
+)
+def test_message_templates(template: str, fields: dict[str, str], expected: str) -> None:
+    assert format_message(template, fields) == expected
+
+
+def test_stamped_positions_fields_and_fixes() -> None:
+    doc = Document("a.txt", "One line.\nTwo ; lines\r\nand three.")
+    rule = _rule("Mark '{mark}' in '{match}'.")
+    hits = [
+        Hit(14, 15, params=(("mark", ";"),), replacement=""),  # on line 2
+        Hit(8, 26, params=(("mark", "."),)),  # from line 1 to line 3
+        Hit(len(doc.text), len(doc.text), message="at the very end"),  # an empty span after the last character
+        Hit(5, 3),  # backwards: no finding
+        Hit(30, 99),  # past the end: no finding
+        Hit(0, 3, replacement="One", applicability=Applicability.UNSAFE),  # replaced by itself: no fix
+        Hit(0, 3, replacement="Uno", edits=(Edit(20, 1, "x"),)),
+    ]
+    found = stamp_hits(rule, doc, hits)
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in found] == [
+        (2, 5, 2, 6),
+        (1, 9, 3, 4),
+        (3, 11, 3, 11),
+        (1, 1, 1, 4),
+        (1, 1, 1, 4),
+    ]
+    assert [doc.position(f.offset) + doc.position(f.end) for f in found] == [
+        (f.line, f.column, f.end_line, f.end_column) for f in found
+    ]
+    assert found[0].message == "Mark ';' in ';'." and found[0].fix is not None
+    assert found[1].message == "Mark '.' in '.\nTwo ; lines\r\nand'." and found[1].fix is None
+    assert found[2].message == "at the very end"
+    assert found[3].fix is None
+    assert found[4].fix is not None and [e.offset for e in found[4].fix.edits] == [0, 20]
+    assert found[4].fix.applicability is Applicability.SAFE
+    # one hit alone is stamped as in a batch
+    assert stamp(rule, doc, hits[1]) == found[1]
+    assert stamp_hits(_rule("{match}", fix="none"), doc, hits[:1])[0].fix is None
+
+
+# --- the text report -----------------------------------------------------------------------------------------
+
+
+def test_text_report_shows_a_window_of_a_long_line() -> None:
+    line = "".join(f"w{i:05d}\t" for i in range(2_000))  # 14,000 characters with tabs
+    raw = "Head.\n" + line + "\n"
+    doc = Document("long.txt", raw)
+    start = 6 + 7_000
+    (f,) = stamp_hits(_rule("{match}"), doc, [Hit(start, start + 6)])
+    text = render_text({"long.txt": doc}, [f], [])
+    _, gutter, shown, caret, *_ = text.splitlines()
+    col = start - 6
+    left = col - 47  # the 100-character window, the 6-character span in its middle
+    assert shown == "2 | …" + line[left : left + 100].replace("\t", " ") + "…"
+    assert caret == "  | " + " " * (1 + col - left) + "^" * 6
+    assert gutter == "  |"
+
+
+def _cpu(run: Any) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        run()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.slow
+def test_a_finding_costs_the_same_on_a_long_line() -> None:
+    # the report of 20,000 findings on one line 40 times longer costs about the same: a finding's line is not
+    # copied whole (it was: a quarter of a million findings on one megabyte line took 14 s to print)
+    rule = _rule("'{match}' has no partner.")
+
+    def report(unit: str) -> Any:
+        doc = Document("a.md", unit * 20_000)
+        found = stamp_hits(rule, doc, [Hit(i * len(unit), i * len(unit) + 1) for i in range(20_000)])
+        return lambda: render_text({"a.md": doc}, found, [])
+
+    short, long = _cpu(report("(")), _cpu(report("(" + "x" * 39))
+    assert long <= 2 * short + 0.05, (short, long)
+
+
+@pytest.mark.slow
+def test_stamping_and_printing_grow_linearly() -> None:
+    rule = _rule("'{mark}' has no partner.")
+
+    def work(n: int) -> Any:
+        doc = Document("a.md", "](\n" * n)
+        hits = [Hit(3 * i + 1, 3 * i + 2, params=(("mark", "("),)) for i in range(n)]
+        return lambda: render_text({"a.md": doc}, stamp_hits(rule, doc, hits), [])
+
+    small, large = _cpu(work(30_000)), _cpu(work(60_000))
+    assert large <= 3 * small + 0.05, (small, large)
+
+
+def test_finding_rows_round_trip() -> None:
+    # the findings cache stores rows: a stamped finding comes back equal, its fix too
+    doc = Document("a.txt", "It fell . Then rose.")
+    (f,) = stamp_hits(_rule("{match}"), doc, [Hit(7, 9, replacement=".")])
+    back = type(f).from_row(f.to_row())
+    assert back == f and dataclasses.asdict(back) == dataclasses.asdict(f)
