@@ -186,3 +186,17 @@ def test_finding_rows_round_trip() -> None:
     (f,) = stamp_hits(_rule("{match}"), doc, [Hit(7, 9, replacement=".")])
     back = type(f).from_row(f.to_row())
     assert back == f and dataclasses.asdict(back) == dataclasses.asdict(f)
+
+
+# --- the HTML reader -----------------------------------------------------------------------------------------
+
+
+def test_html_addresses_are_not_text_and_a_page_without_one_is_all_text() -> None:
+    from lintnews.core.readers import read
+
+    doc = read("a.html", "<p>See https://example.org/a,b now &amp; http://x.io.</p><p>No address: h ttp.</p>")
+    assert doc.text_spans is not None
+    assert [doc.raw[s:e] for s, e in doc.text_spans] == ["See ", " now ", " ", "No address: h ttp."]
+    doc = read("b.html", "<p>See example.org/a now.</p><p>Or <b>ftp</b> there.</p>")
+    assert doc.text_spans is not None
+    assert [doc.raw[s:e] for s, e in doc.text_spans] == ["See example.org/a now.", "Or ", "ftp", " there."]
