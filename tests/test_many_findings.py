@@ -200,3 +200,23 @@ def test_html_addresses_are_not_text_and_a_page_without_one_is_all_text() -> Non
     doc = read("b.html", "<p>See example.org/a now.</p><p>Or <b>ftp</b> there.</p>")
     assert doc.text_spans is not None
     assert [doc.raw[s:e] for s, e in doc.text_spans] == ["See example.org/a now.", "Or ", "ftp", " there."]
+
+
+# --- baselines -----------------------------------------------------------------------------------------------
+
+
+def test_baseline_paths_follow_the_working_folder(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a file's path relative to the baseline is worked out once per file: the working folder is part of that
+    from lintnews.engine.baseline import key_for
+
+    doc = Document("a.txt", "It fell . Then rose.")
+    (f,) = stamp_hits(_rule("{match}"), doc, [Hit(7, 9)])
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    keys = []
+    for folder in ("one", "two", "one"):
+        monkeypatch.chdir(tmp_path / folder)
+        keys.append(key_for(f, doc.raw, tmp_path))
+    assert [k.path for k in keys] == ["one/a.txt", "two/a.txt", "one/a.txt"]
+    assert keys[0] == keys[2] and hash(keys[0]) == hash(keys[2])
+    assert keys[0].context == "It fell|Then rose."
