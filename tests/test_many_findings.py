@@ -220,3 +220,46 @@ def test_baseline_paths_follow_the_working_folder(tmp_path: Any, monkeypatch: py
     assert [k.path for k in keys] == ["one/a.txt", "two/a.txt", "one/a.txt"]
     assert keys[0] == keys[2] and hash(keys[0]) == hash(keys[2])
     assert keys[0].context == "It fell|Then rose."
+
+
+# --- inline suppressions -------------------------------------------------------------------------------------
+
+_SELECTORS = st.sampled_from(["*", "punctuation", "test", "test.rule", "test.ru", "calque", "other.rule"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30), _SELECTORS), max_size=12),
+    st.lists(st.integers(0, 80), min_size=1, max_size=20),
+)
+def test_suppression_ranges_cover_what_a_scan_of_every_range_would(
+    ranges: list[tuple[int, int, str]], offsets: list[int]
+) -> None:
+    from lintnews.core.config import selector_matches
+    from lintnews.engine.suppress import Suppressions
+
+    sup = Suppressions({}, tuple((a, a + n, s) for a, n, s in ranges))
+    doc = Document("a.txt", "x" * 100)
+    for offset in offsets:
+        (f,) = stamp_hits(_rule("{match}"), doc, [Hit(offset, offset + 1)])
+        expected = any(
+            a <= offset < b and (s == "*" or selector_matches(s, f.rule, f.category)) for a, b, s in sup.ranges
+        )
+        assert sup.covers(f) == expected, (offset, sup.ranges)
+
+
+@pytest.mark.slow
+def test_many_suppression_ranges_and_findings_grow_linearly() -> None:
+    # a finding between each disable/enable pair: asking every range about every finding was quadratic
+    from lintnews.engine.suppress import suppression_filter
+
+    rule = _rule("{match}")
+    unit = "It fell . Then.\n<!-- lintnews-disable calque -->\n<!-- lintnews-enable calque -->\n"
+
+    def work(n: int) -> Any:
+        doc = Document("a.md", unit * n)
+        found = stamp_hits(rule, doc, [Hit(len(unit) * i + 8, len(unit) * i + 9) for i in range(n)])
+        return lambda: suppression_filter(doc, found)
+
+    small, large = _cpu(work(4_000)), _cpu(work(8_000))
+    assert large <= 3 * small + 0.05, (small, large)
