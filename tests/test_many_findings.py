@@ -34,7 +34,7 @@ _VALUES = st.recursive(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(_VALUES, st.integers(0, 3))
 def test_json_text_is_what_json_dumps_writes(value: Any, indent: int) -> None:
     assert compact(value) == json.dumps(value, ensure_ascii=False)
@@ -263,3 +263,23 @@ def test_many_suppression_ranges_and_findings_grow_linearly() -> None:
 
     small, large = _cpu(work(4_000)), _cpu(work(8_000))
     assert large <= 3 * small + 0.05, (small, large)
+
+
+# --- rules that give way to others ---------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6), st.booleans()), max_size=14))
+def test_deferring_findings_give_way_exactly_where_another_rule_reported(spans: list[tuple[int, int, bool]]) -> None:
+    from lintnews.engine.finish import drop_deferred
+
+    doc = Document("a.txt", "y" * 60)
+    own_rule, backend = _rule("{match}"), dataclasses.replace(_rule("{match}"), id="backend.rule")
+    findings = [stamp_hits(backend if d else own_rule, doc, [Hit(a, a + n)])[0] for a, n, d in spans]
+    own = [f for f in findings if f.rule != "backend.rule"]
+
+    def touches(o: Any, f: Any) -> bool:  # an empty span counts as the one character after it
+        return bool(o.offset < max(f.end, f.offset + 1) and f.offset < max(o.end, o.offset + 1))
+
+    kept = [f for f in findings if f.rule == "backend.rule" and not any(touches(o, f) for o in own)]
+    assert drop_deferred({"backend.rule"}, findings) == own + kept

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
+from itertools import accumulate
 from operator import attrgetter
 
 from ..checkers.base import Checker
@@ -40,12 +42,17 @@ def drop_deferred(deferring: Collection[str], findings: list[Finding]) -> list[F
     if not deferring:
         return findings
     own = [f for f in findings if f.rule not in deferring]
-    return own + [
-        f
-        for f in findings
-        if f.rule in deferring
-        and not any(o.offset < max(f.end, f.offset + 1) and f.offset < max(o.end, o.offset + 1) for o in own)
-    ]
+    # the other rules' spans by start (an empty span counts as one character), with the furthest end so far: a
+    # deferring finding overlaps one of them when the last that starts before its end reaches past its start
+    spans = sorted((o.offset, max(o.end, o.offset + 1)) for o in own)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+
+    def overlapped(f: Finding) -> bool:
+        i = bisect_left(starts, max(f.end, f.offset + 1)) - 1
+        return i >= 0 and reach[i] > f.offset
+
+    return own + [f for f in findings if f.rule in deferring and not overlapped(f)]
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
