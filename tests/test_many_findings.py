@@ -283,3 +283,26 @@ def test_deferring_findings_give_way_exactly_where_another_rule_reported(spans: 
 
     kept = [f for f in findings if f.rule == "backend.rule" and not any(touches(o, f) for o in own)]
     assert drop_deferred({"backend.rule"}, findings) == own + kept
+
+
+# --- fixes kept to article text ------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab <>\n\t\u2060", min_size=1, max_size=40),
+    st.lists(st.integers(0, 40), max_size=10),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_markup_on_a_line_is_found_as_a_scan_of_every_character_would(
+    raw: str, cuts: list[int], start: int, end: int
+) -> None:
+    from lintnews.engine.fix import _markup_between
+
+    bounds = sorted({min(c, len(raw)) for c in cuts})
+    spans = tuple((a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=False) if a < b)
+    doc = Document("a.md", raw, text_spans=spans)
+    start, end = min(start, len(raw)), min(end, len(raw))
+    expected = any(not raw[i].isspace() and not doc.is_text(i, i + 1) for i in range(start, end))
+    assert _markup_between(doc, start, end) == expected, (spans, start, end)

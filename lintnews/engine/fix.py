@@ -81,9 +81,33 @@ def _keeps_markup_whole(doc: Document, fix: Fix, blocks: _Blocks) -> bool:
         first = raw.rfind("\n", 0, block.start) + 1
         last = raw.find("\n", block.end)
         last = len(raw) if last < 0 else last
-        if any(not raw[i].isspace() and not doc.is_text(i, i + 1) for i in range(first, last)):
+        if _markup_between(doc, first, last):
             return False
     return True
+
+
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _markup_between(doc: Document, start: int, end: int) -> bool:
+    """Is a character of [start, end) that is not white space also not article text? Each gap between the text
+    spans there is asked by one search (it was a Python call per character of the line, for each finding)."""
+    spans = doc.text_spans
+    if spans is None:
+        return False
+    raw = doc.raw
+    i = bisect.bisect_right(spans, (start, len(raw) + 1)) - 1  # the last span that starts at or before start
+    pos = spans[i][1] if i >= 0 and spans[i][1] > start else start  # inside it: the gap begins at its end
+    i += 1  # the spans are sorted and apart: each gap runs from one's end to the next one's start
+    while pos < end:
+        gap_end = min(end, spans[i][0]) if i < len(spans) else end
+        if _NOT_SPACE.search(raw, pos, gap_end):
+            return True
+        if gap_end == end:
+            return False
+        pos = spans[i][1]
+        i += 1
+    return False
 
 
 def allowed(fix: Fix | None, unsafe: bool) -> bool:
