@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintnews.core.document import Document
-from lintnews.core.findings import Applicability, Edit, Hit, Severity
+from lintnews.core.findings import Applicability, Edit, Fix, Hit, Severity
 from lintnews.core.jsontext import compact, indented
 from lintnews.engine.stamp import format_message, stamp, stamp_hits
 from lintnews.outputs.report import render_text
@@ -306,3 +306,18 @@ def test_markup_on_a_line_is_found_as_a_scan_of_every_character_would(
     start, end = min(start, len(raw)), min(end, len(raw))
     expected = any(not raw[i].isspace() and not doc.is_text(i, i + 1) for i in range(start, end))
     assert _markup_between(doc, start, end) == expected, (spans, start, end)
+
+
+@pytest.mark.slow
+def test_checking_each_fix_against_one_text_grows_linearly() -> None:
+    # each fix checked against the same text (as --fix does to count the rules it applied) counted the text's
+    # line breaks once per fix: fixes x text length
+    from lintnews.engine.fix import checked_fix
+
+    def work(n: int) -> Any:
+        text = "It fell . Then.\r\n" * (n * 10)
+        fixes = [Fix(Applicability.SAFE, (Edit(170 * i + 7, 1, ""),)) for i in range(n)]
+        return lambda: [checked_fix(text, f) for f in fixes]
+
+    small, large = _cpu(work(2_000)), _cpu(work(4_000))
+    assert large <= 3 * small + 0.05, (small, large)

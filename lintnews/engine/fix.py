@@ -7,6 +7,7 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from ..core.document import Block, Document
@@ -118,7 +119,10 @@ def _splits_crlf(text: str, pos: int) -> bool:
     return 0 < pos < len(text) and text[pos - 1] == "\r" and text[pos] == "\n"
 
 
+@lru_cache(maxsize=8)
 def _uses_crlf(text: str) -> bool:
+    # kept for the last few texts: a caller that checks each finding's fix against one text (the rules a --fix
+    # pass applied, fix_file) counted the whole text once per fix, 8,600 times on a 250 KB file
     crlf = text.count("\r\n")
     return crlf > 0 and crlf >= text.count("\n") - crlf
 
