@@ -120,6 +120,9 @@ def test_stamped_positions_fields_and_fixes() -> None:
     assert found[3].fix is None
     assert found[4].fix is not None and [e.offset for e in found[4].fix.edits] == [0, 20]
     assert found[4].fix.applicability is Applicability.SAFE
+    # a plugin's fields given as a list (not hashable) are still filled in
+    listed = Hit(14, 15, params=[("mark", ";")])  # type: ignore[arg-type]
+    assert stamp_hits(rule, doc, [listed, listed])[1].message == "Mark ';' in ';'."
     # one hit alone is stamped as in a batch
     assert stamp(rule, doc, hits[1]) == found[1]
     assert stamp_hits(_rule("{match}", fix="none"), doc, hits[:1])[0].fix is None

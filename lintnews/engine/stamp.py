@@ -51,6 +51,17 @@ def _fill(parts: Template, fields: dict[str, str]) -> str:
     return "".join(out)
 
 
+def _message(parts: Template, memo: dict[object, str], matched: str, params: tuple[tuple[str, str], ...]) -> str:
+    """The message of one hit, remembered by its matched text and fields (one rule's many hits often share both)."""
+    try:
+        return memo[(matched, params)]
+    except KeyError:
+        message = memo[(matched, params)] = _fill(parts, {"match": matched, **dict(params)})
+    except TypeError:  # a plugin's fields that cannot be hashed (a list): filled each time, as they always were
+        message = _fill(parts, {"match": matched, **dict(params)})
+    return message
+
+
 def format_message(template: str, fields: dict[str, str]) -> str:
     """Fill a rule's message the way its replacement is filled ({name}, {0}, {name|filter}), so one template
     language serves both; a field the hit lacks stays as written (the message test finds it), never an error."""
@@ -78,8 +89,7 @@ def _stamp_all(rule: Rule, doc: Document, hits: Iterable[Hit]) -> list[Finding]:
     rule_applicability = _APPLICABILITY.get(rule.fix)
     rule_id, category, severity, source = rule.id, rule.category, rule.severity, rule.source
     last_line = len(starts)
-    # a message depends on the matched text and the hit's fields only: one rule's many hits often share both
-    messages: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
+    messages: dict[object, str] = {}
     out = []
     for hit in hits:
         start, end = hit.start, hit.end
@@ -87,8 +97,7 @@ def _stamp_all(rule: Rule, doc: Document, hits: Iterable[Hit]) -> list[Finding]:
         if hit.message:
             message = hit.message
         elif needs_fields:
-            key = (matched, hit.params)
-            message = messages.get(key) or messages.setdefault(key, _fill(parts, {"match": matched, **dict(key[1])}))
+            message = _message(parts, messages, matched, hit.params)
         else:
             message = constant
         fix = None
