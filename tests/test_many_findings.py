@@ -26,10 +26,12 @@ _SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 _KEYS = st.text() | st.integers() | st.booleans() | st.none() | st.floats(allow_nan=False)
 _VALUES = st.recursive(
     _SCALARS,
-    lambda inner: st.lists(inner)
-    | st.tuples(inner, inner)
-    | st.dictionaries(_KEYS, inner)
-    | st.dictionaries(st.text(), inner).map(OrderedDict),
+    lambda inner: (
+        st.lists(inner)
+        | st.tuples(inner, inner)
+        | st.dictionaries(_KEYS, inner)
+        | st.dictionaries(st.text(), inner).map(OrderedDict)
+    ),
     max_leaves=40,
 )
 
