@@ -12,7 +12,16 @@ from ..word_classes import possible_tags
 from .words import PARTICIPLE_ONLY, PAST, PAST_FORMS, PAST_ONLY
 
 _MODALS = r"(?:can|could|will|would|shall|should|may|might|must|did|does|do|didn['’]t|doesn['’]t|don['’]t|can['’]t|won['’]t|cannot)"  # noqa: E501
-_IRREG_FORMS = "|".join(sorted(PAST_ONLY | PARTICIPLE_ONLY | frozenset(PAST.values()), key=len, reverse=True))
+
+
+def _alternation(words: frozenset[str] | set[str]) -> str:
+    """The words as one alternation, the longest first, in a fixed order: a set's own order changes with each
+    process's string hashing, and so would the pattern and the key of the Hyperscan database compiled from it
+    (compiled again, 0.4 s, on every run)."""
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+_IRREG_FORMS = _alternation(PAST_ONLY | PARTICIPLE_ONLY | frozenset(PAST.values()))
 _STOP_S = (
     r"(?!(?:this|his|its|is|was|has|us|as|yes|thus|plus|less|unless|across|perhaps|always|does|news|series|means|"
     r"Los|Las|Texas|Paris|ours|yours|theirs|hers|sometimes|nevertheless|whereas|besides|afterwards|towards|"
@@ -26,8 +35,8 @@ _FUNCTION = (
     r"alone|else|together|here|now|then|again|later|ahead|away|back|down|up|out|off|over|into|under|after|before|"
     r"just|only|still|even|ever|never|already|around|about|against|within|without|during|since|until|via)\b)"
 )
-_PAST_FORMS_RX = "|".join(sorted(PAST_FORMS, key=len, reverse=True))
-_PAST_ONLY_RX = "|".join(sorted(PAST_ONLY | {"was", "were"}, key=len, reverse=True))
+_PAST_FORMS_RX = _alternation(PAST_FORMS)
+_PAST_ONLY_RX = _alternation(PAST_ONLY | {"was", "were"})
 _SV_BE = r"(?:is|was|has|does|doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t)"
 # he didn't, she wouldn't: a modal, a past or a singular form, never wrong after he or she
 _NOT_AUX_NT = r"(?!(?:does|is|was|has|did|had|wo|would|ca|could|should|must|might|need)n['’]t)"
