@@ -190,13 +190,8 @@ class Prefilter:
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
-        self._cues = [
-            (
-                None if c.guard is None else regex.compile(c.guard, regex.VERSION0),
-                regex.compile(c.pattern, regex.VERSION0),
-            )
-            for c in cues
-        ]
+        self.cues = cues
+        self._compiled: list[tuple[regex.Pattern[str] | None, regex.Pattern[str]]] | None = None
         self._verbs = [c.verb for c in cues]
         self.selector = Selector([(c.pattern, 0) for c in cues])
         self.document_selector = Selector([(_ANCHOR.sub("", c.pattern), 0) for c in cues])
@@ -204,6 +199,18 @@ class Prefilter:
     def load(self) -> None:
         self.selector.load()
         self.document_selector.load()
+        self._cues  # noqa: B018
+
+    @property
+    def _cues(self) -> list[tuple[regex.Pattern[str] | None, regex.Pattern[str]]]:
+        """The cues compiled, on the first sentence searched (through the store of compiled patterns: parsing
+        the eight checks' cues cost 0.2 s of every run, most of whose documents need a few of them or none)."""
+        if self._compiled is None:
+            self._compiled = [
+                (None if c.guard is None else compile_user_regex(c.guard), compile_user_regex(c.pattern))
+                for c in self.cues
+            ]
+        return self._compiled
 
     def in_document(self, text: str) -> set[int] | None:
         """The cues that may match in some sentence of this document text (None: any of them)."""
