@@ -3,18 +3,18 @@
 usage: .venv/bin/python benchmarks/parse_budget.py [--mt PATH ...] [--clean PATH ...] [--rows N]
 
 Every rule that reads spaCy's analysis names the blocks it wants parsed and at which level (TAGS: tagger
-only; FULL: tagger, parser, attribute ruler, lemmatizer); the engine parses the union of all the rules'
-blocks of a document in one batch, a block wanted at both levels once, in full. So the union is what a run
-pays for, and this prints it beside each rule's own share, for the MT copy (by default the translated
-articles of corpus/articles and corpus/extra, and the seeds in ../shared/corpus/seeds when present, a text
-met twice counted once) and for clean news (corpus/articles/004_*, corpus/extra/clean_*, tests/data/
-clean_news_*.txt). A PATH is a text or Markdown file, a folder of them, or a
-JSON Lines archive (one article per line, its `text`). Nothing is parsed: only the rules' cues run, with
-the default rules and config, as `lintnews check` selects them per document.
+only; DEPS: tagger and parser; FULL: tagger, parser, attribute ruler, lemmatizer); the engine parses the union
+of all the rules' blocks of a document in one batch, a block wanted at several levels once, at the fullest.
+So the union is what a run pays for, and this prints it beside each rule's own share, for the MT copy (by
+default the translated articles of corpus/articles and corpus/extra, and the seeds in ../shared/corpus/seeds
+when present, a text met twice counted once) and for clean news (corpus/articles/004_*, corpus/extra/clean_*,
+tests/data/clean_news_*.txt). A PATH is a text or Markdown file, a folder of them, or a JSON Lines archive
+(one article per line, its `text`). Nothing is parsed: only the rules' cues run, with the default rules and
+config, as `lintnews check` selects them per document.
 
 Per rule: the share of characters and of sentences it sends; `alone`, the sentences no other rule sends (what
 narrowing its cue alone would save of the union), and for a rule that reads the full parse, `full1`, the
-sentences no other rule wants in full (narrowed, they would be tagged only, or not sent at all).
+sentences no other rule wants parsed (narrowed, they would be tagged only, or not sent at all).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from lintnews.core.config import Config  # noqa: E402
 from lintnews.core.document import Block, Document  # noqa: E402
 from lintnews.core.errors import LintnewsError  # noqa: E402
-from lintnews.core.nlp import FULL, TAGS  # noqa: E402
+from lintnews.core.nlp import DEPS, FULL, TAGS  # noqa: E402
 from lintnews.core.sources import is_jsonl, jsonl_documents, make_document  # noqa: E402
 from lintnews.engine.ruleset import make_linter  # noqa: E402
 
@@ -115,7 +115,7 @@ def measure(docs: Sequence[Document]) -> Budget:
         budget.chars += len(doc.text)
         budget.sentences += len(doc.sentences)
         ids = linter._active_ids(doc, linter._candidates(doc))  # the engine's own choice of rules
-        wanted: dict[str, list[Block]] = {TAGS: [], FULL: []}
+        wanted: dict[str, list[Block]] = {TAGS: [], DEPS: [], FULL: []}
         # per sentence start, the rules that send it (at any level, in full)
         senders: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for i in ids:
@@ -129,16 +129,17 @@ def measure(docs: Sequence[Document]) -> Budget:
             if level in wanted:
                 wanted[level].extend(blocks)
         for keys in senders.values():
-            full = [k for k in keys if k[1] == FULL]
+            full = [k for k in keys if k[1] in (FULL, DEPS)]
             if len(keys) == 1:
                 budget.rules[keys[0]].alone += 1
             if len(full) == 1:
                 budget.rules[full[0]].alone_full += 1
-        full = {(b.start, b.end) for b in wanted[FULL]}
-        budget.union[FULL].add(doc, wanted[FULL])
-        # a block wanted at both levels is parsed once, in full (nlp.prefetch_many)
-        budget.union[TAGS].add(doc, [b for b in wanted[TAGS] if (b.start, b.end) not in full])
-        budget.union["any"].add(doc, wanted[FULL] + wanted[TAGS])
+        # a block wanted at several levels is parsed once, at the fullest (nlp.prefetch_many)
+        done: set[tuple[int, int]] = set()
+        for level in (FULL, DEPS, TAGS):
+            budget.union[level].add(doc, [b for b in wanted[level] if (b.start, b.end) not in done])
+            done.update((b.start, b.end) for b in wanted[level])
+        budget.union["any"].add(doc, wanted[FULL] + wanted[DEPS] + wanted[TAGS])
     budget.seconds = time.perf_counter() - t0
     return budget
 
@@ -160,12 +161,17 @@ def table(budgets: dict[str, Budget], rows: int) -> str:
         cells = "".join(
             f" | {pct(b.rules[key].chars, b.chars):>13} {pct(b.rules[key].sentences, b.sentences):>6}"
             f" {pct(b.rules[key].alone, b.sentences):>6}"
-            f" {pct(b.rules[key].alone_full, b.sentences) if key[1] == FULL else '':>6}"
+            f" {pct(b.rules[key].alone_full, b.sentences) if key[1] in (FULL, DEPS) else '':>6}"
             for b in budgets.values()
         )
         lines.append(f"{key[0][:44]:44} {key[1]:5}{cells}")
     lines.append("-" * len(head))
-    for level, label in ((FULL, "UNION parsed in full"), (TAGS, "UNION tagged only"), ("any", "UNION sent")):
+    for level, label in (
+        (FULL, "UNION parsed in full"),
+        (DEPS, "UNION parsed, no lemmas"),
+        (TAGS, "UNION tagged only"),
+        ("any", "UNION sent"),
+    ):
         cells = "".join(
             f" | {pct(b.union[level].chars, b.chars):>13} {pct(b.union[level].sentences, b.sentences):>6} {'':13}"
             for b in budgets.values()
@@ -174,7 +180,8 @@ def table(budgets: dict[str, Budget], rows: int) -> str:
     for b_name, b in budgets.items():
         lines.append(
             f"{b_name}: {b.docs} documents, {b.chars} characters, {b.sentences} sentences; "
-            f"union sent {b.union['any'].chars} chars ({b.union[FULL].chars} full, {b.union[TAGS].chars} tags); "
+            f"union sent {b.union['any'].chars} chars ({b.union[FULL].chars} full, {b.union[DEPS].chars} deps, "
+            f"{b.union[TAGS].chars} tags); "
             f"cues {b.seconds:.2f} s"
         )
     return "\n".join(lines)
