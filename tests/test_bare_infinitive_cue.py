@@ -30,6 +30,8 @@ def _picked(text: str) -> bool:
         ("Shoppers hope prices can fall soon.", False),
         # an object is a pronoun or a plural noun: 'his' is neither
         ("The coach praised his work.", False),
+        # a finite verb next gives the word before it a clause of its own ('supply is'): no bare infinitive
+        ("The village water supply is low.", False),
         ("The judge ordered them leave the court.", True),
         ("Rescuers were unable reach the village.", True),
     ],

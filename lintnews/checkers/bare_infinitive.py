@@ -9,7 +9,7 @@ from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
 from .base import Checker, Option, compile_user_regex
-from .word_classes import adjective_lexicon, could_be_verb, possible_tags, verb_lexicon
+from .word_classes import ANY, adjective_lexicon, could_be_verb, possible_tags, verb_lexicon
 
 # the verbs after which English puts a bare infinitive: modals and 'do' (tagged MD or auxiliaries), causatives
 # and perception verbs (let them go, help build, saw him leave), 'go'/'come' (go get), and the semi-modals;
@@ -52,6 +52,8 @@ _MISREAD = frozenset({"NN", "NNS", "JJ"})
 _VB = frozenset({"VB"})
 _ADJECTIVE = frozenset({"JJ"})
 _PLURAL = frozenset({"NNS"})
+# the tags of the next word that leave the bare verb a bare infinitive (_bare_after: not VBD, VBZ, MD)
+_NOT_OWN_CLAUSE = frozenset(possible for possible in ANY if possible not in ("VBD", "VBZ", "MD"))
 # the lower-case words of a sentence, in order (a capitalised word is never the bare verb)
 _WORDS = compile_user_regex(r"(?<![\w'’-])\p{Ll}+(?![\w'’-])|\S+")
 
@@ -154,8 +156,11 @@ def _cue_at(words: list[str], k: int, lexicon: Lexicon) -> bool:
     bare, prev = words[k], words[k - 1]
     if bare not in verbs or prev in _BARE_CLASS or bare in _PARTICLES:
         return False
-    if k + 1 < len(words) and words[k + 1] in _LIST_GOES_ON:
+    after = words[k + 1] if k + 1 < len(words) else ""
+    if after in _LIST_GOES_ON:
         return False  # _bare_after: a list of nouns ('select drive, reverse and park')
+    if after and not _may(after, _NOT_OWN_CLAUSE):
+        return False  # _bare_after: a finite verb or a modal next has a clause of its own ('people affected say')
     before = words[k - 2] if k > 1 else ""
     # _bare_after: a verb's base form (VB, VBP), or a word the tagger misread as a noun or an adjective that
     # English has none of; after an object or an adjective, a base form tagged VB
