@@ -28,7 +28,7 @@ EXCLUDED_PIPES = ("ner", "senter")
 # What a rule reads from a parse. BLANK: tokens only. TAGS: also Token.tag_, which the tagger alone decides,
 # so the parser, attribute ruler and lemmatizer (two thirds of the time) are skipped. DEPS: also dep_, head and
 # children, which the parser decides: the attribute ruler and lemmatizer after it (a fifth of the time) are
-# skipped. FULL: also pos_, lemma_ and morph (the attribute ruler sets pos_ and morph from the tags).
+# skipped. FULL: also pos_, lemma_ and morph (the attribute ruler sets pos_ and morph, the lemmatizer lemma_).
 BLANK, TAGS, DEPS, FULL = "blank", "tags", "deps", "full"
 LEVELS = (BLANK, TAGS, DEPS, FULL)
 _CACHE_KEYS = {BLANK: "spacy-blank", TAGS: "spacy-tags", DEPS: "spacy-deps", FULL: "spacy-tagged"}
