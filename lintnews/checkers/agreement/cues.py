@@ -45,6 +45,11 @@ _NOT_AUX_NT = r"(?!(?:does|is|was|has|did|had|wo|would|ca|could|should|must|migh
 # the verb tags a cue's last word must be able to take: an -s verb after a plural subject, any finite verb
 _SINGULAR = frozenset(["VBZ"])
 _FINITE = frozenset(["VBZ", "VBP", "VBD"])
+# verb-form after 'to': the forms check_verb_form finds wrong there are tagged VBD, VBZ or VBN (a VB it finds
+# wrong is a past form or ends in -ed, which the lexicon always allows VBD). Not after a modal or 'do': the word
+# the cue ends on there is often not the verb the check judges ('does the applications work'), and right after
+# them the tagger makes a verb of a plural noun ('do theses', VBZ) that the lexicon knows only as a noun
+_WRONG_AFTER_TO = frozenset(["VBD", "VBZ", "VBN"])
 
 
 @dataclass(frozen=True)
@@ -53,11 +58,14 @@ class Cue:
     also matches: tried first, it turns most sentences away without running the slow pattern. `verb`, when
     given, the tags the pattern's last word, its verb, must be able to take by the lexicon (word_classes.
     possible_tags): a match that ends on a word that cannot be such a verb (`the groups of products`) has no
-    verb to disagree with its subject."""
+    verb to disagree with its subject; one of the words after the match may be that verb too. `last`, when
+    given, the tags the last word of a match itself must be able to take (the verb a check judges after the
+    auxiliary the cue names: `to negotiations` has none)."""
 
     pattern: str
     guard: str | None = None
     verb: frozenset[str] | None = None
+    last: frozenset[str] | None = None
 
 
 # Each check parses only the sentences one of its cues finds (a few per cent of news sentences).
@@ -119,13 +127,16 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
     ),
     "verb-form": (
         Cue(
-            rf"^(?i:did|does|do|can|could|will|would|should|may|might|must|didn['’]t|doesn['’]t|don['’]t)\s+(?:\w+\s+){{1,4}}?(?:{_IRREG_FORMS}|\w+ed|\w+[^s\W]s)\b"
+            rf"^(?i:did|does|do|can|could|will|would|should|may|might|must|didn['’]t|doesn['’]t|don['’]t)\s+(?:\w+\s+){{1,4}}?(?:{_IRREG_FORMS}|\w+ed|\w+[^s\W]s)\b",
         ),
         Cue(
-            rf"\b(?i:{_MODALS})\s+(?:(?:not|never|\w+ly|also|even|ever|just|really|still)\s+)?(?:{_IRREG_FORMS}|\w+ed|{_STOP_S}\w+[^s\W]s|been)\b"
+            rf"\b(?i:{_MODALS})\s+(?:(?:not|never|\w+ly|also|even|ever|just|really|still)\s+)?(?:{_IRREG_FORMS}|\w+ed|{_STOP_S}\w+[^s\W]s|been)\b",
         ),
         Cue(r"\b(?i:can|could|will|would|shall|should|may|might|must)\s+\w+ing\b"),
-        Cue(rf"\bto\s+(?:not\s+)?(?:{_PAST_FORMS_RX}|\w+ed|{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s)\b"),
+        Cue(
+            rf"\bto\s+(?:not\s+)?(?:{_PAST_FORMS_RX}|\w+ed|{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s)\b",
+            last=_WRONG_AFTER_TO,
+        ),
         Cue(rf"\b(?i:have|has|had)\s+(?:you|he|she|it|we|they|I)\s+(?:\w+\s+)?(?:{_PAST_ONLY_RX})\b"),
         Cue(
             rf"\b(?:has|have|had|['’]ve)\s+(?:(?:\w+ly|not|never|always|already|just|often|also|ever|recently)\s+)?(?:{_PAST_ONLY_RX})\b"
@@ -193,6 +204,7 @@ class Prefilter:
         self.cues = cues
         self._compiled: list[tuple[regex.Pattern[str] | None, regex.Pattern[str]]] | None = None
         self._verbs = [c.verb for c in cues]
+        self._lasts = [c.last for c in cues]
         self.selector = Selector([(c.pattern, 0) for c in cues])
         self.document_selector = Selector([(_ANCHOR.sub("", c.pattern), 0) for c in cues])
 
@@ -228,7 +240,21 @@ class Prefilter:
         for i, (guard, pattern) in enumerate(self._cues):
             if ids is not None and i not in ids:
                 continue
-            if (guard is None or guard.search(text)) and pattern.search(text) and self._verb_may(i, text, pattern):
+            if (guard is not None and not guard.search(text)) or not pattern.search(text):
+                continue
+            if self._verb_may(i, text, pattern) and self._last_may(i, text, pattern):
+                return True
+        return False
+
+    def _last_may(self, i: int, text: str, pattern: regex.Pattern[str]) -> bool:
+        """Does some match of cue i (overlapping ones too) end on a word that may take its `last` tags? (A word of
+        other than letters, which the lexicon cannot read, may.)"""
+        tags = self._lasts[i]
+        if tags is None:
+            return True
+        for m in pattern.finditer(text, overlapped=True):
+            words = _CHUNK.findall(m.group())
+            if not words or not words[-1].isalpha() or possible_tags(words[-1]) & tags:
                 return True
         return False
 
