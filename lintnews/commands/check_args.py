@@ -121,8 +121,7 @@ def _add_speed_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--warm",
         action="store_true",
-        help="run in the warm server (`lintnews warm`), started in the background on first use; "
-        "also LINTNEWS_WARM=1",
+        help="run in the warm server (`lintnews warm`), started in the background on first use; also LINTNEWS_WARM=1",
     )
     p.add_argument(
         "--verbose", action="store_true", help="with --warm: say on stderr when a run is not made warm, and why"
