@@ -14,6 +14,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .layout import TEXT, Layout
 from .markdown_blocks import heading_run
+from .markdown_dispatch import OpeningRuler
 from .markdown_trace import Trace, TracingInline, is_dense
 
 # Hugo shortcodes and Liquid tags: template code, never article text; each runs to its first closing mark
@@ -59,6 +60,7 @@ def parser() -> tuple[MarkdownIt, TracingInline]:
     """CommonMark with GitHub's tables and strikethrough, front matter, footnotes and shortcodes."""
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
     md.block.ruler.before("table", "heading_run", heading_run)
+    md.block.ruler = OpeningRuler(md.block.ruler)
     md.inline.ruler.before("text", "shortcode", _shortcode)
     md.inline.add_terminator_char("{")
     # nothing is rendered: link targets need no percent-encoding nor punycode (a sixth of the reading time)
