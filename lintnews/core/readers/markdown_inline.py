@@ -79,7 +79,8 @@ class Reading:
         self.layout = layout
         self.lines = lines
         self.cursor: dict[int, int] = {}
-        self.placed: dict[int, tuple[int, int] | None] = {}
+        # per inline token: [start, end) of what it covers in the file and whether it is an image alone
+        self.placed: dict[int, tuple[int, int, bool] | None] = {}
 
 
 def _traced_inline(state: Any) -> None:
@@ -137,8 +138,9 @@ def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[
     return where
 
 
-def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: Any) -> tuple[int, int] | None:
-    """Trace one inline token's content and mark its text in the layout; [start, end) of what it covers."""
+def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: Any) -> tuple[int, int, bool] | None:
+    """Trace one inline token's content and mark its text in the layout; [start, end) of what it covers, and
+    whether it is an image alone."""
     layout = reading.layout
     if tok.map is None:
         return None
@@ -149,11 +151,12 @@ def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: A
     # no character where a rule could start: the text rule would take it all as one text token, and all of it is
     # text (unless it is dense, where link destinations are taken out below): no trace to make
     if tracer.all_text(content) and not is_dense(content):
-        tok.children = [Token("text", "", 0, content=content)] if content else []
+        # its one text token is not made: the reader reads only where the content is and whether it is blank
+        tok.children = []
         if not where:
             return None
         _mark_text(layout.kinds, where, 0, len(content))
-        return where[0], where[-1] + 1
+        return where[0], where[-1] + 1, not content.strip()
     trace = Trace(content)
     children: list[Token] = []
     if tracer.all_text(content):
@@ -177,7 +180,14 @@ def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: A
         layout.mark_shown(where[k], where[end - 1] + 1, value)
     if not where:
         return None
-    return where[0], where[-1] + 1
+    return where[0], where[-1] + 1, _image_only(children)
+
+
+def _image_only(children: list[Token]) -> bool:
+    """Is the content images and white space alone (a figure, whose next paragraph is its caption)?"""
+    return bool(children) and all(
+        c.type in ("image", "softbreak") or (c.type == "text" and not c.content.strip()) for c in children
+    )
 
 
 def _mark_text(kinds: bytearray, where: list[int], s: int, e: int) -> None:
