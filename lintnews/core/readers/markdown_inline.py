@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -99,12 +100,16 @@ def _traced_inline(state: Any) -> None:
         reading.placed[id(tok)] = _inline(reading, tok, tracer, md, state.env)
 
 
-def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[int, int]) -> list[int] | None:
+def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[int, int]) -> Sequence[int] | None:
     """Where each character of an inline token's content sits in the file, or None if it cannot be placed.
 
     markdown-it gives the lines a block spans; a content line is what is left of its source line once the
     container marks (`> `, `- `, indentation, table pipes) are taken off, so it is found at the line's end
     or, in a table row, after the previous cell."""
+    if "\n" not in content:
+        one = _one_line(lines, first, content, cursor)
+        if one is not None:
+            return one
     where: list[int] = []
     pieces = content.split("\n")
     last = len(pieces) - 1
@@ -136,6 +141,28 @@ def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[
         if k < last:
             where.append(start + len(body))  # the line break between two content lines
     return where
+
+
+def _one_line(lines: list[tuple[int, str]], n: int, piece: str, cursor: dict[int, int]) -> range | None:
+    """`locate` of content on one line found whole in it, as a range of offsets (a heading, a table cell: most
+    inline tokens), or None to leave it to `locate`'s general reading (the cursor is then untouched)."""
+    if n >= len(lines):
+        return None
+    start, line = lines[n]
+    body = line.rstrip("\r\n")
+    if n in cursor:
+        at = body.find(piece, cursor[n])
+    elif body.endswith(piece):
+        at = len(body) - len(piece)
+    elif body.rstrip().endswith(piece):
+        at = len(body.rstrip()) - len(piece)
+    else:
+        at = body.find(piece)
+    if at < 0:
+        return None
+    if n in cursor:
+        cursor[n] = at + len(piece)
+    return range(start + at, start + at + len(piece))
 
 
 def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: Any) -> tuple[int, int, bool] | None:
@@ -190,7 +217,7 @@ def _image_only(children: list[Token]) -> bool:
     )
 
 
-def _mark_text(kinds: bytearray, where: list[int], s: int, e: int) -> None:
+def _mark_text(kinds: bytearray, where: Sequence[int], s: int, e: int) -> None:
     """The file's characters of content [s, e) are text."""
     if where[e - 1] - where[s] == e - 1 - s:
         kinds[where[s] : where[e - 1] + 1] = b"\x01" * (e - s)  # on one line: one slice
