@@ -9,6 +9,7 @@ from markdown_it.token import Token
 from ..document import Document
 from .html import read_html_into
 from .layout import Layout
+from .markdown_blocks import HEADING_RUN
 from .markdown_inline import READING, Reading, locate, parser
 
 # the title in YAML (`title: "x"`) or TOML (`title = "x"`) front matter
@@ -95,6 +96,13 @@ def _walk(reading: Reading, tokens: list[Token]) -> None:
                 if kind in ("paragraph", "heading", "caption", "image") or tok.map:
                     layout.add_block(kind, start, end)
                 previous_image = image_only
+        elif ttype == HEADING_RUN:
+            # headings, each as the inline token between a heading's open and close tokens would be read
+            kind = (inner[-1] if inner else "") or "heading"
+            for placed in reading.runs[id(tok)]:
+                if placed is not None:
+                    layout.add_block("image" if placed[2] else kind, placed[0], placed[1])
+                    previous_image = placed[2]
         elif ttype == "front_matter" and tok.map:
             _front_matter(layout, tok, lines)
         elif ttype == "html_block" and tok.map:

@@ -14,7 +14,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .layout import TEXT, Layout
-from .markdown_blocks import heading_run
+from .markdown_blocks import HEADING_RUN, HEADINGS, heading_run
 from .markdown_dispatch import OpeningRuler
 from .markdown_trace import Trace, TracingInline, is_dense
 
@@ -22,6 +22,8 @@ from .markdown_trace import Trace, TracingInline, is_dense
 _CLOSERS = {"{{<": ">}}", "{{%": "%}}", "{%": "%}", "{{": "}}"}
 _OPENER = re.compile(r"\{\{<|\{\{%|\{%|\{\{")
 READING = "lintnews.reading"
+# where an inline content lies in the file, [start, end), and whether it is an image alone
+Placed = tuple[int, int, bool]
 _ONES = re.compile(rb"\x01+")
 # a link destination `](...)` in dense content, up to its first space or parenthesis: markup, even where the
 # bounded link rule did not take it (a label with brackets inside)
@@ -81,7 +83,9 @@ class Reading:
         self.lines = lines
         self.cursor: dict[int, int] = {}
         # per inline token: [start, end) of what it covers in the file and whether it is an image alone
-        self.placed: dict[int, tuple[int, int, bool] | None] = {}
+        self.placed: dict[int, Placed | None] = {}
+        # per run of headings (markdown_blocks.HEADING_RUN): the same, per heading
+        self.runs: dict[int, list[Placed | None]] = {}
 
 
 def _traced_inline(state: Any) -> None:
@@ -89,6 +93,10 @@ def _traced_inline(state: Any) -> None:
     tracer: TracingInline = md.inline
     reading: Reading | None = state.env.get(READING)
     for i, tok in enumerate(state.tokens):
+        if tok.type == HEADING_RUN and reading is not None:
+            reading.runs[id(tok)] = [
+                _place(reading, h.line, h.content, tracer, md=md, env=state.env)[0] for h in tok.meta[HEADINGS]
+            ]
         if tok.type != "inline":
             continue
         if reading is None:
@@ -165,25 +173,32 @@ def _one_line(lines: list[tuple[int, str]], n: int, piece: str, cursor: dict[int
     return range(start + at, start + at + len(piece))
 
 
-def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: Any) -> tuple[int, int, bool] | None:
+def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: Any) -> Placed | None:
     """Trace one inline token's content and mark its text in the layout; [start, end) of what it covers, and
     whether it is an image alone."""
-    layout = reading.layout
     if tok.map is None:
         return None
-    where = locate(reading.lines, tok.map[0], tok.content, reading.cursor)
+    placed, tok.children = _place(reading, tok.map[0], tok.content, tracer, md=md, env=env)
+    return placed
+
+
+def _place(
+    reading: Reading, first: int, content: str, tracer: TracingInline, *, md: Any, env: Any
+) -> tuple[Placed | None, list[Token]]:
+    """Inline content from line `first` traced, its text marked in the layout: what it covers (see _inline) and
+    the inline tokens it makes."""
+    layout = reading.layout
+    where = locate(reading.lines, first, content, reading.cursor)
     if where is None:
-        return None  # could not place it: nothing of it is text, so nothing of it is edited
-    content = tok.content
+        return None, []  # could not place it: nothing of it is text, so nothing of it is edited
     # no character where a rule could start: the text rule would take it all as one text token, and all of it is
     # text (unless it is dense, where link destinations are taken out below): no trace to make
     if tracer.all_text(content) and not is_dense(content):
         # its one text token is not made: the reader reads only where the content is and whether it is blank
-        tok.children = []
         if not where:
-            return None
+            return None, []
         _mark_text(layout.kinds, where, 0, len(content))
-        return where[0], where[-1] + 1, not content.strip()
+        return (where[0], where[-1] + 1, not content.strip()), []
     trace = Trace(content)
     children: list[Token] = []
     if tracer.all_text(content):
@@ -197,7 +212,6 @@ def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: A
         finally:
             tracer.trace = None
             tracer._bases.clear()
-    tok.children = children
     if trace.dense:
         for d in _DESTINATION.finditer(content):
             trace.text[d.start() : d.end()] = bytes(d.end() - d.start())
@@ -206,8 +220,8 @@ def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: A
     for k, (value, end) in trace.shown.items():
         layout.mark_shown(where[k], where[end - 1] + 1, value)
     if not where:
-        return None
-    return where[0], where[-1] + 1, _image_only(children)
+        return None, children
+    return (where[0], where[-1] + 1, _image_only(children)), children
 
 
 def _image_only(children: list[Token]) -> bool:
