@@ -11,6 +11,7 @@ from .html import read_html_into
 from .layout import Layout
 from .markdown_blocks import HEADING_RUN
 from .markdown_inline import READING, Reading, locate, parser
+from .markdown_tables import TABLE_ROWS
 
 # the title in YAML (`title: "x"`) or TOML (`title = "x"`) front matter
 _TITLE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<q>['\"]?)(?P<t>[^\r\n]*?)(?P=q)[ \t]*\r?$", re.M)
@@ -102,6 +103,12 @@ def _walk(reading: Reading, tokens: list[Token]) -> None:
             for placed in reading.runs[id(tok)]:
                 if placed is not None:
                     layout.add_block("image" if placed[2] else kind, placed[0], placed[1])
+                    previous_image = placed[2]
+        elif ttype == TABLE_ROWS:
+            # the cells of a table's body, each as the inline token inside its cell's open token would be read
+            for placed in reading.runs[id(tok)]:
+                if placed is not None:
+                    layout.add_block("image" if placed[2] else "table-cell", placed[0], placed[1])
                     previous_image = placed[2]
         elif ttype == "front_matter" and tok.map:
             _front_matter(layout, tok, lines)

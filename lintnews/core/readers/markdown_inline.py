@@ -16,6 +16,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from .layout import TEXT, Layout
 from .markdown_blocks import HEADING_RUN, HEADINGS, heading_run
 from .markdown_dispatch import OpeningRuler
+from .markdown_tables import ROWS, TABLE_ROWS, table_rows
 from .markdown_trace import Trace, TracingInline, is_dense
 
 # Hugo shortcodes and Liquid tags: template code, never article text; each runs to its first closing mark
@@ -63,6 +64,7 @@ def parser() -> tuple[MarkdownIt, TracingInline]:
     """CommonMark with GitHub's tables and strikethrough, front matter, footnotes and shortcodes."""
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
     md.block.ruler.before("table", "heading_run", heading_run)
+    md.block.ruler.at("table", table_rows, {"alt": ["paragraph", "reference"]})
     md.block.ruler = OpeningRuler(md.block.ruler)
     md.inline.ruler.before("text", "shortcode", _shortcode)
     md.inline.add_terminator_char("{")
@@ -84,7 +86,8 @@ class Reading:
         self.cursor: dict[int, int] = {}
         # per inline token: [start, end) of what it covers in the file and whether it is an image alone
         self.placed: dict[int, Placed | None] = {}
-        # per run of headings (markdown_blocks.HEADING_RUN): the same, per heading
+        # per run of headings (markdown_blocks.HEADING_RUN) or table body (markdown_tables.TABLE_ROWS): the
+        # same, per heading or cell
         self.runs: dict[int, list[Placed | None]] = {}
 
 
@@ -96,6 +99,11 @@ def _traced_inline(state: Any) -> None:
         if tok.type == HEADING_RUN and reading is not None:
             reading.runs[id(tok)] = [
                 _place(reading, h.line, h.content, tracer, md=md, env=state.env)[0] for h in tok.meta[HEADINGS]
+            ]
+        elif tok.type == TABLE_ROWS and reading is not None:
+            rows = tok.meta[ROWS]
+            reading.runs[id(tok)] = [
+                _cell(reading, row.line, cell, tracer, md=md, env=state.env) for row in rows for cell in row.cells
             ]
         if tok.type != "inline":
             continue
@@ -171,6 +179,12 @@ def _one_line(lines: list[tuple[int, str]], n: int, piece: str, cursor: dict[int
     if n in cursor:
         cursor[n] = at + len(piece)
     return range(start + at, start + at + len(piece))
+
+
+def _cell(reading: Reading, line: int, content: str, tracer: TracingInline, *, md: Any, env: Any) -> Placed | None:
+    """A table cell's content placed as its inline token would be: after the previous cell of its row."""
+    reading.cursor.setdefault(line, 0)
+    return _place(reading, line, content, tracer, md=md, env=env)[0]
 
 
 def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: Any) -> Placed | None:
