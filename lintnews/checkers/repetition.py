@@ -63,6 +63,8 @@ class Repeat(NamedTuple):
 
 def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok], list[Repeat]]:
     """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first."""
+    if len(text) < 4 * min_words - 1:
+        return [], []  # 2n words take 2n characters and a separator between each two (a match is maximal)
     words = _WORD.findall(text)
     if len(words) < 2 * min_words:
         return [], []
