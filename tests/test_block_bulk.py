@@ -73,3 +73,10 @@ def test_a_block_is_an_immutable_ordered_value() -> None:
     assert {b: 1}[Block(3, 7, "text", "heading")] == 1
     with pytest.raises(AttributeError):
         b.start = 0  # type: ignore[misc]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_a_text_said_to_have_no_capitals_has_none(text: str) -> None:
+    doc = make_document("a.txt", text)
+    assert doc.has_capitals or not any(c.isupper() for c in doc.text)

@@ -188,6 +188,12 @@ class Document:
         return [Block(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text)]
 
     @cached_property
+    def has_capitals(self) -> bool:
+        """May the view hold an upper-case letter? False only where every cased letter is lower case (a file of
+        lower-case headings or cells), which rules about capitals read as 'nothing to look for'."""
+        return not self.text.islower()
+
+    @cached_property
     def lower(self) -> str:
         """The lintable view in lower case, for cheap "could this rule match here" tests (not for offsets)."""
         return self.text.lower()
