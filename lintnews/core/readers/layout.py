@@ -54,7 +54,7 @@ class Layout:
 
     def text_spans(self) -> tuple[tuple[int, int], ...]:
         """Maximal runs of editable text, sorted."""
-        return tuple((m.start(), m.end()) for m in re.finditer(rb"\x01+", bytes(self.kinds)))
+        return tuple(m.span() for m in re.finditer(rb"\x01+", bytes(self.kinds)))
 
     def view(self) -> str:
         """Text as it is, entities as what they stand for, markup as FILL (white space between blocks as
@@ -65,11 +65,18 @@ class Layout:
             inside[b.start : b.end] = b"\x01" * (b.end - b.start)
         out: list[str] = []
         kinds = bytes(self.kinds)
+        # the whole file as markup between blocks would show: each character on its own (a mark as FILL, white
+        # space as a space, line breaks kept), so a run between two blocks (a heading's '\n# ') is a slice of it
+        between: str | None = None
         for m in _RUN.finditer(kinds):
-            s, e = m.start(), m.end()
+            s, e = m.span()
             k = kinds[s]
             if k == TEXT:
                 out.append(raw[s:e])
+            elif k == MARKUP and not inside[s] and inside.find(1, s, e) < 0:
+                if between is None:
+                    between = _BLANK.sub(" ", _MARK.sub(FILL, raw))
+                out.append(between[s:e])
             elif k == SHOWN:
                 i = s
                 while i < e:
