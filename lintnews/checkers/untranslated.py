@@ -198,7 +198,8 @@ class UntranslatedChecker(Checker):
         return got
 
     def _words(self, text: str, sentence: Block) -> Iterator[Hit]:
-        if not any(map(str.islower, sentence.text)):
+        # three words take five characters: a word is never followed by a word character (_WORD's lookahead)
+        if len(sentence) < 5 or not any(map(str.islower, sentence.text)):
             return  # a line of capitals: words and names look alike
         found = _WORD.findall(text, sentence.start, sentence.end)
         # a run starts at a word some source language claims: most sentences have none, and judging each of their
