@@ -119,6 +119,8 @@ class UntranslatedChecker(Checker):
     # ------------------------------------------------------------------ another writing system
     def _script(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
+        if text.isascii() or not _SCRIPT_RUN.search(text):
+            return  # no line has a letter of another script (the tests below, made once for the whole text)
         for line in doc.lines:
             # most lines are plain ASCII (one C-level test), and a line of accented Latin has no letter of another
             # script: nothing to look for in either
