@@ -17,6 +17,8 @@ _NOT_NEWLINE = re.compile(r"[^\r\n]")
 _INSIDE = re.compile(rb"\x00+|\x01+")
 _MARK = re.compile(r"\S")
 _BLANK = re.compile(r"[^\S\r\n]")
+# runs of markup between blocks after which the view renders the whole file as such once (see Layout.view)
+_MANY_RUNS = 256
 
 
 @dataclass
@@ -66,16 +68,17 @@ class Layout:
         out: list[str] = []
         kinds = bytes(self.kinds)
         # the whole file as markup between blocks would show: each character on its own (a mark as FILL, white
-        # space as a space, line breaks kept), so a run between two blocks (a heading's '\n# ') is a slice of it
+        # space as a space, line breaks kept), so a run between two blocks (a heading's '\n# ') is a slice of it.
+        # Made once the file has shown it has many such runs: rendering a whole file of one long paragraph for the
+        # comment above it would cost more than the run itself
         between: str | None = None
+        runs_between = 0
         for m in _RUN.finditer(kinds):
             s, e = m.span()
             k = kinds[s]
             if k == TEXT:
                 out.append(raw[s:e])
-            elif k == MARKUP and not inside[s] and inside.find(1, s, e) < 0:
-                if between is None:
-                    between = _BLANK.sub(" ", _MARK.sub(FILL, raw))
+            elif between is not None and k == MARKUP and not inside[s] and inside.find(1, s, e) < 0:
                 out.append(between[s:e])
             elif k == SHOWN:
                 i = s
@@ -87,6 +90,10 @@ class Layout:
                     i = end
             else:
                 out.append(self._markup(s, e, inside))
+                if not inside[s]:
+                    runs_between += 1
+                    if runs_between == _MANY_RUNS:
+                        between = _BLANK.sub(" ", _MARK.sub(FILL, raw))
         return "".join(out)
 
     def _markup(self, s: int, e: int, inside: bytearray) -> str:
