@@ -3,14 +3,18 @@
 usage: .venv/bin/python benchmarks/parse_budget.py [--mt PATH ...] [--clean PATH ...] [--rows N]
 
 Every rule that reads spaCy's analysis names the blocks it wants parsed and at which level (TAGS: tagger
-only; FULL: tagger, parser, attribute ruler, lemmatizer); the engine parses the union of all the rules'
-blocks of a document in one batch, a block wanted at both levels once, in full. So the union is what a run
-pays for, and this prints it beside each rule's own share, for the MT copy (by default the translated
-articles of corpus/articles and corpus/extra, and the seeds in ../shared/corpus/seeds when present, a text
-met twice counted once) and for clean news (corpus/articles/004_*, corpus/extra/clean_*, tests/data/
-clean_news_*.txt). A PATH is a text or Markdown file, a folder of them, or a
-JSON Lines archive (one article per line, its `text`). Nothing is parsed: only the rules' cues run, with
-the default rules and config, as `lintnews check` selects them per document.
+only; DEPS: tagger and parser; FULL: tagger, parser, attribute ruler, lemmatizer); the engine parses the union
+of all the rules' blocks of a document in one batch, a block wanted at several levels once, at the fullest.
+So the union is what a run pays for, and this prints it beside each rule's own share, for the MT copy (by
+default the translated articles of corpus/articles and corpus/extra, and the seeds in ../shared/corpus/seeds
+when present, a text met twice counted once) and for clean news (corpus/articles/004_*, corpus/extra/clean_*,
+tests/data/clean_news_*.txt). A PATH is a text or Markdown file, a folder of them, or a JSON Lines archive
+(one article per line, its `text`). Nothing is parsed: only the rules' cues run, with the default rules and
+config, as `lintnews check` selects them per document.
+
+Per rule: the share of characters and of sentences it sends; `alone`, the sentences no other rule sends (what
+narrowing its cue alone would save of the union), and for a rule that reads the full parse, `full1`, the
+sentences no other rule wants parsed (narrowed, they would be tagged only, or not sent at all).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from lintnews.core.config import Config  # noqa: E402
 from lintnews.core.document import Block, Document  # noqa: E402
 from lintnews.core.errors import LintnewsError  # noqa: E402
-from lintnews.core.nlp import FULL, TAGS  # noqa: E402
+from lintnews.core.nlp import DEPS, FULL, TAGS  # noqa: E402
 from lintnews.core.sources import is_jsonl, jsonl_documents, make_document  # noqa: E402
 from lintnews.engine.ruleset import make_linter  # noqa: E402
 
@@ -55,13 +59,18 @@ class Tally:
     chars: int = 0
     blocks: int = 0
     sentences: int = 0
+    # sentences no other rule sends at all (alone), or in full (alone_full): what narrowing this cue alone saves
+    alone: int = 0
+    alone_full: int = 0
 
-    def add(self, doc: Document, blocks: Iterable[Block]) -> None:
+    def add(self, doc: Document, blocks: Iterable[Block]) -> set[int]:
+        """Count these blocks; returns the starts of the document's sentences they cover."""
         spans = sorted({(b.start, b.end) for b in blocks})
         self.blocks += len(spans)
         self.chars += sum(e - s for s, e in spans)
-        starts = [s.start for s in doc.sentences]
-        self.sentences += sum(1 for st in starts if any(s <= st < e for s, e in spans))
+        covered = {st.start for st in doc.sentences if any(s <= st.start < e for s, e in spans)}
+        self.sentences += len(covered)
+        return covered
 
 
 @dataclass
@@ -106,20 +115,31 @@ def measure(docs: Sequence[Document]) -> Budget:
         budget.chars += len(doc.text)
         budget.sentences += len(doc.sentences)
         ids = linter._active_ids(doc, linter._candidates(doc))  # the engine's own choice of rules
-        wanted: dict[str, list[Block]] = {TAGS: [], FULL: []}
+        wanted: dict[str, list[Block]] = {TAGS: [], DEPS: [], FULL: []}
+        # per sentence start, the rules that send it (at any level, in full)
+        senders: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for i in ids:
             checker = linter.checkers[i]
             if not checker.needs_parser:
                 continue
             blocks, level = checker.parse_request(doc)
-            budget.rules[(checker.rule.id, level)].add(doc, blocks)
+            key = (checker.rule.id, level)
+            for start in budget.rules[key].add(doc, blocks):
+                senders[start].append(key)
             if level in wanted:
                 wanted[level].extend(blocks)
-        full = {(b.start, b.end) for b in wanted[FULL]}
-        budget.union[FULL].add(doc, wanted[FULL])
-        # a block wanted at both levels is parsed once, in full (nlp.prefetch_many)
-        budget.union[TAGS].add(doc, [b for b in wanted[TAGS] if (b.start, b.end) not in full])
-        budget.union["any"].add(doc, wanted[FULL] + wanted[TAGS])
+        for keys in senders.values():
+            full = [k for k in keys if k[1] in (FULL, DEPS)]
+            if len(keys) == 1:
+                budget.rules[keys[0]].alone += 1
+            if len(full) == 1:
+                budget.rules[full[0]].alone_full += 1
+        # a block wanted at several levels is parsed once, at the fullest (nlp.prefetch_many)
+        done: set[tuple[int, int]] = set()
+        for level in (FULL, DEPS, TAGS):
+            budget.union[level].add(doc, [b for b in wanted[level] if (b.start, b.end) not in done])
+            done.update((b.start, b.end) for b in wanted[level])
+        budget.union["any"].add(doc, wanted[FULL] + wanted[DEPS] + wanted[TAGS])
     budget.seconds = time.perf_counter() - t0
     return budget
 
@@ -130,7 +150,9 @@ def pct(part: int, whole: int) -> str:
 
 def table(budgets: dict[str, Budget], rows: int) -> str:
     names = list(budgets)
-    head = f"{'rule':44} {'level':5}" + "".join(f" | {n + ' chars':>13} {'sents':>6}" for n in names)
+    head = f"{'rule':44} {'level':5}" + "".join(
+        f" | {n + ' chars':>13} {'sents':>6} {'alone':>6} {'full1':>6}" for n in names
+    )
     lines = [head, "-" * len(head)]
     keys = sorted(
         {k for b in budgets.values() for k in b.rules}, key=lambda k: -sum(b.rules[k].chars for b in budgets.values())
@@ -138,20 +160,28 @@ def table(budgets: dict[str, Budget], rows: int) -> str:
     for key in keys[:rows]:
         cells = "".join(
             f" | {pct(b.rules[key].chars, b.chars):>13} {pct(b.rules[key].sentences, b.sentences):>6}"
+            f" {pct(b.rules[key].alone, b.sentences):>6}"
+            f" {pct(b.rules[key].alone_full, b.sentences) if key[1] in (FULL, DEPS) else '':>6}"
             for b in budgets.values()
         )
         lines.append(f"{key[0][:44]:44} {key[1]:5}{cells}")
     lines.append("-" * len(head))
-    for level, label in ((FULL, "UNION parsed in full"), (TAGS, "UNION tagged only"), ("any", "UNION sent")):
+    for level, label in (
+        (FULL, "UNION parsed in full"),
+        (DEPS, "UNION parsed, no lemmas"),
+        (TAGS, "UNION tagged only"),
+        ("any", "UNION sent"),
+    ):
         cells = "".join(
-            f" | {pct(b.union[level].chars, b.chars):>13} {pct(b.union[level].sentences, b.sentences):>6}"
+            f" | {pct(b.union[level].chars, b.chars):>13} {pct(b.union[level].sentences, b.sentences):>6} {'':13}"
             for b in budgets.values()
         )
         lines.append(f"{label:44} {level[:5]:5}{cells}")
     for b_name, b in budgets.items():
         lines.append(
             f"{b_name}: {b.docs} documents, {b.chars} characters, {b.sentences} sentences; "
-            f"union sent {b.union['any'].chars} chars ({b.union[FULL].chars} full, {b.union[TAGS].chars} tags); "
+            f"union sent {b.union['any'].chars} chars ({b.union[FULL].chars} full, {b.union[DEPS].chars} deps, "
+            f"{b.union[TAGS].chars} tags); "
             f"cues {b.seconds:.2f} s"
         )
     return "\n".join(lines)

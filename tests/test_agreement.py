@@ -179,6 +179,21 @@ def test_cue_needs_a_word_that_may_be_its_verb(text: str, parsed: bool) -> None:
     assert C.Prefilter(C.PREFILTERS["subject-verb"]).admits(text) is parsed
 
 
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("The mayor pointed to negotiations with the unions.", False),  # no verb form after 'to'
+        ("The talks led to casualties on both sides.", False),
+        ("They wanted to discussed the plan.", True),
+        ("The firm hopes to expands abroad.", True),  # `expands` may be VBZ
+        ("Did the new rules worked?", True),  # after 'did' the cue's word need not be the verb
+    ],
+)
+def test_verb_form_cue_after_to_needs_a_wrong_verb_form(text: str, parsed: bool) -> None:
+    assert C.Prefilter(C.PREFILTERS["verb-form"]).admits(text) is parsed
+
+
 def test_no_cue_matches_a_single_word() -> None:
     """Prefilter skips a sentence with no white space inside it: no cue may match one word alone."""
     words = {w for t in _example_texts() for w in t.split()} | {"".join(t.split()) for t in _example_texts()}

@@ -26,6 +26,14 @@ def _picked(text: str) -> bool:
         ("The coach said move the bus to the gate.", False),
         # an item of a list of nouns: the bare verb's next word is a comma or a conjunction
         ("The driver can then select drive, reverse or park.", False),
+        # a modal after a verb-noun is no bare verb: 'can' is never tagged a base form
+        ("Shoppers hope prices can fall soon.", False),
+        # an object is a pronoun or a plural noun: 'his' is neither
+        ("The coach praised his work.", False),
+        # a finite verb next gives the word before it a clause of its own ('supply is'): no bare infinitive
+        ("The village water supply is low.", False),
+        ("The judge ordered them leave the court.", True),
+        ("Rescuers were unable reach the village.", True),
     ],
 )
 def test_picked(text: str, picked: bool) -> None:

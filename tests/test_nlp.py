@@ -125,19 +125,19 @@ def test_prefetch_many_tokenizes_several_documents_in_one_pass(monkeypatch: pyte
 
 @pytest.mark.slow
 def test_tags_level_skips_the_parser_and_reuses_a_full_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[list[str], list[str]]] = []
+    calls: list[tuple[list[str], list[str], list[str]]] = []
     real = nlp._parse_model
 
-    def spy(full: list[str], tagged: list[str]) -> Any:
-        calls.append((full, tagged))
-        return real(full, tagged)
+    def spy(full: list[str], deps: list[str], tagged: list[str]) -> Any:
+        calls.append((full, deps, tagged))
+        return real(full, deps, tagged)
 
     monkeypatch.setattr(nlp, "_parse_model", spy)
     doc = make_document("a.txt", "The old  bridge\ncollapsed.\n\nPrices rose sharply, they says.\n\nRain fell.")
     a, b, c = doc.paragraphs
     # wanted at both levels: parsed in full; wanted only tagged: the tagger alone; all in one pass
     nlp.prefetch(doc, [([a, b], nlp.TAGS), ([b, c], nlp.FULL)])
-    assert calls == [([b.text, c.text], [a.text])]
+    assert calls == [([b.text, c.text], [], [a.text])]
     tagged_a, tagged_b = nlp.parse(doc, [a, b], nlp.TAGS)
     assert len(calls) == 1
     assert tagged_b is nlp.parse(doc, [b], nlp.FULL)[0]
@@ -152,6 +152,36 @@ def test_tags_level_skips_the_parser_and_reuses_a_full_parse(monkeypatch: pytest
         assert [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in ours] == [
             (t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in usual
         ]
+
+
+@pytest.mark.slow
+def test_deps_level_stops_after_the_parser_with_the_full_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[list[str], list[str], list[str]]] = []
+    real = nlp._parse_model
+
+    def spy(full: list[str], deps: list[str], tagged: list[str]) -> Any:
+        calls.append((full, deps, tagged))
+        return real(full, deps, tagged)
+
+    monkeypatch.setattr(nlp, "_parse_model", spy)
+    text = "The rights of the members of the board of the firm  grew.\n\nPrices rose.\n\nRain fell.\n\nSnow came."
+    doc = make_document("a.txt", text)
+    a, b, c, d = doc.paragraphs
+    # a block wanted at DEPS and FULL is parsed in full, at TAGS and DEPS up to the parser: all in one pass
+    nlp.prefetch(doc, [([a, b], nlp.DEPS), ([b], nlp.FULL), ([a, c], nlp.TAGS), ([d], nlp.TAGS)])
+    assert calls == [([b.text], [a.text], [c.text, d.text])]
+    deps_a, deps_b = nlp.parse(doc, [a, b], nlp.DEPS)
+    assert deps_b is nlp.parse(doc, [b], nlp.FULL)[0]
+    assert nlp.parse(doc, [a], nlp.TAGS)[0] is deps_a
+    assert len(calls) == 1
+    assert nlp.parser_only()
+    # no attribute ruler, no lemmatizer: pos_ and lemma_ unset; tags (whitespace's too) and dependencies as the
+    # whole pipeline gives them
+    assert not deps_a.has_annotation("LEMMA") and not deps_a.has_annotation("POS")
+    usual = nlp.model()(a.text)
+    assert [(t.tag_, t.dep_, t.head.i) for t in deps_a] == [(t.tag_, t.dep_, t.head.i) for t in usual]
+    assert "_SP" in [t.tag_ for t in deps_a]
+    assert deps_b.has_annotation("LEMMA")
 
 
 def _ruler_doc(vocab: object) -> object:

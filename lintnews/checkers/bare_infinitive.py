@@ -9,7 +9,7 @@ from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
 from .base import Checker, Option, compile_user_regex
-from .word_classes import adjective_lexicon, could_be_verb, verb_lexicon
+from .word_classes import ANY, adjective_lexicon, could_be_verb, possible_tags, verb_lexicon
 
 # the verbs after which English puts a bare infinitive: modals and 'do' (tagged MD or auxiliaries), causatives
 # and perception verbs (let them go, help build, saw him leave), 'go'/'come' (go get), and the semi-modals;
@@ -45,6 +45,15 @@ _LIST_GOES_ON = frozenset({",", ";", ":", "and", "or"})
 # verb base forms, noun base forms, irregular verb forms, adjectives
 Lexicon = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG"})
+# the tags _bare_after accepts on the bare verb: a base form, or (misread) a noun or an adjective; after an
+# object or an adjective, VB alone
+_BASE = frozenset({"VB", "VBP"})
+_MISREAD = frozenset({"NN", "NNS", "JJ"})
+_VB = frozenset({"VB"})
+_ADJECTIVE = frozenset({"JJ"})
+_PLURAL = frozenset({"NNS"})
+# the tags of the next word that leave the bare verb a bare infinitive (_bare_after: not VBD, VBZ, MD)
+_NOT_OWN_CLAUSE = frozenset(possible for possible in ANY if possible not in ("VBD", "VBZ", "MD"))
 # the lower-case words of a sentence, in order (a capitalised word is never the bare verb)
 _WORDS = compile_user_regex(r"(?<![\w'’-])\p{Ll}+(?![\w'’-])|\S+")
 
@@ -57,8 +66,7 @@ class BareInfinitiveChecker(Checker):
 
     def parse_blocks(self, doc: Document) -> list[Block]:
         """The sentences holding a verb form followed by a verb's base form: only those are tagged."""
-        verbs, nouns, irregular = verb_lexicon()
-        adjectives = adjective_lexicon()
+        lexicon: Lexicon = (*verb_lexicon(), adjective_lexicon())
         most = self.opts["max_words"]
         blocks: list[Block] = []
         for s in doc.sentences:
@@ -66,36 +74,8 @@ class BareInfinitiveChecker(Checker):
             if s.text.count(" ") + s.text.count("\n") + s.text.count("\t") >= most:
                 continue
             words = _WORDS.findall(s.text)
-            for k in range(1, len(words)):
-                if words[k] not in verbs or words[k - 1] in _BARE_CLASS or words[k] in _PARTICLES:
-                    continue
-                if k + 1 < len(words) and words[k + 1] in _LIST_GOES_ON:
-                    continue  # _bare_after: a list of nouns ('select drive, reverse and park')
-                # a verb form, an adjective after 'be', or a verb and its object, before a verb's base form
-                prev = words[k - 1]
-                before = words[k - 2] if k > 1 else ""
-                # _bare_after: a verb of saying takes a clause, and a noun and an adjective make a result
-                result = words[k] in adjectives and prev in nouns
-                if (
-                    could_be_verb(prev, verbs, irregular)
-                    and not (prev in nouns and before in _NOUN_OPENERS)
-                    and prev not in _CLAUSE_VERBS
-                    and not result
-                ):
-                    blocks.append(s)
-                    break
-                if before in _BE and prev in adjectives:
-                    blocks.append(s)
-                    break
-                # 'asked them leave', 'urged residents stay': a past verb, its object, the bare verb
-                told = before.endswith("ed") or before in irregular
-                if told and (prev in _OBJECT_PRONOUNS or prev.endswith("s")) and before not in _BARE_CLASS:
-                    blocks.append(s)
-                    break
-                obj = k > 1 and (prev in _OBJECT_PRONOUNS or prev.endswith("s"))
-                if obj and words[k - 2] not in _BARE_CLASS and could_be_verb(words[k - 2], verbs, irregular):
-                    blocks.append(s)
-                    break
+            if any(_cue_at(words, k, lexicon) for k in range(1, len(words))):
+                blocks.append(s)
         return blocks
 
     def check(self, doc: Document) -> Iterator[Hit]:
@@ -161,3 +141,48 @@ class BareInfinitiveChecker(Checker):
         if nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD"):
             return None  # 'people affected say': the second verb has its own clause
         return j
+
+
+def _may(word: str, tags: frozenset[str]) -> bool:
+    """Can the tagger give `word` one of these tags (word_classes.possible_tags)? A chunk of other than letters
+    (`Delhi’s`, several tokens) may be anything."""
+    return not word.isalpha() or bool(possible_tags(word) & tags)
+
+
+def _cue_at(words: list[str], k: int, lexicon: Lexicon) -> bool:
+    """May _bare_after find words[k] a bare infinitive after the word before it (or after a verb and its object)?
+    Each branch asks of the words what _bare_after asks of their tags, by the tags the lexicon allows."""
+    verbs, nouns, irregular, adjectives = lexicon
+    bare, prev = words[k], words[k - 1]
+    if bare not in verbs or prev in _BARE_CLASS or bare in _PARTICLES:
+        return False
+    after = words[k + 1] if k + 1 < len(words) else ""
+    if after in _LIST_GOES_ON:
+        return False  # _bare_after: a list of nouns ('select drive, reverse and park')
+    if after and not _may(after, _NOT_OWN_CLAUSE):
+        return False  # _bare_after: a finite verb or a modal next has a clause of its own ('people affected say')
+    before = words[k - 2] if k > 1 else ""
+    # _bare_after: a verb's base form (VB, VBP), or a word the tagger misread as a noun or an adjective that
+    # English has none of; after an object or an adjective, a base form tagged VB
+    plain = _may(bare, _BASE) or (_may(bare, _MISREAD) and bare not in nouns and bare not in adjectives)
+    # a verb of saying takes a clause, and a noun and an adjective make a result
+    result = bare in adjectives and prev in nouns
+    if (
+        plain
+        and could_be_verb(prev, verbs, irregular)
+        and not (prev in nouns and before in _NOUN_OPENERS)
+        and prev not in _CLAUSE_VERBS
+        and not result
+    ):
+        return True
+    if not _may(bare, _VB):
+        return False
+    # 'is likely continue': an adjective (or an adverb in -ly that is one) after 'be'
+    if before in _BE and prev in adjectives and (_may(prev, _ADJECTIVE) or prev.endswith("ly")):
+        return True
+    # 'asked them leave', 'urged residents stay': a verb, its object (a pronoun or a plural noun), the bare verb
+    obj = prev in _OBJECT_PRONOUNS or (prev.endswith("s") and _may(prev, _PLURAL))
+    if not obj or before in _BARE_CLASS:
+        return False
+    told = before.endswith("ed") or before in irregular
+    return told or could_be_verb(before, verbs, irregular)

@@ -195,8 +195,8 @@ class Checker(SpeedHooks):
     # True when the rule reads spaCy's tagger or parser: the engine parses the `parse_blocks` of every such rule
     # of a document in one batch, and a run without these rules never loads the model
     needs_parser: bool = False
-    # how much of the analysis the rule reads (nlp.BLANK: tokens; nlp.TAGS: also tag_; nlp.FULL: also pos_, dep_,
-    # lemma_, morph): the tagger alone costs a third of the full parse
+    # how much of the analysis the rule reads (nlp.BLANK: tokens; nlp.TAGS: also tag_; nlp.DEPS: also dep_, head;
+    # nlp.FULL: also pos_, lemma_, morph): the tagger alone costs a third of the full parse
     parse_level: str = FULL
     # True when it also compares documents of one run (check_corpus is called after all documents)
     cross_document: ClassVar[bool] = False

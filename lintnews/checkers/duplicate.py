@@ -37,6 +37,8 @@ def title_case(text: str) -> bool:
 
 def shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
     """Every run of n consecutive words (n >= 1)."""
+    if len(words) < n:
+        return set()  # none: said before n copies of the list are made (a page of one-word blocks has many)
     return set(zip(*(words[k:] for k in range(n)), strict=False))
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..core.document import Block, Document
 from ..core.findings import Hit
+from ..core.nlp import DEPS
 from .base import Checker, Option, compile_user_regex
 from .word_classes import possible_tags
 
@@ -26,6 +27,8 @@ _LINK_WORDS = 12
 class OfChainChecker(Checker):
     kind = "of-chain"
     needs_parser = True
+    # the chain is read from tags and dependencies alone: no attribute ruler, no lemmatizer
+    parse_level = DEPS
     options = {
         "min_links": Option(int, default=3, help="report a chain of at least this many nested 'of' phrases"),
         "max_words": Option(int, default=150, help="sentences longer than this are not parsed"),

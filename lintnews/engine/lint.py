@@ -17,7 +17,7 @@ from ..core.nlp import ModelUnavailable
 from ..rules.rulepack import Rule, builtin_rules_dir
 from ..speed.select import Selector
 from .finish import FindingFilter, deferring_rules, drop_deferred, finish, merge_cross
-from .stamp import stamp
+from .stamp import stamp, stamp_hits
 
 T = TypeVar("T")
 # the rules of one document run and their hits stamped, not yet finished: Linter.lint_part, or a scheduler that
@@ -187,7 +187,7 @@ class Linter:
         active = [checkers[i] for i in ids]
         for checker in active:
             hits = self._guarded(checker, doc.path, partial(checker.check, doc))
-            out.extend(stamp(checker.rule, doc, h) for h in hits if 0 <= h.start <= h.end <= len(doc.text))
+            out.extend(stamp_hits(checker.rule, doc, hits))
         return out
 
     def prefetch(self, docs: Sequence[Document]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -11,6 +10,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..core.findings import Finding, Fix, Severity
+from ..core.jsontext import indented
 from ..rules.rulepack import Rule
 from .report import shown_suggestions
 
@@ -83,9 +83,10 @@ def _uri(path: str) -> tuple[str, bool]:
 
 def render_sarif(findings: Sequence[Finding], errors: Sequence[str], rules: Sequence[Rule]) -> str:
     index = {r.id: i for i, r in enumerate(rules)}
+    uris: dict[str, tuple[str, bool]] = {}  # a path's URI, worked out once per file, not per finding
     run: dict[str, Any] = {
         "tool": {"driver": _sarif_driver(rules)},
-        "results": [_sarif_result(f, index) for f in findings],
+        "results": [_sarif_result(f, index, uris) for f in findings],
         "columnKind": "unicodeCodePoints",
         "invocations": [
             {
@@ -95,12 +96,13 @@ def render_sarif(findings: Sequence[Finding], errors: Sequence[str], rules: Sequ
         ],
     }
     data = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return indented(data) + "\n"
 
 
-def _sarif_result(f: Finding, index: Mapping[str, int]) -> dict[str, Any]:
+def _sarif_result(f: Finding, index: Mapping[str, int], uris: dict[str, tuple[str, bool]]) -> dict[str, Any]:
     """One finding as a SARIF result: where (a record's line for a JSON Lines record), what, and its fix."""
-    uri, relative = _uri(f.path)
+    found = uris.get(f.path)
+    uri, relative = found if found is not None else uris.setdefault(f.path, _uri(f.path))
     artifact: dict[str, Any] = {"uri": uri}
     if relative:
         artifact["uriBaseId"] = "%SRCROOT%"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -12,6 +11,7 @@ from typing import Any
 
 from ..core.document import Document
 from ..core.findings import Finding, Severity
+from ..core.jsontext import indented
 from .report import doc_key
 
 # GitLab's scale is info, minor, major, critical, blocker. critical and blocker are kept for what GitLab's own
@@ -46,16 +46,21 @@ def _context(f: Finding, doc: Document | None) -> str:
 def render_gitlab(findings: Sequence[Finding], docs: Mapping[str, Document], cwd: str | None = None) -> str:
     """`docs`: the linted documents by report.doc_key, for the fingerprints' context."""
     cwd = cwd or os.getcwd()
-    seen: Counter[str] = Counter()
+    seen: Counter[bytes] = Counter()
     out: list[dict[str, Any]] = []
     for f in findings:
         path = _repo_path(f.path, cwd)
         article = f.extra.get("article")
         record = f.extra.get("record")
         base = "\0".join((path, f.rule, str(article or ""), _context(f, docs.get(doc_key(f)))))
-        # the same rule on two identical lines: the n-th occurrence keeps each its own fingerprint
-        seen[base] += 1
-        fingerprint = hashlib.md5(f"{base}\0{seen[base]}".encode(), usedforsecurity=False).hexdigest()
+        # the same rule on two identical lines: the n-th occurrence keeps each its own fingerprint. The count is
+        # kept by the digest of what precedes the number, not by that text: it holds the finding's whole line,
+        # and 250,000 findings on a line of a megabyte kept 250 GB of keys (the run was killed for memory)
+        digest = hashlib.md5(base.encode(), usedforsecurity=False)
+        key = digest.digest()
+        seen[key] += 1
+        digest.update(f"\0{seen[key]}".encode())
+        fingerprint = digest.hexdigest()
         if isinstance(record, int):
             lines = {"begin": record, "end": record}
             where = f" (article {article}, line {f.line}, column {f.column} of its text)"
@@ -73,4 +78,4 @@ def render_gitlab(findings: Sequence[Finding], docs: Mapping[str, Document], cwd
                 "location": {"path": path, "lines": lines},
             }
         )
-    return json.dumps(out, ensure_ascii=False, indent=1) + "\n"
+    return indented(out) + "\n"

@@ -12,7 +12,16 @@ from ..word_classes import possible_tags
 from .words import PARTICIPLE_ONLY, PAST, PAST_FORMS, PAST_ONLY
 
 _MODALS = r"(?:can|could|will|would|shall|should|may|might|must|did|does|do|didn['’]t|doesn['’]t|don['’]t|can['’]t|won['’]t|cannot)"  # noqa: E501
-_IRREG_FORMS = "|".join(sorted(PAST_ONLY | PARTICIPLE_ONLY | frozenset(PAST.values()), key=len, reverse=True))
+
+
+def _alternation(words: frozenset[str] | set[str]) -> str:
+    """The words as one alternation, the longest first, in a fixed order: a set's own order changes with each
+    process's string hashing, and so would the pattern and the key of the Hyperscan database compiled from it
+    (compiled again, 0.4 s, on every run)."""
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+_IRREG_FORMS = _alternation(PAST_ONLY | PARTICIPLE_ONLY | frozenset(PAST.values()))
 _STOP_S = (
     r"(?!(?:this|his|its|is|was|has|us|as|yes|thus|plus|less|unless|across|perhaps|always|does|news|series|means|"
     r"Los|Las|Texas|Paris|ours|yours|theirs|hers|sometimes|nevertheless|whereas|besides|afterwards|towards|"
@@ -26,8 +35,8 @@ _FUNCTION = (
     r"alone|else|together|here|now|then|again|later|ahead|away|back|down|up|out|off|over|into|under|after|before|"
     r"just|only|still|even|ever|never|already|around|about|against|within|without|during|since|until|via)\b)"
 )
-_PAST_FORMS_RX = "|".join(sorted(PAST_FORMS, key=len, reverse=True))
-_PAST_ONLY_RX = "|".join(sorted(PAST_ONLY | {"was", "were"}, key=len, reverse=True))
+_PAST_FORMS_RX = _alternation(PAST_FORMS)
+_PAST_ONLY_RX = _alternation(PAST_ONLY | {"was", "were"})
 _SV_BE = r"(?:is|was|has|does|doesn['’]t|isn['’]t|wasn['’]t|hasn['’]t)"
 # he didn't, she wouldn't: a modal, a past or a singular form, never wrong after he or she
 _NOT_AUX_NT = r"(?!(?:does|is|was|has|did|had|wo|would|ca|could|should|must|might|need)n['’]t)"
@@ -36,6 +45,11 @@ _NOT_AUX_NT = r"(?!(?:does|is|was|has|did|had|wo|would|ca|could|should|must|migh
 # the verb tags a cue's last word must be able to take: an -s verb after a plural subject, any finite verb
 _SINGULAR = frozenset(["VBZ"])
 _FINITE = frozenset(["VBZ", "VBP", "VBD"])
+# verb-form after 'to': the forms check_verb_form finds wrong there are tagged VBD, VBZ or VBN (a VB it finds
+# wrong is a past form or ends in -ed, which the lexicon always allows VBD). Not after a modal or 'do': the word
+# the cue ends on there is often not the verb the check judges ('does the applications work'), and right after
+# them the tagger makes a verb of a plural noun ('do theses', VBZ) that the lexicon knows only as a noun
+_WRONG_AFTER_TO = frozenset(["VBD", "VBZ", "VBN"])
 
 
 @dataclass(frozen=True)
@@ -44,11 +58,14 @@ class Cue:
     also matches: tried first, it turns most sentences away without running the slow pattern. `verb`, when
     given, the tags the pattern's last word, its verb, must be able to take by the lexicon (word_classes.
     possible_tags): a match that ends on a word that cannot be such a verb (`the groups of products`) has no
-    verb to disagree with its subject."""
+    verb to disagree with its subject; one of the words after the match may be that verb too. `last`, when
+    given, the tags the last word of a match itself must be able to take (the verb a check judges after the
+    auxiliary the cue names: `to negotiations` has none)."""
 
     pattern: str
     guard: str | None = None
     verb: frozenset[str] | None = None
+    last: frozenset[str] | None = None
 
 
 # Each check parses only the sentences one of its cues finds (a few per cent of news sentences).
@@ -110,13 +127,16 @@ PREFILTERS: dict[str, tuple[Cue, ...]] = {
     ),
     "verb-form": (
         Cue(
-            rf"^(?i:did|does|do|can|could|will|would|should|may|might|must|didn['’]t|doesn['’]t|don['’]t)\s+(?:\w+\s+){{1,4}}?(?:{_IRREG_FORMS}|\w+ed|\w+[^s\W]s)\b"
+            rf"^(?i:did|does|do|can|could|will|would|should|may|might|must|didn['’]t|doesn['’]t|don['’]t)\s+(?:\w+\s+){{1,4}}?(?:{_IRREG_FORMS}|\w+ed|\w+[^s\W]s)\b",
         ),
         Cue(
-            rf"\b(?i:{_MODALS})\s+(?:(?:not|never|\w+ly|also|even|ever|just|really|still)\s+)?(?:{_IRREG_FORMS}|\w+ed|{_STOP_S}\w+[^s\W]s|been)\b"
+            rf"\b(?i:{_MODALS})\s+(?:(?:not|never|\w+ly|also|even|ever|just|really|still)\s+)?(?:{_IRREG_FORMS}|\w+ed|{_STOP_S}\w+[^s\W]s|been)\b",
         ),
         Cue(r"\b(?i:can|could|will|would|shall|should|may|might|must)\s+\w+ing\b"),
-        Cue(rf"\bto\s+(?:not\s+)?(?:{_PAST_FORMS_RX}|\w+ed|{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s)\b"),
+        Cue(
+            rf"\bto\s+(?:not\s+)?(?:{_PAST_FORMS_RX}|\w+ed|{_STOP_S}{_FUNCTION}[a-z]+[^s\W'’]s)\b",
+            last=_WRONG_AFTER_TO,
+        ),
         Cue(rf"\b(?i:have|has|had)\s+(?:you|he|she|it|we|they|I)\s+(?:\w+\s+)?(?:{_PAST_ONLY_RX})\b"),
         Cue(
             rf"\b(?:has|have|had|['’]ve)\s+(?:(?:\w+ly|not|never|always|already|just|often|also|ever|recently)\s+)?(?:{_PAST_ONLY_RX})\b"
@@ -181,20 +201,28 @@ class Prefilter:
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
-        self._cues = [
-            (
-                None if c.guard is None else regex.compile(c.guard, regex.VERSION0),
-                regex.compile(c.pattern, regex.VERSION0),
-            )
-            for c in cues
-        ]
+        self.cues = cues
+        self._compiled: list[tuple[regex.Pattern[str] | None, regex.Pattern[str]]] | None = None
         self._verbs = [c.verb for c in cues]
+        self._lasts = [c.last for c in cues]
         self.selector = Selector([(c.pattern, 0) for c in cues])
         self.document_selector = Selector([(_ANCHOR.sub("", c.pattern), 0) for c in cues])
 
     def load(self) -> None:
         self.selector.load()
         self.document_selector.load()
+        self._cues  # noqa: B018
+
+    @property
+    def _cues(self) -> list[tuple[regex.Pattern[str] | None, regex.Pattern[str]]]:
+        """The cues compiled, on the first sentence searched (through the store of compiled patterns: parsing
+        the eight checks' cues cost 0.2 s of every run, most of whose documents need a few of them or none)."""
+        if self._compiled is None:
+            self._compiled = [
+                (None if c.guard is None else compile_user_regex(c.guard), compile_user_regex(c.pattern))
+                for c in self.cues
+            ]
+        return self._compiled
 
     def in_document(self, text: str) -> set[int] | None:
         """The cues that may match in some sentence of this document text (None: any of them)."""
@@ -212,7 +240,21 @@ class Prefilter:
         for i, (guard, pattern) in enumerate(self._cues):
             if ids is not None and i not in ids:
                 continue
-            if (guard is None or guard.search(text)) and pattern.search(text) and self._verb_may(i, text, pattern):
+            if (guard is not None and not guard.search(text)) or not pattern.search(text):
+                continue
+            if self._verb_may(i, text, pattern) and self._last_may(i, text, pattern):
+                return True
+        return False
+
+    def _last_may(self, i: int, text: str, pattern: regex.Pattern[str]) -> bool:
+        """Does some match of cue i (overlapping ones too) end on a word that may take its `last` tags? (A word of
+        other than letters, which the lexicon cannot read, may.)"""
+        tags = self._lasts[i]
+        if tags is None:
+            return True
+        for m in pattern.finditer(text, overlapped=True):
+            words = _CHUNK.findall(m.group())
+            if not words or not words[-1].isalpha() or possible_tags(words[-1]) & tags:
                 return True
         return False
 

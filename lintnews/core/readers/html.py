@@ -108,13 +108,16 @@ def read_html_into(layout: Layout, start: int, end: int) -> None:
     stack = _Stack()
     run = start
     title: tuple[int, int] | None = None
+    # every address starts with "http": a page without one is not searched for them once per piece of text
+    urls = "http" in src
     for k, (_, kind, value) in enumerate(reader.events):
         s, e = offsets[k], offsets[k + 1]
         if kind == "data":
             if not stack.hidden:
                 layout.mark_text(s, e)
-                for m in _URL.finditer(layout.raw, s, e):
-                    layout.kinds[m.start() : m.end()] = bytes(m.end() - m.start())
+                if urls:
+                    for m in _URL.finditer(layout.raw, s, e):
+                        layout.kinds[m.start() : m.end()] = bytes(m.end() - m.start())
             continue
         if kind == "entity":
             if not stack.hidden:
