@@ -61,6 +61,9 @@ def test_words_parted_only_by_markup_do_not_repeat() -> None:
     fill = "\u2060"  # what the Markdown reader's view holds in place of markup (`*a **a`)
     assert find_repeats(fill.join(["talks"] * 6), 1, 4)[1] == []
     assert find_repeats(fill + " ".join(["talks", "talks"]) + fill + "talks", 1, 4)[1] != []
+    # a clause said twice, set off by a comma, its own words parted by markup: the comma alone joins the copies
+    clause = fill.join(["the", "talks", "went", "on"])
+    assert find_repeats(f"{clause}, {clause}", 1, 4)[1] != []
 
 
 # documents where the document-level exits of the sentence rules may or may not fire: a trigger ('of', a capital
@@ -105,3 +108,28 @@ def test_the_document_level_exits_drop_no_candidate(words: list[str], path: str)
         for (module, name), was in zip(exits, saved, strict=True):
             setattr(module, name, was)
     assert fast == slow, text
+
+
+class _FindsAlways:
+    """A pattern whose search always finds: the exit it guards never taken."""
+
+    def search(self, _text: str) -> bool:
+        return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["talks", "talks's", "a", "B"]), max_size=12),
+    st.lists(st.sampled_from([" ", ", ", "\u2060", " \u2060", "\u2060 ", "\t", "\n", ". ", "_"]), max_size=12),
+)
+def test_a_paragraph_without_two_words_side_by_side_has_no_repeat(words: list[str], gaps: list[str]) -> None:
+    from lintnews.checkers import repetition
+
+    text = "".join(w + (gaps[k] if k < len(gaps) else "\u2060") for k, w in enumerate(words))
+    fast = find_repeats(text, 1, 4)[1]
+    saved = repetition._SIDE_BY_SIDE
+    repetition._SIDE_BY_SIDE = _FindsAlways()  # type: ignore[assignment]
+    try:
+        assert fast == find_repeats(text, 1, 4)[1], text
+    finally:
+        repetition._SIDE_BY_SIDE = saved
