@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import pairwise
-from typing import NamedTuple
+from itertools import accumulate, compress
+from operator import eq
+from typing import NamedTuple, overload
 
 from ..core.document import Block, Document
 from ..core.findings import Hit
@@ -15,6 +16,7 @@ from ..core.nlp import TAGS
 from .base import Checker, Option
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 # what may stand between two words of one copy, or between two copies: spaces on one line, a comma for a clause
 _SPACE = re.compile(r"[ \t]+")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -64,52 +66,122 @@ class Repeat(NamedTuple):
     times: int
 
 
-def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok], list[Repeat]]:
+class _Tokens(Sequence[_Tok]):
+    """A paragraph's words as _Tok, each made only when read: a long paragraph's are mostly never read."""
+
+    __slots__ = ("ends", "starts", "words")
+
+    def __init__(self, starts: list[int], ends: list[int], words: list[str]) -> None:
+        self.starts, self.ends, self.words = starts, ends, words
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @overload
+    def __getitem__(self, i: int) -> _Tok: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[_Tok]: ...
+    def __getitem__(self, i: int | slice) -> _Tok | list[_Tok]:
+        if isinstance(i, slice):
+            return [_Tok(*t) for t in zip(self.starts[i], self.ends[i], self.words[i], strict=True)]
+        return _Tok(self.starts[i], self.ends[i], self.words[i])
+
+
+def _tokenise(text: str) -> tuple[_Tokens, list[str]]:
+    """The words of `text` and the gaps between each two, from one split (no match object per word)."""
+    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))  # [2k]: where word k starts, [2k + 1]: where it ends
+    return _Tokens(offsets[0:-1:2], offsets[1::2], words), parts[2:-1:2]
+
+
+def _adjacent_equal(low: list[str], min_words: int, max_words: int) -> list[int]:
+    """The tokens i whose word comes again `size` words on, with room for two copies, for any size: where a
+    repeat can begin (each pair compared in C, not per token in Python)."""
+    n = len(low)
+    at: set[int] = set()
+    for size in range(min_words, max_words + 1):
+        at.update(compress(range(n - 2 * size + 1), map(eq, low, low[size:])))
+    return sorted(at)
+
+
+def find_repeats(text: str, min_words: int, max_words: int) -> tuple[Sequence[_Tok], list[Repeat]]:
     """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first."""
     if len(text) < 4 * min_words - 1 or not _SIDE_BY_SIDE.search(text):
         return [], []  # 2n words take 2n characters and a separator between each two (a match is maximal)
-    words = _WORD.findall(text)
-    if len(words) < 2 * min_words:
+    toks, between = _tokenise(text)
+    if len(toks) < 2 * min_words:
         return [], []
     # `the region region's`: a possessive repeats its noun too
-    low = [w[:-2] if w.endswith(_POSSESSIVE_ENDS) else w for w in (w.lower() for w in words)]
+    low = [w[:-2] if w.endswith(_POSSESSIVE_ENDS) else w for w in map(str.lower, toks.words)]
     if len(set(low)) == len(low):
         return [], []  # no word twice: nothing repeats (most headings, cells and short paragraphs)
-    toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    gaps = _Gaps(text, toks)
+    gaps = _Gaps(between)
     if not any(gaps.join):
         return toks, []  # no two words side by side (markup between all of them): no copies can join
+    starts = _adjacent_equal(low, min_words, max_words)
+    if not starts:
+        return toks, []  # no word comes again within max_words words: no copy can follow another
+    return toks, _scan(low, gaps, starts, min_words, max_words)
+
+
+def _scan(low: list[str], gaps: _Gaps, starts: list[int], min_words: int, max_words: int) -> list[Repeat]:
+    """The repeats, longest unit first at each token, visiting only the tokens in `starts` (no other can begin
+    one: its first word does not come again at any size)."""
     same = _same_runs(low)
+    n = len(low)
     found: list[Repeat] = []
     covered = -1
-    i = 0
-    while i < len(toks):
-        hit = None
-        for size in range(max_words, min_words - 1, -1):
-            # the first words and the gaps compared before the lists are sliced: most sizes fail there, cheaply
-            if i + 2 * size > len(toks) or low[i] != low[i + size]:
-                continue
-            if size > 1 and same[i] >= 2 * size:
-                continue  # inside a run of one word: the unit repeats that word, it is periodic
-            if not gaps.copies_join(i, size):
-                continue
-            if low[i : i + size] == low[i + size : i + 2 * size] and not _periodic(low[i : i + size]):
-                hit = size
-                break
-        if hit is None or i <= covered:
-            i += 1
-            continue
-        times = 1
-        while (
-            i + (times + 2) * hit <= len(toks)
-            and low[i : i + hit] == low[i + (times + 1) * hit : i + (times + 2) * hit]
-            and gaps.copies_join(i + times * hit, hit)
-        ):
+    i = starts[0]
+    while i < n:
+        if min_words > 1 and same[i] >= max_words:
+            # max_words or more of one word from here: every unit that starts here is that word, periodic
+            i += same[i] - max_words + 1
+        else:
+            hit = None
+            for size in range(max_words, min_words - 1, -1):
+                # the first words and the gaps compared before the lists are sliced: most sizes fail there, cheaply
+                if i + 2 * size > n or low[i] != low[i + size]:
+                    continue
+                if size > 1 and same[i] >= 2 * size:
+                    continue  # inside a run of one word: the unit repeats that word, it is periodic
+                if not gaps.copies_join(i, size):
+                    continue
+                if low[i : i + size] == low[i + size : i + 2 * size] and not _periodic(low[i : i + size]):
+                    hit = size
+                    break
+            if hit is None or i <= covered:
+                i += 1
+            else:
+                times = _more_copies(low, gaps, same, i, hit)
+                found.append(Repeat(i, hit, times))
+                covered = i + (times + 1) * hit - 1
+                i = covered + 1
+        k = bisect.bisect_left(starts, i)
+        if k == len(starts):
+            break
+        i = starts[k]
+    return found
+
+
+def _more_copies(low: list[str], gaps: _Gaps, same: list[int], i: int, hit: int) -> int:
+    """How many copies follow the unit of `hit` words at token i (at least the one found)."""
+    times = 1
+    if hit == 1:
+        # one word: the copies are the rest of its run, as far as spaces alone join them (a comma parts copies
+        # of a unit under four words: see copies_join)
+        last = i + same[i] - 1  # the run's last copy
+        while times < last - i and gaps.join[i + times] == 2:
             times += 1
-        found.append(Repeat(i, hit, times))
-        covered = i + (times + 1) * hit - 1
-        i = covered + 1
-    return toks, found
+        return times
+    n = len(low)
+    while (
+        i + (times + 2) * hit <= n
+        and low[i : i + hit] == low[i + (times + 1) * hit : i + (times + 2) * hit]
+        and gaps.copies_join(i + times * hit, hit)
+    ):
+        times += 1
+    return times
 
 
 def _same_runs(low: list[str]) -> list[int]:
@@ -125,20 +197,13 @@ class _Gaps:
     """What stands between each token and the next, read once per paragraph (not once per candidate size):
     the text, and whether it joins two copies (2: spaces, 1: a comma, 0: neither) or breaks a sentence."""
 
-    def __init__(self, text: str, toks: list[_Tok]) -> None:
-        self.text: list[str] = []
-        self.join: list[int] = []
-        self.breaks: list[bool] = []
-        seen: dict[str, tuple[int, bool]] = {}
-        for a, b in pairwise(toks):
-            gap = text[a.end : b.start]
-            kind = seen.get(gap)
-            if kind is None:
-                join = 2 if _SPACE.fullmatch(gap) else 1 if _CLAUSE_SEP.fullmatch(gap) else 0
-                kind = seen[gap] = (join, _BREAK.search(gap) is not None)
-            self.text.append(gap)
-            self.join.append(kind[0])
-            self.breaks.append(kind[1])
+    def __init__(self, gaps: list[str]) -> None:
+        self.text = gaps
+        # each distinct gap read once: a paragraph has few (a space, a comma and a space)
+        join = {g: 2 if _SPACE.fullmatch(g) else 1 if _CLAUSE_SEP.fullmatch(g) else 0 for g in set(gaps)}
+        breaks = {g: _BREAK.search(g) is not None for g in join}
+        self.join: list[int] = list(map(join.__getitem__, gaps))
+        self.breaks: list[bool] = list(map(breaks.__getitem__, gaps))
 
     def copies_join(self, i: int, size: int) -> bool:
         """Are tokens i..i+size and the next `size` tokens two copies with the same spacing, side by side?"""
@@ -175,9 +240,9 @@ class RepetitionChecker(Checker):
         "max_words": Option(_min_words, default=1, help="the longest repeated unit, in words"),
     }
 
-    def _candidates(self, doc: Document) -> list[tuple[Block, list[_Tok], list[Repeat]]]:
+    def _candidates(self, doc: Document) -> list[tuple[Block, Sequence[_Tok], list[Repeat]]]:
         key = f"repetition:{self.rule.id}"
-        got: list[tuple[Block, list[_Tok], list[Repeat]]] | None = doc.cache.get(key)
+        got: list[tuple[Block, Sequence[_Tok], list[Repeat]]] | None = doc.cache.get(key)
         if got is None:
             got = []
             for para in doc.paragraphs:
@@ -189,7 +254,7 @@ class RepetitionChecker(Checker):
         return got
 
     @staticmethod
-    def _licensed_by_grammar(text: str, toks: list[_Tok], rep: Repeat, doc: Document) -> bool:
+    def _licensed_by_grammar(text: str, toks: Sequence[_Tok], rep: Repeat, doc: Document) -> bool:
         words = toks[rep.first : rep.first + rep.size]
         low = words[0].text.lower()
         if all(t.text[:1].isdigit() for t in words) and len(words[0].text) <= 2:
@@ -271,7 +336,7 @@ class RepetitionChecker(Checker):
                 )
 
     @staticmethod
-    def _emphasis(tags: dict[int, tuple[str, str]], base: int, toks: list[_Tok], r: Repeat) -> bool:
+    def _emphasis(tags: dict[int, tuple[str, str]], base: int, toks: Sequence[_Tok], r: Repeat) -> bool:
         """`bye bye`, `very very cold`: a reduplication for emphasis, by the tags of the last copy."""
         first, last = toks[r.first], toks[r.first + r.times]
         tag, nxt = tags.get(base + last.start, ("", ""))
