@@ -25,6 +25,9 @@ _OPENER = re.compile(r"\{\{<|\{\{%|\{%|\{\{")
 READING = "lintnews.reading"
 # where an inline content lies in the file, [start, end), and whether it is an image alone
 Placed = tuple[int, int, bool]
+# what a trace found of an inline content: its runs of text and its entities ([start, end) in the content, and
+# what each stands for), and whether it is an image alone
+Traced = tuple[list[tuple[int, int]], list[tuple[int, str, int]], bool]
 _ONES = re.compile(rb"\x01+")
 # a link destination `](...)` in dense content, up to its first space or parenthesis: markup, even where the
 # bounded link rule did not take it (a label with brackets inside)
@@ -89,6 +92,8 @@ class Reading:
         # per run of headings (markdown_blocks.HEADING_RUN) or table body (markdown_tables.TABLE_ROWS): the
         # same, per heading or cell
         self.runs: dict[int, list[Placed | None]] = {}
+        # per inline content that reads nothing of the document: its trace (see _place)
+        self.traced: dict[str, Traced] = {}
 
 
 def _traced_inline(state: Any) -> None:
@@ -213,6 +218,33 @@ def _place(
             return None, []
         _mark_text(layout.kinds, where, 0, len(content))
         return (where[0], where[-1] + 1, not content.strip()), []
+    if content.strip() and tracer.text_and_breaks(content):
+        # lines of text alone: all of it is text, and a character that is not white space leaves a text token
+        # that is not blank, so it is not an image alone (a paragraph of a word per line made two tokens a line)
+        _mark_text(layout.kinds, where, 0, len(content))
+        return (where[0], where[-1] + 1, False), []
+    # content with no `[` or `^` reads nothing of the document (no reference, no footnote): its trace depends on
+    # its characters alone, so content met again (a run of like paragraphs, list items, cells) is traced once
+    # and its tokens are not made again (nothing reads them but the image test, whose answer is kept)
+    pure = "[" not in content and "^" not in content
+    traced = reading.traced.get(content) if pure else None
+    children: list[Token] = []
+    if traced is None:
+        traced, children = _trace(content, tracer, md=md, env=env)
+        if pure:
+            reading.traced[content] = traced
+    runs, shown, image_only = traced
+    for s, e in runs:
+        _mark_text(layout.kinds, where, s, e)
+    for k, value, end in shown:
+        layout.mark_shown(where[k], where[end - 1] + 1, value)
+    if not where:
+        return None, children
+    return (where[0], where[-1] + 1, image_only), children
+
+
+def _trace(content: str, tracer: TracingInline, *, md: Any, env: Any) -> tuple[Traced, list[Token]]:
+    """Inline content parsed by the traced inline parser: what of it is text, and the tokens it makes."""
     trace = Trace(content)
     children: list[Token] = []
     if tracer.all_text(content):
@@ -229,13 +261,9 @@ def _place(
     if trace.dense:
         for d in _DESTINATION.finditer(content):
             trace.text[d.start() : d.end()] = bytes(d.end() - d.start())
-    for m in _ONES.finditer(bytes(trace.text)):
-        _mark_text(layout.kinds, where, m.start(), m.end())
-    for k, (value, end) in trace.shown.items():
-        layout.mark_shown(where[k], where[end - 1] + 1, value)
-    if not where:
-        return None, children
-    return (where[0], where[-1] + 1, _image_only(children)), children
+    runs = [m.span() for m in _ONES.finditer(bytes(trace.text))]
+    shown = [(k, value, end) for k, (value, end) in trace.shown.items()]
+    return (runs, shown, _image_only(children)), children
 
 
 def _image_only(children: list[Token]) -> bool:

@@ -113,6 +113,14 @@ class TracingInline(ParserInline):
             self._all_known = all(r.name in _STARTS or r.name == "text" for r in self.ruler.__rules__ if r.enabled)
         return self._all_known and self.terminator_re.search(src) is None
 
+    def text_and_breaks(self, src: str) -> bool:
+        """Is `src` text tokens and line breaks alone: no character a rule starts at but line breaks (the newline
+        rule's, which takes the break and the next line's indentation, all text as the text rule's characters
+        are)? Such content is all text, and its tokens need not be made to know it."""
+        if not self._all_known:
+            return False
+        return all(m.group() == "\n" for m in self.terminator_re.finditer(src))
+
     def _rules_at(self, ch: str) -> list[tuple[str, Any]]:
         """The enabled inline rules that can start at character `ch`, with their names, in the ruler's order
         (the bounded ones in dense content)."""
