@@ -76,3 +76,15 @@ def test_repeated_emphasis_paragraphs_are_read_alike(monkeypatch: pytest.MonkeyP
     with _traced_in_full(monkeypatch):
         assert _reading(raw) == fast
     assert len({fast[0][b[0] : b[1]] for b in fast[2]}) == 1  # type: ignore[index]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8), st.lists(st.sampled_from(_PIECES), max_size=4))
+def test_dense_content_read_by_stretches_as_step_by_step(unit: list[str], tail: list[str]) -> None:
+    # a unit said until the content is dense in marks (if its pieces have any): the stretches the text rule and
+    # the dense emphasis marks take read as the loop's steps read them
+    raw = "x " + "".join(unit) * 300 + "".join(tail) + "\n"
+    fast = _reading(raw)
+    with pytest.MonkeyPatch().context() as m:
+        m.setattr(TracingInline, "plain_stretch", lambda _self: None)
+        assert _reading(raw) == fast, raw
