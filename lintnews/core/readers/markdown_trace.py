@@ -222,25 +222,7 @@ class TracingInline(ParserInline):
         while state.pos < end:
             pos = state.pos
             ok = False
-            if plain is not None:
-                # no rule starts at an emphasis mark or a `]` in dense content (the text rule stops there), nor at
-                # a character the text rule takes: the stretch of both is pending text, each read as its trace
-                # has it, at once (`*a **b ` made three steps of the loop per word)
-                stretch = plain.match(src, pos, end)
-                if stretch is not None:
-                    seg = stretch.group()
-                    state.append_pending(seg)
-                    state.pos = stretch.end()
-                    if base >= 0:
-                        text[base + pos : base + stretch.end()] = (
-                            _NOT_OFF.sub("\x01", seg).translate(_OFF_ZERO).encode("latin-1")
-                        )
-                    continue
-            elif dense and src[pos] in _OFF_MARKS:
-                run = _OFF_RUN.match(src, pos, end)  # as above, where the plain stretch is not known
-                assert run is not None
-                state.append_pending(run.group())
-                state.pos = run.end()
+            if dense and self._dense_markup(state, plain, text, base):
                 continue
             if state.level < max_nesting:
                 before = len(tokens)
@@ -269,6 +251,33 @@ class TracingInline(ParserInline):
             state.pos += 1
         if state.pending:
             state.pushPending()
+
+    @staticmethod
+    def _dense_markup(state: StateInline, plain: re.Pattern[str] | None, text: bytearray, base: int) -> bool:
+        """In dense content, a step over what no rule starts at, if there is one at `state.pos`."""
+        src, pos, end = state.src, state.pos, state.posMax
+        if plain is not None:
+            # no rule starts at an emphasis mark or a `]` in dense content (the text rule stops there), nor at a
+            # character the text rule takes: the stretch of both is pending text, each character read as its
+            # trace has it, at once (`*a **b ` made three steps of the loop per word)
+            stretch = plain.match(src, pos, end)
+            if stretch is None:
+                return False
+            seg = stretch.group()
+            state.append_pending(seg)
+            state.pos = stretch.end()
+            if base >= 0:
+                text[base + pos : base + stretch.end()] = (
+                    _NOT_OFF.sub("\x01", seg).translate(_OFF_ZERO).encode("latin-1")
+                )
+            return True
+        if src[pos] in _OFF_MARKS:
+            run = _OFF_RUN.match(src, pos, end)  # as above, where the plain stretch is not known
+            assert run is not None
+            state.append_pending(run.group())
+            state.pos = run.end()
+            return True
+        return False
 
     @staticmethod
     def _record(trace: Trace, name: str, state: StateInline, pos: int, new: Sequence[Token]) -> None:
