@@ -45,7 +45,7 @@ def _reading(raw: str) -> tuple[object, ...]:
 
 _PIECES = [
     "word", "Cairo", " ", "  ", "\t", "\n", "  \n", "\\\n", "*", "**", "_", "~~", "`", "&amp;", "&copy;", "<b>",
-    "</b>", "[a](b)", "![pic](p.png)", "[^1]", "^[note]", "{{< x >}}", "\\*", "<http://a.org>", ".", ",",
+    "</b>", "[a](b)", "![pic](p.png)", "[^1]", "^[note]", "{{< x >}}", "\\*", "<http://a.org>", ".", ",", "[", "![", "^",
 ]  # fmt: skip
 _BLOCK = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12).map("".join)
 _PREFIX = st.sampled_from(["", "# ", "- ", "> ", "1. ", "    "])

@@ -33,10 +33,10 @@ DENSE_MARKS = 256
 DENSE_SHARE = 0.25
 _OFF_MARKS = "*_~]"
 _OFF_RUN = re.compile(r"[*_~\]]+")
-# each character of a plain stretch of dense content as its trace has it: an emphasis mark or `]` markup, any
-# other character text
-_NOT_OFF = re.compile(r"[^*_~\]]")
-_OFF_ZERO = str.maketrans(dict.fromkeys(_OFF_MARKS, "\x00"))
+# each character of a plain stretch of dense content as its trace has it: an emphasis mark or a bracket markup,
+# any other character text
+_NOT_MARKUP = re.compile(r"[^*_~\[\]]")
+_MARKUP_ZERO = str.maketrans(dict.fromkeys(_OFF_MARKS + "[", "\x00"))
 _DENSE_OFF = frozenset({"emphasis", "strikethrough"})
 # where the label opens, after the rule's start: `[x]`, `[^x]` at once, `![x]` and `^[x]` one further on
 _LABEL_AT = {"link": 0, "footnote_ref": 0, "image": 1, "footnote_inline": 1}
@@ -109,16 +109,20 @@ class TracingInline(ParserInline):
         self._all_known: bool | None = None  # does every enabled rule start at a known character?
         self._bases: dict[int, int] = {}  # id(state) -> offset of its src in the traced source
         self._outer: list[tuple[StateInline, int]] = []
-        self._plain: re.Pattern[str] | None = None  # see plain_stretch
+        self._plain: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # see plain_stretch
 
-    def plain_stretch(self) -> re.Pattern[str] | None:
+    def plain_stretch(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         """A stretch of dense content no rule starts in: emphasis marks and `]` (no rule starts at them there)
-        and the characters the text rule takes (no rule starts at them anywhere); None where an enabled rule's
-        start is not known."""
+        and the characters the text rule takes (no rule starts at them anywhere); and the same where no `]`
+        follows, with `[`, `!` and `^` (the bounded link, image and footnote rules, the only ones to start at
+        them, need a label that closes). None where an enabled rule's start is not known."""
         if self._plain is None and self.all_text(""):
             pattern = self.terminator_re.pattern  # markdown-it's own: "[" + the escaped terminators + "]"
             if pattern.startswith("[") and pattern.endswith("]") and not pattern.startswith("[^"):
-                self._plain = re.compile(rf"(?:[*_~\]]|[^{pattern[1:]})+")
+                self._plain = (
+                    re.compile(rf"(?:[*_~\]]|[^{pattern[1:]})+"),
+                    re.compile(rf"(?:[*_~\]\[!^]|[^{pattern[1:]})+"),
+                )
         return self._plain
 
     def all_text(self, src: str) -> bool:
@@ -219,10 +223,11 @@ class TracingInline(ParserInline):
         dense = trace.dense
         src = state.src
         plain = self.plain_stretch() if dense else None
+        last_close = src.rfind("]", 0, end)
         while state.pos < end:
             pos = state.pos
             ok = False
-            if dense and self._dense_markup(state, plain, text, base):
+            if dense and self._dense_markup(state, plain and plain[pos > last_close], text, base):
                 continue
             if state.level < max_nesting:
                 before = len(tokens)
@@ -257,9 +262,9 @@ class TracingInline(ParserInline):
         """In dense content, a step over what no rule starts at, if there is one at `state.pos`."""
         src, pos, end = state.src, state.pos, state.posMax
         if plain is not None:
-            # no rule starts at an emphasis mark or a `]` in dense content (the text rule stops there), nor at a
-            # character the text rule takes: the stretch of both is pending text, each character read as its
-            # trace has it, at once (`*a **b ` made three steps of the loop per word)
+            # no rule starts in the stretch (see plain_stretch): it is pending text, each character read as its
+            # trace has it (a bracket no rule took is markup in dense content), at once: `*a **b ` made three
+            # steps of the loop per word, `![a ` three
             stretch = plain.match(src, pos, end)
             if stretch is None:
                 return False
@@ -268,7 +273,7 @@ class TracingInline(ParserInline):
             state.pos = stretch.end()
             if base >= 0:
                 text[base + pos : base + stretch.end()] = (
-                    _NOT_OFF.sub("\x01", seg).translate(_OFF_ZERO).encode("latin-1")
+                    _NOT_MARKUP.sub("\x01", seg).translate(_MARKUP_ZERO).encode("latin-1")
                 )
             return True
         if src[pos] in _OFF_MARKS:
