@@ -45,7 +45,8 @@ def _reading(raw: str) -> tuple[object, ...]:
 
 _PIECES = [
     "word", "Cairo", " ", "  ", "\t", "\n", "  \n", "\\\n", "*", "**", "_", "~~", "`", "&amp;", "&copy;", "<b>",
-    "</b>", "[a](b)", "![pic](p.png)", "[^1]", "^[note]", "{{< x >}}", "\\*", "<http://a.org>", ".", ",", "[", "![", "^",
+    "</b>", "[a](b)", "![pic](p.png)", "[^1]", "^[note]", "{{< x >}}", "\\*", "<http://a.org>", ".", ",",
+    "[", "![", "^", "[a]", "![a]",
 ]  # fmt: skip
 _BLOCK = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12).map("".join)
 _PREFIX = st.sampled_from(["", "# ", "- ", "> ", "1. ", "    "])
@@ -78,13 +79,27 @@ def test_repeated_emphasis_paragraphs_are_read_alike(monkeypatch: pytest.MonkeyP
     assert len({fast[0][b[0] : b[1]] for b in fast[2]}) == 1  # type: ignore[index]
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8), st.lists(st.sampled_from(_PIECES), max_size=4))
-def test_dense_content_read_by_stretches_as_step_by_step(unit: list[str], tail: list[str]) -> None:
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8),
+    st.lists(st.sampled_from(_PIECES), max_size=4),
+    st.booleans(),
+)
+def test_dense_content_read_by_stretches_as_step_by_step(unit: list[str], tail: list[str], defined: bool) -> None:
     # a unit said until the content is dense in marks (if its pieces have any): the stretches the text rule and
-    # the dense emphasis marks take read as the loop's steps read them
-    raw = "x " + "".join(unit) * 300 + "".join(tail) + "\n"
+    # the dense emphasis marks take, and the links that cannot end, read as the loop's steps read them (with a
+    # reference defined, `[a]` and `![a]` are a link and an image without a `)`)
+    raw = "x " + "".join(unit) * 300 + "".join(tail) + "\n" + ("\n[a]: /url\n" if defined else "")
     fast = _reading(raw)
     with pytest.MonkeyPatch().context() as m:
         m.setattr(TracingInline, "plain_stretch", lambda _self: None)
         assert _reading(raw) == fast, raw
+
+
+def test_a_dense_link_without_a_paren_needs_a_reference() -> None:
+    # `[a][a]...`: with `[a]` defined each pair is a link whose second label is markup; without, no link, and
+    # every `a` is text (a link that cannot end is not tried)
+    raw = "x " + "[a]" * 300 + "\n"
+    paragraph = len(raw) - 1
+    assert _reading(raw)[0][:paragraph].count("a") == 300  # type: ignore[index]
+    assert _reading(raw + "\n[a]: /url\n")[0][:paragraph].count("a") == 150  # type: ignore[index]

@@ -63,8 +63,9 @@ def _next(state: StateInline, ch: str, after: int) -> int:
     return found
 
 
-def _label_closes(rule: Any, offset: int) -> Any:
-    """`rule` (a link, image or footnote) tried only where the `[` of its label is closed before another opens."""
+def _label_closes(rule: Any, offset: int, link: bool) -> Any:
+    """`rule` (a link, image or footnote) tried only where the `[` of its label is closed before another opens;
+    a link or an image also only where it can end: a `)` after its label, or a reference defined to name."""
 
     def bounded(state: StateInline, silent: bool) -> bool:
         at = state.pos + offset
@@ -73,6 +74,8 @@ def _label_closes(rule: Any, offset: int) -> Any:
         close = _next(state, "]", at)
         if close >= state.posMax or _next(state, "[", at) < close:
             return False
+        if link and _next(state, ")", close) >= state.posMax and not state.env.get("references"):
+            return False  # its inline form needs a `)` after the label, its reference form a reference
         return bool(rule(state, silent))
 
     return bounded
@@ -151,7 +154,10 @@ class TracingInline(ParserInline):
             found = [(name, rule) for name, rule in pairs if name not in _STARTS or ch in _STARTS[name]]
             if dense:
                 found = [
-                    (name, _label_closes(rule, _LABEL_AT[name]) if name in _LABEL_AT else rule)
+                    (
+                        name,
+                        _label_closes(rule, _LABEL_AT[name], name in ("link", "image")) if name in _LABEL_AT else rule,
+                    )
                     for name, rule in found
                     if name not in _DENSE_OFF
                 ]
