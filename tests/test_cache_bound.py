@@ -244,3 +244,19 @@ def test_cli_check_sweeps_and_cache_commands(cli: CliRunner, workdir: Path) -> N
     r = cli(["cache", "prune"], env={**env, "LINTNEWS_CACHE_MAX": str(size // 2)})
     assert r.returncode == 0 and "removed" in r.stdout.decode()
     assert _held(cache) <= size // 2 * KEEP_FRACTION
+
+
+def test_a_forked_run_does_not_count_what_its_parent_wrote(tmp_path: Path) -> None:
+    take_written()
+    Cache(tmp_path).put("findings", _key(1), b"x" * 1000)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: as a run forked by the warm server
+        os.write(write, str(take_written()).encode())
+        os._exit(0)
+    os.waitpid(pid, 0)
+    said = os.read(read, 64)
+    os.close(read)
+    os.close(write)
+    assert said == b"0"
+    assert take_written() > 1000

@@ -124,14 +124,14 @@ def _read_memo(path: Path) -> dict[str, str]:
 
 
 # Bytes this process wrote into the cache folder since the size limit last counted them (cache_bound.py): the
-# sweep needs no walk of the folder to know that a run's writes may have pushed it over its limit.
-_WRITTEN = [0]
+# sweep needs no walk of the folder to know that a run's writes may have pushed it over its limit. Kept by
+# process id: a run forked by the warm server must not count again what the server wrote as it warmed up.
+_WRITTEN: dict[int, int] = {}
 
 
 def take_written() -> int:
-    """The bytes store_whole wrote since the last call (and count again from zero)."""
-    n, _WRITTEN[0] = _WRITTEN[0], 0
-    return n
+    """The bytes store_whole wrote in this process since the last call (and count again from zero)."""
+    return _WRITTEN.pop(os.getpid(), 0)
 
 
 # A hit marks its entry used by its modification time, which the sweep evicts by (oldest first), but only once
@@ -169,7 +169,8 @@ def store_whole(path: Path, data: bytes) -> bool:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
-        _WRITTEN[0] += len(data)
+        pid = os.getpid()
+        _WRITTEN[pid] = _WRITTEN.get(pid, 0) + len(data)
     except BaseException as e:
         if tmp:
             try:
