@@ -115,7 +115,7 @@ def _files_hash(pkg: Path) -> str:
 
 def _read_memo(path: Path) -> dict[str, str]:
     try:
-        value = json.loads(path.read_text(encoding="utf-8"))
+        value = json.loads(read_entry(path))
     except (OSError, ValueError):  # none yet, or damaged: hashed again and rewritten
         return {}
     if not isinstance(value, dict):
