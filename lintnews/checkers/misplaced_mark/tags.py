@@ -38,6 +38,11 @@ class Around:
     # no word before the left one may be a finite verb or `to` (each word by its tags; False where a token may hide
     # in a word, an apostrophe's, or a word is no plain letters or digits)
     no_finite_before: bool = False
+    # the word before the left one is a token of its own that may only be a verb or an adverb (`was volatile,
+    # officials`): judge._modifier reads no adjective after those as modifying a noun
+    verb_before: bool = False
+    # a comma or colon among the 6 tokens before the comma (judge._modifier: nouns of a list)
+    mark_before: bool = False
 
 
 def _opens_phrase(lt: frozenset[str], rt: frozenset[str], low: str) -> bool:
@@ -82,7 +87,9 @@ def comma_may_be_misplaced(left: str, right: str, possessive: bool, around: Arou
     if around.near:
         return False  # an aside closes within a few words: nothing else is judged
     # _modifier reads an adjective before a comma in lower case only
-    if ("CC" in lt and rt & {"NN", "NNS", "JJ"}) or (lt & ADJECTIVES and rt & NOUNS and left.islower()):
+    if ("CC" in lt and rt & {"NN", "NNS", "JJ"}) or (
+        lt & ADJECTIVES and rt & NOUNS and left.islower() and not around.verb_before
+    ):
         return True
     finite = bool(rt & FINITE)
     if finite and (low in SUBJECT_PRONOUNS or "WDT" in lt):
@@ -96,7 +103,14 @@ def comma_may_be_misplaced(left: str, right: str, possessive: bool, around: Arou
         return True
     # two nouns of one phrase: the left one in lower case
     if lt & NOUNS and (
-        rlow == "of" or (rt & NOUNS and left.islower() and not around.marks_after and not around.conjunction_after)
+        rlow == "of"
+        or (
+            rt & NOUNS
+            and left.islower()
+            and not around.marks_after
+            and not around.conjunction_after
+            and not around.mark_before
+        )
     ):
         return True
     # a verb and its object: after a finite verb or `to` (judge.after_verb_object: no fronted infinitive)
