@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lintnews.checkers import lone_capital, of_chain, term_quotes
+from lintnews.checkers.base import Checker
 from lintnews.checkers.quotes import QuotesChecker
 from lintnews.checkers.repetition import find_repeats
 from lintnews.core.sources import make_document
@@ -57,3 +61,75 @@ def test_words_parted_only_by_markup_do_not_repeat() -> None:
     fill = "\u2060"  # what the Markdown reader's view holds in place of markup (`*a **a`)
     assert find_repeats(fill.join(["talks"] * 6), 1, 4)[1] == []
     assert find_repeats(fill + " ".join(["talks", "talks"]) + fill + "talks", 1, 4)[1] != []
+    # a clause said twice, set off by a comma, its own words parted by markup: the comma alone joins the copies
+    clause = fill.join(["the", "talks", "went", "on"])
+    assert find_repeats(f"{clause}, {clause}", 1, 4)[1] != []
+
+
+# documents where the document-level exits of the sentence rules may or may not fire: a trigger ('of', a capital
+# between small words, a quotation mark) present once, at a sentence's edge, or not at all
+_PIECES = [
+    "the talks ended and",
+    "The ministers left",
+    "in the region",
+    "The",
+    "government said",
+    "the cost of the loss of the use of the land",
+    "of",
+    "OF",
+    'a "price floor" and a "trade war" and the "red line"',
+    "“term”",
+    '"',
+    ".",
+    "\n\n",
+]
+
+
+@cache
+def _sentence_checkers() -> list[Checker]:
+    makers = {
+        m.kind: m for m in (lone_capital.LoneCapitalChecker, of_chain.OfChainChecker, term_quotes.TermQuotesChecker)
+    }
+    return [makers[r.kind](r) for p in load_packs(collect_pack_paths()) for r in p.rules if r.kind in makers]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.sampled_from(["a.txt", "a.md"]))
+def test_the_document_level_exits_drop_no_candidate(words: list[str], path: str) -> None:
+    text = " ".join(words)
+    fast = [c.parse_blocks(make_document(path, text)) for c in _sentence_checkers()]
+    exits = (lone_capital, "may_be_lone"), (of_chain, "may_chain"), (term_quotes, "may_quote")
+    saved = [getattr(module, name) for module, name in exits]
+    try:
+        for module, name in exits:
+            setattr(module, name, lambda _: True)  # the exit never taken: every sentence read
+        slow = [c.parse_blocks(make_document(path, text)) for c in _sentence_checkers()]
+    finally:
+        for (module, name), was in zip(exits, saved, strict=True):
+            setattr(module, name, was)
+    assert fast == slow, text
+
+
+class _FindsAlways:
+    """A pattern whose search always finds: the exit it guards never taken."""
+
+    def search(self, _text: str) -> bool:
+        return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["talks", "talks's", "a", "B"]), max_size=12),
+    st.lists(st.sampled_from([" ", ", ", "\u2060", " \u2060", "\u2060 ", "\t", "\n", ". ", "_"]), max_size=12),
+)
+def test_a_paragraph_without_two_words_side_by_side_has_no_repeat(words: list[str], gaps: list[str]) -> None:
+    from lintnews.checkers import repetition
+
+    text = "".join(w + (gaps[k] if k < len(gaps) else "\u2060") for k, w in enumerate(words))
+    fast = find_repeats(text, 1, 4)[1]
+    saved = repetition._SIDE_BY_SIDE
+    repetition._SIDE_BY_SIDE = _FindsAlways()  # type: ignore[assignment]
+    try:
+        assert fast == find_repeats(text, 1, 4)[1], text
+    finally:
+        repetition._SIDE_BY_SIDE = saved

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import regex
+
 from ..core.document import Block, Document
 from ..core.errors import RuleError
 from ..core.findings import Applicability, Hit, Severity
@@ -19,6 +21,8 @@ from .boilerplate.patterns import load_selector
 
 # doc.cache key: the units the model judges (see judged_units)
 _UNITS = "boilerplate-line:units"
+# the marks one of which ends every line that reads as a paragraph of the story (lines.FINAL, body_shape)
+_SENTENCE_MARK = regex.compile(r"[.!?…;]")
 
 
 def _probability(value: Any) -> float:
@@ -68,6 +72,10 @@ class BoilerplateLineChecker(Checker):
         load_selector()
 
     def check(self, doc: Document) -> Iterator[Hit]:
+        # a line is judged against the story around it, and a story has a paragraph that ends like a sentence
+        # (lines.FINAL): a text without one such mark anywhere (a file of headings or table rows) has none
+        if _SENTENCE_MARK.search(doc.text) is None:
+            return
         lines = judged_units(doc)
         if not lines:
             return

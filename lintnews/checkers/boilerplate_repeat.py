@@ -51,10 +51,23 @@ class BoilerplateRepeatChecker(Checker):
         # a widget line the page repeats between paragraphs ('Spread the word!' three times) is the template too
         seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
         lines = content_lines(doc)
+        # what is asked of a line's text, asked once per text: the lines this rule is after recur
+        form: dict[str, str | None] = {}
+        headline: dict[str, bool] = {}
         for i, b in enumerate(lines):
+            if b.text not in form:
+                form[b.text] = normal_form(b.text) if self.candidate(b.text) else None
+            key = form[b.text]
+            if key is None:
+                continue
             # a label under each item of a list ('Phone X for $200' / 'See it now') belongs to the list
-            if self.candidate(b.text) and not (i and is_headline_like(lines[i - 1].text)):
-                seen[normal_form(b.text)].append((b.start, b.end))
+            if i:
+                before = lines[i - 1].text
+                if before not in headline:
+                    headline[before] = is_headline_like(before)
+                if headline[before]:
+                    continue
+            seen[key].append((b.start, b.end))
         for spans in seen.values():
             if len(spans) >= self.opts["min_docs"]:
                 for s, e in spans:

@@ -127,6 +127,11 @@ class DuplicateChecker(Checker):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         paras = doc.paragraphs
+        # a text of k words has at least 2k - 1 characters, and a sentence is no longer than its paragraph: where
+        # no paragraph is long enough to hold the words either comparison needs, nothing can be reported
+        least = min(self.opts["min_words"], self.opts["min_sentence_words"])
+        if all(len(p) < 2 * least - 1 for p in paras):
+            return
         words = [norm_words(p.text) for p in paras]
         joined = [" " + " ".join(w) + " " for w in words]
         grams = [shingles(w, 4) for w in words]

@@ -15,6 +15,8 @@ _FORM = compile_user_regex(
 )
 # a line with no lower-case word is a heading or a label set in capitals, where the letters say nothing of the form
 _LOWER_WORD = compile_user_regex(r"\p{Ll}{3,}")
+# every form has a capital (\p{Lu} as _FORM reads it: the regex module's Unicode, not str.isupper()'s)
+_CAPITAL = compile_user_regex(r"\p{Lu}")
 
 
 class InitialismDotsChecker(Checker):
@@ -22,6 +24,8 @@ class InitialismDotsChecker(Checker):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         forms: dict[str, dict[bool, list[tuple[int, int, str]]]] = {}
+        if _CAPITAL.search(doc.text) is None:
+            return
         for line in doc.lines:
             if not _LOWER_WORD.search(line.text):
                 continue

@@ -53,6 +53,12 @@ def _whole_with_capital(chunk: str) -> bool:
 _LABELS = 3
 
 
+def may_be_lone(text: str) -> bool:
+    """Has the whole text a match of _LONE? Its lookarounds are positive: a match in a sentence is one in the whole
+    text, so where the text has none, no sentence has one."""
+    return _LONE.search(text) is not None
+
+
 class LoneCapitalChecker(Checker):
     kind = "lone-capital"
     needs_parser = True
@@ -104,6 +110,9 @@ class LoneCapitalChecker(Checker):
             return got
         got = []
         text = doc.text
+        if not may_be_lone(text):
+            doc.cache[key] = got
+            return got
         floor = float(self.opts["min_zipf"])
         mids: dict[str, int] | None = None
         for s in doc.sentences:

@@ -231,6 +231,8 @@ class MidCapitalChecker(Checker):
                 counts[word] = n
             return counts[word]
 
+        if not doc.has_capitals:
+            return  # every cheap test (_worth_a_look) and every finding is at a capital
         for p in doc.paragraphs:
             if not _worth_a_look(p.text):
                 continue

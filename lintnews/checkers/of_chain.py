@@ -36,6 +36,8 @@ class OfChainChecker(Checker):
 
     def parse_blocks(self, doc: Document) -> list[Block]:
         most, least = self.opts["max_words"], self.opts["min_links"]
+        if not may_chain(doc):
+            return []
         return [s for s in doc.sentences if s.text.count(" ") < most and _longest_run(s.text) >= least]
 
     def check(self, doc: Document) -> Iterator[Hit]:
@@ -78,6 +80,11 @@ class OfChainChecker(Checker):
 def _common(token: Any) -> bool:
     """A common noun written in lower case: a capital marks a name or a title, whose 'of's are its own."""
     return token.tag_ in _COMMON and token.text.isalpha() and token.text.islower()
+
+
+def may_chain(doc: Document) -> bool:
+    """Is there an 'of' in any letter case anywhere (else no sentence has a chain: a file of headings or cells)?"""
+    return "of" in doc.lower
 
 
 def _longest_run(text: str) -> int:

@@ -22,6 +22,9 @@ _POSSESSIVE_ENDS = ("'s", "’s")  # what _POSSESSIVE takes off a word (which ha
 _CLAUSE_SEP = re.compile(r"[ \t]*,[ \t]+")
 # a sentence break inside the gap: the repeat would cross it
 _BREAK = re.compile(r"[.!?;:…\n]")
+# two words side by side, as copies must stand: a token's last character, what _SPACE or _CLAUSE_SEP takes whole,
+# the next token's first (a paragraph without one has markup between all its words: nothing can repeat)
+_SIDE_BY_SIDE = re.compile(rf"[^\W_](?:{_SPACE.pattern}|{_CLAUSE_SEP.pattern})[^\W_]")
 # Doubles English grammar licenses: `had had` (auxiliary + participle) and `that that` (conjunction +
 # determiner or pronoun) in any sentence; `is is`, `do do` only after a free relative (`what it is is`).
 # `her her` (object + possessive: `gave her her passport`) likewise.
@@ -63,6 +66,8 @@ class Repeat(NamedTuple):
 
 def find_repeats(text: str, min_words: int, max_words: int) -> tuple[list[_Tok], list[Repeat]]:
     """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first."""
+    if len(text) < 4 * min_words - 1 or not _SIDE_BY_SIDE.search(text):
+        return [], []  # 2n words take 2n characters and a separator between each two (a match is maximal)
     words = _WORD.findall(text)
     if len(words) < 2 * min_words:
         return [], []

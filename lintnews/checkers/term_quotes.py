@@ -40,6 +40,11 @@ _WORD = compile_user_regex(r"\p{L}[\p{L}\p{M}'’-]*")
 _NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
+def may_quote(text: str) -> bool:
+    """Has the text a mark a quoted span opens with (_QUOTED)? Without one, no sentence quotes a term."""
+    return '"' in text or "“" in text
+
+
 class TermQuotesChecker(Checker):
     kind = "term-quotes"
     needs_parser = True
@@ -57,6 +62,8 @@ class TermQuotesChecker(Checker):
         """Short quoted spans in the middle of prose sentences, not introduced as a name or a word."""
         found: list[tuple[Block, int, int, str, str, bool]] = []
         most = max(self.opts["max_words"], self.opts["max_reported_words"])
+        if not may_quote(doc.text):
+            return found
         for s in doc.sentences:
             if len(_WORD.findall(s.text)) < self.opts["min_sentence_words"]:
                 continue

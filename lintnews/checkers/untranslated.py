@@ -119,10 +119,10 @@ class UntranslatedChecker(Checker):
     # ------------------------------------------------------------------ another writing system
     def _script(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
+        if text.isascii() or not _SCRIPT_RUN.search(text):
+            return  # the tests below made once for the whole text: no line has a letter of another script
         for line in doc.lines:
-            # most lines are plain ASCII (one C-level test), and a line of accented Latin has no letter of another
-            # script: nothing to look for in either
-            if line.text.isascii() or not _SCRIPT_RUN.search(line.text):
+            if line.text.isascii() or not _SCRIPT_RUN.search(line.text):  # plain ASCII, or accented Latin
                 continue
             # words only English uses often (the, with, said), not those the source languages share (de, la)
             english = len({w for w in _LATIN_WORD.findall(line.text) if self._english_word(w)})
@@ -198,8 +198,8 @@ class UntranslatedChecker(Checker):
         return got
 
     def _words(self, text: str, sentence: Block) -> Iterator[Hit]:
-        if not any(map(str.islower, sentence.text)):
-            return  # a line of capitals: words and names look alike
+        if len(sentence) < 5 or not any(map(str.islower, sentence.text)):
+            return  # under 3 words (never adjacent: _WORD), or a line of capitals: words and names look alike
         found = _WORD.findall(text, sentence.start, sentence.end)
         # a run starts at a word some source language claims: most sentences have none, and judging each of their
         # words once (remembered) is all they cost

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -20,6 +21,8 @@ SHAPES = ("", "metadata")
 CLAIMS = "boilerplate-claimed"
 # doc.cache keys: the document's content lines and their word counts, computed once for the pack's rules
 _LINES = "boilerplate-lines"
+# a line's text from its first to its last character that is not white space (re's \s is str.isspace())
+_CONTENT = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
 _LINE_WORDS = "boilerplate-line-words"
 # doc.cache key: the content lines joined for the rules' selectors, one encoding for the pack
 _SCAN = "boilerplate-scan-lines"
@@ -124,12 +127,9 @@ def content_lines(doc: Document) -> list[Block]:
     cached: list[Block] | None = doc.cache.get(_LINES)
     if cached is not None:
         return cached
-    out = []
-    for b in doc.lines:
-        stripped = b.text.strip()
-        if stripped:
-            lead = len(b.text) - len(b.text.lstrip())
-            out.append(Block(b.start + lead, b.start + lead + len(stripped), stripped))
+    # one scan of the whole view: each line from its first to its last character that is not white space (str's
+    # and re's white space are the same characters), as doc.lines stripped one by one would give
+    out = [Block(m.start(1), m.end(1), m.group(1)) for m in _CONTENT.finditer(doc.text)]
     doc.cache[_LINES] = out
     return out
 

@@ -44,7 +44,9 @@ def headline_spans(doc: Document) -> list[tuple[int, int]]:
     if key not in doc.cache:
         # a caption made of names ends with a period; a headline or a product name does not
         doc.cache[key] = [
-            (b.start, b.end) for b in doc.lines if not b.text.rstrip().endswith(".") and title_case(b.text)
+            (b.start, b.end)
+            for b in (doc.lines if doc.has_capitals else ())  # a title-case line has capitals
+            if not b.text.rstrip().endswith(".") and title_case(b.text)
         ]
     spans: list[tuple[int, int]] = doc.cache[key]
     return spans

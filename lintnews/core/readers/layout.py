@@ -17,6 +17,8 @@ _NOT_NEWLINE = re.compile(r"[^\r\n]")
 _INSIDE = re.compile(rb"\x00+|\x01+")
 _MARK = re.compile(r"\S")
 _BLANK = re.compile(r"[^\S\r\n]")
+# runs of markup between blocks after which the view renders the whole file as such once (see Layout.view)
+_MANY_RUNS = 256
 
 
 @dataclass
@@ -54,7 +56,7 @@ class Layout:
 
     def text_spans(self) -> tuple[tuple[int, int], ...]:
         """Maximal runs of editable text, sorted."""
-        return tuple((m.start(), m.end()) for m in re.finditer(rb"\x01+", bytes(self.kinds)))
+        return tuple(m.span() for m in re.finditer(rb"\x01+", bytes(self.kinds)))
 
     def view(self) -> str:
         """Text as it is, entities as what they stand for, markup as FILL (white space between blocks as
@@ -65,11 +67,19 @@ class Layout:
             inside[b.start : b.end] = b"\x01" * (b.end - b.start)
         out: list[str] = []
         kinds = bytes(self.kinds)
+        # the whole file as markup between blocks would show: each character on its own (a mark as FILL, white
+        # space as a space, line breaks kept), so a run between two blocks (a heading's '\n# ') is a slice of it.
+        # Made once the file has shown it has many such runs: rendering a whole file of one long paragraph for the
+        # comment above it would cost more than the run itself
+        between: str | None = None
+        runs_between = 0
         for m in _RUN.finditer(kinds):
-            s, e = m.start(), m.end()
+            s, e = m.span()
             k = kinds[s]
             if k == TEXT:
                 out.append(raw[s:e])
+            elif between is not None and k == MARKUP and not inside[s] and inside.find(1, s, e) < 0:
+                out.append(between[s:e])
             elif k == SHOWN:
                 i = s
                 while i < e:
@@ -80,6 +90,10 @@ class Layout:
                     i = end
             else:
                 out.append(self._markup(s, e, inside))
+                if not inside[s]:
+                    runs_between += 1
+                    if runs_between == _MANY_RUNS:
+                        between = _BLANK.sub(" ", _MARK.sub(FILL, raw))
         return "".join(out)
 
     def _markup(self, s: int, e: int, inside: bytearray) -> str:

@@ -9,7 +9,9 @@ from markdown_it.token import Token
 from ..document import Document
 from .html import read_html_into
 from .layout import Layout
+from .markdown_blocks import HEADING_RUN
 from .markdown_inline import READING, Reading, locate, parser
+from .markdown_tables import TABLE_ROWS
 
 # the title in YAML (`title: "x"`) or TOML (`title = "x"`) front matter
 _TITLE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<q>['\"]?)(?P<t>[^\r\n]*?)(?P=q)[ \t]*\r?$", re.M)
@@ -18,17 +20,14 @@ _TOML_FRONT = re.compile(r"\+\+\+[ \t]*\r?\n(?:.*?\r?\n)??\+\+\+(?=[ \t]*(?:\r?\
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 
-def _container_kind(stack: list[str], own: str) -> str:
-    for t in reversed(stack):
-        if t == "list_item_open":
-            return "list-item"
-        if t == "blockquote_open":
-            return "blockquote"
-        if t == "footnote_open":
-            return "footnote"
-        if t in ("td_open", "th_open"):
-            return "table-cell"
-    return own
+# the kind a block inside each container token takes (the innermost container decides)
+_CONTAINERS = {
+    "list_item_open": "list-item",
+    "blockquote_open": "blockquote",
+    "footnote_open": "footnote",
+    "td_open": "table-cell",
+    "th_open": "table-cell",
+}
 
 
 def _front_matter(layout: Layout, token: Token, lines: list[tuple[int, str]]) -> None:
@@ -74,36 +73,48 @@ def read_markdown(path: str, raw: str) -> Document:
 
 
 def _walk(reading: Reading, tokens: list[Token]) -> None:
-    layout, lines = reading.layout, reading.lines
-    stack: list[str] = []
+    layout, lines, placed_of = reading.layout, reading.lines, reading.placed
+    # per open token, the kind of the innermost container around it ("" where there is none): one look per block
+    inner: list[str] = []
     previous_image = False
-    for i, tok in enumerate(tokens):
-        if tok.nesting == 1:
-            stack.append(tok.type)
-        elif tok.nesting == -1 and stack:
-            stack.pop()
-        if tok.type == "front_matter" and tok.map:
+    parent = ""
+    for tok in tokens:
+        ttype, nesting = tok.type, tok.nesting
+        if nesting == 1:
+            inner.append(_CONTAINERS.get(ttype) or (inner[-1] if inner else ""))
+        elif nesting == -1:
+            if inner:
+                inner.pop()
+        elif ttype == "inline":
+            placed = placed_of.get(id(tok))
+            if placed is not None:
+                kind = (inner[-1] if inner else "") or ("heading" if parent == "heading_open" else "paragraph")
+                start, end, image_only = placed
+                if image_only:
+                    kind = "image"
+                elif kind == "paragraph" and previous_image:
+                    kind = "caption"
+                if kind in ("paragraph", "heading", "caption", "image") or tok.map:
+                    layout.add_block(kind, start, end)
+                previous_image = image_only
+        elif ttype == HEADING_RUN:
+            # headings, each as the inline token between a heading's open and close tokens would be read
+            kind = (inner[-1] if inner else "") or "heading"
+            for placed in reading.runs[id(tok)]:
+                if placed is not None:
+                    layout.add_block("image" if placed[2] else kind, placed[0], placed[1])
+                    previous_image = placed[2]
+        elif ttype == TABLE_ROWS:
+            # the cells of a table's body, each as the inline token inside its cell's open token would be read
+            for placed in reading.runs[id(tok)]:
+                if placed is not None:
+                    layout.add_block("image" if placed[2] else "table-cell", placed[0], placed[1])
+                    previous_image = placed[2]
+        elif ttype == "front_matter" and tok.map:
             _front_matter(layout, tok, lines)
-        elif tok.type == "html_block" and tok.map:
+        elif ttype == "html_block" and tok.map:
             _html_block(layout, tok, lines)
-        elif tok.type == "inline":
-            parent = tokens[i - 1].type if i else ""
-            own = "heading" if parent == "heading_open" else "paragraph"
-            kind = _container_kind(stack, own)
-            placed = reading.placed.get(id(tok))
-            if placed is None:
-                continue
-            image_only = bool(tok.children) and all(
-                c.type in ("image", "softbreak") or (c.type == "text" and not c.content.strip())
-                for c in tok.children or []
-            )
-            if image_only:
-                kind = "image"
-            elif kind == "paragraph" and previous_image:
-                kind = "caption"
-            if kind in ("paragraph", "heading", "caption", "image") or tok.map:
-                layout.add_block(kind, placed[0], placed[1])
-            previous_image = image_only
+        parent = ttype
 
 
 def _html_block(layout: Layout, tok: Token, lines: list[tuple[int, str]]) -> None:

@@ -1,9 +1,23 @@
-"""A block rule for markdown-it: a run of ATX headings, one per line, read by the heading rule itself."""
+"""A block rule for markdown-it: a run of ATX headings, one per line, read into one token."""
 
 from __future__ import annotations
 
-from markdown_it.rules_block.heading import heading
+from typing import NamedTuple
+
+from markdown_it.common.utils import isStrSpace, mdTrim
 from markdown_it.rules_block.state_block import StateBlock
+
+# the type of the token a run of headings makes; its meta[HEADINGS] holds them in order
+HEADING_RUN = "heading_run"
+HEADINGS = "headings"
+
+
+class Heading(NamedTuple):
+    """One heading of a run: its line, its level and its inline content, as markdown-it's heading rule reads them."""
+
+    line: int
+    level: int
+    content: str
 
 
 def heading_run(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -15,17 +29,55 @@ def heading_run(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     header row of a table, which needs a delimiter row (`|---|`) on the next line: where the next line opens
     with `#` too, the line can only be a heading (or a paragraph, when the heading rule refuses it, and the
     usual rules read it then). A heading leaves nothing open, so the next line starts a block of its own, as
-    markdown-it's block loop would have it (no blank line between: the same tightness)."""
+    markdown-it's block loop would have it (no blank line between: the same tightness).
+
+    The run is one token (HEADING_RUN) holding each heading's line, level and content, where markdown-it's rule
+    makes three Token objects per heading (open, inline, close): the reader places and reads each content as it
+    would an inline token's."""
     if silent:
         return False
     line = start
+    found: list[Heading] = []
     while line + 1 < end and _opens_with_hash(state, line + 1):
         if line > start and state.sCount[line] < state.blkIndent:
             break  # the end of the container this call reads (a list item, a quote): the loop ends it
-        if not heading(state, line, end, False):
+        heading = _atx_heading(state, line)
+        if heading is None:
             break
+        found.append(heading)
         line += 1
-    return line > start
+    if not found:
+        return False
+    state.line = line
+    token = state.push(HEADING_RUN, "", 0)
+    token.map = [start, line]
+    token.meta[HEADINGS] = found
+    return True
+
+
+def _atx_heading(state: StateBlock, line: int) -> Heading | None:
+    """The heading on `line`, as markdown-it's heading rule reads it (rules_block/heading.py, step by step), or
+    None where that rule refuses the line."""
+    src = state.src
+    pos = state.bMarks[line] + state.tShift[line]
+    maximum = state.eMarks[line]
+    if state.is_code_block(line) or pos >= maximum or src[pos] != "#":
+        return None
+    level = 1
+    pos += 1
+    ch = src[pos] if pos < len(src) else None
+    while ch == "#" and pos < maximum and level <= 6:
+        level += 1
+        pos += 1
+        ch = src[pos] if pos < len(src) else None
+    if level > 6 or (pos < maximum and not isStrSpace(ch)):
+        return None
+    # a closing sequence ('## Title ##') and the spaces around it are not the content
+    maximum = state.skipSpacesBack(maximum, pos)
+    tmp = state.skipCharsStrBack(maximum, "#", pos)
+    if tmp > pos and isStrSpace(src[tmp - 1]):
+        maximum = tmp
+    return Heading(line, level, mdTrim(src[pos:maximum]))
 
 
 def _opens_with_hash(state: StateBlock, line: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -13,13 +14,17 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .layout import TEXT, Layout
-from .markdown_blocks import heading_run
+from .markdown_blocks import HEADING_RUN, HEADINGS, heading_run
+from .markdown_dispatch import OpeningRuler
+from .markdown_tables import ROWS, TABLE_ROWS, table_rows
 from .markdown_trace import Trace, TracingInline, is_dense
 
 # Hugo shortcodes and Liquid tags: template code, never article text; each runs to its first closing mark
 _CLOSERS = {"{{<": ">}}", "{{%": "%}}", "{%": "%}", "{{": "}}"}
 _OPENER = re.compile(r"\{\{<|\{\{%|\{%|\{\{")
 READING = "lintnews.reading"
+# where an inline content lies in the file, [start, end), and whether it is an image alone
+Placed = tuple[int, int, bool]
 _ONES = re.compile(rb"\x01+")
 # a link destination `](...)` in dense content, up to its first space or parenthesis: markup, even where the
 # bounded link rule did not take it (a label with brackets inside)
@@ -59,6 +64,8 @@ def parser() -> tuple[MarkdownIt, TracingInline]:
     """CommonMark with GitHub's tables and strikethrough, front matter, footnotes and shortcodes."""
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin).use(footnote_plugin)
     md.block.ruler.before("table", "heading_run", heading_run)
+    md.block.ruler.at("table", table_rows, {"alt": ["paragraph", "reference"]})
+    md.block.ruler = OpeningRuler(md.block.ruler)
     md.inline.ruler.before("text", "shortcode", _shortcode)
     md.inline.add_terminator_char("{")
     # nothing is rendered: link targets need no percent-encoding nor punycode (a sixth of the reading time)
@@ -77,7 +84,11 @@ class Reading:
         self.layout = layout
         self.lines = lines
         self.cursor: dict[int, int] = {}
-        self.placed: dict[int, tuple[int, int] | None] = {}
+        # per inline token: [start, end) of what it covers in the file and whether it is an image alone
+        self.placed: dict[int, Placed | None] = {}
+        # per run of headings (markdown_blocks.HEADING_RUN) or table body (markdown_tables.TABLE_ROWS): the
+        # same, per heading or cell
+        self.runs: dict[int, list[Placed | None]] = {}
 
 
 def _traced_inline(state: Any) -> None:
@@ -85,6 +96,15 @@ def _traced_inline(state: Any) -> None:
     tracer: TracingInline = md.inline
     reading: Reading | None = state.env.get(READING)
     for i, tok in enumerate(state.tokens):
+        if tok.type == HEADING_RUN and reading is not None:
+            reading.runs[id(tok)] = [
+                _place(reading, h.line, h.content, tracer, md=md, env=state.env)[0] for h in tok.meta[HEADINGS]
+            ]
+        elif tok.type == TABLE_ROWS and reading is not None:
+            rows = tok.meta[ROWS]
+            reading.runs[id(tok)] = [
+                _cell(reading, row.line, cell, tracer, md=md, env=state.env) for row in rows for cell in row.cells
+            ]
         if tok.type != "inline":
             continue
         if reading is None:
@@ -96,12 +116,16 @@ def _traced_inline(state: Any) -> None:
         reading.placed[id(tok)] = _inline(reading, tok, tracer, md, state.env)
 
 
-def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[int, int]) -> list[int] | None:
+def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[int, int]) -> Sequence[int] | None:
     """Where each character of an inline token's content sits in the file, or None if it cannot be placed.
 
     markdown-it gives the lines a block spans; a content line is what is left of its source line once the
     container marks (`> `, `- `, indentation, table pipes) are taken off, so it is found at the line's end
     or, in a table row, after the previous cell."""
+    if "\n" not in content:
+        one = _one_line(lines, first, content, cursor)
+        if one is not None:
+            return one
     where: list[int] = []
     pieces = content.split("\n")
     last = len(pieces) - 1
@@ -135,23 +159,60 @@ def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[
     return where
 
 
-def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: Any) -> tuple[int, int] | None:
-    """Trace one inline token's content and mark its text in the layout; [start, end) of what it covers."""
-    layout = reading.layout
+def _one_line(lines: list[tuple[int, str]], n: int, piece: str, cursor: dict[int, int]) -> range | None:
+    """`locate` of content on one line found whole in it, as a range of offsets (a heading, a table cell: most
+    inline tokens), or None to leave it to `locate`'s general reading (the cursor is then untouched)."""
+    if n >= len(lines):
+        return None
+    start, line = lines[n]
+    body = line.rstrip("\r\n")
+    if n in cursor:
+        at = body.find(piece, cursor[n])
+    elif body.endswith(piece):
+        at = len(body) - len(piece)
+    elif body.rstrip().endswith(piece):
+        at = len(body.rstrip()) - len(piece)
+    else:
+        at = body.find(piece)
+    if at < 0:
+        return None
+    if n in cursor:
+        cursor[n] = at + len(piece)
+    return range(start + at, start + at + len(piece))
+
+
+def _cell(reading: Reading, line: int, content: str, tracer: TracingInline, *, md: Any, env: Any) -> Placed | None:
+    """A table cell's content placed as its inline token would be: after the previous cell of its row."""
+    reading.cursor.setdefault(line, 0)
+    return _place(reading, line, content, tracer, md=md, env=env)[0]
+
+
+def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: Any) -> Placed | None:
+    """Trace one inline token's content and mark its text in the layout; [start, end) of what it covers, and
+    whether it is an image alone."""
     if tok.map is None:
         return None
-    where = locate(reading.lines, tok.map[0], tok.content, reading.cursor)
+    placed, tok.children = _place(reading, tok.map[0], tok.content, tracer, md=md, env=env)
+    return placed
+
+
+def _place(
+    reading: Reading, first: int, content: str, tracer: TracingInline, *, md: Any, env: Any
+) -> tuple[Placed | None, list[Token]]:
+    """Inline content from line `first` traced, its text marked in the layout: what it covers (see _inline) and
+    the inline tokens it makes."""
+    layout = reading.layout
+    where = locate(reading.lines, first, content, reading.cursor)
     if where is None:
-        return None  # could not place it: nothing of it is text, so nothing of it is edited
-    content = tok.content
+        return None, []  # could not place it: nothing of it is text, so nothing of it is edited
     # no character where a rule could start: the text rule would take it all as one text token, and all of it is
     # text (unless it is dense, where link destinations are taken out below): no trace to make
     if tracer.all_text(content) and not is_dense(content):
-        tok.children = [Token("text", "", 0, content=content)] if content else []
+        # its one text token is not made: the reader reads only where the content is and whether it is blank
         if not where:
-            return None
+            return None, []
         _mark_text(layout.kinds, where, 0, len(content))
-        return where[0], where[-1] + 1
+        return (where[0], where[-1] + 1, not content.strip()), []
     trace = Trace(content)
     children: list[Token] = []
     if tracer.all_text(content):
@@ -165,7 +226,6 @@ def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: A
         finally:
             tracer.trace = None
             tracer._bases.clear()
-    tok.children = children
     if trace.dense:
         for d in _DESTINATION.finditer(content):
             trace.text[d.start() : d.end()] = bytes(d.end() - d.start())
@@ -174,11 +234,18 @@ def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: A
     for k, (value, end) in trace.shown.items():
         layout.mark_shown(where[k], where[end - 1] + 1, value)
     if not where:
-        return None
-    return where[0], where[-1] + 1
+        return None, children
+    return (where[0], where[-1] + 1, _image_only(children)), children
 
 
-def _mark_text(kinds: bytearray, where: list[int], s: int, e: int) -> None:
+def _image_only(children: list[Token]) -> bool:
+    """Is the content images and white space alone (a figure, whose next paragraph is its caption)?"""
+    return bool(children) and all(
+        c.type in ("image", "softbreak") or (c.type == "text" and not c.content.strip()) for c in children
+    )
+
+
+def _mark_text(kinds: bytearray, where: Sequence[int], s: int, e: int) -> None:
     """The file's characters of content [s, e) are text."""
     if where[e - 1] - where[s] == e - 1 - s:
         kinds[where[s] : where[e - 1] + 1] = b"\x01" * (e - s)  # on one line: one slice
