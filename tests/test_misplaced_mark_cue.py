@@ -189,3 +189,37 @@ def test_the_cue_keeps_every_sentence_with_a_finding() -> None:
 def test_tokens_to_the_next_aside_mark(text: str, tokens: int | None) -> None:
     mark = next(C._MARK.finditer(text))
     assert C._tokens_to_aside(text, mark) == tokens
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
+@pytest.mark.parametrize(
+    ("word", "may"),
+    [
+        ("and", True),  # a conjunction
+        ("their", True),  # a possessive determiner
+        ("of", True),  # a preposition (after a noun)
+        ("his", False),  # a pronoun too: `the choice was his.`
+        ("community", False),  # a noun ends a sentence
+        ("people", False),
+        ("hed", True),  # the tokenizer makes two tokens of it: unsure
+    ],
+)
+def test_may_not_end(word: str, may: bool) -> None:
+    assert T.may_not_end(word) is may
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
+@pytest.mark.parametrize(
+    ("text", "sent"),
+    [
+        ("The council met the fishermen and their. Families came too.", True),
+        ("The council met the fishermen of the. Harbour came too.", True),
+        ("The council met the local community. Families came too.", False),  # a noun ends a sentence
+        ("The council met the people. Families came too.", False),
+    ],
+)
+def test_a_sentence_ending_on_a_word_that_may_not_end_one(text: str, sent: bool) -> None:
+    rules = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.kind == "misplaced-mark"]
+    checker = Linter(rules).checkers[0]
+    doc = make_document("own.txt", text)
+    assert bool(checker.parse_blocks(doc)) is sent

@@ -13,7 +13,7 @@ from ..base import Checker, Option
 from ..word_classes import ADVERBS, CLOSED, most_tokens, one_token, possible_tags
 from .context import cannot_end
 from .judge import misplaced
-from .tags import Around, comma_may_be_misplaced, strong_may_be_misplaced
+from .tags import Around, comma_may_be_misplaced, may_not_end, strong_may_be_misplaced
 from .words import VERB_TAGS
 
 # a mark between two words: the word before it is what the tagger and parser judge
@@ -93,7 +93,10 @@ class MisplacedMarkChecker(Checker):
                 continue  # a headline or a label (no final mark) punctuates by other conventions
             end = _FUNCTION_WORD_END.search(s.text)
             if _ARTICLE_PERIOD.search(s.text) or (
-                end and self.zipf(end.group(1)) >= floor and _GOES_ON.match(doc.text, s.end)
+                end
+                and self.zipf(end.group(1)) >= floor
+                and may_not_end(end.group(1))
+                and _GOES_ON.match(doc.text, s.end)
             ):
                 blocks.append(s)  # a period after a function word, and the paragraph goes on
                 continue

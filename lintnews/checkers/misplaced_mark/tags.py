@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..word_classes import ADJECTIVES, NAMES, NOUNS, VERBS, possible_tags
+from ..word_classes import ADJECTIVES, NAMES, NOUNS, VERBS, one_token, possible_tags
 from .words import (
     ARTICLES,
     AUXILIARIES,
     FINITE,
     NOUN_PHRASE_START,
+    PREPOSITIONS,
+    STANDALONE_POSSESSIVES,
     SUBJECT_PRONOUNS,
 )
 
@@ -117,3 +119,14 @@ def comma_may_be_misplaced(left: str, right: str, possessive: bool, around: Arou
     takes_object = rlow in ARTICLES or bool(rt & {"PRP$", "CD", "PRP"})
     verb = bool(lt & (VERBS - {"VBN"})) and low not in AUXILIARIES
     return verb and takes_object and not around.no_finite_before
+
+
+def may_not_end(word: str) -> bool:
+    """Can context.cannot_end find that a sentence cannot end on this word, before its period? Only on a
+    conjunction, a possessive determiner that is no pronoun too, or a preposition (after a noun), by the tags the
+    lexicon allows it; a chunk the tokenizer may split (word_classes.one_token) is unsure."""
+    low = word.lower()
+    if low in PREPOSITIONS or not one_token(word):
+        return True
+    tags = possible_tags(word)
+    return "CC" in tags or ("PRP$" in tags and low not in STANDALONE_POSSESSIVES)
