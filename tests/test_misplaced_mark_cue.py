@@ -40,6 +40,9 @@ from lintnews.rules.rulepack import collect_pack_paths, load_packs
         ("in", "Paris", T.Around(), True),  # ... but a preposition still governs it
         ("Harbour", "fishermen", T.Around(), False),  # two nouns of one phrase: the first in lower case
         ("reported", "the", T.Around(no_finite_before=True), False),  # a fronted verb: `Reported, the`
+        ("quiet", "fishermen", T.Around(marks_after=True), True),  # an adjective and its noun
+        ("quiet", "fishermen", T.Around(marks_after=True, verb_before=True), False),  # `was quiet, fishermen`
+        ("harbour", "fishermen", T.Around(mark_before=True), False),  # nouns of a list: `the pier, harbour, fishermen`
     ],
 )
 def test_comma_pairs(left: str, right: str, around: T.Around, may: bool) -> None:
@@ -87,6 +90,43 @@ def test_marks_before(text: str, sure: bool) -> None:
 )
 def test_no_finite_before(text: str, sure: bool) -> None:
     assert C._no_finite_before(text, text.rindex(" ", 0, text.index(",")) + 1) is sure
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
+@pytest.mark.parametrize(
+    ("text", "sure"),
+    [
+        ("The sea was quiet, fishermen", True),
+        ("Was quiet, fishermen", True),  # the sentence's capital
+        ("The quiet, fishermen", False),
+        ("The sea remains quiet, fishermen", False),  # `remains` may be a noun
+        ("The sea's quiet, fishermen", False),  # `'s` is a token of its own
+        ("The sea was  quiet, fishermen", False),  # two spaces: a token between
+        ("The sea (was) quiet, fishermen", False),
+    ],
+)
+def test_verb_before(text: str, sure: bool) -> None:
+    mark = next(C._MARK.finditer(text))
+    left = C._WORD_BEFORE.search(text, 0, mark.start())
+    assert left is not None and C._verb_before(text, left) is sure
+
+
+@pytest.mark.parametrize(
+    ("text", "sure"),
+    [
+        ("In the north, the harbour, fishermen", True),
+        ("In the north: the old harbour, fishermen", True),
+        ("North, one two three four harbour, fishermen", True),  # the comma is the 6th token before
+        ("North, one two three four five harbour, fishermen", False),  # the 7th
+        ("North, one two  three four harbour, fishermen", False),  # two spaces: a token
+        ("North, one dont three harbour, fishermen", False),  # `dont` may be three tokens
+        ("North, in 2020 the harbour, fishermen", False),  # a number: unsure
+    ],
+)
+def test_mark_near_before(text: str, sure: bool) -> None:
+    mark = list(C._MARK.finditer(text))[-1]
+    left = C._WORD_BEFORE.search(text, 0, mark.start())
+    assert left is not None and C._mark_near_before(text, left) is sure
 
 
 # sentences written for this test; a comma is put after each word in turn
@@ -149,3 +189,37 @@ def test_the_cue_keeps_every_sentence_with_a_finding() -> None:
 def test_tokens_to_the_next_aside_mark(text: str, tokens: int | None) -> None:
     mark = next(C._MARK.finditer(text))
     assert C._tokens_to_aside(text, mark) == tokens
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
+@pytest.mark.parametrize(
+    ("word", "may"),
+    [
+        ("and", True),  # a conjunction
+        ("their", True),  # a possessive determiner
+        ("of", True),  # a preposition (after a noun)
+        ("his", False),  # a pronoun too: `the choice was his.`
+        ("community", False),  # a noun ends a sentence
+        ("people", False),
+        ("hed", True),  # the tokenizer makes two tokens of it: unsure
+    ],
+)
+def test_may_not_end(word: str, may: bool) -> None:
+    assert T.may_not_end(word) is may
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's lemma tables")
+@pytest.mark.parametrize(
+    ("text", "sent"),
+    [
+        ("The council met the fishermen and their. Families came too.", True),
+        ("The council met the fishermen of the. Harbour came too.", True),
+        ("The council met the local community. Families came too.", False),  # a noun ends a sentence
+        ("The council met the people. Families came too.", False),
+    ],
+)
+def test_a_sentence_ending_on_a_word_that_may_not_end_one(text: str, sent: bool) -> None:
+    rules = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.kind == "misplaced-mark"]
+    checker = Linter(rules).checkers[0]
+    doc = make_document("own.txt", text)
+    assert bool(checker.parse_blocks(doc)) is sent

@@ -38,3 +38,19 @@ def test_every_chunk_of_letters_the_tokenizer_splits_ends_as_most_tokens_expects
     wrong = [k for k, pieces in split.items() if W.most_tokens(k) < len(pieces) or not pieces[-1].islower()]
     assert wrong == []
     assert W.most_tokens("Force") == 1 and W.most_tokens("Dont") == 3
+
+
+@pytest.mark.skipif(not nlp.model_available(), reason="needs the spaCy model's tokenizer")
+def test_a_chunk_split_before_d_or_s_follows_a_function_word() -> None:
+    """one_token trusts that the tokenizer splits a chunk ending in `d` or `s` only as a closed-class word and that
+    letter (`hed`: he|d, `whats`: what|s)."""
+    from spacy.symbols import ORTH
+
+    rules = nlp.model().tokenizer.rules
+    split = {k: [p[ORTH] for p in v] for k, v in rules.items() if k.isalpha() and len(v) > 1}
+    ending = {k: pieces for k, pieces in split.items() if k.lower().endswith(("d", "s"))}
+    assert len(ending) > 30
+    assert [k for k, pieces in ending.items() if pieces != [k[:-1], k[-1]] or k[:-1].lower() not in W.CLOSED] == []
+    assert [k for k in split if W.one_token(k)] == []
+    assert W.one_token("stated") and W.one_token("years") and W.one_token("Force")
+    assert not W.one_token("wont") and not W.one_token("Hed")

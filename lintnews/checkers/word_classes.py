@@ -231,3 +231,13 @@ SPLIT_ENDINGS = ("a", "d", "ll", "m", "not", "nt", "re", "s", "ve")
 def most_tokens(word: str) -> int:
     """At most how many tokens the tokenizer makes of a chunk of letters (between white space)."""
     return 3 if word.lower().endswith(SPLIT_ENDINGS) else 1
+
+
+def one_token(word: str) -> bool:
+    """Is this chunk of letters surely one token? A chunk that ends in `d` or `s` is split only after a function
+    word (`hed`, `whats`: he|d, what|s), so `stated`, `dead` and `years` are whole; other split endings may hide
+    more than one (`wont`: wo|nt)."""
+    low = word.lower()
+    if not low.endswith(SPLIT_ENDINGS):
+        return True
+    return low.endswith(("d", "s")) and low[:-1] not in CLOSED

@@ -10,10 +10,11 @@ from ...core.findings import Hit
 from ...core.lexicon import zipf as lexicon_zipf
 from ...core.nlp import TAGS
 from ..base import Checker, Option
-from ..word_classes import CLOSED, most_tokens, possible_tags
+from ..word_classes import ADVERBS, CLOSED, most_tokens, one_token, possible_tags
 from .context import cannot_end
 from .judge import misplaced
-from .tags import Around, comma_may_be_misplaced, strong_may_be_misplaced
+from .tags import Around, comma_may_be_misplaced, may_not_end, strong_may_be_misplaced
+from .words import VERB_TAGS
 
 # a mark between two words: the word before it is what the tagger and parser judge
 _MARK = re.compile(r"(?<=[^\W\d_])([,;:])[ \t]+(?=[^\W\d_])")
@@ -41,6 +42,10 @@ _PUNCT = re.compile(r"[,;:()\"“”—–!?]")
 # the words of letters after a mark up to the next aside mark: how many tokens lie between (judge.aside's reach)
 _TO_ASIDE = re.compile(r"((?:[^\W\d_]+[ \t]+){0,10}[^\W\d_]+)([ \t]*)(?:[;()\"“”—–]|[,:](?!\d))")
 _GAP = re.compile(r"[ \t]+")
+# judge._modifier: a comma or colon among the tokens before the mark makes two nouns items of a list
+_LIST_REACH = 6
+_GAP_BEFORE = re.compile(r"\s+$")
+_CHUNK_BEFORE = re.compile(r"([^\W\d_]+)([,:]?)$")
 # judge.py's reaches: an aside mark among the 4 tokens after the comma (`near`) or the 12 (`far`)
 _NEAR_TOKENS, _FAR_TOKENS = 4, 12
 # the sentence's first word, and the word after a mark (each a whole token: no apostrophe or letter goes on)
@@ -52,6 +57,8 @@ _OPENING = frozenset(["IN", "RB", "VBG", "WRB"])
 _OPENED = frozenset(["DT", "PRP$"])
 _CHUNK = re.compile(r"\w+")
 _FINITE_OR_TO = frozenset(["VBD", "VBP", "VBZ", "MD", "TO"])
+# judge._modifier's words before an adjective that make it no modifier of the noun after the comma
+_VERB_OR_ADVERB = VERB_TAGS | ADVERBS
 # the word after a misplaced period, when it is capitalised, and whether the word after it is capitalised too
 _CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?:[ \t]+([A-Z]))?")
 # a capitalised word this common in lower case is an ordinary word the period capitalised
@@ -86,7 +93,10 @@ class MisplacedMarkChecker(Checker):
                 continue  # a headline or a label (no final mark) punctuates by other conventions
             end = _FUNCTION_WORD_END.search(s.text)
             if _ARTICLE_PERIOD.search(s.text) or (
-                end and self.zipf(end.group(1)) >= floor and _GOES_ON.match(doc.text, s.end)
+                end
+                and self.zipf(end.group(1)) >= floor
+                and may_not_end(end.group(1))
+                and _GOES_ON.match(doc.text, s.end)
             ):
                 blocks.append(s)  # a period after a function word, and the paragraph goes on
                 continue
@@ -123,6 +133,8 @@ class MisplacedMarkChecker(Checker):
             in_name=w.group(1)[:1].isupper() and bool(_AFTER_CAPITAL.search(text, 0, w.start())),
             conjunction_after=bool(_CONJUNCTION.search(text, m.end())),
             no_finite_before=_no_finite_before(text, w.start()),
+            verb_before=_verb_before(text, w),
+            mark_before=_mark_near_before(text, w),
         )
         return comma_may_be_misplaced(left, right.group(0), possessive, around)
 
@@ -193,6 +205,42 @@ def _no_finite_before(text: str, at: int) -> bool:
         if tags & _FINITE_OR_TO:
             return False
     return True
+
+
+def _verb_before(text: str, left: re.Match[str]) -> bool:
+    """Is the token before the word `left` a word that may only be a verb or an adverb? Only where both are whole
+    tokens (word_classes.one_token) one space apart, the earlier one after a space or at the start."""
+    at = left.start()
+    if at < 2 or text[at - 1] != " " or not one_token(left.group(1)):
+        return False
+    prev = _WORD_BEFORE.search(text, 0, at - 1)
+    if prev is None or (prev.start() > 0 and text[prev.start() - 1] not in " \t") or not one_token(prev.group(1)):
+        return False
+    tags = _sentence_tags(prev.group(1)) if prev.start() == 0 else possible_tags(prev.group(1))
+    return tags <= _VERB_OR_ADVERB
+
+
+def _mark_near_before(text: str, left: re.Match[str]) -> bool:
+    """Is there surely a comma or colon among the 6 tokens before the mark after `left` (judge._modifier's two
+    nouns of a list)? Counted back over chunks of letters, each with a comma or colon after it or none, as at most
+    word_classes.most_tokens tokens each and a token for any gap but one space; unsure (False) at anything else."""
+    reach = most_tokens(left.group(1))
+    end = left.start()
+    while reach < _LIST_REACH:
+        gap = _GAP_BEFORE.search(text, 0, end)
+        if gap is None:
+            return False
+        reach += gap.group() != " "
+        chunk = _CHUNK_BEFORE.search(text, 0, gap.start())
+        if chunk is None or (chunk.start() > 0 and not text[chunk.start() - 1].isspace()):
+            return False
+        if chunk.group(2):
+            reach += 1
+            if reach <= _LIST_REACH:
+                return True
+        reach += most_tokens(chunk.group(1))
+        end = chunk.start()
+    return False
 
 
 def _tokens_to_aside(text: str, mark: re.Match[str]) -> int | None:

@@ -14,6 +14,7 @@ from .words import (
     PREPOSITIONS,
     PRONOUN_DETERMINERS,
     SHORT_SIDE,
+    STANDALONE_POSSESSIVES,
     SUBJECT_START,
     VERB_TAGS,
 )
@@ -56,7 +57,7 @@ def cannot_end(sdoc: Any, k: int) -> bool:
     if t.tag_ == "CC":
         return True
     if t.tag_ == "PRP$":
-        return t.lower_ not in ("his", "her")  # also pronouns: `the choice was his.`
+        return t.lower_ not in STANDALONE_POSSESSIVES
     return t.lower_ in PREPOSITIONS and sdoc[k - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..word_classes import ADJECTIVES, NAMES, NOUNS, VERBS, possible_tags
+from ..word_classes import ADJECTIVES, NAMES, NOUNS, VERBS, one_token, possible_tags
 from .words import (
     ARTICLES,
     AUXILIARIES,
     FINITE,
     NOUN_PHRASE_START,
+    PREPOSITIONS,
+    STANDALONE_POSSESSIVES,
     SUBJECT_PRONOUNS,
 )
 
@@ -38,6 +40,11 @@ class Around:
     # no word before the left one may be a finite verb or `to` (each word by its tags; False where a token may hide
     # in a word, an apostrophe's, or a word is no plain letters or digits)
     no_finite_before: bool = False
+    # the word before the left one is a token of its own that may only be a verb or an adverb (`was volatile,
+    # officials`): judge._modifier reads no adjective after those as modifying a noun
+    verb_before: bool = False
+    # a comma or colon among the 6 tokens before the comma (judge._modifier: nouns of a list)
+    mark_before: bool = False
 
 
 def _opens_phrase(lt: frozenset[str], rt: frozenset[str], low: str) -> bool:
@@ -82,7 +89,9 @@ def comma_may_be_misplaced(left: str, right: str, possessive: bool, around: Arou
     if around.near:
         return False  # an aside closes within a few words: nothing else is judged
     # _modifier reads an adjective before a comma in lower case only
-    if ("CC" in lt and rt & {"NN", "NNS", "JJ"}) or (lt & ADJECTIVES and rt & NOUNS and left.islower()):
+    if ("CC" in lt and rt & {"NN", "NNS", "JJ"}) or (
+        lt & ADJECTIVES and rt & NOUNS and left.islower() and not around.verb_before
+    ):
         return True
     finite = bool(rt & FINITE)
     if finite and (low in SUBJECT_PRONOUNS or "WDT" in lt):
@@ -96,10 +105,28 @@ def comma_may_be_misplaced(left: str, right: str, possessive: bool, around: Arou
         return True
     # two nouns of one phrase: the left one in lower case
     if lt & NOUNS and (
-        rlow == "of" or (rt & NOUNS and left.islower() and not around.marks_after and not around.conjunction_after)
+        rlow == "of"
+        or (
+            rt & NOUNS
+            and left.islower()
+            and not around.marks_after
+            and not around.conjunction_after
+            and not around.mark_before
+        )
     ):
         return True
     # a verb and its object: after a finite verb or `to` (judge.after_verb_object: no fronted infinitive)
     takes_object = rlow in ARTICLES or bool(rt & {"PRP$", "CD", "PRP"})
     verb = bool(lt & (VERBS - {"VBN"})) and low not in AUXILIARIES
     return verb and takes_object and not around.no_finite_before
+
+
+def may_not_end(word: str) -> bool:
+    """Can context.cannot_end find that a sentence cannot end on this word, before its period? Only on a
+    conjunction, a possessive determiner that is no pronoun too, or a preposition (after a noun), by the tags the
+    lexicon allows it; a chunk the tokenizer may split (word_classes.one_token) is unsure."""
+    low = word.lower()
+    if low in PREPOSITIONS or not one_token(word):
+        return True
+    tags = possible_tags(word)
+    return "CC" in tags or ("PRP$" in tags and low not in STANDALONE_POSSESSIVES)

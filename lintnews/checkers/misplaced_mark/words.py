@@ -14,6 +14,8 @@ PREPOSITIONS = frozenset(["of", "in", "on", "at", "for", "with", "from", "by", "
 AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had"])
 ASIDE_MARKS = frozenset([",", ";", ":", "(", ")", "—", "–", "-"])
 SUBJECT_PRONOUNS = frozenset(["i", "he", "she", "we", "they"])
+# possessive determiners that are pronouns too, which a sentence may end on (`the choice was his.`)
+STANDALONE_POSSESSIVES = frozenset(["his", "her"])
 OBJECT_PRONOUNS = frozenset(["me", "him", "us", "them"])
 # words that only continue a phrase, which a colon cannot introduce
 BOUND = frozenset(["of", "than", "that"])
