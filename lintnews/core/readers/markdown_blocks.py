@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from markdown_it.common.utils import isStrSpace, mdTrim
+from markdown_it.common.utils import mdTrim
 from markdown_it.rules_block.state_block import StateBlock
 
 # the type of the token a run of headings makes; its meta[HEADINGS] holds them in order
@@ -56,28 +56,25 @@ def heading_run(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 def _atx_heading(state: StateBlock, line: int) -> Heading | None:
-    """The heading on `line`, as markdown-it's heading rule reads it (rules_block/heading.py, step by step), or
-    None where that rule refuses the line."""
+    """The heading on `line`, as markdown-it's heading rule reads it (rules_block/heading.py), or None where that
+    rule refuses the line: its steps over characters done by str methods on the line, not a call per character."""
     src = state.src
     pos = state.bMarks[line] + state.tShift[line]
     maximum = state.eMarks[line]
     if state.is_code_block(line) or pos >= maximum or src[pos] != "#":
         return None
-    level = 1
-    pos += 1
-    ch = src[pos] if pos < len(src) else None
-    while ch == "#" and pos < maximum and level <= 6:
-        level += 1
-        pos += 1
-        ch = src[pos] if pos < len(src) else None
-    if level > 6 or (pos < maximum and not isStrSpace(ch)):
+    text = src[pos:maximum]
+    after = text.lstrip("#")
+    level = len(text) - len(after)
+    if level > 6 or (after and after[0] not in " \t"):
         return None
-    # a closing sequence ('## Title ##') and the spaces around it are not the content
-    maximum = state.skipSpacesBack(maximum, pos)
-    tmp = state.skipCharsStrBack(maximum, "#", pos)
-    if tmp > pos and isStrSpace(src[tmp - 1]):
-        maximum = tmp
-    return Heading(line, level, mdTrim(src[pos:maximum]))
+    # a closing sequence ('## Title ##') and the spaces around it are not the content (markdown-it's steps back
+    # over spaces and tabs, then over '#', stop at the end of the opening sequence)
+    body = after.rstrip(" \t")
+    unclosed = body.rstrip("#")
+    if unclosed and unclosed[-1] in " \t":
+        body = unclosed
+    return Heading(line, level, mdTrim(body))
 
 
 def _opens_with_hash(state: StateBlock, line: int) -> bool:
