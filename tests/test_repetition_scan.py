@@ -99,3 +99,30 @@ def test_a_unit_may_begin_inside_a_run_of_its_first_word() -> None:
     # the run's first word starts no unit (each it starts is `on` repeated or differs); its second starts one
     text = "on on on on the on on on the"
     assert find_repeats(text, 2, 4)[1] == _plain(text, 2, 4)[1] == [Repeat(1, 4, 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_WORDS, _GAPS), min_size=2, max_size=5),
+    st.integers(1, 40),
+    st.lists(st.tuples(st.integers(0, 200), _WORDS, _GAPS), max_size=2),
+)
+def test_a_phrase_said_many_times_as_the_plain_reading(
+    unit: list[tuple[str, str]], times: int, changes: list[tuple[int, str, str]]
+) -> None:
+    # a unit of words and gaps said again and again, a word or gap here and there changed: the copies counted
+    # many at a time must stop where the plain reading's copy-by-copy count stops
+    pieces = unit * times
+    for at, word, gap in changes:
+        if at < len(pieces):
+            pieces[at] = (word, gap)
+    text = "".join(w + g for w, g in pieces)
+    for min_words, max_words in ((2, 8), (2, 3), (1, 4)):
+        assert find_repeats(text, min_words, max_words)[1] == _plain(text, min_words, max_words)[1], text
+
+
+def test_copies_counted_many_at_a_time_stop_at_a_comma_or_a_break() -> None:
+    for cut in (", ", ". ", " \u2060"):
+        text = "talks in " * 13 + "talks in" + cut + "talks in " * 9 + "end"
+        assert find_repeats(text, 2, 8)[1] == _plain(text, 2, 8)[1], cut
+        assert len(find_repeats(text, 2, 8)[1]) == 2, cut

@@ -174,13 +174,15 @@ def _more_copies(low: list[str], gaps: _Gaps, same: list[int], i: int, hit: int)
         while times < last - i and gaps.join[i + times] == 2:
             times += 1
         return times
-    n = len(low)
-    while (
-        i + (times + 2) * hit <= n
-        and low[i : i + hit] == low[i + (times + 1) * hit : i + (times + 2) * hit]
-        and gaps.copies_join(i + times * hit, hit)
-    ):
-        times += 1
+    # several copies asked at once, twice as many after each yes and half after each no (a phrase a decoder
+    # looped on a hundred thousand times is a few slice comparisons, not a call per copy)
+    step = 1
+    while step:
+        if gaps.copies_follow(low, i, hit, times, step):
+            times += step
+            step *= 2
+        else:
+            step //= 2
     return times
 
 
@@ -204,6 +206,22 @@ class _Gaps:
         breaks = {g: _BREAK.search(g) is not None for g in join}
         self.join: list[int] = list(map(join.__getitem__, gaps))
         self.breaks: list[bool] = list(map(breaks.__getitem__, gaps))
+
+    def copies_follow(self, low: list[str], i: int, size: int, times: int, k: int) -> bool:
+        """Do copies times+1 .. times+k of the unit of `size` tokens at i follow as copies_join has each follow
+        the one before? (each condition over the k copies at once, by strided slices)"""
+        first = i + times * size  # copy `times`, the last one known
+        if i + (times + k + 1) * size > len(low) or low[first + size : first + (k + 1) * size] != low[i : i + size] * k:
+            return False
+        # the gap after each of copies times .. times+k-1 joins, and each copy's inner gaps are those of the next
+        if min(self.join[first + size - 1 : first + k * size : size]) < (2 if size < 4 else 1):
+            return False
+        text, breaks = self.text, self.breaks
+        for j in range(size - 1):
+            same = text[first + j : first + k * size + j + 1 : size]
+            if same.count(same[0]) != len(same) or any(breaks[first + j : first + (k - 1) * size + j + 1 : size]):
+                return False
+        return True
 
     def copies_join(self, i: int, size: int) -> bool:
         """Are tokens i..i+size and the next `size` tokens two copies with the same spacing, side by side?"""
