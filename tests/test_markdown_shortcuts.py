@@ -83,13 +83,14 @@ def test_repeated_emphasis_paragraphs_are_read_alike(monkeypatch: pytest.MonkeyP
 @given(
     st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8),
     st.lists(st.sampled_from(_PIECES), max_size=4),
-    st.booleans(),
+    st.sampled_from(["", "\n[a]: /url\n", "\n[^1]: A note.\n"]),
 )
-def test_dense_content_read_by_stretches_as_step_by_step(unit: list[str], tail: list[str], defined: bool) -> None:
+def test_dense_content_read_by_stretches_as_step_by_step(unit: list[str], tail: list[str], defined: str) -> None:
     # a unit said until the content is dense in marks (if its pieces have any): the stretches the text rule and
     # the dense emphasis marks take, and the links that cannot end, read as the loop's steps read them (with a
-    # reference defined, `[a]` and `![a]` are a link and an image without a `)`)
-    raw = "x " + "".join(unit) * 300 + "".join(tail) + "\n" + ("\n[a]: /url\n" if defined else "")
+    # reference defined, `[a]` and `![a]` are a link and an image without a `)`; with a footnote, `[^1]` is its
+    # reference wherever it stands)
+    raw = "x " + "".join(unit) * 300 + "".join(tail) + "\n" + defined
     fast = _reading(raw)
     with pytest.MonkeyPatch().context() as m:
         m.setattr(TracingInline, "plain_stretch", lambda _self: None)
@@ -103,3 +104,9 @@ def test_a_dense_link_without_a_paren_needs_a_reference() -> None:
     paragraph = len(raw) - 1
     assert _reading(raw)[0][:paragraph].count("a") == 300  # type: ignore[index]
     assert _reading(raw + "\n[a]: /url\n")[0][:paragraph].count("a") == 150  # type: ignore[index]
+
+
+def test_dense_footnote_references_without_a_paren_are_markup() -> None:
+    # no `)` anywhere and no reference: links cannot end, but a footnote reference needs none
+    raw = "x " + "[^1]" * 300 + "\n\n[^1]: A note.\n"
+    assert "^" not in _reading(raw)[0][: len(raw) - 16]  # type: ignore[index]

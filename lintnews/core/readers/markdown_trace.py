@@ -112,19 +112,22 @@ class TracingInline(ParserInline):
         self._all_known: bool | None = None  # does every enabled rule start at a known character?
         self._bases: dict[int, int] = {}  # id(state) -> offset of its src in the traced source
         self._outer: list[tuple[StateInline, int]] = []
-        self._plain: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # see plain_stretch
+        self._plain: tuple[re.Pattern[str], ...] | None = None  # see plain_stretch
 
-    def plain_stretch(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    def plain_stretch(self) -> tuple[re.Pattern[str], ...] | None:
         """A stretch of dense content no rule starts in: emphasis marks and `]` (no rule starts at them there)
-        and the characters the text rule takes (no rule starts at them anywhere); and the same where no `]`
-        follows, with `[`, `!` and `^` (the bounded link, image and footnote rules, the only ones to start at
-        them, need a label that closes). None where an enabled rule's start is not known."""
+        and the characters the text rule takes (no rule starts at them anywhere); the same where no `]` follows,
+        with `[`, `!` and `^` (the bounded link, image and footnote rules, the only ones to start at them, need a
+        label that closes); and where no `)` follows and no reference is defined, with `!` and a `[` that opens
+        no footnote (a link or an image cannot end: see _label_closes). None where an enabled rule's start is
+        not known."""
         if self._plain is None and self.all_text(""):
             pattern = self.terminator_re.pattern  # markdown-it's own: "[" + the escaped terminators + "]"
             if pattern.startswith("[") and pattern.endswith("]") and not pattern.startswith("[^"):
                 self._plain = (
                     re.compile(rf"(?:[*_~\]]|[^{pattern[1:]})+"),
                     re.compile(rf"(?:[*_~\]\[!^]|[^{pattern[1:]})+"),
+                    re.compile(rf"(?:[*_~\]!]|\[(?!\^)|[^{pattern[1:]})+"),
                 )
         return self._plain
 
@@ -230,10 +233,14 @@ class TracingInline(ParserInline):
         src = state.src
         plain = self.plain_stretch() if dense else None
         last_close = src.rfind("]", 0, end)
+        # where links and images cannot end: after the last `)`, with no reference defined
+        unended = src.rfind(")", 0, end) if not state.env.get("references") else end
         while state.pos < end:
             pos = state.pos
             ok = False
-            if dense and self._dense_markup(state, plain and plain[pos > last_close], text, base):
+            if dense and self._dense_markup(
+                state, plain[1 if pos > last_close else 2 if pos > unended else 0] if plain else None, text, base
+            ):
                 continue
             if state.level < max_nesting:
                 before = len(tokens)
