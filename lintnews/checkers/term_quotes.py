@@ -53,7 +53,7 @@ class TermQuotesChecker(Checker):
     needs_parser = True
     # the tags settle most quoted spans (a verb of saying, I or we, a last word that is no noun); only the sentences
     # whose terms they leave open are parsed in full, to tell whether the last word is a noun there
-    first_level = nlp.TAGS
+    first_level: str | None = nlp.TAGS
     options = {
         "min_terms": Option(int, default=4, help="an article is reported when it quotes at least this many terms"),
         "min_distinct": Option(int, default=3, help="... of which at least this many are different"),

@@ -338,7 +338,7 @@ def _prefetch_in_steps(
                 further[then.level][(id(target), key)] = (target, _raw_space_tags(tags_only[key]))
             else:  # no tagged Doc to go on from: parsed from its text
                 again.append((document, b, then.level))
-    if split:
+    if split and (m or further[FULL] or further[DEPS]):
         full, deps = _parse_pass(
             docs[:n] + [d for _, d in further[FULL].values()], docs[n:m] + [d for _, d in further[DEPS].values()]
         )
