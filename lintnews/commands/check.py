@@ -19,6 +19,7 @@ from ..engine import baseline as bl
 from ..engine.results import FileResult
 from ..engine.runner import Run, RunOptions, make_run
 from ..speed.cache import choose_cache_dir, default_cache_dir
+from ..speed.cache_bound import cache_limit, sweep_if_due
 from .check_args import add_check_arguments
 from .check_render import Outcome, article_scores, finding_order, report_over, write_report
 from .check_stream import counted, stream_json
@@ -34,10 +35,13 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
+    limit = cache_limit()  # a bad $LINTNEWS_CACHE_MAX fails before the linting, not after
     if args.cache_dir:
         choose_cache_dir(Path(args.cache_dir))
     with _output(args.output_file) as out, contextlib.redirect_stdout(out):
         code = _run(args, started)
+    # after the report: the sweep, when one is due, delays no output (and --jobs workers never sweep)
+    sweep_if_due(Path(args.cache_dir) if args.cache_dir else default_cache_dir(), limit)
     if args.exit_zero and code == 1:
         return 0
     return code

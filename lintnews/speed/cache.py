@@ -43,8 +43,12 @@ TAG_TEXT = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by lintnews (https://bford.info/cachedir/).\n"
 )
-# what lintnews writes in the folder: the Cache kinds and the derived word tables (see tables_dir)
-ENTRIES = ("rules", "findings", "corpus", "catalog", "lexicon", TAG)
+# the folders of entries: the Cache kinds and the derived word tables (see tables_dir); what a sweep may evict
+KINDS = ("rules", "findings", "corpus", "catalog", "lexicon")
+# the bookkeeping of the size limit (cache_bound.py): when the folder was last swept, what was written since
+STATE = "sweep-state.json"
+# what lintnews writes in the folder
+ENTRIES = (*KINDS, STATE, TAG)
 
 
 # the folder --cache-dir named for this process, if any (see tables_dir)
@@ -111,12 +115,46 @@ def _files_hash(pkg: Path) -> str:
 
 def _read_memo(path: Path) -> dict[str, str]:
     try:
-        value = json.loads(path.read_text(encoding="utf-8"))
+        value = json.loads(read_entry(path))
     except (OSError, ValueError):  # none yet, or damaged: hashed again and rewritten
         return {}
     if not isinstance(value, dict):
         return {}
     return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+# Bytes this process wrote into the cache folder since the size limit last counted them (cache_bound.py): the
+# sweep needs no walk of the folder to know that a run's writes may have pushed it over its limit. Kept by
+# process id: a run forked by the warm server must not count again what the server wrote as it warmed up.
+_WRITTEN: dict[int, int] = {}
+
+
+def take_written() -> int:
+    """The bytes store_whole wrote in this process since the last call (and count again from zero)."""
+    return _WRITTEN.pop(os.getpid(), 0)
+
+
+# A hit marks its entry used by its modification time, which the sweep evicts by (oldest first), but only once
+# a day: a re-run over unchanged files must not write to every entry it reads.
+TOUCH_AFTER = 86_400.0
+
+
+def mark_used(path: Path, st: os.stat_result) -> None:
+    """Mark the entry at `path` (whose stat is `st`) as used now, if it was not marked within TOUCH_AFTER."""
+    if time.time() - st.st_mtime > TOUCH_AFTER:
+        try:
+            os.utime(path)
+        except OSError:  # swept meanwhile, or a read-only folder: nothing to keep
+            pass
+
+
+def read_entry(path: Path) -> bytes:
+    """The bytes of a cache file, marking it used (see mark_used); OSError when there is none."""
+    with open(path, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        data = fh.read()
+    mark_used(path, st)
+    return data
 
 
 def store_whole(path: Path, data: bytes) -> bool:
@@ -131,6 +169,8 @@ def store_whole(path: Path, data: bytes) -> bool:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
+        pid = os.getpid()
+        _WRITTEN[pid] = _WRITTEN.get(pid, 0) + len(data)
     except BaseException as e:
         if tmp:
             try:
@@ -153,8 +193,14 @@ def digest(parts: Iterable[str | bytes]) -> str:
     return h.hexdigest()
 
 
+def generation() -> str:
+    """The folder of this code version's entries under each kind: the entries of older versions, which no key
+    of this one can reach, are told apart (`lintnews cache info`) without opening them."""
+    return code_fingerprint()[:16]
+
+
 class Cache:
-    """Pickled values in files named by their key under `root/kind/`, written atomically.
+    """Pickled values in files named by their key under `root/kind/generation()/`, written atomically.
 
     Concurrent runs are safe: an entry is written to a temporary file in the same folder and renamed over,
     so a reader sees a whole entry or none. A corrupt or unreadable entry is a miss (and is removed).
@@ -163,17 +209,18 @@ class Cache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.generation = generation()
         self.hits = 0
         self.misses = 0
 
     def _path(self, kind: str, key: str) -> Path:
-        return self.root / kind / key[:2] / f"{key}.pickle"
+        return self.root / kind / self.generation / key[:2] / f"{key}.pickle"
 
     def get(self, kind: str, key: str) -> Any:
         path = self._path(kind, key)
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_entry(path)
+        except OSError:  # none, or swept away by a concurrent run: a miss either way
             self.misses += 1
             return None
         try:

@@ -10,7 +10,7 @@ from typing import Any
 
 import regex
 
-from .cache import store_whole
+from .cache import read_entry, store_whole
 
 # Why: the `regex` module parses a pattern in Python, 1.3 ms on average for the shipped packs' patterns, and a
 # one-article run compiles a hundred and more of them (every rule whose pattern may match, each validated again
@@ -86,7 +86,7 @@ def store_path(folder: Path) -> Path:
 
 def _read(path: Path) -> dict[Key, bytes]:
     try:
-        value: Any = pickle.loads(path.read_bytes())
+        value: Any = pickle.loads(read_entry(path))  # marked used: kept by the size limit (cache_bound.py)
     except Exception:  # none yet, or truncated, or not ours: an empty store, rewritten by save()
         return {}
     if not isinstance(value, dict):

@@ -27,7 +27,7 @@ from typing import Any
 import regex
 
 from . import dialect
-from .cache import store_whole, tables_dir
+from .cache import read_entry, store_whole, tables_dir
 from .dialect import prefilter_expression
 
 # bump when the stored form or the rewrite changes in a way the expressions' hash would not show
@@ -134,7 +134,7 @@ class _Database:
         """The database from the tables folder, else compiled and stored there; False if nothing compiles."""
         path = _path(f"hyperscan-{self.key(hs)}.db")
         try:
-            data = path.read_bytes() if path is not None else b""
+            data = read_entry(path) if path is not None else b""
             if data:
                 always, blob = _unpack(data)
                 self.always = always

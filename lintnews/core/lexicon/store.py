@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import mmap
+import os
 import struct
 import sys
 import zlib
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ...speed.cache import store_whole
+from ...speed.cache import mark_used, read_entry, store_whole
 
 # bump when the packed layout or what a table holds changes: old files are then simply not found
 PACK_FORMAT = 2
@@ -119,7 +120,9 @@ def packed_table(name: str, source: Path, build: Callable[[], dict[str, int]]) -
         return None
     try:
         with path.open("rb") as fh:
-            return PackedTable(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+            table = PackedTable(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+            mark_used(path, os.fstat(fh.fileno()))  # kept by the cache folder's size limit (cache_bound.py)
+            return table
     except (OSError, ValueError, struct.error):
         pass  # missing or damaged: built again
     data = PackedTable.pack(build())
@@ -136,7 +139,7 @@ def cached_value(name: str, source: Path, build: Callable[[], Any]) -> Any:
     if path is None:
         return build()
     try:
-        data = path.read_bytes()
+        data = read_entry(path)
         if len(data) > 4 and zlib.crc32(data[4:]) == int.from_bytes(data[:4], "little"):
             return marshal.loads(data[4:])
     except (OSError, ValueError, EOFError, TypeError):
