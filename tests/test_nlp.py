@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from lintnews.core import nlp
+from lintnews.core import nlp, spacy_import
 from lintnews.core.sources import make_document
 from lintnews.engine.lint import Linter
 from lintnews.rules.rulepack import Rule, parse_pack
@@ -255,7 +255,7 @@ def test_the_models_ruler_uses_the_fast_matcher_with_the_same_result() -> None:
 _IMPORT_CHECK = """
 import sys
 import types
-from lintnews.core import nlp
+from lintnews.core import nlp, spacy_import
 spacy = nlp.import_spacy()
 assert "typer" not in sys.modules and "spacy.cli" not in sys.modules, "the CLI was imported"
 assert callable(spacy.info)
@@ -276,7 +276,7 @@ class Fail(importlib.abc.MetaPathFinder):
             raise ImportError("simulated")
         return None
 sys.meta_path.insert(0, Fail())
-from lintnews.core import nlp
+from lintnews.core import nlp, spacy_import
 spacy = nlp.import_spacy()
 assert Fail.fired
 assert [t.text for t in spacy.blank("en")("It works.")] == ["It", "works", "."]
@@ -335,10 +335,10 @@ def test_numpy_matmul_gives_the_parse_blis_gives() -> None:
 def test_one_blas_thread_unless_the_user_chose(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(sys.modules, "numpy", raising=False)
     monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
-    nlp._one_blas_thread()
+    spacy_import._one_blas_thread()
     assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
-    nlp._one_blas_thread()
+    spacy_import._one_blas_thread()
     assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
 
 

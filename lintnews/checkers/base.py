@@ -13,7 +13,7 @@ import regex
 from ..core.document import Block, Document
 from ..core.errors import RuleError
 from ..core.findings import Hit
-from ..core.nlp import FULL
+from ..core.nlp import FULL, Request, Then
 from ..rules.rulepack import Rule
 from .hooks import SpeedHooks
 
@@ -198,6 +198,9 @@ class Checker(SpeedHooks):
     # how much of the analysis the rule reads (nlp.BLANK: tokens; nlp.TAGS: also tag_; nlp.DEPS: also dep_, head;
     # nlp.FULL: also pos_, lemma_, morph): the tagger alone costs a third of the full parse
     parse_level: str = FULL
+    # a rule that reads `parse_level` only where a lesser level leaves its answer open asks in two steps: its
+    # parse_blocks at this level (nlp.TAGS: the tagger alone), then those of them `next_blocks` picks at parse_level
+    first_level: str | None = None
     # True when it also compares documents of one run (check_corpus is called after all documents)
     cross_document: ClassVar[bool] = False
     # the cross-document facts check_corpus reads: the doc.cache entries `check` leaves on each document, which a
@@ -229,22 +232,42 @@ class Checker(SpeedHooks):
         """The blocks of `doc` (sentences or paragraphs) this rule reads parsed: only those worth parsing."""
         return ()
 
+    def next_blocks(self, doc: Document, first: Sequence[tuple[Block, Any]]) -> Sequence[Block]:
+        """Of the blocks with their Docs at `first_level`, those this rule reads at `parse_level` (a two-step rule
+        says which from what the first level shows; it is asked again on the same analysis when it reads them)."""
+        return [block for block, _ in first]
+
     def parse_request(self, doc: Document) -> tuple[Sequence[Block], str]:
-        """`parse_blocks(doc)` worked out once per document, and the level: what the engine parses ahead."""
+        """`parse_blocks(doc)` worked out once per document, and the level of its (first) step."""
         key = f"{PARSE_BLOCKS}{self.rule.id}"
         blocks: Sequence[Block] | None = doc.cache.get(key)
         if blocks is None:
             blocks = doc.cache[key] = self.parse_blocks(doc)
-        return blocks, self.parse_level
+        return blocks, self.first_level or self.parse_level
+
+    def prefetch_request(self, doc: Document) -> Request:
+        """What the engine parses ahead: parse_request, and for a two-step rule the step after it."""
+        blocks, level = self.parse_request(doc)
+        return blocks, level, self._then(doc)
+
+    def _then(self, doc: Document) -> Then | None:
+        if self.first_level is None or self.first_level == self.parse_level:
+            return None
+        return Then(self.parse_level, functools.partial(self.next_blocks, doc))
 
     def parsed(self, doc: Document) -> Iterator[tuple[Block, Any]]:
-        """Each of this rule's `parse_blocks` with its spaCy Doc (offsets in it are relative to the block)."""
+        """Each of this rule's `parse_blocks` with its spaCy Doc (offsets in it are relative to the block): at
+        `parse_level`, but for a two-step rule the blocks next_blocks left out, at `first_level`."""
         blocks, level = self.parse_request(doc)
         if not blocks:
             return
         from ..core import nlp
 
-        yield from zip(blocks, nlp.parse(doc, blocks, level), strict=True)
+        then = self._then(doc)
+        if then is None:
+            yield from zip(blocks, nlp.parse(doc, blocks, level), strict=True)
+        else:
+            yield from nlp.parse_in_steps(doc, blocks, level, then)
 
     def uses_model(self) -> bool:
         """The old name of `needs_parser`, for callers outside checkers/ until they read the declaration."""

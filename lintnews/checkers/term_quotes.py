@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ..core import nlp
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from .base import Checker, Option, compile_user_regex
@@ -36,8 +37,10 @@ _ATTRIBUTING = frozenset(
 # the term-quoting habit is that of third-person news prose
 _PERSONAL = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _WORD = compile_user_regex(r"\p{L}[\p{L}\p{M}'’-]*")
-# the tags of a word the parse calls a NOUN
+# the tags of a word the parse calls a NOUN (the model's attribute ruler gives NOUN to these tags only)
 _NOUN_TAGS = frozenset({"NN", "NNS"})
+# a candidate the tags leave open: its block, where its quotation mark opens, the term
+Open = tuple[Block, int, str]
 
 
 def may_quote(text: str) -> bool:
@@ -48,6 +51,9 @@ def may_quote(text: str) -> bool:
 class TermQuotesChecker(Checker):
     kind = "term-quotes"
     needs_parser = True
+    # the tags settle most quoted spans (a verb of saying, I or we, a last word that is no noun); only the sentences
+    # whose terms they leave open are parsed in full, to tell whether the last word is a noun there
+    first_level: str | None = nlp.TAGS
     options = {
         "min_terms": Option(int, default=4, help="an article is reported when it quotes at least this many terms"),
         "min_distinct": Option(int, default=3, help="... of which at least this many are different"),
@@ -109,29 +115,62 @@ class TermQuotesChecker(Checker):
             doc.cache[key] = cached
         return list(dict.fromkeys(b for b, _, _, term, _, titled in cached if self._countable(term, titled)))
 
-    def check(self, doc: Document) -> Iterator[Hit]:
-        parsed: dict[Block, Any] = dict(self.parsed(doc))
-        if not parsed:
-            return
-        spans: list[tuple[int, int, str]] = []
-        terms: set[str] = set()
-        n_terms = 0
-        for block, start, end, term, stop, titled in doc.cache[f"term-quotes:{self.rule.id}"]:
-            if len(term.split()) <= self.opts["max_reported_words"]:
-                spans.append((block.start + start, block.start + end, term + stop))
-            if not self._countable(term, titled):
+    def _attributed(self, sdoc: Any) -> bool:
+        """Does the sentence attribute words to somebody: a verb of saying, as the tag of a word and the lemma the
+        model gives that form with that tag tell (so the tags alone answer, before any parse)."""
+        for t in sdoc:
+            pos, lemma = nlp.reading(t.text, t.tag_)
+            if pos == "VERB" and lemma.lower() in _ATTRIBUTING:
+                return True
+        return False
+
+    def _open_terms(self, doc: Document, analysed: Sequence[tuple[Block, Any]]) -> list[Open]:
+        """The quoted spans that may count as terms by their sentences' tags, where enough of them may to show the
+        habit (else none: then no parse can make the article report)."""
+        sdocs = dict(analysed)
+        # per sentence: somebody's words quoted in part, or a writer speaking as I or to you
+        turned_away: dict[Block, bool] = {}
+        found: list[Open] = []
+        for block, start, _, term, _, titled in doc.cache[f"term-quotes:{self.rule.id}"]:
+            if block not in sdocs or not self._countable(term, titled):
                 continue
-            sdoc = parsed[block]
-            if any(t.lemma_.lower() in _ATTRIBUTING and t.pos_ == "VERB" for t in sdoc):
-                continue  # somebody's words quoted in part
-            if any(t.lower_ in _PERSONAL and t.tag_ in ("PRP", "PRP$") for t in sdoc):
+            sdoc = sdocs[block]
+            if block not in turned_away:
+                turned_away[block] = self._attributed(sdoc) or any(
+                    t.lower_ in _PERSONAL and t.tag_ in ("PRP", "PRP$") for t in sdoc
+                )
+            if turned_away[block]:
                 continue
             inner = [t for t in sdoc if start + 1 <= t.idx < start + 1 + len(term)]
+            if inner and inner[-1].tag_ in _NOUN_TAGS:
+                found.append((block, start, term))
+        if len(found) < self.opts["min_terms"] or len({t.lower() for *_, t in found}) < self.opts["min_distinct"]:
+            return []
+        return found
+
+    def next_blocks(self, doc: Document, first: Sequence[tuple[Block, Any]]) -> list[Block]:
+        """The sentences whose terms the tags leave open: the parse tells whether their last word is a noun."""
+        return list(dict.fromkeys(block for block, _, _ in self._open_terms(doc, first)))
+
+    def check(self, doc: Document) -> Iterator[Hit]:
+        analysed = list(self.parsed(doc))
+        if not analysed:
+            return
+        spans = [
+            (block.start + start, block.start + end, term + stop)
+            for block, start, end, term, stop, _ in doc.cache[f"term-quotes:{self.rule.id}"]
+            if len(term.split()) <= self.opts["max_reported_words"]
+        ]
+        terms: set[str] = set()
+        n_terms = 0
+        parsed = dict(analysed)
+        # the open terms' sentences are parsed in full: next_blocks chose them from these same tags
+        for block, start, term in self._open_terms(doc, analysed):
+            inner = [t for t in parsed[block] if start + 1 <= t.idx < start + 1 + len(term)]
             # a term is a noun phrase: its last word a common noun (not 'patched', 'severe', 'not close')
-            if not inner or inner[-1].pos_ != "NOUN":
-                continue
-            n_terms += 1
-            terms.add(term.lower())
+            if inner[-1].pos_ == "NOUN":
+                n_terms += 1
+                terms.add(term.lower())
         # the article's habit, not one quoted word: enough terms, and not one term quoted over and over. Where the
         # habit is shown, its other short quotations (a verb, an attributed slogan) are the same habit.
         if n_terms < self.opts["min_terms"] or len(terms) < self.opts["min_distinct"]:

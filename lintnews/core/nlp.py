@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import sys
-import threading
 import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import LintnewsError
 from .ruler_matcher import RulerMatcher
+from .spacy_import import import_spacy
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,119 +37,23 @@ _TAGGER = ("tok2vec", "tagger")
 _AFTER_TAGGER = frozenset({"parser", "attribute_ruler", "lemmatizer"})
 # the components after the parser, which change neither its dependencies nor (but whitespace's) the tags
 _AFTER_PARSER = ("attribute_ruler", "lemmatizer")
-# a rule asks for these blocks at this level (see Linter.lint: every rule's blocks are parsed in one batch)
-Request = tuple[Sequence["Block"], str]
+
+
+class Then(NamedTuple):
+    """A request's second step: of its blocks, those `choose` picks, judged from their Docs at the first level, are
+    parsed at `level` too (a rule that reads the full parse only where the tags leave its answer open)."""
+
+    level: str
+    choose: Callable[[list[tuple[Block, Doc]]], Sequence[Block]]
+
+
+# a rule asks for these blocks at this level, then maybe some of them at a fuller one (see Linter.lint: every rule's
+# blocks are parsed in one batch)
+Request = tuple[Sequence["Block"], str] | tuple[Sequence["Block"], str, Then | None]
 
 
 class ModelUnavailable(LintnewsError):
     """The spaCy English model is not installed."""
-
-
-# the placeholders live in sys.modules while spaCy imports: one thread at a time
-_IMPORT_LOCK = threading.Lock()
-
-
-def _cli_stub() -> tuple[types.ModuleType, types.ModuleType]:
-    def info(*args: Any, **kwargs: Any) -> Any:
-        from spacy.cli.info import info as real_info
-
-        return real_info(*args, **kwargs)
-
-    cli = types.ModuleType("spacy.cli")
-    cli.__path__ = []
-    cli_info = types.ModuleType("spacy.cli.info")
-    cli_info.info = info  # type: ignore[attr-defined]
-    return cli, cli_info
-
-
-def import_spacy() -> types.ModuleType:
-    """`import spacy` without its command line, when that is safe.
-
-    spaCy's __init__ imports spacy.cli (typer, click, weasel and every sub-command) only to re-export
-    `spacy.info`; that is about a third of its import time and loading a pipeline never uses it. While
-    spaCy imports, placeholders stand in for spacy.cli and spacy.cli.info (whose `info` imports the real
-    one when called); they are removed right after, so a later `import spacy.cli` gets the real package.
-    If anything goes wrong, the half-imported modules are dropped and spaCy is imported as usual.
-    """
-    with _IMPORT_LOCK:
-        spacy = _import_spacy()
-        _group_entry_points()
-        return spacy
-
-
-def _import_spacy() -> types.ModuleType:
-    _one_blas_thread()
-    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
-        import spacy
-
-        return spacy
-    before = set(sys.modules)
-    cli, cli_info = _cli_stub()
-    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, cli_info
-    try:
-        import spacy
-    except Exception:
-        for name in set(sys.modules) - before:
-            if name == "spacy" or name.startswith("spacy."):
-                del sys.modules[name]
-        import spacy
-    finally:
-        for name, stub in (("spacy.cli", cli), ("spacy.cli.info", cli_info)):
-            if sys.modules.get(name) is stub:
-                del sys.modules[name]
-    if getattr(spacy, "cli", None) is cli:
-        delattr(spacy, "cli")
-    return spacy
-
-
-class _GroupedEntryPoints:
-    """The installed entry points as catalogue read them, each group's selection made once."""
-
-    def __init__(self, found: Any) -> None:
-        self.found = found
-        self._groups: dict[str, Any] = {}
-
-    def select(self, **params: Any) -> Any:
-        if params.keys() != {"group"}:
-            return self.found.select(**params)
-        group = params["group"]
-        if group not in self._groups:
-            self._groups[group] = self.found.select(group=group)
-        return self._groups[group]
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.found, name)
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self.found)
-
-    def __len__(self) -> int:
-        return len(self.found)
-
-
-def _group_entry_points() -> None:
-    """Let catalogue look up the entry points of a registry group once, not at every registry lookup.
-
-    catalogue reads the installed entry points once, at its import, then filters all of them by group each
-    time a registry is asked for a name: 122 times while the model loads, 13-25 ms. The same entry points,
-    selected once per group, give the same answers (catalogue never reads them again in a process either).
-    """
-    catalogue = sys.modules.get("catalogue")
-    found = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
-    if catalogue is None or isinstance(found, _GroupedEntryPoints) or not hasattr(found, "select"):
-        return
-    catalogue.AVAILABLE_ENTRY_POINTS = _GroupedEntryPoints(found)  # type: ignore[attr-defined]
-
-
-def _one_blas_thread() -> None:
-    """One OpenBLAS thread per process, unless the user chose otherwise.
-
-    The model's matrices are small: a second BLAS thread hardly shortens a parse (measured: the same wall
-    time for 40% more CPU), and --jobs already gives each core a process of its own. OpenBLAS reads the
-    variable when numpy loads it, so this is only done before numpy's first import.
-    """
-    if "numpy" not in sys.modules:
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def _numpy_matmul(nlp: Language) -> None:
@@ -277,12 +179,40 @@ def tagger_only() -> bool:
     return True
 
 
+# where a tags-only Doc keeps the tagger's own tags of the whitespace tokens _space_tags overwrote: put back before
+# the parser and attribute ruler run on it, so a Doc parsed in two steps is the one-pass full parse
+_RAW_SPACE_TAGS = "lintnews-raw-space-tags"
+
+
+@lru_cache(maxsize=1 << 16)
+def reading(word: str, tag: str) -> tuple[str, str]:
+    """The pos_ and lemma_ the full pipeline gives `word` tagged `tag`, out of context: what the attribute ruler and
+    lemmatizer make of the tag alone (in a sentence, a dependency can change it: an auxiliary's pos_ is AUX)."""
+    from spacy.tokens import Doc
+
+    nlp = model()
+    d = Doc(nlp.vocab, words=[word])
+    d[0].tag_ = tag
+    for name, component in nlp.pipeline:
+        if name in _AFTER_PARSER:
+            d = component(d)
+    return d[0].pos_, d[0].lemma_
+
+
 def _space_tags(docs: Iterable[Doc]) -> Iterator[Doc]:
     for d in docs:
-        for tok in d:
-            if tok.is_space:
-                tok.tag_ = "_SP"
+        raw = [(tok.i, tok.tag_) for tok in d if tok.is_space and tok.tag_ != "_SP"]
+        for i, _ in raw:
+            d[i].tag_ = "_SP"
+        if raw:
+            d.user_data[_RAW_SPACE_TAGS] = raw
         yield d
+
+
+def _raw_space_tags(d: Doc) -> Doc:
+    for i, tag in d.user_data.pop(_RAW_SPACE_TAGS, ()):
+        d[i].tag_ = tag
+    return d
 
 
 @cache
@@ -293,20 +223,20 @@ def parser_only() -> bool:
     return tagger_only() and "parser" in names and set(names[names.index("parser") + 1 :]) <= set(_AFTER_PARSER)
 
 
-def _parse_model(full: list[str], deps: list[str], tagged: list[str]) -> tuple[list[Doc], list[Doc], list[Doc]]:
-    """Docs for texts wanted fully parsed, parsed up to the parser (DEPS) and tagged only (TAGS): one pass of the
-    tok2vec and tagger over all, of the parser over the first two, of the rest over the first: one call of a
-    component costs about as much as a short sentence."""
+def _tag_pass(texts: list[str]) -> list[Doc]:
+    """The texts through the tok2vec and tagger only (the whole pipeline where the tags would differ)."""
     nlp = model()
-    n, m = len(full), len(full) + len(deps)
-    if not deps and not tagged:
-        return list(nlp.pipe(full)), [], []
     if not tagger_only():
-        docs = list(nlp.pipe(full + deps + tagged))
-        return docs[:n], docs[n:m], docs[m:]
-    docs = list(nlp.pipe(full + deps + tagged, disable=[name for name in nlp.pipe_names if name not in _TAGGER]))
-    parsed, stop = docs[:m], n if parser_only() else m
-    # the parser reads the tok2vec output the first pass left on each doc (doc.tensor)
+        return list(nlp.pipe(texts))
+    return list(nlp.pipe(texts, disable=[name for name in nlp.pipe_names if name not in _TAGGER]))
+
+
+def _parse_pass(full: list[Doc], deps: list[Doc]) -> tuple[list[Doc], list[Doc]]:
+    """Tagged Docs parsed on: the parser over all, the attribute ruler and lemmatizer over `full` (over both where
+    the parser may not be the last step of DEPS). One call of a component costs about as much as a short sentence."""
+    nlp = model()
+    parsed, stop = full + deps, len(full) if parser_only() else len(full) + len(deps)
+    # the parser reads the tok2vec output the tagging pass left on each doc (doc.tensor): the tagger runs once
     for name, component in nlp.pipeline:
         if name in _TAGGER or not parsed:
             continue
@@ -314,7 +244,19 @@ def _parse_model(full: list[str], deps: list[str], tagged: list[str]) -> tuple[l
             parsed = list(component.pipe(parsed))  # type: ignore[attr-defined]
         elif parsed[:stop]:
             parsed = list(component.pipe(parsed[:stop])) + parsed[stop:]  # type: ignore[attr-defined]
-    return parsed[:n], list(_space_tags(parsed[n:])), list(_space_tags(docs[m:]))
+    return parsed[: len(full)], list(_space_tags(parsed[len(full) :]))
+
+
+def _parse_model(full: list[str], deps: list[str], tagged: list[str]) -> tuple[list[Doc], list[Doc], list[Doc]]:
+    """Docs for texts wanted fully parsed, parsed up to the parser (DEPS) and tagged only (TAGS): one pass of the
+    tok2vec and tagger over all, of the parser over the first two, of the rest over the first."""
+    n, m = len(full), len(full) + len(deps)
+    if not deps and not tagged:
+        return list(model().pipe(full)), [], []
+    docs = _tag_pass(full + deps + tagged)
+    if not tagger_only():
+        return docs[:n], docs[n:m], docs[m:]
+    return (*_parse_pass(docs[:n], docs[n:m]), list(_space_tags(docs[m:])))
 
 
 def _level_cache(document: Document, level: str) -> dict[tuple[int, int], Any]:
@@ -334,13 +276,19 @@ def prefetch(document: Document, requests: Iterable[Request]) -> None:
 
 def prefetch_many(items: Iterable[tuple[Document, Iterable[Request]]]) -> None:
     """prefetch for several documents in one pass of the pipeline: a pass over the few sentences of one
-    article leaves the model's matrices small, and eight articles at once parse in two thirds of the time."""
+    article leaves the model's matrices small, and eight articles at once parse in two thirds of the time.
+
+    A request with a second step (Then) is tagged with all the rest; its rule then picks, from the tags, the blocks
+    to parse further, and the parser runs once over those and the blocks wanted parsed from the start."""
     todo: dict[str, list[tuple[dict[tuple[int, int], Any], tuple[int, int], str]]] = {level: [] for level in LEVELS}
+    steps: list[tuple[Document, Sequence[Block], str, Then]] = []
     for document, requests in items:
         want: dict[str, dict[tuple[int, int], str]] = {level: {} for level in LEVELS}
-        for blocks, level in requests:
+        for blocks, level, *then in requests:
             for b in blocks:
                 want[level][(b.start, b.end)] = b.text
+            if then and then[0] is not None and blocks:
+                steps.append((document, blocks, level, then[0]))
         caches = {level: _level_cache(document, level) for level in LEVELS}
         for level in LEVELS:
             # a block wanted (or parsed) at a level that gives this one's analysis too is parsed at that one
@@ -352,19 +300,75 @@ def prefetch_many(items: Iterable[tuple[Document, Iterable[Request]]]) -> None:
     if todo[BLANK]:
         for (cache, key, _), d in zip(todo[BLANK], blank().pipe(t for *_, t in todo[BLANK]), strict=True):
             cache[key] = d
-    if todo[FULL] or todo[DEPS] or todo[TAGS]:
+    if steps:
+        _prefetch_in_steps(todo, steps)
+    elif todo[FULL] or todo[DEPS] or todo[TAGS]:
         parsed = _parse_model(*([t for *_, t in todo[level]] for level in (FULL, DEPS, TAGS)))
         for level, docs in zip((FULL, DEPS, TAGS), parsed, strict=True):
             for (cache, key, _), d in zip(todo[level], docs, strict=True):
                 cache[key] = d
 
 
+def _prefetch_in_steps(
+    todo: dict[str, list[tuple[dict[tuple[int, int], Any], tuple[int, int], str]]],
+    steps: list[tuple[Document, Sequence[Block], str, Then]],
+) -> None:
+    """The model's part of prefetch_many when some requests come in two steps: tag all, let each rule choose,
+    then parse what was wanted parsed and what the rules chose, reusing the tagged Docs."""
+    levels = (FULL, DEPS, TAGS)
+    docs = _tag_pass([t for level in levels for *_, t in todo[level]]) if any(todo[lv] for lv in levels) else []
+    split = tagger_only()
+    n, m = len(todo[FULL]), len(todo[FULL]) + len(todo[DEPS])
+    if split:
+        docs[m:] = _space_tags(docs[m:])
+    # cached now (the parse below annotates these same Docs), so the rules' choices can read their tags
+    for (kept, key, _), d in zip(todo[FULL] + todo[DEPS] + todo[TAGS], docs, strict=True):
+        kept[key] = d
+    further: dict[str, dict[tuple[int, tuple[int, int]], tuple[dict[tuple[int, int], Any], Doc]]] = {FULL: {}, DEPS: {}}
+    again: list[tuple[Document, Block, str]] = []
+    for document, blocks, level, then in steps:
+        chosen = then.choose(list(zip(blocks, _cached(document, blocks, level), strict=True)))
+        target = _level_cache(document, then.level)
+        tags_only = _level_cache(document, TAGS)
+        for b in chosen:
+            key = (b.start, b.end)
+            if any(key in _level_cache(document, c) for c in _COVERED_BY[then.level]):
+                continue
+            if split and key in tags_only and then.level in further:
+                further[then.level][(id(target), key)] = (target, _raw_space_tags(tags_only[key]))
+            else:  # no tagged Doc to go on from: parsed from its text
+                again.append((document, b, then.level))
+    if split and (m or further[FULL] or further[DEPS]):
+        full, deps = _parse_pass(
+            docs[:n] + [d for _, d in further[FULL].values()], docs[n:m] + [d for _, d in further[DEPS].values()]
+        )
+        for level, done in ((FULL, full[n:]), (DEPS, deps[m - n :])):
+            for ((_, key), (target, _)), d in zip(further[level].items(), done, strict=True):
+                target[key] = d
+    for document, b, level in again:
+        prefetch(document, [([b], level)])
+
+
+def _cached(document: Document, blocks: Sequence[Block], level: str) -> list[Doc]:
+    caches = [_level_cache(document, c) for c in reversed(_COVERED_BY[level])]  # the fullest parse first
+    return [next(c[k] for c in caches if (k := (b.start, b.end)) in c) for b in blocks]
+
+
 def parse(document: Document, blocks: Sequence[Block], level: str) -> list[Doc]:
     """spaCy Docs for the given blocks of a document at `level`, cached on the document so rules share one parse
     (a block parsed at a level that gives this one's analysis too is that parse)."""
     prefetch(document, [(blocks, level)])
-    caches = [_level_cache(document, c) for c in reversed(_COVERED_BY[level])]  # the fullest parse first
-    return [next(c[k] for c in caches if (k := (b.start, b.end)) in c) for b in blocks]
+    return _cached(document, blocks, level)
+
+
+def parse_in_steps(document: Document, blocks: Sequence[Block], level: str, then: Then) -> list[tuple[Block, Doc]]:
+    """Each block with its Doc: parsed at `then.level` where `then.choose` picks it from its Doc at `level`, else
+    at `level` (what prefetch made for the request, so the choice is made once more on the same tags)."""
+    prefetch(document, [(blocks, level, then)])
+    first = _cached(document, blocks, level)
+    chosen = {(b.start, b.end) for b in then.choose(list(zip(blocks, first, strict=True)))}
+    fuller = iter(parse(document, [b for b in blocks if (b.start, b.end) in chosen], then.level))
+    return [(b, next(fuller) if (b.start, b.end) in chosen else d) for b, d in zip(blocks, first, strict=True)]
 
 
 def parse_blocks(document: Document, blocks: Sequence[Block], tagged: bool) -> list[Doc]:

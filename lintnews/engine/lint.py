@@ -202,7 +202,7 @@ class Linter:
         checkers, users, disabled = self.checkers, self._model_users, self._disabled
         for doc, ids in work:
             requests = [
-                checkers[i].parse_request(doc) for i in ids if i in users and checkers[i].rule.id not in disabled
+                checkers[i].prefetch_request(doc) for i in ids if i in users and checkers[i].rule.id not in disabled
             ]
             if requests:
                 items.append((doc, requests))
