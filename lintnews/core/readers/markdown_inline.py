@@ -140,14 +140,7 @@ def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[
             return None
         start, line = lines[n]
         body = line.rstrip("\r\n")
-        if n in cursor:
-            at = body.find(piece, cursor[n])
-        elif body.endswith(piece):
-            at = len(body) - len(piece)
-        elif body.rstrip().endswith(piece):
-            at = len(body.rstrip()) - len(piece)
-        else:
-            at = body.find(piece)
+        at = _find_on_line(body, piece, n, cursor)
         if at < 0:
             stripped = piece.lstrip(" ")  # a tab partly eaten by an indent comes back as spaces
             at = body.find(stripped) if stripped else len(body)
@@ -164,6 +157,19 @@ def locate(lines: list[tuple[int, str]], first: int, content: str, cursor: dict[
     return where
 
 
+def _find_on_line(body: str, piece: str, n: int, cursor: dict[int, int]) -> int:
+    """Where `piece` of a token's content stands on line `n` (its text `body`), -1 if not there: after the line's
+    cursor where an earlier token of the line was placed, else at the line's end (most content ends a line),
+    else first found."""
+    if n in cursor:
+        return body.find(piece, cursor[n])
+    if body.endswith(piece):
+        return len(body) - len(piece)
+    if body.rstrip().endswith(piece):
+        return len(body.rstrip()) - len(piece)
+    return body.find(piece)
+
+
 def _one_line(lines: list[tuple[int, str]], n: int, piece: str, cursor: dict[int, int]) -> range | None:
     """`locate` of content on one line found whole in it, as a range of offsets (a heading, a table cell: most
     inline tokens), or None to leave it to `locate`'s general reading (the cursor is then untouched)."""
@@ -171,14 +177,7 @@ def _one_line(lines: list[tuple[int, str]], n: int, piece: str, cursor: dict[int
         return None
     start, line = lines[n]
     body = line.rstrip("\r\n")
-    if n in cursor:
-        at = body.find(piece, cursor[n])
-    elif body.endswith(piece):
-        at = len(body) - len(piece)
-    elif body.rstrip().endswith(piece):
-        at = len(body.rstrip()) - len(piece)
-    else:
-        at = body.find(piece)
+    at = _find_on_line(body, piece, n, cursor)
     if at < 0:
         return None
     if n in cursor:
