@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import LintnewsError
-from .cache import KINDS, STATE, store_whole, take_written
+from .cache import KINDS, STATE, store_whole, take_written, usage
 
 LIMIT_ENV = "LINTNEWS_CACHE_MAX"
 # A first run over 200k words of news fills 36 MB (word tables and Hyperscan databases 34 MB, findings 2 MB,
@@ -177,15 +177,9 @@ def stale_usage(root: Path, generation: str) -> tuple[int, int, int]:
         except OSError:
             continue
         for entry in folders:
-            found = False
-            for folder, _, names in os.walk(entry.path):
-                for name in names:
-                    try:
-                        size += os.lstat(os.path.join(folder, name)).st_size
-                    except OSError:
-                        continue
-                    files += 1
-                    found = True
+            found, found_size = usage(Path(entry.path))
+            files += found
+            size += found_size
             # the two-letter folders of the layout before generations held entries of one or more versions
             if found:
                 versions.add(entry.name if len(entry.name) > 2 else "before")
