@@ -11,7 +11,7 @@ import threading
 import time
 from typing import Any
 
-from ..speed import warm_client, warm_server
+from ..speed import warm_client
 from ..speed.cache import default_cache_dir
 
 # how long `warm start` waits for the server to load the model and answer
@@ -63,7 +63,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _status() -> int:
-    answer = warm_client.ask("status")
+    return _report(warm_client.ask("status"))
+
+
+def _report(answer: tuple[str, Any] | None) -> int:
+    """Print a status request's answer; 0 when a server is serving."""
     if answer is None:
         print("lintnews warm: no server running")
         return 1
@@ -83,7 +87,8 @@ def _status() -> int:
 
 
 def _start() -> int:
-    if warm_client.ask("status") is not None and _status() == 0:
+    answer = warm_client.ask("status")
+    if answer is not None and _report(answer) == 0:
         return 0
     pid = warm_client.start_server()
     deadline = time.monotonic() + START_SECONDS
@@ -92,9 +97,10 @@ def _start() -> int:
         time.sleep(0.1)
         answer = warm_client.ask("status")
         if answer is not None and answer[0] == "status":
-            return _status()
-    if warm_client.ask("status") is not None:  # one started by a concurrent run answers
-        return _status()
+            return _report(answer)
+    answer = warm_client.ask("status")
+    if answer is not None:  # one started by a concurrent run answers
+        return _report(answer)
     log = default_cache_dir() / LOG_NAME
     print(f"lintnews: error: the warm server did not start; see {log}", file=sys.stderr)
     return 2
@@ -126,6 +132,8 @@ def _serve() -> int:
     os.dup2(fd, 2)
     os.close(fd)
     print(f"lintnews warm: pid {os.getpid()} starting at {time.strftime('%Y-%m-%d %H:%M:%S')}", flush=True)
+    # the server's loop only here: every command line imports this module to build its parser
+    from ..speed import warm_server
     from . import cli
 
     return warm_server.run_server(cli.main, _prepare, _log)
