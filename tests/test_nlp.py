@@ -123,8 +123,8 @@ def test_prefetch_many_tokenizes_several_documents_in_one_pass(monkeypatch: pyte
     assert len(spy.calls) == 2
 
 
-@pytest.mark.slow
-def test_tags_level_skips_the_parser_and_reuses_a_full_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+def _record_parse_model(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], list[str], list[str]]]:
+    """The texts of each call of the model's pass (full, DEPS, tags only), recorded as it runs on."""
     calls: list[tuple[list[str], list[str], list[str]]] = []
     real = nlp._parse_model
 
@@ -133,6 +133,12 @@ def test_tags_level_skips_the_parser_and_reuses_a_full_parse(monkeypatch: pytest
         return real(full, deps, tagged)
 
     monkeypatch.setattr(nlp, "_parse_model", spy)
+    return calls
+
+
+@pytest.mark.slow
+def test_tags_level_skips_the_parser_and_reuses_a_full_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _record_parse_model(monkeypatch)
     doc = make_document("a.txt", "The old  bridge\ncollapsed.\n\nPrices rose sharply, they says.\n\nRain fell.")
     a, b, c = doc.paragraphs
     # wanted at both levels: parsed in full; wanted only tagged: the tagger alone; all in one pass
@@ -156,14 +162,7 @@ def test_tags_level_skips_the_parser_and_reuses_a_full_parse(monkeypatch: pytest
 
 @pytest.mark.slow
 def test_deps_level_stops_after_the_parser_with_the_full_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[list[str], list[str], list[str]]] = []
-    real = nlp._parse_model
-
-    def spy(full: list[str], deps: list[str], tagged: list[str]) -> Any:
-        calls.append((full, deps, tagged))
-        return real(full, deps, tagged)
-
-    monkeypatch.setattr(nlp, "_parse_model", spy)
+    calls = _record_parse_model(monkeypatch)
     text = "The rights of the members of the board of the firm  grew.\n\nPrices rose.\n\nRain fell.\n\nSnow came."
     doc = make_document("a.txt", text)
     a, b, c, d = doc.paragraphs
