@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
 from lintnews.checkers.base import Checker
 from lintnews.core import nlp
 from lintnews.core.document import Block, Document
-from lintnews.core.findings import Hit, Severity
+from lintnews.core.findings import Hit
 from lintnews.core.sources import make_document
 from lintnews.engine.lint import Linter
-from lintnews.rules.rulepack import Rule
+
+from .rule_factory import make_rule
 
 
 class CountingChecker(Checker):
@@ -36,21 +38,7 @@ class CountingChecker(Checker):
                     yield Hit(block.start + tok.idx, block.start + tok.idx + len(tok.text))
 
 
-RULE = Rule(
-    id="test.zebra",
-    kind="counting",
-    category="grammar",
-    severity=Severity.WARNING,
-    message="a zebra",
-    fix="none",
-    source="",
-    description="",
-    pack="test",
-    path="test.yaml",
-    line=1,
-    bad=(),
-    good=(),
-)
+RULE = make_rule("test.zebra", "counting", message="a zebra")
 TEXT = "No animals here.\n\nA zebra and another zebra.\n\nStill none.\n"
 
 
@@ -97,7 +85,7 @@ def test_options_decide_whether_some_kinds_read_the_parse(kind: str) -> None:
         "token": ({"patterns": [[{"LOWER": "zebra"}]]}, {"patterns": [[{"POS": "NOUN"}]], "trigger": "zebra"}),
     }[kind]
     cls = checker_class(kind)
-    without, with_parse = (cls(Rule(**{**RULE.__dict__, "kind": kind, "options": o})) for o in options)
+    without, with_parse = (cls(replace(RULE, kind=kind, options=o)) for o in options)
     assert (without.needs_parser, with_parse.needs_parser) == (False, True)
 
 
@@ -114,7 +102,7 @@ def test_token_patterns_ask_the_level_they_read(patterns: list[list[dict[str, st
     from lintnews.rules.kinds import checker_class
 
     options = {"patterns": patterns, "trigger": "very"}
-    checker = checker_class("token")(Rule(**{**RULE.__dict__, "kind": "token", "options": options}))
+    checker = checker_class("token")(replace(RULE, kind="token", options=options))
     assert checker.parse_level == level
 
 
@@ -123,6 +111,6 @@ def test_a_tag_pattern_matches_on_the_tagger_alone() -> None:
     from lintnews.rules.kinds import checker_class
 
     options = {"patterns": [[{"LOWER": "very"}, {"TAG": "JJ"}]], "trigger": "very"}
-    checker = checker_class("token")(Rule(**{**RULE.__dict__, "kind": "token", "options": options}))
+    checker = checker_class("token")(replace(RULE, kind="token", options=options))
     doc = make_document("t.txt", "The road was very steep. The bus went very slowly.\n")
     assert [doc.text[h.start : h.end] for h in checker.check(doc)] == ["very steep"]

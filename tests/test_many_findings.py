@@ -21,6 +21,8 @@ from lintnews.engine.stamp import format_message, stamp, stamp_hits
 from lintnews.outputs.report import render_text
 from lintnews.rules.rulepack import Rule
 
+from .rule_factory import make_rule
+
 # --- JSON text: the same bytes as json.dumps ---------------------------------------------------------------
 
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
@@ -61,21 +63,7 @@ def test_json_text_refuses_what_json_refuses() -> None:
 
 
 def _rule(message: str, fix: str = "safe") -> Rule:
-    return Rule(
-        id="test.rule",
-        kind="regex",
-        category="punctuation",
-        severity=Severity.WARNING,
-        message=message,
-        fix=fix,
-        source="",
-        description="",
-        pack="test",
-        path="test.yaml",
-        line=1,
-        bad=(),
-        good=(),
-    )
+    return make_rule(category="punctuation", message=message, fix=fix)
 
 
 @pytest.mark.parametrize(

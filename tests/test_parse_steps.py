@@ -10,10 +10,11 @@ import pytest
 from lintnews.checkers.base import Checker
 from lintnews.core import nlp
 from lintnews.core.document import Block, Document
-from lintnews.core.findings import Severity
 from lintnews.core.sources import make_document
 from lintnews.engine.lint import Linter
 from lintnews.rules.rulepack import Rule
+
+from .rule_factory import make_rule
 
 # own sentences: whitespace tokens (two spaces, a line break inside a paragraph), a quotation, a passive, a clause
 TEXT = (
@@ -129,21 +130,7 @@ class _TwoStep(Checker):
 
 
 def _rule(rid: str) -> Rule:
-    return Rule(
-        id=rid,
-        kind="two-step-probe",
-        category="grammar",
-        severity=Severity.WARNING,
-        message="m",
-        fix="none",
-        source="",
-        description="",
-        pack="probe",
-        path="probe.yaml",
-        line=1,
-        bad=(),
-        good=(),
-    )
+    return make_rule(rid, "two-step-probe")
 
 
 def test_a_two_step_rule_requests_its_first_level_and_the_step_after() -> None:
