@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..core.document import Document
-from ..core.findings import Hit
+from ..core.findings import Hit, hit_at
 from .base import Checker
 
 PAIRS = {")": "(", "]": "["}
@@ -16,6 +16,8 @@ _LONE_CLOSE = re.compile(r"(?:(?<!\S)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})\.?|[:;]-
 # `:(` and `;-(`, tried from two characters before an unclosed parenthesis (compiled once: a paragraph may leave
 # a quarter of a million of them open)
 _SAD = re.compile(r"[:;]-?\(")
+# each mark's field for the message, made once and shared by its hits
+_MARK = {m: (("mark", m),) for m in "()[]"}
 
 
 class BracketsChecker(Checker):
@@ -38,11 +40,11 @@ class BracketsChecker(Checker):
                     if stack and text[stack[-1]] == PAIRS[ch]:
                         stack.pop()
                     elif i not in excused:
-                        yield Hit(para.start + i, para.start + i + 1, params=(("mark", ch),))
+                        yield hit_at(para.start + i, para.start + i + 1, _MARK[ch])
                         stack.clear()  # one report per tangle
             for i in stack:
                 if text[i] == "(" and _SAD.match(text, max(0, i - 2), i + 1):
                     continue  # `:(`
                 if i == len(text) - 1:
                     continue  # `... eating (` : a citation link the extractor dropped, boilerplate not prose
-                yield Hit(para.start + i, para.start + i + 1, params=(("mark", text[i]),))
+                yield hit_at(para.start + i, para.start + i + 1, _MARK[text[i]])

@@ -42,6 +42,8 @@ def drop_deferred(deferring: Collection[str], findings: list[Finding]) -> list[F
     if not deferring:
         return findings
     own = [f for f in findings if f.rule not in deferring]
+    if len(own) == len(findings):
+        return findings  # no deferring rule found anything: the others' spans are not worked out
     # the other rules' spans by start (an empty span counts as one character), with the furthest end so far: a
     # deferring finding overlaps one of them when the last that starts before its end reaches past its start
     spans = sorted((o.offset, max(o.end, o.offset + 1)) for o in own)
@@ -57,18 +59,35 @@ def drop_deferred(deferring: Collection[str], findings: list[Finding]) -> list[F
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
     """One finding per rule and span; and one per artifact when packs of one category report it twice."""
+    ordered = sorted(findings, key=_SORT_KEY)
+    if ordered and ordered[0].path != ordered[-1].path:
+        return _merge_across_packs(_first_of_each(ordered))
+    # of one path, as a document's findings are: two of one rule and span are neighbours in this order, so each is
+    # compared with the one before it instead of a key tuple made and looked up in a set per finding
+    out: list[Finding] = []
+    prev: Finding | None = None
+    for f in ordered:
+        if prev is None or f.offset != prev.offset or f.length != prev.length or f.rule != prev.rule:
+            out.append(f)
+        prev = f
+    return _merge_across_packs(out)
+
+
+def _first_of_each(ordered: list[Finding]) -> list[Finding]:
+    """The first finding of each rule and span (whatever its path)."""
     seen: set[tuple[str, int, int]] = set()
     out: list[Finding] = []
-    for f in sorted(findings, key=_SORT_KEY):
+    for f in ordered:
         key = (f.rule, f.offset, f.length)
         if key not in seen:
             seen.add(key)
             out.append(f)
-    return _merge_across_packs(out)
+    return out
 
 
 # Finding.sort_key's fields, read in C: the method call was a third of the sort of many findings
 _SORT_KEY = attrgetter("path", "offset", "length", "rule")
+_CATEGORY_RULE = attrgetter("category", "rule")
 
 
 def _pack(f: Finding) -> str:
@@ -84,7 +103,7 @@ def _merge_across_packs(findings: list[Finding]) -> list[Finding]:
     """Calques shared by Romance languages sit in several language packs: with no --language, an artifact
     found by two packs of the same category would be reported twice. Keep the better of two findings
     that share most of their span (the higher severity, then one with a fix, then the longer span)."""
-    if not _packs_share_a_category({(f.category, f.rule) for f in findings}):
+    if not _packs_share_a_category(set(map(_CATEGORY_RULE, findings))):
         return findings  # nothing to merge: the pairwise walk below is skipped for most documents
     dropped: set[int] = set()
     for i, a in enumerate(findings):

@@ -9,7 +9,7 @@ from functools import cache
 from ..checkers.base import _TEMPLATE_FIELD as TEMPLATE_FIELD
 from ..checkers.base import FILTERS
 from ..core.document import Document
-from ..core.findings import Applicability, Edit, Finding, Fix, Hit
+from ..core.findings import Applicability, Edit, Finding, Fix, Hit, make_finding
 from ..rules.rulepack import Rule
 
 # a message template cut once into its parts: literal text, and fields as (name, filters, the field as written)
@@ -70,19 +70,19 @@ def format_message(template: str, fields: dict[str, str]) -> str:
 
 def stamp(rule: Rule, doc: Document, hit: Hit) -> Finding:
     """Turn a checker's hit into a finding: id, category, severity, message, position and fix."""
-    return _stamp_all(rule, doc, (hit,))[0]
+    return _stamp_all(rule, doc, (hit,), bounded=False)[0]
 
 
 def stamp_hits(rule: Rule, doc: Document, hits: Iterable[Hit]) -> list[Finding]:
     """The findings of one rule's hits in `doc`, leaving out a hit whose span is not inside the text. What is the
     same for every hit (the rule's template cut up, its fix, the document's line table) is looked up once: a rule
     with a quarter of a million hits spent more on that than on the findings themselves."""
-    n = len(doc.text)
-    return _stamp_all(rule, doc, [h for h in hits if 0 <= h.start <= h.end <= n])
+    return _stamp_all(rule, doc, hits, bounded=True)
 
 
-def _stamp_all(rule: Rule, doc: Document, hits: Iterable[Hit]) -> list[Finding]:
+def _stamp_all(rule: Rule, doc: Document, hits: Iterable[Hit], *, bounded: bool) -> list[Finding]:
     raw, path, starts = doc.raw, doc.path, doc.line_starts
+    n = len(doc.text) if bounded else -1
     parts = _template(rule.message)
     needs_fields = any(not isinstance(p, str) for p in parts)
     constant = "".join(p for p in parts if isinstance(p, str)) if not needs_fields else ""
@@ -90,9 +90,12 @@ def _stamp_all(rule: Rule, doc: Document, hits: Iterable[Hit]) -> list[Finding]:
     rule_id, category, severity, source = rule.id, rule.category, rule.severity, rule.source
     last_line = len(starts)
     messages: dict[object, str] = {}
-    out = []
+    out: list[Finding] = []
+    append = out.append
     for hit in hits:
         start, end = hit.start, hit.end
+        if n >= 0 and not 0 <= start <= end <= n:
+            continue
         matched = raw[start:end]
         if hit.message:
             message = hit.message
@@ -100,19 +103,13 @@ def _stamp_all(rule: Rule, doc: Document, hits: Iterable[Hit]) -> list[Finding]:
             message = _message(parts, messages, matched, hit.params)
         else:
             message = constant
-        fix = None
         applicability = hit.applicability or rule_applicability
-        if applicability is not None:
-            edits = list(hit.edits)
-            if hit.replacement is not None and hit.replacement != matched:
-                edits.append(Edit(start, end - start, hit.replacement))
-            if edits:
-                fix = Fix(applicability, tuple(sorted(edits)))
+        fix = None if applicability is None else _fix(applicability, hit, start, end, matched)
         # one bisect per end, the second only when the span leaves its line
         line = bisect_right(starts, start)
         end_line = line if line == last_line or end < starts[line] else bisect_right(starts, end, line)
-        out.append(
-            Finding(
+        append(
+            make_finding(
                 path,
                 rule_id,
                 hit.category or category,
@@ -130,3 +127,11 @@ def _stamp_all(rule: Rule, doc: Document, hits: Iterable[Hit]) -> list[Finding]:
             )
         )
     return out
+
+
+def _fix(applicability: Applicability, hit: Hit, start: int, end: int, matched: str) -> Fix | None:
+    """The hit's fix: its edits and its replacement of the span (when that changes it), or None without either."""
+    edits = list(hit.edits)
+    if hit.replacement is not None and hit.replacement != matched:
+        edits.append(Edit(start, end - start, hit.replacement))
+    return Fix(applicability, tuple(sorted(edits))) if edits else None

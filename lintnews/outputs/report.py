@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from json.encoder import encode_basestring as _escape
 from typing import Any
 
 from ..core.document import Document
@@ -15,24 +16,48 @@ from .color import Painter
 WINDOW = 100  # characters of context shown around a span on a long line
 
 
-def _snippet(doc: Document, f: Finding) -> tuple[str, str]:
-    """The finding's line, cut to a window around the span, and the caret line beneath it."""
-    line = doc.lines[f.line - 1]
-    # the window is worked out from the line's length and only it is copied: a finding on a line of a megabyte
-    # cost a copy of the whole line, and a quarter of a million of them were most of a run's time
-    length = line.end - line.start
-    col = f.column - 1
-    end_col = (f.end_column - 1) if f.end_line == f.line else length
-    width = max(1, end_col - col)
-    left = max(0, col - (WINDOW - min(width, WINDOW)) // 2)
-    right = min(length, max(end_col, left + WINDOW))
-    prefix = "…" if left > 0 else ""
-    suffix = "…" if right < length else ""
-    # the file's own line (not the lintable view, where markup is blanked), as the editor sees it
-    shown = prefix + doc.raw[line.start + left : line.start + right].replace("\t", " ") + suffix
-    caret_at = len(prefix) + col - left
-    caret = " " * caret_at + "^" * max(1, min(width, right - col))
-    return shown.rstrip("\r"), caret
+class _Snippets:
+    """Under a finding's heading: its line, cut to a window around the span, between gutters, and the carets
+    beneath it. What repeats from one finding to the next (a line's gutters, a caret line) is made once."""
+
+    def __init__(self, paint: Painter) -> None:
+        self.paint = paint
+        self.gutters: dict[int, tuple[str, str]] = {}  # a line number's two gutters, painted: "12 |" and "   |"
+        self.carets: dict[tuple[str, int, int, Severity], str] = {}
+
+    def __call__(self, doc: Document, f: Finding) -> str:
+        line_no = f.line
+        gutter = self.gutters.get(line_no)
+        if gutter is None:
+            number = str(line_no)
+            pad = " " * len(number)
+            gutter = self.gutters[line_no] = (self.paint(f"{number} |", "blue"), self.paint(f"{pad} |", "blue"))
+        line = doc.lines[line_no - 1]
+        # the window is worked out from the line's length and only it is copied: a finding on a line of a megabyte
+        # cost a copy of the whole line, and a quarter of a million of them were most of a run's time
+        start = line.start
+        length = line.end - start
+        col = f.column - 1
+        end_col = (f.end_column - 1) if f.end_line == line_no else length
+        width = end_col - col if end_col - col > 1 else 1
+        left = col - (WINDOW - (width if width < WINDOW else WINDOW)) // 2
+        left = left if left > 0 else 0
+        right = left + WINDOW if left + WINDOW > end_col else end_col
+        right = right if right < length else length
+        # the file's own line (not the lintable view, where markup is blanked), as the editor sees it
+        shown = doc.raw[start + left : start + right].replace("\t", " ")
+        if left > 0:
+            shown = "…" + shown
+        if right < length:
+            shown += "…"
+        caret_at = (1 if left > 0 else 0) + col - left
+        n = width if width < right - col else right - col
+        key = (gutter[1], caret_at, n if n > 1 else 1, f.severity)
+        carets = self.carets.get(key)
+        if carets is None:
+            caret = " " * caret_at + "^" * key[2]
+            carets = self.carets[key] = f"{gutter[1]} {self.paint.severity(caret, f.severity)}"
+        return f"\n{gutter[1]}\n{gutter[0]} {shown.rstrip(chr(13))}\n{carets}"
 
 
 def doc_key(f: Finding) -> str:
@@ -70,7 +95,9 @@ class _Headings:
 
     def __call__(self, f: Finding) -> str:
         art = f" (article {f.extra['article']})" if "article" in f.extra else ""
-        where = self.paint(f"{f.path}:{f.line}:{f.column}:", "bold")
+        where = f"{f.path}:{f.line}:{f.column}:"
+        if self.paint.enabled:
+            where = self.paint(where, "bold")
         rule = self.rules.get(f.rule)
         if rule is None:
             rule = self.rules[f.rule] = self.paint(f.rule, "bold")
@@ -106,28 +133,22 @@ def render_text(
 ) -> str:
     paint = Painter(color)
     heading = _Headings(paint)
-    gutters: dict[int, tuple[str, str]] = {}  # a line number's two gutters, painted: "12 |" and "   |"
+    snippet = _Snippets(paint)
     out: list[str] = []
+    append = out.append
     for f in findings:
-        doc = docs.get(doc_key(f))
-        out.append(heading(f))
+        doc = docs.get(doc_key(f) if f.extra else f.path)
         if doc is not None and 0 < f.line <= len(doc.lines):
-            shown, caret = _snippet(doc, f)
-            gutter = gutters.get(f.line)
-            if gutter is None:
-                number = str(f.line)
-                pad = " " * len(number)
-                gutter = gutters[f.line] = (paint(f"{number} |", "blue"), paint(f"{pad} |", "blue"))
-            out.append(gutter[1])
-            out.append(f"{gutter[0]} {shown}")
-            out.append(f"{gutter[1]} {paint.severity(caret, f.severity)}")
+            append(heading(f) + snippet(doc, f))
+        else:
+            append(heading(f))
         if f.suggestions:
             suggestions = shown_suggestions(f)
             if suggestions:
-                out.append("  = suggestion: " + " | ".join(repr(s) for s in suggestions))
+                append("  = suggestion: " + " | ".join(repr(s) for s in suggestions))
         if f.fix is not None:
-            out.append(f"  = fix ({f.fix.applicability.value})")
-        out.append("")
+            append(f"  = fix ({f.fix.applicability.value})")
+        append("")
     out.extend(render_scores(scores))
     out.append(_summary(findings, errors, unfinished))
     return "\n".join(out) + "\n"
@@ -178,9 +199,36 @@ def render_statistics(findings: Sequence[Finding]) -> str:
     return "\n".join(lines) + "\n"
 
 
+class FindingLines:
+    """Each finding as compact JSON text, `compact(finding_json(f))`, written from a template: the fields up to the
+    offset (path, rule, category, severity, message: shared by many findings) are escaped once, the numbers put in
+    by formatting, where making a dict per finding and encoding it was most of the cost of a large report."""
+
+    def __init__(self) -> None:
+        self.heads: dict[tuple[str, str, str, Severity, str], str] = {}
+
+    def __call__(self, f: Finding) -> str:
+        if "article" in f.extra:
+            return compact(finding_json(f))
+        key = (f.path, f.rule, f.category, f.severity, f.message)
+        head = self.heads.get(key)
+        if head is None:
+            head = self.heads[key] = (
+                f'{{"path": {_escape(f.path)}, "rule": {_escape(f.rule)}, "category": {_escape(f.category)}, '
+                f'"severity": {_escape(f.severity.label)}, "message": {_escape(f.message)}, "offset": '
+            )
+        suggestions = compact(list(f.suggestions)) if f.suggestions else "[]"
+        fix = "null" if f.fix is None else compact(f.fix.to_json())
+        return (
+            f'{head}{f.offset}, "length": {f.length}, "line": {f.line}, "column": {f.column}, '
+            f'"end_line": {f.end_line}, "end_column": {f.end_column}, "suggestions": {suggestions}, "fix": {fix}}}'
+        )
+
+
 def render_json(findings: Sequence[Finding], errors: Sequence[dict[str, str]], summary: dict[str, Any]) -> str:
     """The JSON report: one finding per line, as --stream writes it. Indenting every field would take json's
     pure-Python encoder, five times slower than this on a run with tens of thousands of findings."""
-    body = ",".join("\n  " + compact(finding_json(f)) for f in findings)
+    line = FindingLines()
+    body = ",".join("\n  " + line(f) for f in findings)
     tail = indented({"errors": list(errors), "summary": summary})
     return '{\n "version": 1,\n "findings": [' + body + ("\n ]" if findings else "]") + ",\n" + tail[2:] + "\n"
