@@ -18,6 +18,9 @@ _LONE_CLOSE = re.compile(r"(?:(?<!\S)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})\.?|[:;]-
 _SAD = re.compile(r"[:;]-?\(")
 # each mark's field for the message, made once and shared by its hits
 _MARK = {m: (("mark", m),) for m in "()[]"}
+# a word between two unpaired marks makes them two places to mend; marks with none between them (`](](`, `((`)
+# are one tangle, reported at its first mark
+_WORD = re.compile(r"\w")
 
 
 class BracketsChecker(Checker):
@@ -32,6 +35,7 @@ class BracketsChecker(Checker):
                 continue  # an excerpt cut short loses its closing bracket on purpose
             excused = {m.end() - 1 for m in _LONE_CLOSE.finditer(text)}
             stack: list[int] = []
+            last = -1  # the last unpaired mark of this paragraph, reported or part of a reported tangle
             for b in _BRACKET.finditer(text):
                 i, ch = b.start(), b.group()
                 if ch in "([":
@@ -40,11 +44,15 @@ class BracketsChecker(Checker):
                     if stack and text[stack[-1]] == PAIRS[ch]:
                         stack.pop()
                     elif i not in excused:
-                        yield hit_at(para.start + i, para.start + i + 1, _MARK[ch])
+                        if last < 0 or _WORD.search(text, last + 1, i):
+                            yield hit_at(para.start + i, para.start + i + 1, _MARK[ch])
+                        last = i
                         stack.clear()  # one report per tangle
             for i in stack:
                 if text[i] == "(" and _SAD.match(text, max(0, i - 2), i + 1):
                     continue  # `:(`
                 if i == len(text) - 1:
                     continue  # `... eating (` : a citation link the extractor dropped, boilerplate not prose
-                yield hit_at(para.start + i, para.start + i + 1, _MARK[text[i]])
+                if last < 0 or _WORD.search(text, last + 1, i):
+                    yield hit_at(para.start + i, para.start + i + 1, _MARK[text[i]])
+                last = i
