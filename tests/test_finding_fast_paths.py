@@ -4,6 +4,7 @@ text snippets with shared carets) give exactly what the plain ones gave."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +15,23 @@ from lintnews.core.findings import Applicability, Edit, Finding, Fix, Hit, Sever
 from lintnews.core.jsontext import compact
 from lintnews.engine.finish import dedupe, drop_deferred
 from lintnews.outputs.report import FindingLines, finding_json, render_text
+from lintnews.rules.rulepack import Rule
+
+_RULE = Rule(
+    id="p.r",
+    kind="regex",
+    category="grammar",
+    severity=Severity.ERROR,
+    message="m",
+    fix="safe",
+    source="",
+    description="",
+    pack="p",
+    path="p.yaml",
+    line=1,
+    bad=(),
+    good=(),
+)
 
 _FIELDS = (
     "a/b.md",
@@ -132,3 +150,48 @@ def test_text_snippets_are_the_window_and_carets_of_each_finding(spans: list[tup
         shown, caret = _plain_snippet(doc, f)
         pad = " " * len(str(f.line))
         assert block.splitlines()[1:] == [f"{pad} |", f"{f.line} | {shown}", f"{pad} | {caret}"]
+
+
+def _plain_sarif(findings: list[Finding], rules: list[Rule]) -> str:
+    from lintnews.core.jsontext import indented
+    from lintnews.outputs import formats
+
+    log = json.loads(formats.render_sarif([], [], rules))
+    uris: dict[str, tuple[str, bool]] = {}
+    index = {r.id: i for i, r in enumerate(rules)}
+    log["runs"][0]["results"] = [formats._sarif_result(f, index, uris) for f in findings]
+    return indented(log) + "\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a.md", "/abs/b.md", "c d.md"]),
+            st.sampled_from(["p.r", "p.s", "other.x"]),
+            st.sampled_from(["m", 'q"\n', "\0startLine\0", "\0results\0"]),
+            st.integers(0, 30),
+            st.lists(_TEXT, max_size=2),
+            st.tuples(st.booleans(), st.booleans()),
+        ),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_sarif_results_written_as_text_are_what_the_plain_log_holds(
+    rows: list[tuple[str, str, str, int, list[str], tuple[bool, bool]]], placeholder_rule: bool
+) -> None:
+    from lintnews.outputs.formats import render_sarif
+
+    rules = [dataclasses.replace(_RULE, id="p.r"), dataclasses.replace(_RULE, id="p.s", message="\0charLength\0")]
+    if placeholder_rule:  # a rule whose own text holds the results' placeholder: the log is written plainly
+        rules.append(dataclasses.replace(_RULE, id="q.t", message="\0results\0"))
+    findings = []
+    for path, rule, message, offset, suggestions, (fixed, article) in rows:
+        fix = Fix(Applicability.SAFE, (Edit(offset, 1, "x"),)) if fixed else None
+        f = Finding(path, rule, "grammar", Severity.ERROR, message, offset, 1, 1, offset + 1, 1, offset + 2)
+        f = dataclasses.replace(f, suggestions=tuple(suggestions), fix=fix)
+        if article:
+            f.extra.update(article="a1", record=3)
+        findings.append(f)
+    assert render_sarif(findings, [], rules) == _plain_sarif(findings, rules)

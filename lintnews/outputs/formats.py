@@ -86,7 +86,7 @@ def render_sarif(findings: Sequence[Finding], errors: Sequence[str], rules: Sequ
     uris: dict[str, tuple[str, bool]] = {}  # a path's URI, worked out once per file, not per finding
     run: dict[str, Any] = {
         "tool": {"driver": _sarif_driver(rules)},
-        "results": [_sarif_result(f, index, uris) for f in findings],
+        "results": _RESULTS if findings else [],
         "columnKind": "unicodeCodePoints",
         "invocations": [
             {
@@ -96,7 +96,77 @@ def render_sarif(findings: Sequence[Finding], errors: Sequence[str], rules: Sequ
         ],
     }
     data = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return indented(data) + "\n"
+    around = indented(data).split(_RESULTS_TEXT) if findings else []
+    if len(around) != 2:  # no findings, or the placeholder's text also in a rule's own (never, but then plainly)
+        run["results"] = [_sarif_result(f, index, uris) for f in findings]
+        return indented(data) + "\n"
+    result = _SarifResults(index, uris)
+    return around[0] + "[" + ",".join("\n    " + result(f) for f in findings) + "\n   ]" + around[1] + "\n"
+
+
+# The results are written apart from the log (which holds a placeholder where they go), each as text at its depth
+# in the log (four levels): the indented writer's cost per value, a dozen values a result, was most of the time
+# of a log of many findings
+_RESULTS = "\0results\0"
+_RESULTS_TEXT = indented(_RESULTS)
+_REGION = ("startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength")
+_SLOTS = tuple(f"\0{k}\0" for k in _REGION)
+
+
+def _at_depth(o: Any, depth: int) -> str:
+    """`o` as indented() writes it `depth` levels down: every line break of the text is one of its indentation
+    (a line break in a string is written escaped)."""
+    return indented(o).replace("\n", "\n" + " " * depth)
+
+
+class _SarifResults:
+    """Each finding's SARIF result as text. What a rule's findings in one file share (its id, level, message and
+    location up to the region's numbers) is written once and cut where the numbers go; the rest (rule index,
+    properties, fixes) is written per finding, or once for a rule's findings without suggestions or a fix."""
+
+    def __init__(self, index: Mapping[str, int], uris: dict[str, tuple[str, bool]]) -> None:
+        self.index, self.uris = index, uris
+        self.heads: dict[tuple[str, Severity, str, str], list[str] | None] = {}
+        self.tails: dict[tuple[str, str], str] = {}
+
+    def __call__(self, f: Finding) -> str:
+        if f.extra:
+            return _at_depth(_sarif_result(f, self.index, self.uris), 4)
+        key = (f.rule, f.severity, f.message, f.path)
+        if key not in self.heads:
+            self.heads[key] = self._head(f)
+        head = self.heads[key]
+        if head is None:
+            return _at_depth(_sarif_result(f, self.index, self.uris), 4)
+        p0, p1, p2, p3, p4, p5, p6 = head
+        tail = self.tails.get((f.rule, f.category)) if not f.suggestions and f.fix is None else None
+        if tail is None:
+            tail = self._tail(f)
+        return f"{p0}{f.line}{p1}{f.column}{p2}{f.end_line}{p3}{f.end_column}{p4}{f.offset}{p5}{f.length}{p6}" + tail
+
+    def _head(self, f: Finding) -> list[str] | None:
+        """The result's text up to the end of its locations, in the seven pieces between the region's numbers."""
+        result = _sarif_result(f, self.index, self.uris)
+        head = {k: result[k] for k in ("ruleId", "level", "message", "locations")}
+        head["locations"][0]["physicalLocation"]["region"] = dict(zip(_REGION, _SLOTS, strict=True))
+        text = _at_depth(head, 4).removesuffix("\n    }")
+        slots = [indented(slot) for slot in _SLOTS]
+        if any(text.count(slot) != 1 for slot in slots):
+            return None  # a message holding a placeholder's text: this key's results are written plainly
+        pieces = []
+        for slot in slots:
+            before, _, text = text.partition(slot)
+            pieces.append(before)
+        return [*pieces, text]
+
+    def _tail(self, f: Finding) -> str:
+        """The result's keys after its locations, and its closing brace."""
+        result = _sarif_result(f, self.index, self.uris)
+        rest = {k: v for k, v in result.items() if k not in ("ruleId", "level", "message", "locations")}
+        tail = "," + _at_depth(rest, 4)[1:]
+        if not f.suggestions and f.fix is None:
+            self.tails[(f.rule, f.category)] = tail
+        return tail
 
 
 def _sarif_result(f: Finding, index: Mapping[str, int], uris: dict[str, tuple[str, bool]]) -> dict[str, Any]:
