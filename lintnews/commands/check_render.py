@@ -35,7 +35,7 @@ class Outcome:
 
 def finding_order(f: Finding) -> tuple[str, int, int, int, str]:
     """File, then a JSON Lines article's record line, then position: an archive's articles stay in order."""
-    rec = f.extra.get("record")
+    rec = f.extra.get("record") if f.extra else None
     return (f.path, rec if isinstance(rec, int) else 0, f.offset, f.length, f.rule)
 
 

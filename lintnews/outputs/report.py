@@ -138,17 +138,17 @@ def render_text(
     append = out.append
     for f in findings:
         doc = docs.get(doc_key(f) if f.extra else f.path)
+        # a finding's lines as one piece ending in the blank line after it: the join puts the breaks between
+        chunk = heading(f)
         if doc is not None and 0 < f.line <= len(doc.lines):
-            append(heading(f) + snippet(doc, f))
-        else:
-            append(heading(f))
+            chunk += snippet(doc, f)
         if f.suggestions:
             suggestions = shown_suggestions(f)
             if suggestions:
-                append("  = suggestion: " + " | ".join(repr(s) for s in suggestions))
+                chunk += "\n  = suggestion: " + " | ".join(repr(s) for s in suggestions)
         if f.fix is not None:
-            append(f"  = fix ({f.fix.applicability.value})")
-        append("")
+            chunk += f"\n  = fix ({f.fix.applicability.value})"
+        append(chunk + "\n")
     out.extend(render_scores(scores))
     out.append(_summary(findings, errors, unfinished))
     return "\n".join(out) + "\n"
