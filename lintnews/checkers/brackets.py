@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..core.document import Document
-from ..core.findings import Hit, hit_at
+from ..core.findings import Hit
 from .base import Checker
 
 PAIRS = {")": "(", "]": "["}
@@ -45,7 +45,7 @@ class BracketsChecker(Checker):
                         stack.pop()
                     elif i not in excused:
                         if last < 0 or _WORD.search(text, last + 1, i):
-                            yield hit_at(para.start + i, para.start + i + 1, _MARK[ch])
+                            yield Hit(para.start + i, para.start + i + 1, params=_MARK[ch])
                         last = i
                         stack.clear()  # one report per tangle
             for i in stack:
@@ -54,5 +54,5 @@ class BracketsChecker(Checker):
                 if i == len(text) - 1:
                     continue  # `... eating (` : a citation link the extractor dropped, boilerplate not prose
                 if last < 0 or _WORD.search(text, last + 1, i):
-                    yield hit_at(para.start + i, para.start + i + 1, _MARK[text[i]])
+                    yield Hit(para.start + i, para.start + i + 1, params=_MARK[text[i]])
                 last = i

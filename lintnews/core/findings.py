@@ -6,9 +6,9 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-# a frozen dataclass's __init__ sets each field by a call of object.__setattr__: fifteen calls a finding, most of the
-# cost of making one. make_finding and hit_at make the instance and give it its whole __dict__ in one call instead
-_new = object.__new__
+# a frozen dataclass's generated __init__ sets each field by a call of object.__setattr__: fifteen calls a finding,
+# most of the cost of making one. Hit and Finding have their own, which gives the instance its whole __dict__ in one
+# call (a checker may yield a hit per character of a paragraph)
 _set = object.__setattr__
 
 CATEGORIES: tuple[str, ...] = (
@@ -85,7 +85,7 @@ class Fix:
         return {"applicability": self.applicability.value, "edits": [e.to_json() for e in self.edits]}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Hit:
     """What a checker yields: where, and optionally how to repair it.
 
@@ -107,31 +107,38 @@ class Hit:
     severity: Severity | None = None
     category: str | None = None
 
+    def __init__(  # noqa: PLR0917 - the fields in order, as the dataclass's own __init__ took them
+        self,
+        start: int,
+        end: int,
+        message: str | None = None,
+        params: tuple[tuple[str, str], ...] = (),
+        suggestions: tuple[str, ...] = (),
+        replacement: str | None = None,
+        edits: tuple[Edit, ...] = (),
+        applicability: Applicability | None = None,
+        severity: Severity | None = None,
+        category: str | None = None,
+    ) -> None:
+        _set(
+            self,
+            "__dict__",
+            {
+                "start": start,
+                "end": end,
+                "message": message,
+                "params": params,
+                "suggestions": suggestions,
+                "replacement": replacement,
+                "edits": edits,
+                "applicability": applicability,
+                "severity": severity,
+                "category": category,
+            },
+        )
 
-def hit_at(start: int, end: int, params: tuple[tuple[str, str], ...] = ()) -> Hit:
-    """`Hit(start, end, params=params)`, built with its fields set at once (see make_finding): a checker that may
-    yield a hit per character of a paragraph spent most of its time in the dataclass's __init__."""
-    hit = _new(Hit)
-    _set(
-        hit,
-        "__dict__",
-        {
-            "start": start,
-            "end": end,
-            "message": None,
-            "params": params,
-            "suggestions": (),
-            "replacement": None,
-            "edits": (),
-            "applicability": None,
-            "severity": None,
-            "category": None,
-        },
-    )
-    return hit
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Finding:
     """A hit stamped with its rule's id, category, severity and message."""
 
@@ -150,6 +157,46 @@ class Finding:
     fix: Fix | None = None
     source: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def __init__(  # noqa: PLR0917 - the fields in order, as the dataclass's own __init__ took them
+        self,
+        path: str,
+        rule: str,
+        category: str,
+        severity: Severity,
+        message: str,
+        offset: int,
+        length: int,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        suggestions: tuple[str, ...] = (),
+        fix: Fix | None = None,
+        source: str = "",
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        _set(
+            self,
+            "__dict__",
+            {
+                "path": path,
+                "rule": rule,
+                "category": category,
+                "severity": severity,
+                "message": message,
+                "offset": offset,
+                "length": length,
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
+                "suggestions": suggestions,
+                "fix": fix,
+                "source": source,
+                "extra": {} if extra is None else extra,
+            },
+        )
 
     @property
     def end(self) -> int:
@@ -206,7 +253,7 @@ class Finding:
         if row[12] is not None:
             applicability, edits = row[12]
             fix = Fix(Applicability(applicability), tuple(Edit(o, n, r) for o, n, r in edits))
-        finding = make_finding(
+        return cls(
             path if path is not None else row[0],
             row[1],
             row[2],
@@ -221,50 +268,5 @@ class Finding:
             tuple(row[11]),
             fix,
             row[13],
+            dict(row[14] or {}),
         )
-        if row[14]:
-            finding.extra.update(row[14])
-        return finding
-
-
-def make_finding(  # noqa: PLR0917 - the fields of Finding in order, as its own constructor takes them
-    path: str,
-    rule: str,
-    category: str,
-    severity: Severity,
-    message: str,
-    offset: int,
-    length: int,
-    line: int,
-    column: int,
-    end_line: int,
-    end_column: int,
-    suggestions: tuple[str, ...],
-    fix: Fix | None,
-    source: str,
-) -> Finding:
-    """`Finding(...)` of these fields and an empty `extra`, built with its fields set at once: equal to the
-    dataclass's own in every way (compared, hashed, replaced, frozen), at under half the cost."""
-    finding = _new(Finding)
-    _set(
-        finding,
-        "__dict__",
-        {
-            "path": path,
-            "rule": rule,
-            "category": category,
-            "severity": severity,
-            "message": message,
-            "offset": offset,
-            "length": length,
-            "line": line,
-            "column": column,
-            "end_line": end_line,
-            "end_column": end_column,
-            "suggestions": suggestions,
-            "fix": fix,
-            "source": source,
-            "extra": {},
-        },
-    )
-    return finding

@@ -9,7 +9,7 @@ from functools import cache
 from ..checkers.base import _TEMPLATE_FIELD as TEMPLATE_FIELD
 from ..checkers.base import FILTERS
 from ..core.document import Document
-from ..core.findings import Applicability, Edit, Finding, Fix, Hit, make_finding
+from ..core.findings import Applicability, Edit, Finding, Fix, Hit
 from ..rules.rulepack import Rule
 
 # a message template cut once into its parts: literal text, and fields as (name, filters, the field as written)
@@ -109,7 +109,7 @@ def _stamp_all(rule: Rule, doc: Document, hits: Iterable[Hit], *, bounded: bool)
         line = bisect_right(starts, start)
         end_line = line if line == last_line or end < starts[line] else bisect_right(starts, end, line)
         append(
-            make_finding(
+            Finding(
                 path,
                 rule_id,
                 hit.category or category,
