@@ -19,21 +19,9 @@ from lintnews.engine.finish import dedupe, drop_deferred
 from lintnews.outputs.report import FindingLines, finding_json, render_text
 from lintnews.rules.rulepack import Rule
 
-_RULE = Rule(
-    id="p.r",
-    kind="regex",
-    category="grammar",
-    severity=Severity.ERROR,
-    message="m",
-    fix="safe",
-    source="",
-    description="",
-    pack="p",
-    path="p.yaml",
-    line=1,
-    bad=(),
-    good=(),
-)
+from .rule_factory import make_rule
+
+_RULE = make_rule("p.r", category="grammar", severity=Severity.ERROR, fix="safe")
 
 _FIELDS = (
     "a/b.md",
