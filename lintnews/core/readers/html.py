@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 from ..document import Document
+from .html_scan import scan
 from .layout import Layout
 
 # Elements whose content is not article text.
@@ -40,47 +40,6 @@ _RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
 _URL = re.compile(r"\bhttps?://[^\s<>\"'\u2060]+")
 
 
-class _Reader(HTMLParser):
-    """Records each event's kind and where it starts; an event runs to the start of the next."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.events: list[tuple[tuple[int, int], str, str]] = []
-
-    def _add(self, kind: str, value: str = "") -> None:
-        self.events.append((self.getpos(), kind, value))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add("start", tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add("empty", tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._add("end", tag)
-
-    def handle_data(self, data: str) -> None:
-        self._add("data", data)
-
-    def handle_entityref(self, name: str) -> None:
-        self._add("entity", f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self._add("entity", f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        self._add("markup")
-
-    def handle_decl(self, decl: str) -> None:
-        self._add("markup")
-
-    def handle_pi(self, data: str) -> None:
-        self._add("markup")
-
-    def unknown_decl(self, data: str) -> None:
-        self._add("markup")
-
-
 def _decoded(ref: str) -> str:
     ch = html.unescape(ref)
     if ch == ref:
@@ -95,22 +54,18 @@ def _decoded(ref: str) -> str:
 def read_html_into(layout: Layout, start: int, end: int) -> None:
     """Mark the text and blocks of the HTML in layout.raw[start:end]."""
     src = layout.raw[start:end]
-    reader = _Reader()
     cut = _complete_part(src)
-    reader.feed(src[:cut])
-    reader.close()
+    events = scan(src[:cut])
     if cut < len(src):
-        reader.events.append(((src.count("\n", 0, cut) + 1, cut - src.rfind("\n", 0, cut) - 1), "markup", ""))
-    line_starts = [0]
-    line_starts.extend(m.end() for m in re.finditer("\n", src))
-    offsets = [start + line_starts[line - 1] + col for (line, col), _, _ in reader.events]
+        events.append((cut, "markup", ""))
+    offsets = [start + offset for offset, _, _ in events]
     offsets.append(end)
     stack = _Stack()
     run = start
     title: tuple[int, int] | None = None
     # every address starts with "http": a page without one is not searched for them once per piece of text
     urls = "http" in src
-    for k, (_, kind, value) in enumerate(reader.events):
+    for k, (_, kind, value) in enumerate(events):
         s, e = offsets[k], offsets[k + 1]
         if kind == "data":
             if not stack.hidden:
