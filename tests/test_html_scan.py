@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintnews.core.readers import html_scan
+from lintnews.core.readers.html import _complete_part
 from lintnews.core.readers.html_scan import Event, scan
 
 # pieces of pages, plain and broken: each alternative of the scanner's pattern, and what is next to each one
@@ -127,7 +128,40 @@ def test_plain_page_needs_no_html_parser_method(monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(html_scan, "_slow", refuse)
     text = (
-        '<div class="a" id=b data-x=\'1\'><p>One &amp; two &#8217; &nbsp;</p><!-- note -->\n'
+        "<div class=\"a\" id=b data-x='1'><p>One &amp; two &#8217; &nbsp;</p><!-- note -->\n"
         "<script>var a = 1 < 2;</script><br/><img src=x.png alt><p>a < b</p></div>\n"
     )
     assert _scanned(text) == _reference(text)
+
+
+# the cut as html.py found it before: piece after piece, a script's or style's content skipped to its end tag
+_OLD_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)|<![^>]*(?:>|\Z)|<\?[^>]*(?:>|\Z)|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*(?:>|\Z)",
+    re.S,
+)
+_OLD_RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
+
+
+def _cut_piece_by_piece(src: str) -> int:
+    pos = 0
+    while (m := _OLD_TOKEN.search(src, pos)) is not None:
+        tok = m.group()
+        if not tok.endswith(">") or (tok.startswith("<!--") and not tok.endswith("-->")):
+            return m.start()
+        pos = m.end()
+        raw_text = _OLD_RAW_TEXT.match(tok)
+        if raw_text:
+            close = re.compile(rf"</{raw_text.group(1)}\s*>", re.I).search(src, pos)
+            pos = close.end() if close else len(src)
+    return len(src)
+
+
+RAW_TEXT_PIECES = ["<script-x>", "<Script a='>'>", "<style", "<STYLE>", "</style >", "<scripts>", "<script.x>",
+                   "<\u017fcript>", "</\u017fcript>", "<\u017ftyle>"]  # fmt: skip
+cut_pages = st.lists(st.sampled_from(PIECES + RAW_TEXT_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(cut_pages)
+def test_complete_part_cuts_where_the_piece_by_piece_scan_did(text: str) -> None:
+    assert _complete_part(text) == _cut_piece_by_piece(text)

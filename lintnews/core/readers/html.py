@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections import deque
+from itertools import islice
 
 from ..document import Document
-from .html_scan import scan
+from .html_scan import Event, scan
 from .layout import Layout
 
 # Elements whose content is not article text.
@@ -31,12 +33,15 @@ VOID = frozenset(
 )
 _SPACES = frozenset("\u00a0\u2002\u2003\u2009\u200a\u202f")
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u00ad")
-# a piece of markup, up to its closing mark or the end of the file
-_TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)|<![^>]*(?:>|\Z)|<\?[^>]*(?:>|\Z)|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*(?:>|\Z)",
+# a piece of markup, up to its closing mark or the end of the file; a script or a style element whose start tag
+# is closed with its content, up to its end tag or the end of the file (its content is not markup)
+_REST_OF_TAG = r"[^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
+_PIECE = re.compile(
+    rf"(?P<script><(?=[sS])(?i:script)\b{_REST_OF_TAG}>(?:.*?</(?i:script)\s*>|.*))"
+    rf"|(?P<style><(?=[sS])(?i:style)\b{_REST_OF_TAG}>(?:.*?</(?i:style)\s*>|.*))"
+    rf"|<!--.*?(?:-->|\Z)|<![^>]*(?:>|\Z)|<\?[^>]*(?:>|\Z)|</?[A-Za-z]{_REST_OF_TAG}(?:>|\Z)",
     re.S,
 )
-_RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
 _URL = re.compile(r"\bhttps?://[^\s<>\"'\u2060]+")
 
 
@@ -58,44 +63,67 @@ def read_html_into(layout: Layout, start: int, end: int) -> None:
     events = scan(src[:cut])
     if cut < len(src):
         events.append((cut, "markup", ""))
-    offsets = [start + offset for offset, _, _ in events]
-    offsets.append(end)
-    stack = _Stack()
-    run = start
-    title: tuple[int, int] | None = None
+    events.append((len(src), "", ""))  # where the last event ends
+    if start:
+        events = [(offset + start, kind, value) for offset, kind, value in events]
     # every address starts with "http": a page without one is not searched for them once per piece of text
-    urls = "http" in src
-    for k, (_, kind, value) in enumerate(events):
-        s, e = offsets[k], offsets[k + 1]
+    kind, first, last, span = _walk(layout, events, start, "http" in src)
+    if first >= 0:
+        layout.add_block(kind, first, last)
+    if span is not None:
+        blocks = [b for b in layout.blocks if b.kind == "title" and span[0] <= b.start < span[1]]
+        if blocks:
+            layout.meta["title_span"] = (blocks[0].start, blocks[0].end)
+
+
+def _walk(layout: Layout, events: list[Event], run: int, urls: bool) -> tuple[str, int, int, tuple[int, int] | None]:
+    """Mark the text and the blocks the events make, each event running to the start of the next (the layout
+    has nothing marked there yet); the kind of the run of text after the last block tag and where its first and
+    last marked character are (-1 if it has none), and where the title's text was."""
+    stack = _Stack()
+    tags, counts = stack.tags, stack.counts
+    mark_text, add_block = layout.mark_text, layout.add_block
+    title: tuple[int, int] | None = None
+    # the first and the last character marked since the last block tag (-1: none): the block's text lies between
+    first = last = -1
+    for (s, kind, value), (e, _, _) in zip(events, islice(events, 1, None), strict=False):
         if kind == "data":
-            if not stack.hidden:
-                layout.mark_text(s, e)
+            if not stack.hidden and e > s:
+                mark_text(s, e)
                 if urls:
                     for m in _URL.finditer(layout.raw, s, e):
                         layout.kinds[m.start() : m.end()] = bytes(m.end() - m.start())
+                if first < 0:
+                    first = s
+                last = e
             continue
         if kind == "entity":
-            if not stack.hidden:
+            if not stack.hidden and e > s:
                 layout.mark_shown(s, e, _decoded(value) if e - s >= len(value) - 1 else "")
+                if first < 0:
+                    first = s
+                last = e
             continue
-        if kind not in ("start", "end", "empty"):
+        if kind == "markup":
             continue
-        tag = value
-        if tag in BLOCK_KIND:
-            # a block tag ends the run of text before it, as the kind of the innermost open block
-            layout.add_block(stack.kind(), run, s)
-            if stack.top() == "title" and kind == "end" and tag == "title":
+        if value in BLOCK_KIND:
+            # a block tag ends the run of text before it, as the kind of the innermost open block; the run's
+            # markup around its first and last marked character is no part of it, so it is not offered
+            if first >= 0:
+                add_block(stack.kind(), first, last)
+                first = last = -1
+            if kind == "end" and value == "title" and tags and tags[-1] == "title":
                 title = (run, s)
             run = e
-        if kind == "start" and tag not in VOID:
-            stack.open(tag)
-        elif kind == "end":
-            stack.close(tag)
-    layout.add_block(stack.kind(), run, end)
-    if title is not None:
-        blocks = [b for b in layout.blocks if b.kind == "title" and title[0] <= b.start < title[1]]
-        if blocks:
-            layout.meta["title_span"] = (blocks[0].start, blocks[0].end)
+        if kind == "start":
+            if value not in _SPECIAL:  # an inline element: it only goes on the stack
+                tags.append(value)
+                counts[value] = counts.get(value, 0) + 1
+            elif value not in VOID:
+                stack.open(value)
+        elif kind == "end" and counts.get(value):
+            stack.close(value)
+    return stack.kind(), first, last, title
 
 
 class _Stack:
@@ -142,23 +170,21 @@ class _Stack:
 
 _CLOSES_P = frozenset(BLOCK_KIND) - {"html", "body", "head", "title"}
 _SIBLINGS = frozenset({"li", "td", "th", "tr", "dt", "dd", "option"})
+# elements whose start does more than go on the stack
+_SPECIAL = _CLOSES_P | _SIBLINGS | frozenset(BLOCK_KIND) | HIDDEN | VOID
 
 
 def _complete_part(src: str) -> int:
     """Where the last complete piece of markup ends: from a tag, comment or declaration that is never closed
     to the end of the file is markup (a browser drops it too). html.parser would look for that tag's end again
-    at every later `<`, which is quadratic; cut there, it reads in linear time."""
-    pos = 0
-    while (m := _TOKEN.search(src, pos)) is not None:
-        tok = m.group()
-        if not tok.endswith(">") or (tok.startswith("<!--") and not tok.endswith("-->")):
-            return m.start()
-        pos = m.end()
-        raw_text = _RAW_TEXT.match(tok)
-        if raw_text:
-            # a script's or style's content is not markup: skip to its end tag, as the parser will
-            close = re.compile(rf"</{raw_text.group(1)}\s*>", re.I).search(src, pos)
-            pos = close.end() if close else len(src)
+    at every later `<`, which is quadratic; cut there, it reads in linear time. A piece never closed runs to the
+    end of the file, so it can only be the last piece: the pieces are found in one pass and the last one looked at."""
+    last = deque(_PIECE.finditer(src), maxlen=1)
+    if not last or last[0].lastgroup is not None:
+        return len(src)
+    tok = last[0].group()
+    if not tok.endswith(">") or (tok.startswith("<!--") and not tok.endswith("-->")):
+        return last[0].start()
     return len(src)
 
 
