@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from lintnews.core.readers import html_scan
 from lintnews.core.readers.html import _complete_part
-from lintnews.core.readers.html_scan import Event, scan
+from lintnews.core.readers.html_scan import scan
 
 # pieces of pages, plain and broken: each alternative of the scanner's pattern, and what is next to each one
 PIECES = [
@@ -72,7 +72,7 @@ class _Reference(HTMLParser):
         self._add("markup")
 
 
-def _reference(text: str) -> list[Event] | str:
+def _reference(text: str) -> list[tuple[int, str, str]] | str:
     parser = _Reference()
     try:
         parser.feed(text)
@@ -83,13 +83,19 @@ def _reference(text: str) -> list[Event] | str:
     return [(line_starts[line - 1] + col, kind, value) for (line, col), kind, value in parser.events]
 
 
-def _scanned(text: str) -> list[Event] | str:
+def _scanned(text: str) -> list[tuple[int, str, str]] | str:
     try:
         events = scan(text)
     except AssertionError as e:
         return f"AssertionError {e}"
-    # a data event's value is not kept where the scanner found it itself: it runs to the next event
-    return [(offset, kind, "" if kind == "data" else value) for offset, kind, value in events]
+    # html.parser's events: the data kept with the event before it is an event of its own; a data event's value
+    # is not kept where the scanner found it itself (it runs to the next event)
+    found = []
+    for offset, kind, value, after in events:
+        found.append((offset, kind, "" if kind == "data" else value))
+        if after >= 0:
+            found.append((after, "data", ""))
+    return found
 
 
 pages = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=40).map("".join)

@@ -62,10 +62,12 @@ def read_html_into(layout: Layout, start: int, end: int) -> None:
     cut = _complete_part(src)
     events = scan(src[:cut])
     if cut < len(src):
-        events.append((cut, "markup", ""))
-    events.append((len(src), "", ""))  # where the last event ends
+        events.append((cut, "markup", "", -1))
+    events.append((len(src), "", "", -1))  # where the last event ends
     if start:
-        events = [(offset + start, kind, value) for offset, kind, value in events]
+        events = [
+            (offset + start, kind, value, after + start if after >= 0 else -1) for offset, kind, value, after in events
+        ]
     # every address starts with "http": a page without one is not searched for them once per piece of text
     kind, first, last, span = _walk(layout, events, start, "http" in src)
     if first >= 0:
@@ -81,66 +83,66 @@ def _walk(layout: Layout, events: list[Event], run: int, urls: bool) -> tuple[st
     has nothing marked there yet); the kind of the run of text after the last block tag and where its first and
     last marked character are (-1 if it has none), and where the title's text was."""
     stack = _Stack()
-    tags, counts = stack.tags, stack.counts
+    tags, counts, kinds = stack.tags, stack.counts, stack.kinds
     mark_text, add_block = layout.mark_text, layout.add_block
     title: tuple[int, int] | None = None
     # the first and the last character marked since the last block tag (-1: none): the block's text lies between
     first = last = -1
-    for (s, kind, value), (e, _, _) in zip(events, islice(events, 1, None), strict=False):
+    for (s, kind, value, after), (e, _, _, _) in zip(events, islice(events, 1, None), strict=False):
         if kind == "data":
-            if not stack.hidden and e > s:
-                mark_text(s, e)
-                if urls:
-                    for m in _URL.finditer(layout.raw, s, e):
-                        layout.kinds[m.start() : m.end()] = bytes(m.end() - m.start())
-                if first < 0:
-                    first = s
-                last = e
-            continue
-        if kind == "entity":
-            if not stack.hidden and e > s:
-                layout.mark_shown(s, e, _decoded(value) if e - s >= len(value) - 1 else "")
-                if first < 0:
-                    first = s
-                last = e
-            continue
-        if kind == "markup":
-            continue
-        if value in BLOCK_KIND:
-            # a block tag ends the run of text before it, as the kind of the innermost open block; the run's
-            # markup around its first and last marked character is no part of it, so it is not offered
-            if first >= 0:
-                add_block(stack.kind(), first, last)
-                first = last = -1
-            if kind == "end" and value == "title" and tags and tags[-1] == "title":
-                title = (run, s)
-            run = e
-        if kind == "start":
-            if value not in _SPECIAL:  # an inline element: it only goes on the stack
-                tags.append(value)
+            t = s
+        else:
+            end = after if after >= 0 else e  # where the event ends: at the data after it, or at the next event
+            if kind == "entity":
+                if not stack.hidden:
+                    layout.mark_shown(s, end, _decoded(value) if end - s >= len(value) - 1 else "")
+                    if first < 0:
+                        first = s
+                    last = end
+            elif kind == "start" and value not in _SPECIAL:
+                tags.append(value)  # an inline element: it only goes on the stack
                 counts[value] = counts.get(value, 0) + 1
-            elif value not in VOID:
-                stack.open(value)
-        elif kind == "end" and counts.get(value):
-            stack.close(value)
-    return stack.kind(), first, last, title
+            elif kind != "markup":
+                if value in BLOCK_KIND:
+                    # a block tag ends the run of text before it, as the kind of the innermost open block; the
+                    # run's markup around its first and last marked character is no part of it: not offered
+                    if first >= 0:
+                        add_block(kinds[-1], first, last)
+                        first = last = -1
+                    if kind == "end" and value == "title" and tags and tags[-1] == "title":
+                        title = (run, s)
+                    run = end
+                if kind == "start":
+                    if value not in VOID:
+                        stack.open(value)
+                elif kind == "end" and counts.get(value):
+                    stack.close(value)
+            if after < 0:
+                continue
+            t = after
+        # data, from t to the next event
+        if stack.hidden or e == t:
+            continue
+        mark_text(t, e)
+        if urls:
+            for m in _URL.finditer(layout.raw, t, e):
+                layout.kinds[m.start() : m.end()] = bytes(m.end() - m.start())
+        if first < 0:
+            first = t
+        last = e
+    return kinds[-1], first, last, title
 
 
 class _Stack:
-    """The open elements, with counts and the open blocks beside them so that every step is O(1) amortised
-    (a page of ten thousand unclosed <p> or <b> must not cost ten thousand steps per tag)."""
+    """The open elements, with counts and the kinds of the open blocks beside them (under them all, the kind of
+    text outside any block) so that every step is O(1) amortised (a page of ten thousand unclosed <p> or <b> must
+    not cost ten thousand steps per tag)."""
 
     def __init__(self) -> None:
         self.tags: list[str] = []
         self.counts: dict[str, int] = {}
-        self.blocks: list[str] = []
+        self.kinds: list[str] = ["paragraph"]
         self.hidden = 0
-
-    def top(self) -> str:
-        return self.tags[-1] if self.tags else ""
-
-    def kind(self) -> str:
-        return self.blocks[-1] if self.blocks else "paragraph"
 
     def open(self, tag: str) -> None:
         if tag in _CLOSES_P and self.counts.get("p"):
@@ -150,18 +152,18 @@ class _Stack:
         self.tags.append(tag)
         self.counts[tag] = self.counts.get(tag, 0) + 1
         if tag in BLOCK_KIND:
-            self.blocks.append(BLOCK_KIND[tag])
+            self.kinds.append(BLOCK_KIND[tag])
         if tag in HIDDEN:
             self.hidden += 1
 
     def close(self, tag: str) -> None:
-        if not self.counts.get(tag):
-            return  # a stray end tag
-        while self.tags:
-            top = self.tags.pop()
-            self.counts[top] -= 1
+        """Close the innermost open `tag` and every element opened after it (the caller knows one is open)."""
+        tags, counts = self.tags, self.counts
+        while True:
+            top = tags.pop()
+            counts[top] -= 1
             if top in BLOCK_KIND:
-                self.blocks.pop()
+                self.kinds.pop()
             if top in HIDDEN:
                 self.hidden -= 1
             if top == tag:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-# One event: where it starts in the text, its kind (start, empty, end, data, entity, markup) and its value (a tag's
-# lower-case name, an entity as written with its ';', '' otherwise); it runs to the start of the next event.
-Event = tuple[int, str, str]
+# One event: where it starts in the text, its kind (start, empty, end, data, entity, markup), its value (a tag's
+# lower-case name, an entity as written with its ';', '' otherwise) and where the data after it starts, or -1: the
+# data html.parser reports right after a tag or an entity is kept with it (one event less for each run of text),
+# and runs to the start of the next event, as an event runs to the data after it or else to the next event.
+Event = tuple[int, str, str, int]
 
 # The constructs on which html.parser (Python 3.11, convert_charrefs=False, fed all the text then closed) calls one
 # handler and goes on without a look at what follows them, each with the run of text after it. A start tag's
@@ -28,6 +30,7 @@ _FAST = re.compile(
     re.S,
 )
 _CDATA = ("script", "style")
+_TEXT = 12
 _TAG_OPEN = re.compile("<[a-zA-Z]")
 _NEWLINE = re.compile("\n")
 
@@ -44,7 +47,7 @@ class _Recorder(HTMLParser):
 
     def _add(self, kind: str, value: str = "") -> None:
         line, col = self.getpos()
-        self.events.append((self.line_starts[line - 1] + col, kind, value))
+        self.events.append((self.line_starts[line - 1] + col, kind, value, -1))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._add("start", tag)
@@ -100,40 +103,35 @@ def _fast(parser: _Recorder, pos: int) -> int:
     for m in _FAST.finditer(text, pos):
         if m.start() != pos:
             return pos
-        tag = m.group(1)
-        if tag is not None:
-            tag = tag.lower()
-            if m.group(2):
-                add((pos, "empty", tag))
-            else:
-                add((pos, "start", tag))
-                if tag in _CDATA:
-                    parser.set_cdata_mode(tag)
-                    return m.start(3)
-            after = 3
-        elif m.group(12) is not None:
-            add((pos, "data", ""))
+        # the last group of each alternative is the text after its construct, or the text itself
+        last = m.lastindex or _TEXT  # every alternative has a group
+        if last == _TEXT:
+            add((pos, "data", "", -1))
             pos = m.end()
             continue
-        elif m.group(4) is not None:
-            add((pos, "end", m.group(4).lower()))
-            after = 5
-        elif m.group(6) is not None:
-            add((pos, "entity", f"&{m.group(6)};"))
-            after = 7
-        elif m.group(8) is not None:
-            add((pos, "entity", f"&#{m.group(8)};"))
-            after = 9
-        elif m.group(11) is not None:
-            add((pos, "data", ""))
-            after = 11
+        start, end = m.span(last)
+        after = start if start < end else -1
+        if last == 3:
+            tag = m[1].lower()
+            if m[2]:
+                add((pos, "empty", tag, after))
+            elif tag in _CDATA:
+                add((pos, "start", tag, -1))  # what follows is its content
+                parser.set_cdata_mode(tag)
+                return start
+            else:
+                add((pos, "start", tag, after))
+        elif last == 5:
+            add((pos, "end", m[4].lower(), after))
+        elif last == 7:
+            add((pos, "entity", f"&{m[6]};", after))
+        elif last == 9:
+            add((pos, "entity", f"&#{m[8]};", after))
+        elif last == 10:
+            add((pos, "markup", "", after))
         else:
-            add((pos, "markup", ""))
-            after = 10
-        start = m.start(after)
-        pos = m.end()
-        if start < pos:
-            add((start, "data", ""))
+            add((pos, "data", "", after))
+        pos = end
     return pos
 
 
@@ -144,8 +142,8 @@ def _raw_text(parser: _Recorder, pos: int) -> int:
     if m is None:
         return len(text)
     if m.start() > pos:
-        parser.events.append((pos, "data", ""))
-    parser.events.append((m.start(), "end", parser.cdata_elem or ""))
+        parser.events.append((pos, "data", "", -1))
+    parser.events.append((m.start(), "end", parser.cdata_elem or "", -1))
     parser.clear_cdata_mode()
     return m.end()
 
