@@ -27,7 +27,8 @@ PIECES = [
     "<p/ >", '<a href="x"/>', "<ab:cd x:y=1>", "<\u00e9>", "<a\u00e9>", "&ab1", "&1;", "&amp;&amp;", "<scr<script>",
     "</script\n>", "</SCRIPT  >", "<style>", "</script", "<!---->", "<!-- -- -->", "<!--->", "<a\rb>", "<a\fb=c>",
     "<a b=`c`>", "<a b=c=d>", "<a @click=x>", "<a :b=1>", "&#x110000;", "&LT", "<a\x00b>", '</a b=">">', "</\u00e9>",
-    "< /a>", "<br\x0b/>", "<a b=c/>", "<p//>", "<p / >", "<p\t/>", "<#", "&/", "&!x",
+    "< /a>", "<br\x0b/>", "<a b=c/>", "<p//>", "<p / >", "<p\t/>", "<#", "&/", "&!x", "<a b==c>", "<a b= =c>",
+    "<a b=/>", "<a href=f?a=b&c=d>", "<a b=c\"d>",
 ]  # fmt: skip
 
 
@@ -135,7 +136,7 @@ def test_plain_page_needs_no_html_parser_method(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(html_scan, "_slow", refuse)
     text = (
         "<div class=\"a\" id=b data-x='1'><p>One &amp; two &#8217; &nbsp;</p><!-- note -->\n"
-        "<script>var a = 1 < 2;</script><br/><img src=x.png alt><p>a < b</p></div>\n"
+        "<script>var a = 1 < 2;</script><br/><img src=x.png alt><p>a < b <a href=f?a=b&c=d>x</a></p></div>\n"
     )
     assert _scanned(text) == _reference(text)
 

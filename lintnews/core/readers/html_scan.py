@@ -18,7 +18,7 @@ Event = tuple[int, str, str, int]
 # '<' is left to html.parser's own method for that construct, and anything after which it would stop and wait
 # for more (an '&' or '&#' that is not a reference, a tag that never ends) to html.parser for the rest of the page.
 _WS = "[ \t\n\r\f]"
-_ATTR = rf"""{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:{_WS}*={_WS}*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_ATTR = rf"""{_WS}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:{_WS}*={_WS}*(?:"[^"]*"|'[^']*'|[^\s"'<>`]+))?"""
 _FAST = re.compile(
     rf"<([a-zA-Z][^\t\n\r\f />\x00]*)(?:{_ATTR})*{_WS}*(/?)>([^<&]*)"  # 1 tag, 2 '/' of '<br/>', 3 text after
     r"|</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>([^<&]*)"  # 4 end tag, 5 text after
