@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections import deque
+from functools import lru_cache
 from itertools import islice
 
 from ..document import Document
@@ -45,6 +46,7 @@ _PIECE = re.compile(
 _URL = re.compile(r"\bhttps?://[^\s<>\"'\u2060]+")
 
 
+@lru_cache(maxsize=4096)  # a page names a few entities many times: each is decoded once
 def _decoded(ref: str) -> str:
     ch = html.unescape(ref)
     if ch == ref:
