@@ -1,4 +1,4 @@
-"""Read HTML with the standard library's parser: text where it found character data, blocks between block tags."""
+"""Read HTML as html.parser reads it (html_scan finds its events): text in character data, blocks between block tags."""
 
 from __future__ import annotations
 

@@ -173,12 +173,12 @@ def _slow(parser: _Recorder, pos: int) -> int:
 
 
 def _rest(parser: _Recorder, pos: int) -> int:
+    """html.parser, fed the text from `pos` (outside any script) and closed: until `pos` it had stopped nowhere,
+    and what it does from there depends on that text alone."""
     text = parser.rawdata
     rest = _Recorder(parser.events, "")
     rest.line_starts = [pos]
     rest.line_starts.extend(m.end() for m in _NEWLINE.finditer(text, pos))
-    if parser.cdata_elem is not None:
-        rest.set_cdata_mode(parser.cdata_elem)
     rest.feed(text[pos:])
     rest.close()
     return len(text)
