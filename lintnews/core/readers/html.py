@@ -92,7 +92,7 @@ def _walk(layout: Layout, events: list[Event], run: int, urls: bool) -> tuple[st
     first = last = -1
     for (s, kind, value, after), (e, _, _, _) in zip(events, islice(events, 1, None), strict=False):
         if kind == "data":
-            t = s
+            t = s  # with the data after it (a lone '<' or '&' is data), up to the next event
         else:
             end = after if after >= 0 else e  # where the event ends: at the data after it, or at the next event
             if kind == "entity":
