@@ -1,12 +1,15 @@
-"""Read HTML with the standard library's parser: text where it found character data, blocks between block tags."""
+"""Read HTML as html.parser reads it (html_scan finds its events): text in character data, blocks between block tags."""
 
 from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
+from collections import deque
+from functools import lru_cache
+from itertools import islice
 
 from ..document import Document
+from .html_scan import Event, scan
 from .layout import Layout
 
 # Elements whose content is not article text.
@@ -31,56 +34,19 @@ VOID = frozenset(
 )
 _SPACES = frozenset("\u00a0\u2002\u2003\u2009\u200a\u202f")
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u00ad")
-# a piece of markup, up to its closing mark or the end of the file
-_TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)|<![^>]*(?:>|\Z)|<\?[^>]*(?:>|\Z)|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*(?:>|\Z)",
+# a piece of markup, up to its closing mark or the end of the file; a script or a style element whose start tag
+# is closed with its content, up to its end tag or the end of the file (its content is not markup)
+_REST_OF_TAG = r"[^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
+_PIECE = re.compile(
+    rf"(?P<script><(?=[sS])(?i:script)\b{_REST_OF_TAG}>(?:.*?</(?i:script)\s*>|.*))"
+    rf"|(?P<style><(?=[sS])(?i:style)\b{_REST_OF_TAG}>(?:.*?</(?i:style)\s*>|.*))"
+    rf"|<!--.*?(?:-->|\Z)|<![^>]*(?:>|\Z)|<\?[^>]*(?:>|\Z)|</?[A-Za-z]{_REST_OF_TAG}(?:>|\Z)",
     re.S,
 )
-_RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
 _URL = re.compile(r"\bhttps?://[^\s<>\"'\u2060]+")
 
 
-class _Reader(HTMLParser):
-    """Records each event's kind and where it starts; an event runs to the start of the next."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.events: list[tuple[tuple[int, int], str, str]] = []
-
-    def _add(self, kind: str, value: str = "") -> None:
-        self.events.append((self.getpos(), kind, value))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add("start", tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add("empty", tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._add("end", tag)
-
-    def handle_data(self, data: str) -> None:
-        self._add("data", data)
-
-    def handle_entityref(self, name: str) -> None:
-        self._add("entity", f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self._add("entity", f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        self._add("markup")
-
-    def handle_decl(self, decl: str) -> None:
-        self._add("markup")
-
-    def handle_pi(self, data: str) -> None:
-        self._add("markup")
-
-    def unknown_decl(self, data: str) -> None:
-        self._add("markup")
-
-
+@lru_cache(maxsize=4096)  # a page names a few entities many times: each is decoded once
 def _decoded(ref: str) -> str:
     ch = html.unescape(ref)
     if ch == ref:
@@ -95,69 +61,90 @@ def _decoded(ref: str) -> str:
 def read_html_into(layout: Layout, start: int, end: int) -> None:
     """Mark the text and blocks of the HTML in layout.raw[start:end]."""
     src = layout.raw[start:end]
-    reader = _Reader()
     cut = _complete_part(src)
-    reader.feed(src[:cut])
-    reader.close()
+    events = scan(src[:cut])
     if cut < len(src):
-        reader.events.append(((src.count("\n", 0, cut) + 1, cut - src.rfind("\n", 0, cut) - 1), "markup", ""))
-    line_starts = [0]
-    line_starts.extend(m.end() for m in re.finditer("\n", src))
-    offsets = [start + line_starts[line - 1] + col for (line, col), _, _ in reader.events]
-    offsets.append(end)
-    stack = _Stack()
-    run = start
-    title: tuple[int, int] | None = None
+        events.append((cut, "markup", "", -1))
+    events.append((len(src), "", "", -1))  # where the last event ends
+    if start:
+        events = [
+            (offset + start, kind, value, after + start if after >= 0 else -1) for offset, kind, value, after in events
+        ]
     # every address starts with "http": a page without one is not searched for them once per piece of text
-    urls = "http" in src
-    for k, (_, kind, value) in enumerate(reader.events):
-        s, e = offsets[k], offsets[k + 1]
-        if kind == "data":
-            if not stack.hidden:
-                layout.mark_text(s, e)
-                if urls:
-                    for m in _URL.finditer(layout.raw, s, e):
-                        layout.kinds[m.start() : m.end()] = bytes(m.end() - m.start())
-            continue
-        if kind == "entity":
-            if not stack.hidden:
-                layout.mark_shown(s, e, _decoded(value) if e - s >= len(value) - 1 else "")
-            continue
-        if kind not in ("start", "end", "empty"):
-            continue
-        tag = value
-        if tag in BLOCK_KIND:
-            # a block tag ends the run of text before it, as the kind of the innermost open block
-            layout.add_block(stack.kind(), run, s)
-            if stack.top() == "title" and kind == "end" and tag == "title":
-                title = (run, s)
-            run = e
-        if kind == "start" and tag not in VOID:
-            stack.open(tag)
-        elif kind == "end":
-            stack.close(tag)
-    layout.add_block(stack.kind(), run, end)
-    if title is not None:
-        blocks = [b for b in layout.blocks if b.kind == "title" and title[0] <= b.start < title[1]]
+    kind, first, last, span = _walk(layout, events, start, "http" in src)
+    if first >= 0:
+        layout.add_block(kind, first, last)
+    if span is not None:
+        blocks = [b for b in layout.blocks if b.kind == "title" and span[0] <= b.start < span[1]]
         if blocks:
             layout.meta["title_span"] = (blocks[0].start, blocks[0].end)
 
 
+def _walk(layout: Layout, events: list[Event], run: int, urls: bool) -> tuple[str, int, int, tuple[int, int] | None]:
+    """Mark the text and the blocks the events make, each event running to the start of the next (the layout
+    has nothing marked there yet); the kind of the run of text after the last block tag and where its first and
+    last marked character are (-1 if it has none), and where the title's text was."""
+    stack = _Stack()
+    tags, counts, kinds = stack.tags, stack.counts, stack.kinds
+    mark_text, add_block = layout.mark_text, layout.add_block
+    title: tuple[int, int] | None = None
+    # the first and the last character marked since the last block tag (-1: none): the block's text lies between
+    first = last = -1
+    for (s, kind, value, after), (e, _, _, _) in zip(events, islice(events, 1, None), strict=False):
+        if kind == "data":
+            t = s  # with the data after it (a lone '<' or '&' is data), up to the next event
+        else:
+            end = after if after >= 0 else e  # where the event ends: at the data after it, or at the next event
+            if kind == "entity":
+                if not stack.hidden:
+                    layout.mark_shown(s, end, _decoded(value) if end - s >= len(value) - 1 else "")
+                    if first < 0:
+                        first = s
+                    last = end
+            elif kind == "start" and value not in _SPECIAL:
+                tags.append(value)  # an inline element: it only goes on the stack
+                counts[value] = counts.get(value, 0) + 1
+            elif kind != "markup":
+                if value in BLOCK_KIND:
+                    # a block tag ends the run of text before it, as the kind of the innermost open block; the
+                    # run's markup around its first and last marked character is no part of it: not offered
+                    if first >= 0:
+                        add_block(kinds[-1], first, last)
+                        first = last = -1
+                    if kind == "end" and value == "title" and tags and tags[-1] == "title":
+                        title = (run, s)
+                    run = end
+                if kind == "start":
+                    if value not in VOID:
+                        stack.open(value)
+                elif kind == "end" and counts.get(value):
+                    stack.close(value)
+            if after < 0:
+                continue
+            t = after
+        # data, from t to the next event
+        if stack.hidden or e == t:
+            continue
+        mark_text(t, e)
+        if urls:
+            for m in _URL.finditer(layout.raw, t, e):
+                layout.kinds[m.start() : m.end()] = bytes(m.end() - m.start())
+        if first < 0:
+            first = t
+        last = e
+    return kinds[-1], first, last, title
+
+
 class _Stack:
-    """The open elements, with counts and the open blocks beside them so that every step is O(1) amortised
-    (a page of ten thousand unclosed <p> or <b> must not cost ten thousand steps per tag)."""
+    """The open elements, with counts and the kinds of the open blocks beside them (under them all, the kind of
+    text outside any block) so that every step is O(1) amortised (a page of ten thousand unclosed <p> or <b> must
+    not cost ten thousand steps per tag)."""
 
     def __init__(self) -> None:
         self.tags: list[str] = []
         self.counts: dict[str, int] = {}
-        self.blocks: list[str] = []
+        self.kinds: list[str] = ["paragraph"]
         self.hidden = 0
-
-    def top(self) -> str:
-        return self.tags[-1] if self.tags else ""
-
-    def kind(self) -> str:
-        return self.blocks[-1] if self.blocks else "paragraph"
 
     def open(self, tag: str) -> None:
         if tag in _CLOSES_P and self.counts.get("p"):
@@ -167,18 +154,18 @@ class _Stack:
         self.tags.append(tag)
         self.counts[tag] = self.counts.get(tag, 0) + 1
         if tag in BLOCK_KIND:
-            self.blocks.append(BLOCK_KIND[tag])
+            self.kinds.append(BLOCK_KIND[tag])
         if tag in HIDDEN:
             self.hidden += 1
 
     def close(self, tag: str) -> None:
-        if not self.counts.get(tag):
-            return  # a stray end tag
-        while self.tags:
-            top = self.tags.pop()
-            self.counts[top] -= 1
+        """Close the innermost open `tag` and every element opened after it (the caller knows one is open)."""
+        tags, counts = self.tags, self.counts
+        while True:
+            top = tags.pop()
+            counts[top] -= 1
             if top in BLOCK_KIND:
-                self.blocks.pop()
+                self.kinds.pop()
             if top in HIDDEN:
                 self.hidden -= 1
             if top == tag:
@@ -187,23 +174,21 @@ class _Stack:
 
 _CLOSES_P = frozenset(BLOCK_KIND) - {"html", "body", "head", "title"}
 _SIBLINGS = frozenset({"li", "td", "th", "tr", "dt", "dd", "option"})
+# elements whose start does more than go on the stack
+_SPECIAL = _CLOSES_P | _SIBLINGS | frozenset(BLOCK_KIND) | HIDDEN | VOID
 
 
 def _complete_part(src: str) -> int:
     """Where the last complete piece of markup ends: from a tag, comment or declaration that is never closed
     to the end of the file is markup (a browser drops it too). html.parser would look for that tag's end again
-    at every later `<`, which is quadratic; cut there, it reads in linear time."""
-    pos = 0
-    while (m := _TOKEN.search(src, pos)) is not None:
-        tok = m.group()
-        if not tok.endswith(">") or (tok.startswith("<!--") and not tok.endswith("-->")):
-            return m.start()
-        pos = m.end()
-        raw_text = _RAW_TEXT.match(tok)
-        if raw_text:
-            # a script's or style's content is not markup: skip to its end tag, as the parser will
-            close = re.compile(rf"</{raw_text.group(1)}\s*>", re.I).search(src, pos)
-            pos = close.end() if close else len(src)
+    at every later `<`, which is quadratic; cut there, it reads in linear time. A piece never closed runs to the
+    end of the file, so it can only be the last piece: the pieces are found in one pass and the last one looked at."""
+    last = deque(_PIECE.finditer(src), maxlen=1)
+    if not last or last[0].lastgroup is not None:
+        return len(src)
+    tok = last[0].group()
+    if not tok.endswith(">") or (tok.startswith("<!--") and not tok.endswith("-->")):
+        return last[0].start()
     return len(src)
 
 
