@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from markdown_it.common.utils import mdTrim
+from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block.state_block import StateBlock
 
 # the type of the token a run of headings makes; its meta[HEADINGS] holds them in order
 HEADING_RUN = "heading_run"
 HEADINGS = "headings"
+_new = tuple.__new__
 
 
 class Heading(NamedTuple):
@@ -38,8 +39,9 @@ def heading_run(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False
     line = start
     found: list[Heading] = []
-    while line + 1 < end and _opens_with_hash(state, line + 1):
-        if line > start and state.sCount[line] < state.blkIndent:
+    src, b_marks, t_shift, s_count, blk_indent = state.src, state.bMarks, state.tShift, state.sCount, state.blkIndent
+    while line + 1 < end and src.startswith("#", b_marks[line + 1] + t_shift[line + 1]):
+        if line > start and s_count[line] < blk_indent:
             break  # the end of the container this call reads (a list item, a quote): the loop ends it
         heading = _atx_heading(state, line)
         if heading is None:
@@ -61,8 +63,8 @@ def _atx_heading(state: StateBlock, line: int) -> Heading | None:
     src = state.src
     pos = state.bMarks[line] + state.tShift[line]
     maximum = state.eMarks[line]
-    if state.is_code_block(line) or pos >= maximum or src[pos] != "#":
-        return None
+    if (state._code_enabled and state.sCount[line] - state.blkIndent >= 4) or pos >= maximum or src[pos] != "#":
+        return None  # an indented code line (StateBlock.is_code_block), an empty one, or no heading
     text = src[pos:maximum]
     after = text.lstrip("#")
     level = len(text) - len(after)
@@ -71,11 +73,9 @@ def _atx_heading(state: StateBlock, line: int) -> Heading | None:
     # a closing sequence ('## Title ##') and the spaces around it are not the content (markdown-it's steps back
     # over spaces and tabs, then over '#', stop at the end of the opening sequence)
     body = after.rstrip(" \t")
-    unclosed = body.rstrip("#")
-    if unclosed and unclosed[-1] in " \t":
-        body = unclosed
-    return Heading(line, level, mdTrim(body))
-
-
-def _opens_with_hash(state: StateBlock, line: int) -> bool:
-    return state.src.startswith("#", state.bMarks[line] + state.tShift[line])
+    if body.endswith("#"):
+        unclosed = body.rstrip("#")
+        if unclosed and unclosed[-1] in " \t":
+            body = unclosed
+    # made as the tuple it is: a named tuple's own constructor is a Python call, twice the cost per heading
+    return _new(Heading, (line, level, body.strip(MD_TRIM_CHARS)))
