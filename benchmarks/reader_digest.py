@@ -1,13 +1,12 @@
-"""The Markdown reader's output, one digest per input: compare two checkouts' readers on the same inputs.
+"""The Markdown and HTML readers' output, one digest per input: compare two checkouts' readers on the same inputs.
 
 usage: .venv/bin/python benchmarks/reader_digest.py [--size 200000] [--only corpus,fixtures,spec,adversarial]
 
 Each line names an input and the SHA-256 of what the reader made of it: the view, the blocks (start, end, kind,
 text), the text spans and the meta. Run it in a checkout before a change to the reader and after it (each
 imports the lintnews of the checkout it is in) and diff the two outputs: a line that differs is an input read
-differently. The inputs: every
-Markdown file under corpus/ and tests/fixtures/, every CommonMark spec example (tests/data/commonmark), and each
-Markdown input of tests/test_linear_time.py at `--size` characters.
+differently. The inputs: every Markdown and HTML file under corpus/ and tests/fixtures/, every CommonMark spec
+example (tests/data/commonmark), and each input of tests/test_linear_time.py at `--size` characters.
 """
 
 from __future__ import annotations
@@ -25,14 +24,14 @@ sys.path.insert(0, str(ROOT))
 from tests.test_linear_time import INPUTS, build  # noqa: E402
 
 SPEC = ROOT / "tests" / "data" / "commonmark" / "commonmark.json"
-MARKDOWN = (".md", ".markdown")
+READ = (".md", ".markdown", ".html", ".htm")
 
 
 def digest(path: str, raw: str) -> str:
-    """The SHA-256 of the Markdown reader's document of `raw`."""
-    from lintnews.core.readers.markdown import read_markdown
+    """The SHA-256 of the reader's document of `raw` as the file `path`."""
+    from lintnews.core.readers import read
 
-    doc = read_markdown(path, raw)
+    doc = read(path, raw)
     h = hashlib.sha256()
     h.update(doc.text.encode("utf-8", "surrogatepass"))
     for b in doc.blocks or ():
@@ -47,15 +46,14 @@ def inputs(families: set[str], size: int) -> Iterator[tuple[str, str]]:
     for family, folder in (("corpus", ROOT / "corpus"), ("fixtures", ROOT / "tests" / "fixtures")):
         if family in families:
             for p in sorted(folder.rglob("*")):
-                if p.suffix in MARKDOWN and p.is_file():
+                if p.suffix in READ and p.is_file():
                     yield str(p.relative_to(ROOT)), p.read_text(encoding="utf-8", errors="surrogateescape")
     if "spec" in families:
         for k, example in enumerate(json.loads(SPEC.read_text(encoding="utf-8"))):
             yield f"spec-{k}", example["markdown"]
     if "adversarial" in families:
         for name, (suffix, unit) in INPUTS.items():
-            if suffix in MARKDOWN:
-                yield name, build(unit, size)
+            yield name + suffix, build(unit, size)
 
 
 def main() -> None:
@@ -64,7 +62,7 @@ def main() -> None:
     ap.add_argument("--only", default="corpus,fixtures,spec,adversarial", help="comma-separated families")
     args = ap.parse_args()
     for name, raw in inputs(set(args.only.split(",")), args.size):
-        print(name, digest(name if name.endswith(MARKDOWN) else name + ".md", raw))
+        print(name, digest(name if name.endswith(READ) else name + ".md", raw))
 
 
 if __name__ == "__main__":
