@@ -55,7 +55,7 @@ def read_markdown(path: str, raw: str) -> Document:
         src = "---" + src[3 : toml.end() - 3] + "---" + src[toml.end() :]
     # each line with its offset in the file, made by C loops (findall, accumulate, zip), not a step per line
     texts = _LINE.findall(src)
-    lines = list(zip(accumulate(map(len, texts), initial=base), texts))
+    lines = list(zip(accumulate(map(len, texts), initial=base), texts, strict=False))  # one offset more: the end
     reading = Reading(layout, lines)
     tokens = md.parse(src, {READING: reading})
     _walk(reading, tokens)

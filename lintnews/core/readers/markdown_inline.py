@@ -16,6 +16,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from .layout import TEXT, Layout
 from .markdown_blocks import HEADING_RUN, HEADINGS, heading_run
 from .markdown_dispatch import OpeningRuler
+from .markdown_lines import LinedParserBlock
 from .markdown_tables import ROWS, TABLE_ROWS, table_rows
 from .markdown_trace import DENSE_MARKS, Trace, TracingInline, is_dense
 
@@ -69,6 +70,7 @@ def parser() -> tuple[MarkdownIt, TracingInline]:
     md.block.ruler.before("table", "heading_run", heading_run)
     md.block.ruler.at("table", table_rows, {"alt": ["paragraph", "reference"]})
     md.block.ruler = OpeningRuler(md.block.ruler)
+    md.block = LinedParserBlock(md.block)
     md.inline.ruler.before("text", "shortcode", _shortcode)
     md.inline.add_terminator_char("{")
     # nothing is rendered: link targets need no percent-encoding nor punycode (a sixth of the reading time)
