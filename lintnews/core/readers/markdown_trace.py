@@ -113,6 +113,7 @@ class TracingInline(ParserInline):
         self._bases: dict[int, int] = {}  # id(state) -> offset of its src in the traced source
         self._outer: list[tuple[StateInline, int]] = []
         self._plain: tuple[re.Pattern[str], ...] | None = None  # see plain_stretch
+        self._unstarted_re: re.Pattern[str] | None = None  # see unstarted_stretch
 
     def plain_stretch(self) -> tuple[re.Pattern[str], ...] | None:
         """A stretch of dense content no rule starts in: emphasis marks and `]` (no rule starts at them there)
@@ -232,6 +233,7 @@ class TracingInline(ParserInline):
         dense = trace.dense
         src = state.src
         plain = self.plain_stretch() if dense else None
+        unstarted = None if dense else self.unstarted_stretch()
         last_close = src.rfind("]", 0, end)
         # where links and images cannot end: after the last `)`, with no reference defined
         unended = src.rfind(")", 0, end) if not state.env.get("references") else end
@@ -241,6 +243,8 @@ class TracingInline(ParserInline):
             if dense and self._dense_markup(
                 state, plain[1 if pos > last_close else 2 if pos > unended else 0] if plain else None, text, base
             ):
+                continue
+            if unstarted is not None and self._unstarted(state, unstarted, text, base):
                 continue
             if state.level < max_nesting:
                 before = len(tokens)
@@ -269,6 +273,36 @@ class TracingInline(ParserInline):
             state.pos += 1
         if state.pending:
             state.pushPending()
+
+    def _unstarted(self, state: StateInline, stretch: re.Pattern[str], text: bytearray, base: int) -> bool:
+        """A step over the characters at `state.pos` that no rule but the text rule starts at, if there are any:
+        the text rule's stretches and the marks it stops at that no rule takes (`=`, `+`, `:`), each of which the
+        loop would add to the pending text on its own, added at once as the text they are (`<a href="` made four
+        steps, three of them here). Not where the stretch ends at the end of a nested source (a link's label)
+        before a character the text rule would have gone on over."""
+        src, pos, end = state.src, state.pos, state.posMax
+        found = stretch.match(src, pos, end)
+        if found is None:
+            return False
+        stop = found.end()
+        if stop == end < len(src) and self.terminator_re.match(src, end) is None:
+            return False
+        state.append_pending(found.group())
+        state.pos = stop
+        if base >= 0:
+            text[base + pos : base + stop] = b"\x01" * (stop - pos)
+        return True
+
+    def unstarted_stretch(self) -> re.Pattern[str] | None:
+        """The characters no enabled rule but the text rule starts at, one or more; None where an enabled
+        rule's start is not known, or is a character the text rule goes on over."""
+        if self._unstarted_re is None and self.all_text(""):
+            starts = "".join(
+                sorted({c for r in self.ruler.__rules__ if r.enabled and r.name in _STARTS for c in _STARTS[r.name]})
+            )
+            if all(self.terminator_re.match(c) for c in starts):  # the text rule stops at each of them
+                self._unstarted_re = re.compile(f"[^{re.escape(starts)}]+")
+        return self._unstarted_re
 
     @staticmethod
     def _dense_markup(state: StateInline, plain: re.Pattern[str] | None, text: bytearray, base: int) -> bool:
