@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..document import FILL, Block, Document
@@ -40,6 +40,16 @@ class Layout:
         if end > start:
             self.kinds[start:end] = b"\x02" * (end - start)
             self.shown[start] = (value[: end - start], end)
+
+    def mark_shown_all(self, where: Sequence[int], shown: Iterable[tuple[int, tuple[str, int]]]) -> None:
+        """`mark_shown` of each (k, (value, end)) of a content whose k-th character is at where[k] in the file:
+        [where[k], where[end - 1] + 1) stands for `value`; one loop, not a call per entity."""
+        kinds, marked = self.kinds, self.shown
+        for k, (value, end) in shown:
+            start, stop = where[k], where[end - 1] + 1
+            if stop > start:
+                kinds[start:stop] = b"\x02" * (stop - start)
+                marked[start] = (value[: stop - start], stop)
 
     def add_block(self, kind: str, start: int, end: int) -> None:
         """The block from the first to the last text character found in [start, end)."""
@@ -84,13 +94,16 @@ class Layout:
             return view
         # an entity shows what it stands for, then FILL inside a block (a space between blocks) to its end
         out: list[str] = []
+        add, shown = out.append, self.shown
         at = 0
         for m in _SHOWN_RUN.finditer(self.kinds):
             s, e = m.span()
-            out.append(view[at:s])
+            add(view[at:s])
             while s < e:
-                value, end = self.shown[s]
-                out += [value, (FILL if inside[s] else " ") * (end - s - len(value))]
+                value, end = shown[s]
+                add(value)
+                if end - s > len(value):
+                    add((FILL if inside[s] else " ") * (end - s - len(value)))
                 s = end
             at = e
         out.append(view[at:])

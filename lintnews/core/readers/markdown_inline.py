@@ -28,7 +28,7 @@ READING = "lintnews.reading"
 Placed = tuple[int, int, bool]
 # what a trace found of an inline content: its runs of text and its entities ([start, end) in the content, and
 # what each stands for), and whether it is an image alone
-Traced = tuple[list[tuple[int, int]], list[tuple[int, str, int]], bool]
+Traced = tuple[list[tuple[int, int]], list[tuple[int, tuple[str, int]]], bool]
 _ONES = re.compile(rb"\x01+")
 # a link destination `](...)` in dense content, up to its first space or parenthesis: markup, even where the
 # bounded link rule did not take it (a label with brackets inside)
@@ -271,8 +271,8 @@ def _place(
     runs, shown, image_only = traced
     for s, e in runs:
         _mark_text(layout.kinds, where, s, e)
-    for k, value, end in shown:
-        layout.mark_shown(where[k], where[end - 1] + 1, value)
+    if shown:
+        layout.mark_shown_all(where, shown)
     if not where:
         return None, children
     return (where[0], where[-1] + 1, image_only), children
@@ -297,7 +297,7 @@ def _trace(content: str, tracer: TracingInline, *, md: Any, env: Any) -> tuple[T
         for d in _DESTINATION.finditer(content):
             trace.text[d.start() : d.end()] = bytes(d.end() - d.start())
     runs = [m.span() for m in _ONES.finditer(bytes(trace.text))]
-    shown = [(k, value, end) for k, (value, end) in trace.shown.items()]
+    shown = list(trace.shown.items())
     return (runs, shown, _image_only(children)), children
 
 

@@ -239,14 +239,10 @@ class TracingInline(ParserInline):
         while state.pos < end:
             pos = state.pos
             ok = False
-            shut = (pos > last_gt) | (pos > last_brace) << 1
-            plain = plains[shut]
+            plain = plains[(pos > last_gt) | (pos > last_brace) << 1] if dense else None
             if dense and self._dense_markup(
                 state, plain[1 if pos > last_close else 2 if pos > unended else 0] if plain else None, text, base
             ):
-                continue
-            stretch = unstarted[shut]
-            if stretch is not None and self._unstarted(state, stretch, text, base):
                 continue
             if state.level < max_nesting:
                 before = len(tokens)
@@ -273,19 +269,20 @@ class TracingInline(ParserInline):
                 text[base + pos] = 1
             state.append_pending(state.src[pos])
             state.pos += 1
+            # after a mark no rule took, what no rule starts at (see markdown_stretch.SHUT): text, in one step
+            stretch = unstarted[(pos > last_gt) | (pos > last_brace) << 1]
+            if stretch is not None and (found := stretch.match(src, pos + 1, end)):
+                self._unstarted(state, found, text, base)
         if state.pending:
             state.pushPending()
 
-    def _unstarted(self, state: StateInline, stretch: re.Pattern[str], text: bytearray, base: int) -> bool:
-        """A step over the characters at `state.pos` that no rule but the text rule starts at, if there are any:
-        the text rule's stretches and the marks it stops at that no rule takes (`=`, `+`, `:`), each of which the
-        loop would add to the pending text on its own, added at once as the text they are (`<a href="` made four
-        steps, three of them here). Not where the stretch ends at the end of a nested source (a link's label)
-        before a character the text rule would have gone on over."""
+    def _unstarted(self, state: StateInline, found: re.Match[str], text: bytearray, base: int) -> bool:
+        """A step over the characters `found` at `state.pos` that no rule but the text rule starts at: the text
+        rule's stretches and the marks it stops at that no rule takes (`=`, `+`, `:`), each of which the loop
+        would add to the pending text on its own, added at once as the text they are (`<a href="` made four
+        steps, one here). Not where the stretch ends at the end of a nested source (a link's label) before a
+        character the text rule would have gone on over."""
         src, pos, end = state.src, state.pos, state.posMax
-        found = stretch.match(src, pos, end)
-        if found is None:
-            return False
         stop = found.end()
         if stop == end < len(src) and self.terminator_re.match(src, end) is None:
             return False
@@ -337,9 +334,9 @@ class TracingInline(ParserInline):
             else:
                 trace.text[base + pos + 1 : base + end] = b"\x01" * (end - pos - 1)
         elif name == "entity":
-            special = [t for t in new if t.type == "text_special"]
-            if special:
-                trace.shown[base + pos] = (special[0].content, base + end)
+            # its token is the last one it made (a flushed run of pending text may come before it)
+            if new and new[-1].type == "text_special":
+                trace.shown[base + pos] = (new[-1].content, base + end)
             else:
                 trace.text[base + pos : base + end] = b"\x01" * (end - pos)
         elif name == "backticks":
