@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_inline.entity import entity
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 
 from . import markdown_stretch
+from .markdown_entities import entity_run
 from .markdown_stretch import STARTS
 
 # inline steps whose characters are text as they stand
@@ -158,7 +160,11 @@ class TracingInline(ParserInline):
         found = table.get(ch)
         if found is None:
             pairs = zip((r.name for r in self.ruler.__rules__ if r.enabled), self.ruler.getRules(""), strict=True)
-            found = [(name, rule) for name, rule in pairs if name not in STARTS or ch in STARTS[name]]
+            found = [
+                (name, entity_run if name == "entity" and rule is entity else rule)
+                for name, rule in pairs
+                if name not in STARTS or ch in STARTS[name]
+            ]
             if dense:
                 found = [
                     (
@@ -334,10 +340,14 @@ class TracingInline(ParserInline):
             else:
                 trace.text[base + pos + 1 : base + end] = b"\x01" * (end - pos - 1)
         elif name == "entity":
-            # its token is the last one it made (a flushed run of pending text may come before it)
-            if new and new[-1].type == "text_special":
-                trace.shown[base + pos] = (new[-1].content, base + end)
-            else:
+            # a run of references (markdown_entities.entity_run), one token each, from `pos` on (a flushed run of
+            # pending text may come before them)
+            at = base + pos
+            for t in new:
+                if t.type == "text_special":
+                    trace.shown[at] = (t.content, at + len(t.markup))
+                    at += len(t.markup)
+            if at == base + pos:
                 trace.text[base + pos : base + end] = b"\x01" * (end - pos)
         elif name == "backticks":
             if not any(t.type == "code_inline" for t in new):
