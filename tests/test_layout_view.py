@@ -38,9 +38,12 @@ def _by_character(layout: Layout) -> str:
     return "".join(out)
 
 
+ASCII = st.sampled_from([*"ab#*<\n\r\t \x0b\x0c\x1c\x1f\x00\x7f"])
+
+
 @st.composite
-def layouts(draw: st.DrawFn) -> Layout:
-    raw = "".join(draw(st.lists(CHARS, max_size=60)))
+def layouts(draw: st.DrawFn, chars: st.SearchStrategy[str] = CHARS) -> Layout:
+    raw = "".join(draw(st.lists(chars, max_size=60)))
     layout = Layout(raw)
     n = len(raw)
     for _ in range(draw(st.integers(0, 4))):
@@ -62,6 +65,12 @@ def layouts(draw: st.DrawFn) -> Layout:
 @settings(max_examples=400, deadline=None)
 @given(layouts())
 def test_view_is_the_view_made_one_character_at_a_time(layout: Layout) -> None:
+    assert layout.view() == _by_character(layout)
+
+
+@settings(max_examples=300, deadline=None)
+@given(layouts(ASCII))
+def test_the_view_of_ascii_text_is_the_view_made_one_character_at_a_time(layout: Layout) -> None:
     assert layout.view() == _by_character(layout)
 
 

@@ -122,18 +122,26 @@ def rendered(raw: str, kinds: bytearray, inside: bytearray) -> str:
     Worked out for all characters at once by C loops, not a step per run of markup or text (two per heading
     in a file of headings): each character's class as a byte (from `kinds`, `inside` and whether it is white
     space or a line break, added up as big integers, one byte a character), turned by a table into what it
-    shows, and the characters chosen by masks over the text's UTF-32 code units, again as big integers."""
+    shows, and the characters chosen by masks over the text's UTF-32 code units, again as big integers (over
+    its bytes where it is ASCII)."""
     n = len(raw)
     if not n:
         return ""
-    blank = bytearray(raw.encode("ascii", "replace").translate(_BLANK_CLASS))
-    for m in _WIDE_BLANK.finditer(raw):
+    is_ascii = raw.isascii()
+    narrow = raw.encode("ascii", "replace")
+    blank = bytearray(narrow.translate(_BLANK_CLASS))
+    for m in () if is_ascii else _WIDE_BLANK.finditer(raw):
         blank[m.start()] = 1  # white space beyond ASCII (a no-break space): read as '?' above
     key = (
         int.from_bytes(kinds, "little")
         + (int.from_bytes(blank, "little") << 2)
         + (int.from_bytes(inside, "little") << 4)
     ).to_bytes(n, "little")
+    if is_ascii:
+        # one byte a character: the text's own where it is kept, else 0x80 standing for FILL or a space
+        shown = int.from_bytes(narrow, "little") & int.from_bytes(key.translate(_KEEP), "little") * 0xFF
+        shown |= int.from_bytes(key.translate(_SHOWN_BYTE), "little")
+        return shown.to_bytes(n, "little").decode("latin-1").replace("\x80", FILL)
     code = int.from_bytes(raw.encode("utf-32-le", "surrogatepass"), "little")
     out = (
         (code & _lanes(key.translate(_KEEP)) * 0xFFFFFFFF)
@@ -168,3 +176,4 @@ def _class_table(show: int) -> bytes:
 _BLANK_CLASS = bytes(2 if c in (10, 13) else 1 if chr(c).isspace() else 0 for c in range(256))
 _WIDE_BLANK = re.compile(r"[^\S\x00-\x7f]")
 _KEEP, _SHOW_FILL, _SHOW_SPACE = _class_table(0), _class_table(1), _class_table(2)
+_SHOWN_BYTE = bytes(0x80 * f + 0x20 * sp for f, sp in zip(_SHOW_FILL, _SHOW_SPACE, strict=True))
