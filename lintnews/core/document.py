@@ -174,7 +174,10 @@ class Document:
                 if e:
                     while e > 0 and text[e - 1] == FILL:
                         e -= 1
-                    out.append(Block(para.start, para.start + e, text[:e], para.kind))
+                    if e == len(text) and para.end - para.start == e:
+                        out.append(para)  # the paragraph is its sentence: the same block, not made again
+                    else:
+                        out.append(Block(para.start, para.start + e, text[:e], para.kind))
                 continue
             for first, stop in split_sentences(para.text):
                 for s, piece_end in _pieces(para.text, first, stop):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from markdown_it.token import Token
 
@@ -52,11 +53,9 @@ def read_markdown(path: str, raw: str) -> Document:
     toml = _TOML_FRONT.match(src)
     if toml:
         src = "---" + src[3 : toml.end() - 3] + "---" + src[toml.end() :]
-    lines: list[tuple[int, str]] = []
-    pos = base
-    for m in _LINE.finditer(src):
-        lines.append((pos, m.group()))
-        pos += len(m.group())
+    # each line with its offset in the file, made by C loops (findall, accumulate, zip), not a step per line
+    texts = _LINE.findall(src)
+    lines = list(zip(accumulate(map(len, texts), initial=base), texts, strict=False))  # one offset more: the end
     reading = Reading(layout, lines)
     tokens = md.parse(src, {READING: reading})
     _walk(reading, tokens)
@@ -100,16 +99,10 @@ def _walk(reading: Reading, tokens: list[Token]) -> None:
         elif ttype == HEADING_RUN:
             # headings, each as the inline token between a heading's open and close tokens would be read
             kind = (inner[-1] if inner else "") or "heading"
-            for placed in reading.runs[id(tok)]:
-                if placed is not None:
-                    layout.add_block("image" if placed[2] else kind, placed[0], placed[1])
-                    previous_image = placed[2]
+            previous_image = layout.add_blocks(kind, reading.runs[id(tok)], previous_image)
         elif ttype == TABLE_ROWS:
             # the cells of a table's body, each as the inline token inside its cell's open token would be read
-            for placed in reading.runs[id(tok)]:
-                if placed is not None:
-                    layout.add_block("image" if placed[2] else "table-cell", placed[0], placed[1])
-                    previous_image = placed[2]
+            previous_image = layout.add_blocks("table-cell", reading.runs[id(tok)], previous_image)
         elif ttype == "front_matter" and tok.map:
             _front_matter(layout, tok, lines)
         elif ttype == "html_block" and tok.map:

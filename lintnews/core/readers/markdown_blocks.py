@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from markdown_it.common.utils import mdTrim
+from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block.state_block import StateBlock
 
 # the type of the token a run of headings makes; its meta[HEADINGS] holds them in order
 HEADING_RUN = "heading_run"
 HEADINGS = "headings"
+_new = tuple.__new__
 
 
 class Heading(NamedTuple):
@@ -36,16 +37,8 @@ def heading_run(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     would an inline token's."""
     if silent:
         return False
-    line = start
-    found: list[Heading] = []
-    while line + 1 < end and _opens_with_hash(state, line + 1):
-        if line > start and state.sCount[line] < state.blkIndent:
-            break  # the end of the container this call reads (a list item, a quote): the loop ends it
-        heading = _atx_heading(state, line)
-        if heading is None:
-            break
-        found.append(heading)
-        line += 1
+    found = _headings(state, start, end)
+    line = start + len(found)
     if not found:
         return False
     state.line = line
@@ -55,27 +48,34 @@ def heading_run(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
-def _atx_heading(state: StateBlock, line: int) -> Heading | None:
-    """The heading on `line`, as markdown-it's heading rule reads it (rules_block/heading.py), or None where that
-    rule refuses the line: its steps over characters done by str methods on the line, not a call per character."""
-    src = state.src
-    pos = state.bMarks[line] + state.tShift[line]
-    maximum = state.eMarks[line]
-    if state.is_code_block(line) or pos >= maximum or src[pos] != "#":
-        return None
-    text = src[pos:maximum]
-    after = text.lstrip("#")
-    level = len(text) - len(after)
-    if level > 6 or (after and after[0] not in " \t"):
-        return None
-    # a closing sequence ('## Title ##') and the spaces around it are not the content (markdown-it's steps back
-    # over spaces and tabs, then over '#', stop at the end of the opening sequence)
-    body = after.rstrip(" \t")
-    unclosed = body.rstrip("#")
-    if unclosed and unclosed[-1] in " \t":
-        body = unclosed
-    return Heading(line, level, mdTrim(body))
-
-
-def _opens_with_hash(state: StateBlock, line: int) -> bool:
-    return state.src.startswith("#", state.bMarks[line] + state.tShift[line])
+def _headings(state: StateBlock, start: int, end: int) -> list[Heading]:
+    """The headings from line `start` while the next line opens with `#`, each as markdown-it's heading rule
+    reads it (rules_block/heading.py), up to a line that rule refuses: its steps over characters done by str
+    methods on the line, not a call per character, in one loop over the run (not a call per heading)."""
+    found: list[Heading] = []
+    src, b_marks, e_marks, t_shift, s_count = state.src, state.bMarks, state.eMarks, state.tShift, state.sCount
+    blk_indent, code = state.blkIndent, state._code_enabled
+    line = start
+    while line + 1 < end and src.startswith("#", b_marks[line + 1] + t_shift[line + 1]):
+        if line > start and s_count[line] < blk_indent:
+            break  # the end of the container this call reads (a list item, a quote): the loop ends it
+        pos = b_marks[line] + t_shift[line]
+        maximum = e_marks[line]
+        if (code and s_count[line] - blk_indent >= 4) or pos >= maximum or src[pos] != "#":
+            break  # an indented code line (StateBlock.is_code_block), an empty one, or no heading
+        text = src[pos:maximum]
+        after = text.lstrip("#")
+        level = len(text) - len(after)
+        if level > 6 or (after and after[0] not in " \t"):
+            break
+        # a closing sequence ('## Title ##') and the spaces around it are not the content (markdown-it's steps
+        # back over spaces and tabs, then over '#', stop at the end of the opening sequence)
+        body = after.rstrip(" \t")
+        if body.endswith("#"):
+            unclosed = body.rstrip("#")
+            if unclosed and unclosed[-1] in " \t":
+                body = unclosed
+        # made as the tuple it is: a named tuple's own constructor is a Python call, twice the cost per heading
+        found.append(_new(Heading, (line, level, body.strip(MD_TRIM_CHARS))))
+        line += 1
+    return found

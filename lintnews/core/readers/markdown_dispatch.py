@@ -8,9 +8,11 @@ from markdown_it.parser_block import RuleFuncBlockType
 from markdown_it.ruler import Ruler
 from markdown_it.rules_block import blockquote, fence, heading, hr, html_block, list_block, reference
 from markdown_it.rules_block.state_block import StateBlock
+from markdown_it.rules_block.table import table
 from mdit_py_plugins.footnote.index import footnote_def
 
 from .markdown_blocks import heading_run
+from .markdown_tables import table_rows
 
 # The characters a line may open with (its first one after indentation, `src[bMarks + tShift]`) for each rule to
 # match: each rule's own first test of the line, read from its source. A rule missing here (code, table, lheading,
@@ -26,6 +28,9 @@ OPENERS: dict[Callable[..., bool], str] = {
     heading_run: "#",
     footnote_def: "[",
 }
+# The characters the line after may open with for each rule to match: a table's delimiter row. Such a rule is
+# asked only where the next line opens with one of them (a paragraph of short lines asked it twice a line).
+NEXT_OPENERS: dict[Callable[..., bool], str] = {table: "|-:", table_rows: "|-:"}
 
 
 def _chain(rules: Sequence[RuleFuncBlockType]) -> RuleFuncBlockType:
@@ -35,6 +40,7 @@ def _chain(rules: Sequence[RuleFuncBlockType]) -> RuleFuncBlockType:
     calls every rule of a chain in turn, and each looks at the line's first character and gives up: a paragraph of
     short lines made eight calls per line, a table row ten. The rules a character leaves are the same, in the same
     order, so the first to match is the one markdown-it would have found."""
+    rules = [_next_keyed(r, NEXT_OPENERS[r]) if r in NEXT_OPENERS else r for r in rules]
     keyed = set("".join(OPENERS.get(r, "") for r in rules))
     anywhere = tuple(r for r in rules if r not in OPENERS)
     by_char = {c: tuple(r for r in rules if r not in OPENERS or c in OPENERS[r]) for c in keyed}
@@ -47,6 +53,17 @@ def _chain(rules: Sequence[RuleFuncBlockType]) -> RuleFuncBlockType:
         return False
 
     return dispatch
+
+
+def _next_keyed(rule: RuleFuncBlockType, chars: str) -> RuleFuncBlockType:
+    """`rule`, asked only where the line after `start` opens with one of `chars` (after its indentation)."""
+    opens = frozenset(chars)
+
+    def keyed(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[start + 1] + state.tShift[start + 1]  # a line always follows: the last is a sentinel
+        return state.src[pos : pos + 1] in opens and rule(state, start, end, silent)
+
+    return keyed
 
 
 class OpeningRuler(Ruler[RuleFuncBlockType]):

@@ -16,8 +16,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from .layout import TEXT, Layout
 from .markdown_blocks import HEADING_RUN, HEADINGS, heading_run
 from .markdown_dispatch import OpeningRuler
+from .markdown_lines import LinedParserBlock
 from .markdown_tables import ROWS, TABLE_ROWS, table_rows
-from .markdown_trace import Trace, TracingInline, is_dense
+from .markdown_trace import DENSE_MARKS, Trace, TracingInline, is_dense
 
 # Hugo shortcodes and Liquid tags: template code, never article text; each runs to its first closing mark
 _CLOSERS = {"{{<": ">}}", "{{%": "%}}", "{%": "%}", "{{": "}}"}
@@ -27,7 +28,7 @@ READING = "lintnews.reading"
 Placed = tuple[int, int, bool]
 # what a trace found of an inline content: its runs of text and its entities ([start, end) in the content, and
 # what each stands for), and whether it is an image alone
-Traced = tuple[list[tuple[int, int]], list[tuple[int, str, int]], bool]
+Traced = tuple[list[tuple[int, int]], list[tuple[int, tuple[str, int]]], bool]
 _ONES = re.compile(rb"\x01+")
 # a link destination `](...)` in dense content, up to its first space or parenthesis: markup, even where the
 # bounded link rule did not take it (a label with brackets inside)
@@ -69,6 +70,7 @@ def parser() -> tuple[MarkdownIt, TracingInline]:
     md.block.ruler.before("table", "heading_run", heading_run)
     md.block.ruler.at("table", table_rows, {"alt": ["paragraph", "reference"]})
     md.block.ruler = OpeningRuler(md.block.ruler)
+    md.block = LinedParserBlock(md.block)
     md.inline.ruler.before("text", "shortcode", _shortcode)
     md.inline.add_terminator_char("{")
     # nothing is rendered: link targets need no percent-encoding nor punycode (a sixth of the reading time)
@@ -102,14 +104,14 @@ def _traced_inline(state: Any) -> None:
     reading: Reading | None = state.env.get(READING)
     for i, tok in enumerate(state.tokens):
         if tok.type == HEADING_RUN and reading is not None:
-            reading.runs[id(tok)] = [
-                _place(reading, h.line, h.content, tracer, md=md, env=state.env)[0] for h in tok.meta[HEADINGS]
-            ]
+            pieces = [(h.line, h.content) for h in tok.meta[HEADINGS]]
+            reading.runs[id(tok)] = _place_many(reading, pieces, tracer, md=md, env=state.env)
         elif tok.type == TABLE_ROWS and reading is not None:
             rows = tok.meta[ROWS]
-            reading.runs[id(tok)] = [
-                _cell(reading, row.line, cell, tracer, md=md, env=state.env) for row in rows for cell in row.cells
-            ]
+            for row in rows:
+                reading.cursor.setdefault(row.line, 0)  # each cell after the previous one of its row
+            pieces = [(row.line, cell) for row in rows for cell in row.cells]
+            reading.runs[id(tok)] = _place_many(reading, pieces, tracer, md=md, env=state.env)
         if tok.type != "inline":
             continue
         if reading is None:
@@ -185,10 +187,44 @@ def _one_line(lines: list[tuple[int, str]], n: int, piece: str, cursor: dict[int
     return range(start + at, start + at + len(piece))
 
 
-def _cell(reading: Reading, line: int, content: str, tracer: TracingInline, *, md: Any, env: Any) -> Placed | None:
-    """A table cell's content placed as its inline token would be: after the previous cell of its row."""
-    reading.cursor.setdefault(line, 0)
-    return _place(reading, line, content, tracer, md=md, env=env)[0]
+def _place_many(
+    reading: Reading, pieces: list[tuple[int, str]], tracer: TracingInline, *, md: Any, env: Any
+) -> list[Placed | None]:
+    """`_place` of each (line, content) of a run (headings, table cells), in order.
+
+    The common piece, short text alone on one line where locate's first test finds it (after the line's
+    cursor, or at the line's end), is placed and marked here, as `_place` would, without its calls (locate,
+    _one_line, _find_on_line, all_text, is_dense, _mark_text: a file of headings spent most of its reading in
+    them); any other piece is left to `_place`, before which nothing of it was changed."""
+    lines, cursor, kinds = reading.lines, reading.cursor, reading.layout.kinds
+    count = len(lines)
+    known = tracer.all_text("")  # every enabled rule's start is known: no terminator, no rule starts
+    stops = tracer.terminator_re.search
+    out: list[Placed | None] = []
+    for n, content in pieces:
+        size = len(content)
+        if known and n < count and size < DENSE_MARKS and "\n" not in content and stops(content) is None:
+            start, line = lines[n]
+            body = line.rstrip("\r\n")
+            at = cursor.get(n)
+            if at is not None:
+                at = body.find(content, at)
+                if at >= 0:
+                    cursor[n] = at + size
+            elif body.endswith(content):
+                at = len(body) - size
+            else:
+                at = -1
+            if at >= 0:
+                if size:
+                    first = start + at
+                    kinds[first : first + size] = b"\x01" * size
+                    out.append((first, first + size, not content.strip()))
+                else:
+                    out.append(None)
+                continue
+        out.append(_place(reading, n, content, tracer, md=md, env=env)[0])
+    return out
 
 
 def _inline(reading: Reading, tok: Token, tracer: TracingInline, md: Any, env: Any) -> Placed | None:
@@ -235,8 +271,8 @@ def _place(
     runs, shown, image_only = traced
     for s, e in runs:
         _mark_text(layout.kinds, where, s, e)
-    for k, value, end in shown:
-        layout.mark_shown(where[k], where[end - 1] + 1, value)
+    if shown:
+        layout.mark_shown_all(where, shown)
     if not where:
         return None, children
     return (where[0], where[-1] + 1, image_only), children
@@ -261,7 +297,7 @@ def _trace(content: str, tracer: TracingInline, *, md: Any, env: Any) -> tuple[T
         for d in _DESTINATION.finditer(content):
             trace.text[d.start() : d.end()] = bytes(d.end() - d.start())
     runs = [m.span() for m in _ONES.finditer(bytes(trace.text))]
-    shown = [(k, value, end) for k, (value, end) in trace.shown.items()]
+    shown = list(trace.shown.items())
     return (runs, shown, _image_only(children)), children
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from markdown_it.common.utils import mdTrim
+from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block.state_block import StateBlock
-from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, escapedSplit, getLine, table
+from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, escapedSplit, table
 
 # the type of the token that stands for a table's body; its meta[ROWS] holds the rows in order
 TABLE_ROWS = "table_rows"
 ROWS = "rows"
+_new = tuple.__new__
 
 
 class Row(NamedTuple):
@@ -52,6 +53,13 @@ def table_rows(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+def _terminated(terminators: list[Any], state: StateBlock, line: int, end: int) -> bool:
+    for rule in terminators:  # noqa: SIM110 (any() of a generator costs more per row)
+        if rule(state, line, end, True):
+            return True
+    return False
+
+
 def _body(state: StateBlock, line: int, end: int, columns: int) -> list[Row]:
     """The body rows from `line`, read as markdown-it's table rule reads them (rules_block/table.py)."""
     old_parent = state.parentType
@@ -59,15 +67,18 @@ def _body(state: StateBlock, line: int, end: int, columns: int) -> list[Row]:
     terminators = state.md.block.ruler.getRules("blockquote")
     rows: list[Row] = []
     autocompleted = 0
+    src, b_marks, e_marks, t_shift, s_count = state.src, state.bMarks, state.eMarks, state.tShift, state.sCount
+    code = state._code_enabled  # StateBlock.is_code_block, read here without a call per row
     while line < end:
-        if state.sCount[line] < state.blkIndent:
+        if s_count[line] < state.blkIndent:
             break
-        if any(rule(state, line, end, True) for rule in terminators):
+        if _terminated(terminators, state, line, end):
             break
-        text = mdTrim(getLine(state, line))
-        if not text or state.is_code_block(line):
+        text = src[b_marks[line] + t_shift[line] : e_marks[line]].strip(MD_TRIM_CHARS)  # mdTrim(getLine(...))
+        if not text or (code and s_count[line] - state.blkIndent >= 4):
             break
-        cells = escapedSplit(text)
+        # escapedSplit steps over each character for its backslashes: without one, it is str.split
+        cells = escapedSplit(text) if "\\" in text else text.split("|")
         if cells and cells[0] == "":
             cells.pop(0)
         if cells and cells[-1] == "":
@@ -75,9 +86,9 @@ def _body(state: StateBlock, line: int, end: int, columns: int) -> list[Row]:
         autocompleted += columns - len(cells)
         if autocompleted > MAX_AUTOCOMPLETED_CELLS:
             break
-        row = [mdTrim(c) if c else "" for c in cells[:columns]]
+        row = [c.strip(MD_TRIM_CHARS) for c in cells[:columns]]
         row.extend([""] * (columns - len(row)))
-        rows.append(Row(line, tuple(row)))
+        rows.append(_new(Row, (line, tuple(row))))  # the named tuple's own constructor is a Python call
         line += 1
     state.parentType = old_parent
     return rows

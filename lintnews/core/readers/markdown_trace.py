@@ -7,21 +7,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_inline.entity import entity
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
+
+from . import markdown_stretch
+from .markdown_entities import entity_run
+from .markdown_stretch import STARTS
 
 # inline steps whose characters are text as they stand
 _TEXT_STEPS = frozenset({"text", "newline"})
 # inline steps whose tokens decide later (emphasis, strikethrough): text if their delimiter stayed text
 _DELIMITER_STEPS = frozenset({"emphasis", "strikethrough"})
-# The one character each inline rule can start at (every rule returns False at once anywhere else): a position
-# is offered only to the rules of its character, in the ruler's order. Asking all fifteen rules at each of a
-# million `[` or `*` was most of the reading time; a rule not named here is asked everywhere, as before.
-_STARTS = {
-    "newline": "\n", "escape": "\\", "backticks": "`", "strikethrough": "~", "emphasis": "*_", "link": "[",
-    "image": "!", "autolink": "<", "html_inline": "<", "entity": "&", "footnote_inline": "^",
-    "footnote_ref": "[", "shortcode": "{", "linkify": ":",
-}  # fmt: skip
 # Inline content this dense in markup characters is not prose: no paragraph of an article has one mark in every
 # four characters over hundreds of marks (a link `[Cairo](https://example.com/cairo)` has two in 34). markdown-it
 # makes a token per delimiter character and scans a label per `[`, a few microseconds each: on a megabyte of
@@ -112,30 +109,39 @@ class TracingInline(ParserInline):
         self._all_known: bool | None = None  # does every enabled rule start at a known character?
         self._bases: dict[int, int] = {}  # id(state) -> offset of its src in the traced source
         self._outer: list[tuple[StateInline, int]] = []
-        self._plain: tuple[re.Pattern[str], ...] | None = None  # see plain_stretch
+        self._enabled_names: tuple[str, ...] | None = None
 
     def plain_stretch(self) -> tuple[re.Pattern[str], ...] | None:
-        """A stretch of dense content no rule starts in: emphasis marks and `]` (no rule starts at them there)
-        and the characters the text rule takes (no rule starts at them anywhere); the same where no `]` follows,
-        with `[`, `!` and `^` (the bounded link, image and footnote rules, the only ones to start at them, need a
-        label that closes); and where no `)` follows and no reference is defined, with `!` and a `[` that opens
-        no footnote (a link or an image cannot end: see _label_closes). None where an enabled rule's start is
-        not known."""
-        if self._plain is None and self.all_text(""):
-            pattern = self.terminator_re.pattern  # markdown-it's own: "[" + the escaped terminators + "]"
-            if pattern.startswith("[") and pattern.endswith("]") and not pattern.startswith("[^"):
-                self._plain = (
-                    re.compile(rf"(?:[*_~\]]|[^{pattern[1:]})+"),
-                    re.compile(rf"(?:[*_~\]\[!^]|[^{pattern[1:]})+"),
-                    re.compile(rf"(?:[*_~\]!]|\[(?!\^)|[^{pattern[1:]})+"),
-                )
-        return self._plain
+        """The patterns of a stretch of dense content no rule starts in (markdown_stretch.plain), where any
+        start a rule may match at stops it."""
+        return markdown_stretch.plain(self._enabled(), self.terminator_re, 0)
+
+    def unstarted_stretch(self) -> re.Pattern[str] | None:
+        """The pattern of characters no rule but the text rule starts at (markdown_stretch.unstarted), where any
+        start a rule may match at stops it."""
+        return markdown_stretch.unstarted(self._enabled(), self.terminator_re, 0)
+
+    def _stretches(self, dense: bool) -> tuple[list[Any], list[Any]]:
+        """Per `shut` key (markdown_stretch.SHUT: beyond the last `>`, the last `}`), the plain stretch patterns
+        of dense content and the unstarted stretch of other content (None where there is none)."""
+        none: list[Any] = [None] * (1 << len(markdown_stretch.SHUT))
+        names, ends = self._enabled(), self.terminator_re
+        if dense:
+            found = self.plain_stretch() is not None
+            return [markdown_stretch.plain(names, ends, k) for k in range(len(none))] if found else none, none
+        found = self.unstarted_stretch() is not None
+        return none, [markdown_stretch.unstarted(names, ends, k) for k in range(len(none))] if found else none
+
+    def _enabled(self) -> tuple[str, ...]:
+        if self._enabled_names is None:
+            self._enabled_names = tuple(r.name for r in self.ruler.__rules__ if r.enabled)
+        return self._enabled_names
 
     def all_text(self, src: str) -> bool:
         """Is `src` one text token as it stands: no character any rule starts at (every rule's start is a
         character the text rule stops at, unless a rule of unknown start is enabled)?"""
         if self._all_known is None:
-            self._all_known = all(r.name in _STARTS or r.name == "text" for r in self.ruler.__rules__ if r.enabled)
+            self._all_known = all(r.name in STARTS or r.name == "text" for r in self.ruler.__rules__ if r.enabled)
         return self._all_known and self.terminator_re.search(src) is None
 
     def text_and_breaks(self, src: str) -> bool:
@@ -154,7 +160,11 @@ class TracingInline(ParserInline):
         found = table.get(ch)
         if found is None:
             pairs = zip((r.name for r in self.ruler.__rules__ if r.enabled), self.ruler.getRules(""), strict=True)
-            found = [(name, rule) for name, rule in pairs if name not in _STARTS or ch in _STARTS[name]]
+            found = [
+                (name, entity_run if name == "entity" and rule is entity else rule)
+                for name, rule in pairs
+                if name not in STARTS or ch in STARTS[name]
+            ]
             if dense:
                 found = [
                     (
@@ -226,18 +236,16 @@ class TracingInline(ParserInline):
         end = state.posMax
         max_nesting = state.md.options["maxNesting"]
         outer = self._outer
-        text = trace.text
-        record = self._record
-        tokens = state.tokens
-        dense = trace.dense
-        src = state.src
-        plain = self.plain_stretch() if dense else None
+        text, record, tokens, dense, src = trace.text, self._record, state.tokens, trace.dense, state.src
+        plains, unstarted = self._stretches(dense)
+        last_gt, last_brace = src.rfind(">"), src.rfind("}")
         last_close = src.rfind("]", 0, end)
         # where links and images cannot end: after the last `)`, with no reference defined
         unended = src.rfind(")", 0, end) if not state.env.get("references") else end
         while state.pos < end:
             pos = state.pos
             ok = False
+            plain = plains[(pos > last_gt) | (pos > last_brace) << 1] if dense else None
             if dense and self._dense_markup(
                 state, plain[1 if pos > last_close else 2 if pos > unended else 0] if plain else None, text, base
             ):
@@ -267,8 +275,28 @@ class TracingInline(ParserInline):
                 text[base + pos] = 1
             state.append_pending(state.src[pos])
             state.pos += 1
+            # after a mark no rule took, what no rule starts at (see markdown_stretch.SHUT): text, in one step
+            stretch = unstarted[(pos > last_gt) | (pos > last_brace) << 1]
+            if stretch is not None and (found := stretch.match(src, pos + 1, end)):
+                self._unstarted(state, found, text, base)
         if state.pending:
             state.pushPending()
+
+    def _unstarted(self, state: StateInline, found: re.Match[str], text: bytearray, base: int) -> bool:
+        """A step over the characters `found` at `state.pos` that no rule but the text rule starts at: the text
+        rule's stretches and the marks it stops at that no rule takes (`=`, `+`, `:`), each of which the loop
+        would add to the pending text on its own, added at once as the text they are (`<a href="` made four
+        steps, one here). Not where the stretch ends at the end of a nested source (a link's label) before a
+        character the text rule would have gone on over."""
+        src, pos, end = state.src, state.pos, state.posMax
+        stop = found.end()
+        if stop == end < len(src) and self.terminator_re.match(src, end) is None:
+            return False
+        state.append_pending(found.group())
+        state.pos = stop
+        if base >= 0:
+            text[base + pos : base + stop] = b"\x01" * (stop - pos)
+        return True
 
     @staticmethod
     def _dense_markup(state: StateInline, plain: re.Pattern[str] | None, text: bytearray, base: int) -> bool:
@@ -312,10 +340,14 @@ class TracingInline(ParserInline):
             else:
                 trace.text[base + pos + 1 : base + end] = b"\x01" * (end - pos - 1)
         elif name == "entity":
-            special = [t for t in new if t.type == "text_special"]
-            if special:
-                trace.shown[base + pos] = (special[0].content, base + end)
-            else:
+            # a run of references (markdown_entities.entity_run), one token each, from `pos` on (a flushed run of
+            # pending text may come before them)
+            at = base + pos
+            for t in new:
+                if t.type == "text_special":
+                    trace.shown[at] = (t.content, at + len(t.markup))
+                    at += len(t.markup)
+            if at == base + pos:
                 trace.text[base + pos : base + end] = b"\x01" * (end - pos)
         elif name == "backticks":
             if not any(t.type == "code_inline" for t in new):
