@@ -128,7 +128,7 @@ def _walk(layout: Layout, events: list[Event], run: int, urls: bool) -> tuple[st
         mark_text(t, e)
         if urls:
             for m in _URL.finditer(layout.raw, t, e):
-                layout.kinds[m.start() : m.end()] = bytes(m.end() - m.start())
+                layout.mark_markup(m.start(), m.end())
         if first < 0:
             first = t
         last = e

@@ -41,6 +41,24 @@ class Layout:
             self.kinds[start:end] = b"\x02" * (end - start)
             self.shown[start] = (value[: end - start], end)
 
+    def mark_markup(self, start: int, end: int) -> None:
+        """[start, end) is markup after all (a web address written out); an entity it cuts into is markup whole,
+        so no character is left standing for an entity whose start is gone."""
+        kinds, shown = self.kinds, self.shown
+        if kinds.find(SHOWN, max(start - 1, 0), min(end + 1, len(kinds))) >= 0:
+            run = start
+            while run > 0 and kinds[run - 1] == SHOWN:
+                run -= 1
+            for m in _SHOWN_RUN.finditer(kinds, run, end):
+                i = m.start()
+                while i < m.end():
+                    stop = shown[i][1]
+                    if stop > start:
+                        start, end = min(start, i), max(end, stop)
+                        del shown[i]
+                    i = stop
+        kinds[start:end] = bytes(end - start)
+
     def mark_shown_all(self, where: Sequence[int], shown: Iterable[tuple[int, tuple[str, int]]]) -> None:
         """`mark_shown` of each (k, (value, end)) of a content whose k-th character is at where[k] in the file:
         [where[k], where[end - 1] + 1) stands for `value`; one loop, not a call per entity."""

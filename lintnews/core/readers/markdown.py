@@ -61,7 +61,7 @@ def read_markdown(path: str, raw: str) -> Document:
     _walk(reading, tokens)
     for m in _BARE_URL.finditer(raw):
         # a web address written out in the text is not prose: no rule reads it, no fix edits it
-        layout.kinds[m.start() : m.end()] = bytes(m.end() - m.start())
+        layout.mark_markup(m.start(), m.end())
     _join_gaps(layout)
     if "title_span" not in layout.meta:
         # no title in the front matter: the first heading is the article's title
