@@ -6,24 +6,21 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import compress
 from operator import eq
-from typing import NamedTuple, overload
+from typing import NamedTuple
 
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
 from .base import Checker, Option
+from .repetition_words import CLAUSE_SEP as _CLAUSE_SEP
+from .repetition_words import SPACE as _SPACE
+from .repetition_words import WORD as _WORD
+from .repetition_words import ParaWords, paragraph_words
+from .repetition_words import Tok as _Tok
 
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
-# what may stand between two words of one copy, or between two copies: spaces on one line, a comma for a clause
-_SPACE = re.compile(r"[ \t]+")
 _POSSESSIVE = re.compile(r"['’]s$")
-_POSSESSIVE_ENDS = ("'s", "’s")  # what _POSSESSIVE takes off a word (which has no line break)
-_CLAUSE_SEP = re.compile(r"[ \t]*,[ \t]+")
-# a sentence break inside the gap: the repeat would cross it
-_BREAK = re.compile(r"[.!?;:…\n]")
 # two words side by side, as copies must stand: a token's last character, what _SPACE or _CLAUSE_SEP takes whole,
 # the next token's first (a paragraph without one has markup between all its words: nothing can repeat)
 _SIDE_BY_SIDE = re.compile(rf"[^\W_](?:{_SPACE.pattern}|{_CLAUSE_SEP.pattern})[^\W_]")
@@ -52,47 +49,12 @@ def _min_words(value: object) -> int:
     return value
 
 
-class _Tok(NamedTuple):
-    start: int
-    end: int
-    text: str
-
-
 class Repeat(NamedTuple):
     """Token `first` begins a copy of `size` tokens that is repeated `times` more times right after it."""
 
     first: int
     size: int
     times: int
-
-
-class _Tokens(Sequence[_Tok]):
-    """A paragraph's words as _Tok, each made only when read: a long paragraph's are mostly never read."""
-
-    __slots__ = ("ends", "starts", "words")
-
-    def __init__(self, starts: list[int], ends: list[int], words: list[str]) -> None:
-        self.starts, self.ends, self.words = starts, ends, words
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    @overload
-    def __getitem__(self, i: int) -> _Tok: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[_Tok]: ...
-    def __getitem__(self, i: int | slice) -> _Tok | list[_Tok]:
-        if isinstance(i, slice):
-            return [_Tok(*t) for t in zip(self.starts[i], self.ends[i], self.words[i], strict=True)]
-        return _Tok(self.starts[i], self.ends[i], self.words[i])
-
-
-def _tokenise(text: str) -> tuple[_Tokens, list[str]]:
-    """The words of `text` and the gaps between each two, from one split (no match object per word)."""
-    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
-    words = parts[1::2]
-    offsets = list(accumulate(map(len, parts)))  # [2k]: where word k starts, [2k + 1]: where it ends
-    return _Tokens(offsets[0:-1:2], offsets[1::2], words), parts[2:-1:2]
 
 
 def _adjacent_equal(low: list[str], min_words: int, max_words: int) -> list[int]:
@@ -105,45 +67,48 @@ def _adjacent_equal(low: list[str], min_words: int, max_words: int) -> list[int]
     return sorted(at)
 
 
-def find_repeats(text: str, min_words: int, max_words: int) -> tuple[Sequence[_Tok], list[Repeat]]:
-    """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first."""
-    if len(text) < 4 * min_words - 1 or not _SIDE_BY_SIDE.search(text):
+def find_repeats(
+    text: str, min_words: int, max_words: int, known: dict[str, ParaWords | None] | None = None
+) -> tuple[Sequence[_Tok], list[Repeat]]:
+    """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first; `known`
+    holds the paragraphs' words already read by another repetition rule of the document."""
+    if len(text) < 4 * min_words - 1:
         return [], []  # 2n words take 2n characters and a separator between each two (a match is maximal)
-    toks, between = _tokenise(text)
+    words = paragraph_words({} if known is None else known, text, _SIDE_BY_SIDE)
+    if words is None:
+        return [], []
+    toks = words.toks
     if len(toks) < 2 * min_words:
         return [], []
-    # `the region region's`: a possessive repeats its noun too
-    low = [w[:-2] if w.endswith(_POSSESSIVE_ENDS) else w for w in map(str.lower, toks.words)]
-    if len(set(low)) == len(low):
+    if words.distinct:
         return [], []  # no word twice: nothing repeats (most headings, cells and short paragraphs)
-    gaps = _Gaps(between)
-    if not any(gaps.join):
+    if not words.gaps.any_join:
         return toks, []  # no two words side by side (markup between all of them): no copies can join
-    starts = _adjacent_equal(low, min_words, max_words)
+    starts = _adjacent_equal(words.low, min_words, max_words)
     if not starts:
         return toks, []  # no word comes again within max_words words: no copy can follow another
-    return toks, _scan(low, gaps, starts, min_words, max_words)
+    return toks, _scan(words, starts, min_words, max_words)
 
 
-def _scan(low: list[str], gaps: _Gaps, starts: list[int], min_words: int, max_words: int) -> list[Repeat]:
+def _scan(words: ParaWords, starts: list[int], min_words: int, max_words: int) -> list[Repeat]:
     """The repeats, longest unit first at each token, visiting only the tokens in `starts` (no other can begin
     one: its first word does not come again at any size)."""
-    same = _same_runs(low)
+    low, gaps, same = words.low, words.gaps, words.run
     n = len(low)
     found: list[Repeat] = []
     covered = -1
     i = starts[0]
     while i < n:
-        if min_words > 1 and same[i] >= max_words:
+        if min_words > 1 and same(i) >= max_words:
             # max_words or more of one word from here: every unit that starts here is that word, periodic
-            i += same[i] - max_words + 1
+            i += same(i) - max_words + 1
         else:
             hit = None
             for size in range(max_words, min_words - 1, -1):
                 # the first words and the gaps compared before the lists are sliced: most sizes fail there, cheaply
                 if i + 2 * size > n or low[i] != low[i + size]:
                     continue
-                if size > 1 and same[i] >= 2 * size:
+                if size > 1 and same(i) >= 2 * size:
                     continue  # inside a run of one word: the unit repeats that word, it is periodic
                 if not gaps.copies_join(i, size):
                     continue
@@ -153,7 +118,7 @@ def _scan(low: list[str], gaps: _Gaps, starts: list[int], min_words: int, max_wo
             if hit is None or i <= covered:
                 i += 1
             else:
-                times = _more_copies(low, gaps, same, i, hit)
+                times = _more_copies(words, i, hit)
                 found.append(Repeat(i, hit, times))
                 covered = i + (times + 1) * hit - 1
                 i = covered + 1
@@ -164,13 +129,14 @@ def _scan(low: list[str], gaps: _Gaps, starts: list[int], min_words: int, max_wo
     return found
 
 
-def _more_copies(low: list[str], gaps: _Gaps, same: list[int], i: int, hit: int) -> int:
+def _more_copies(words: ParaWords, i: int, hit: int) -> int:
     """How many copies follow the unit of `hit` words at token i (at least the one found)."""
+    low, gaps = words.low, words.gaps
     times = 1
     if hit == 1:
         # one word: the copies are the rest of its run, as far as spaces alone join them (a comma parts copies
         # of a unit under four words: see copies_join)
-        last = i + same[i] - 1  # the run's last copy
+        last = i + words.run(i) - 1  # the run's last copy
         while times < last - i and gaps.join[i + times] == 2:
             times += 1
         return times
@@ -184,56 +150,6 @@ def _more_copies(low: list[str], gaps: _Gaps, same: list[int], i: int, hit: int)
         else:
             step //= 2
     return times
-
-
-def _same_runs(low: list[str]) -> list[int]:
-    """For each token, how many tokens from it on are the same word (1: the next one differs)."""
-    same = [1] * len(low)
-    for k in range(len(low) - 2, -1, -1):
-        if low[k] == low[k + 1]:
-            same[k] = same[k + 1] + 1
-    return same
-
-
-class _Gaps:
-    """What stands between each token and the next, read once per paragraph (not once per candidate size):
-    the text, and whether it joins two copies (2: spaces, 1: a comma, 0: neither) or breaks a sentence."""
-
-    def __init__(self, gaps: list[str]) -> None:
-        self.text = gaps
-        # each distinct gap read once: a paragraph has few (a space, a comma and a space)
-        join = {g: 2 if _SPACE.fullmatch(g) else 1 if _CLAUSE_SEP.fullmatch(g) else 0 for g in set(gaps)}
-        breaks = {g: _BREAK.search(g) is not None for g in join}
-        self.join: list[int] = list(map(join.__getitem__, gaps))
-        self.breaks: list[bool] = list(map(breaks.__getitem__, gaps))
-
-    def copies_follow(self, low: list[str], i: int, size: int, times: int, k: int) -> bool:
-        """Do copies times+1 .. times+k of the unit of `size` tokens at i follow as copies_join has each follow
-        the one before? (each condition over the k copies at once, by strided slices)"""
-        first = i + times * size  # copy `times`, the last one known
-        if i + (times + k + 1) * size > len(low) or low[first + size : first + (k + 1) * size] != low[i : i + size] * k:
-            return False
-        # the gap after each of copies times .. times+k-1 joins, and each copy's inner gaps are those of the next
-        if min(self.join[first + size - 1 : first + k * size : size]) < (2 if size < 4 else 1):
-            return False
-        text, breaks = self.text, self.breaks
-        for j in range(size - 1):
-            same = text[first + j : first + k * size + j + 1 : size]
-            if same.count(same[0]) != len(same) or any(breaks[first + j : first + (k - 1) * size + j + 1 : size]):
-                return False
-        return True
-
-    def copies_join(self, i: int, size: int) -> bool:
-        """Are tokens i..i+size and the next `size` tokens two copies with the same spacing, side by side?"""
-        # the one gap between the copies first: where words repeat without being a repeat (a list, markup
-        # between the words), it is what fails. A clause said twice may be set off by a comma; a short phrase
-        # so set off is a chant or a list
-        join = self.join[i + size - 1]
-        if join == 0 or (join == 1 and size < 4):
-            return False
-        text, breaks = self.text, self.breaks
-        last = i + size - 1
-        return text[i:last] == text[i + size : last + size] and not any(breaks[i:last])
 
 
 @lru_cache(maxsize=16)  # asked once per repeat in the paragraph: read the paragraph once, not once per repeat
@@ -263,8 +179,9 @@ class RepetitionChecker(Checker):
         got: list[tuple[Block, Sequence[_Tok], list[Repeat]]] | None = doc.cache.get(key)
         if got is None:
             got = []
+            known: dict[str, ParaWords | None] = doc.cache.setdefault("repetition:words", {})
             for para in doc.paragraphs:
-                toks, reps = find_repeats(para.text, self.opts["min_words"], self.opts["max_words"])
+                toks, reps = find_repeats(para.text, self.opts["min_words"], self.opts["max_words"], known)
                 reps = [r for r in reps if not self._licensed_by_grammar(para.text, toks, r, doc)]
                 if reps:
                     got.append((para, toks, reps))
