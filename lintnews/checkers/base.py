@@ -6,6 +6,8 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 from typing import Any, ClassVar
 
 import regex
@@ -27,6 +29,9 @@ PIECE_CHARS = 100_000
 # How far past its piece a search may look, so a match that starts in the piece may end after it, and
 # lookaheads and \b see the text that follows instead of an end of text. Longer matches are cut here.
 LOOKAHEAD_CHARS = 2_000
+
+
+_TEXT = attrgetter("text")
 
 
 @dataclass(frozen=True)
@@ -326,6 +331,14 @@ FILTERS: dict[str, Callable[[str], str]] = {
     "lower_first": lambda s: s if len(s) > 1 and s[1].isupper() else s[:1].lower() + s[1:],
     "strip": str.strip,
 }
+
+
+def by_text(blocks: Sequence[Block], keep: Callable[[str], object]) -> list[Block]:
+    """The blocks whose text `keep` accepts, asked once per distinct text: a cue that reads the text alone is
+    not asked again of a line the file repeats (a page of a thousand equal headings asks once)."""
+    texts = list(map(_TEXT, blocks))
+    kept = {t for t in set(texts) if keep(t)}
+    return list(compress(blocks, map(kept.__contains__, texts))) if kept else []
 
 
 def render_template(template: str, groups: dict[str, str]) -> str:

@@ -178,15 +178,19 @@ class RepetitionChecker(Checker):
         key = f"repetition:{self.rule.id}"
         got: list[tuple[Block, Sequence[_Tok], list[Repeat]]] | None = doc.cache.get(key)
         if got is None:
-            got = []
             known: dict[str, ParaWords | None] = doc.cache.setdefault("repetition:words", {})
-            for para in doc.paragraphs:
-                toks, reps = find_repeats(para.text, self.opts["min_words"], self.opts["max_words"], known)
-                reps = [r for r in reps if not self._licensed_by_grammar(para.text, toks, r, doc)]
-                if reps:
-                    got.append((para, toks, reps))
+            # a paragraph's repeats depend on its text (and the document): each distinct text read once
+            found = {text: self._repeats(text, known, doc) for text in {p.text for p in doc.paragraphs}}
+            got = [(para, *found[para.text]) for para in doc.paragraphs if found[para.text][1]]
             doc.cache[key] = got
         return got
+
+    def _repeats(
+        self, text: str, known: dict[str, ParaWords | None], doc: Document
+    ) -> tuple[Sequence[_Tok], list[Repeat]]:
+        """The tokens of a paragraph's text and its repeats that grammar does not license."""
+        toks, reps = find_repeats(text, self.opts["min_words"], self.opts["max_words"], known)
+        return toks, [r for r in reps if not self._licensed_by_grammar(text, toks, r, doc)]
 
     @staticmethod
     def _licensed_by_grammar(text: str, toks: Sequence[_Tok], rep: Repeat, doc: Document) -> bool:
