@@ -157,15 +157,17 @@ def _lower_words(doc: Document, known: dict[str, str], max_zipf: float, taken: s
     """One word in lower case that the rule knows as a name, that the article writes as a name, or that
     follows the head of a Romance place name."""
     text = doc.text
-    lower_words = list(_LOWER_WORD.finditer(text))
-    lower_forms = [m.group() for m in lower_words]
-    lower_count: Counter[str] = Counter(lower_forms)
     written = _written_as_names(doc)
     # one scan for the heads of place names followed by a lower-case word, by that word's offset
     heads_before = {h.end(): h for h in _HEAD_THEN_LOWER.finditer(text)}
     # only a word the rule knows as a name, one the article writes as a name, or one after the head of a
     # place name can be reported: the others are passed over without a look
     named_words = known.keys() | written.keys()
+    lower_forms = _LOWER_WORD.findall(text)  # the words alone first: no match object per word
+    if not heads_before and named_words.isdisjoint(lower_forms):
+        return  # no lower-case word is a name or follows a place's head (most articles): nothing to report
+    lower_words = list(_LOWER_WORD.finditer(text))
+    lower_count: Counter[str] = Counter(lower_forms)
     chosen = [i for i, w in enumerate(lower_forms) if w in named_words]
     if heads_before:
         chosen = sorted(set(chosen).union(i for i, m in enumerate(lower_words) if m.start() in heads_before))
