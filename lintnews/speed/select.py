@@ -11,7 +11,8 @@ A selector built `per_line` answers for many lines at once: one scan of the line
 pattern, the lines it may match in (by_line), each match's end mapped back to its line by bisection. Its
 databases report every match (not only the first), read `^` and `$` at each line's bounds, and leave a pattern
 that matches the empty text always a candidate (it matches in every line). A match inside one line is still a
-match of the joined text (the rewrite keeps no assertion but `^` and `$`), so no line is lost.
+match of the joined text (the rewrite keeps no assertion but `^` and `$`, and the text of a lookaround it
+reads as its own stands beside the match in that line), so no line is lost.
 """
 
 from __future__ import annotations
