@@ -23,6 +23,9 @@ _SEGMENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 # a word of several segments that is still one token of prose (no digits, no joiners but a hyphen:
 # `anti-goveRnment` is judged on its part)
 _MIXED = re.compile(r"(?<![\w@#/.])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w@/])|(?<![\w@#/.])[A-Z]{2}[a-z]{2,}(?![\w@/])")
+# what every _MIXED match holds (a lower-case letter and a capital, or two capitals and two lower-case letters),
+# found from the capitals alone, whose class the engine scans for in C: most texts have no such word
+_MIXED_CORE = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|[A-Z][a-z]{2})")
 
 
 # languages whose particles stand lower-case before a name in English text (de, van, von, al, bin, da)
@@ -123,6 +126,8 @@ class LetterCaseChecker(Checker):
     # ---- a letter's case flipped inside a word -------------------------------------------------------
     def _inner_capitals(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
+        if not _MIXED_CORE.search(text):
+            return
         for m in _MIXED.finditer(text):
             word = m.group()
             if self._flipped(word) and text.count(word) == 1:

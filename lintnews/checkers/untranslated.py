@@ -106,8 +106,9 @@ class UntranslatedChecker(Checker):
     def setup(self) -> None:
         self.langs = tuple(self.opts["languages"])
         self._memo: dict[str, Judgement] = {}
-        # word as written -> does any source language claim it: the test every word of every sentence takes
-        self._foreign: dict[str, bool] = {}
+        # words (as written) judged, and those a source language claims: every sentence's words are tested by sets
+        self._judged: set[str] = set()
+        self._foreign: set[str] = set()
 
     def check(self, doc: Document) -> Iterator[Hit]:
         if self.opts["mode"] == "script":
@@ -190,20 +191,19 @@ class UntranslatedChecker(Checker):
         got = self._memo[low] = Judgement(english, frozenset(langs), strong, sure, top)
         return got
 
-    def _claimed(self, word: str) -> bool:
-        """Is the word (as written) more at home in a source language than in English (see judge)?"""
-        got = self._foreign.get(word)
-        if got is None:
-            got = self._foreign[word] = bool(self.judge(word).langs)
-        return got
+    def _any_claimed(self, words: list[str]) -> bool:
+        """Is any word (as written) more at home in a source language than in English (see judge)? Judged once."""
+        fresh = set(words).difference(self._judged)
+        self._judged |= fresh
+        self._foreign.update(w for w in fresh if self.judge(w).langs)
+        return not self._foreign.isdisjoint(words)
 
     def _words(self, text: str, sentence: Block) -> Iterator[Hit]:
         if len(sentence) < 5 or not any(map(str.islower, sentence.text)):
             return  # under 3 words (never adjacent: _WORD), or a line of capitals: words and names look alike
         found = _WORD.findall(text, sentence.start, sentence.end)
-        # a run starts at a word some source language claims: most sentences have none, and judging each of their
-        # words once (remembered) is all they cost
-        if len(found) < 3 or not any(map(self._claimed, found)):
+        # a run starts at a word some source language claims: most sentences have none (each word judged once)
+        if len(found) < 3 or not self._any_claimed(found):
             return
         words = [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, sentence.start, sentence.end)]
         if len(words) < 3:
