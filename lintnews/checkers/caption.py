@@ -100,8 +100,10 @@ class CaptionChecker(Checker):
 
     def _check_credit(self, doc: Document) -> Iterator[Hit]:
         for i, para in enumerate(doc.paragraphs):
-            if para.kind not in _CAPTION_KINDS:
-                continue  # a list item, a table cell or an image's alt text is never deleted as a caption
+            if para.kind not in _CAPTION_KINDS or ")" not in para.text:
+                # a list item, a table cell or an image's alt text is never deleted as a caption; without a ')'
+                # no credit in brackets ends the paragraph
+                continue
             m = _CREDIT_TAIL.search(para.text)
             if m is None or not self._credit(m.group("credit"), para.text[: m.start()]):
                 continue
