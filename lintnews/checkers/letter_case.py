@@ -94,17 +94,21 @@ class LetterCaseChecker(Checker):
             return False  # list markers: `a)`, `iv.`
         a, b = split_sentences(text[at:])[0]
         sentence = text[at + a : at + b]
-        words = _WORD.findall(sentence)
         end = sentence.rstrip()
-        if len(words) < int(self.opts["min_words"]) or not _FINAL.search(end) or end.endswith(("..", "…")):
-            return False  # a caption, a credit line, a label, an excerpt
+        if not _FINAL.search(end) or end.endswith(("..", "…")):
+            return False  # a caption, a credit line, a label, an excerpt (told before its words are found)
+        words = _WORD.findall(sentence)
+        if len(words) < int(self.opts["min_words"]):
+            return False  # a short caption or label
         nxt = words[1] if len(words) > 1 else ""
         if re.search(r"[a-z]_[a-z]", text):
             return False  # code or a log line (`suppress_warnings`), not prose
         if nxt[:1].isupper() and self._name_particle(word):
             return False  # a name's particle: `de Gaulle said`, `van Gogh's`, `al Assad`
         # a sentence in lower case throughout may be a style (a tagline): only a common first word tells
-        return any(w[0].isupper() for w in _WORD.findall(text)) or self.zipf(word) >= 3.0
+        # (a text with no capital at all has no capitalised word: its words need not be found)
+        capitalised = not text.islower() and any(w[0].isupper() for w in _WORD.findall(text))
+        return capitalised or self.zipf(word) >= 3.0
 
     def _name_particle(self, word: str) -> bool:
         """`de`, `van`, `al`, `bin`: rare in English, among the commonest words of a language names come from.

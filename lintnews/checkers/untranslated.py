@@ -35,6 +35,7 @@ ROMANCE = frozenset(["es", "fr", "pt", "it"])
 _OTHER = r"(?:(?!\p{Latin})\p{L})"
 _BETWEEN = r"[\p{M}\d\s·・、，。：；！？「」《》〈〉（）]*"
 _SCRIPT_RUN = compile_user_regex(rf"{_OTHER}\p{{M}}*(?:{_BETWEEN}{_OTHER}\p{{M}}*)*")
+_OTHER_LETTER = regex.compile(r"[\p{L}--\p{Latin}]", regex.VERSION1)  # where a run starts: a class, no look-ahead
 _IDEOGRAPH = compile_user_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _LATIN_WORD = compile_user_regex(r"\p{Latin}{2,}")
 # a word: letters, with inner apostrophes (d'état, l'Élysée); hyphens split words as wordfreq does
@@ -55,7 +56,6 @@ _ELIDED = compile_user_regex(r"^\p{L}{1,4}['’]")
 _ARTICLES = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "our"})
 # words before a name that mark what follows as a person's name, not an untranslated noun
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sr", "sra", "don", "doña", "st", "san", "santa"})
-
 
 _mode = one_of("mode", MODES)
 
@@ -120,10 +120,10 @@ class UntranslatedChecker(Checker):
     # ------------------------------------------------------------------ another writing system
     def _script(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        if text.isascii() or not _SCRIPT_RUN.search(text):
+        if text.isascii() or not _OTHER_LETTER.search(text):
             return  # the tests below made once for the whole text: no line has a letter of another script
         for line in doc.lines:
-            if line.text.isascii() or not _SCRIPT_RUN.search(line.text):  # plain ASCII, or accented Latin
+            if line.text.isascii() or not _OTHER_LETTER.search(line.text):  # plain ASCII, or accented Latin
                 continue
             # words only English uses often (the, with, said), not those the source languages share (de, la)
             english = len({w for w in _LATIN_WORD.findall(line.text) if self._english_word(w)})
