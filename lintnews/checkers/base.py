@@ -341,6 +341,23 @@ def by_text(blocks: Sequence[Block], keep: Callable[[str], object]) -> list[Bloc
     return list(compress(blocks, map(kept.__contains__, texts))) if kept else []
 
 
+def search_back(
+    pattern: re.Pattern[str], text: str, end: int, closed: bool = False, reach: int = 64
+) -> re.Match[str] | None:
+    """`pattern.search(text, 0, end)` for a pattern anchored at `end` ($) that matches a run of characters (a
+    word, a gap), tried on the last `reach` characters first: a search from 0 tries every start, which asked
+    once per mark of a long sentence made its cost quadratic. A match starting at the window's edge may begin
+    before it, so the whole is searched then; so it is where the window has none, unless `closed`: the pattern's
+    match from any later start in a match is a match too, so a match anywhere leaves one in the window."""
+    lo = end - reach
+    if lo <= 0:
+        return pattern.search(text, 0, end)
+    m = pattern.search(text, lo, end)
+    if m is None:
+        return None if closed else pattern.search(text, 0, end)
+    return m if m.start() > lo else pattern.search(text, 0, end)
+
+
 def render_template(template: str, groups: dict[str, str]) -> str:
     """Fill `{name}` / `{1}` fields, each with optional filters: `{source|lower_first}`."""
 

@@ -9,7 +9,7 @@ from ...core.document import Block, Document
 from ...core.findings import Hit
 from ...core.lexicon import zipf as lexicon_zipf
 from ...core.nlp import TAGS
-from ..base import Checker, Option
+from ..base import Checker, Option, search_back
 from ..word_classes import ADVERBS, CLOSED, most_tokens, one_token, possible_tags
 from .context import cannot_end
 from .judge import misplaced
@@ -113,13 +113,13 @@ class MisplacedMarkChecker(Checker):
         """May the tags around this mark make it misplaced? A semicolon or colon between words before a lower-case
         word always may; a comma only before a lower-case word or after a function word, and only between words
         whose tags by the lexicon can make a pair judge.py reports (`year, the` cannot: a noun before an article)."""
-        w = _WORD_BEFORE.search(text, 0, m.start())
+        w = search_back(_WORD_BEFORE, text, m.start(), closed=True)
         if not w:
             return False
         right = _WORD_AFTER.match(text, m.end())
         possessive = w.start() > 0 and text[w.start() - 1] in "'’"
         left = w.group(1)
-        if left.lower() in CLOSED and not _WORD_BEFORE.search(text, 0, w.start()):
+        if left.lower() in CLOSED and not search_back(_WORD_BEFORE, text, w.start(), closed=True):
             # a function word's capital at the start is the sentence's, which the tagger expects (`However,`)
             left = left.lower()
         if m.group(1) != ",":
@@ -218,7 +218,7 @@ def _verb_before(text: str, left: re.Match[str]) -> bool:
     at = left.start()
     if at < 2 or text[at - 1] != " " or not one_token(left.group(1)):
         return False
-    prev = _WORD_BEFORE.search(text, 0, at - 1)
+    prev = search_back(_WORD_BEFORE, text, at - 1, closed=True)
     if prev is None or (prev.start() > 0 and text[prev.start() - 1] not in " \t") or not one_token(prev.group(1)):
         return False
     tags = _sentence_tags(prev.group(1)) if prev.start() == 0 else possible_tags(prev.group(1))
@@ -232,11 +232,11 @@ def _mark_near_before(text: str, left: re.Match[str]) -> bool:
     reach = most_tokens(left.group(1))
     end = left.start()
     while reach < _LIST_REACH:
-        gap = _GAP_BEFORE.search(text, 0, end)
+        gap = search_back(_GAP_BEFORE, text, end, closed=True)
         if gap is None:
             return False
         reach += gap.group() != " "
-        chunk = _CHUNK_BEFORE.search(text, 0, gap.start())
+        chunk = search_back(_CHUNK_BEFORE, text, gap.start(), closed=True)
         if chunk is None or (chunk.start() > 0 and not text[chunk.start() - 1].isspace()):
             return False
         if chunk.group(2):
