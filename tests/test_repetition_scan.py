@@ -8,12 +8,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintnews.checkers.repetition import Repeat, find_repeats
-from lintnews.checkers.repetition_words import BREAK as _BREAK
-from lintnews.checkers.repetition_words import CLAUSE_SEP as _CLAUSE_SEP
-from lintnews.checkers.repetition_words import POSSESSIVE_ENDS as _POSSESSIVE_ENDS
-from lintnews.checkers.repetition_words import SPACE as _SPACE
-from lintnews.checkers.repetition_words import WORD as _WORD
+from lintnews.checkers.repetition import _BREAK, _CLAUSE_SEP, _POSSESSIVE_ENDS, _SPACE, _WORD, Repeat, find_repeats
 
 
 def _joins(gap: str) -> int:

@@ -1,12 +1,11 @@
-"""repetition_words: a paragraph's words read once and shared by the repetition rules give what each reads alone."""
+"""repetition: a paragraph's words read once and shared by the repetition rules give what each reads alone."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintnews.checkers.repetition import find_repeats
-from lintnews.checkers.repetition_words import ParaWords, paragraph_words
+from lintnews.checkers.repetition import ParaWords, find_repeats
 
 _PARAGRAPHS = st.lists(
     st.tuples(
@@ -39,11 +38,11 @@ def test_run_counts_the_same_word_from_each_token(text: str) -> None:
 
 
 def test_a_paragraph_is_read_once_per_document() -> None:
-    import re
-
     known: dict[str, ParaWords | None] = {}
-    side = re.compile(r"\w \w")
-    first = paragraph_words(known, "the the talks", side)
-    assert first is not None and paragraph_words(known, "the the talks", side) is first
-    assert first.low == ["the", "the", "talks"] and not first.distinct
-    assert paragraph_words(known, "the,the", side) is None and "the,the" in known
+    find_repeats("the the talks", 1, 1, known)
+    first = known["the the talks"]
+    assert first is not None and first.low == ["the", "the", "talks"] and not first.distinct
+    find_repeats("the the talks", 2, 8, known)
+    assert known["the the talks"] is first  # the second rule reads the words the first made
+    find_repeats("the,the.", 1, 1, known)
+    assert known["the,the."] is None  # no two words side by side: nothing kept to read
