@@ -114,8 +114,8 @@ class UntranslatedChecker(Checker):
         if self.opts["mode"] == "script":
             yield from self._script(doc)
         else:
-            for sentence in doc.sentences:
-                yield from self._words(doc.text, sentence)
+            # under 5 characters, under 3 words (never adjacent: _WORD): passed over without a call
+            yield from (hit for s in doc.sentences if len(s.text) >= 5 for hit in self._words(doc.text, s))
 
     # ------------------------------------------------------------------ another writing system
     def _script(self, doc: Document) -> Iterator[Hit]:
@@ -199,8 +199,8 @@ class UntranslatedChecker(Checker):
         return not self._foreign.isdisjoint(words)
 
     def _words(self, text: str, sentence: Block) -> Iterator[Hit]:
-        if len(sentence) < 5 or not any(map(str.islower, sentence.text)):
-            return  # under 3 words (never adjacent: _WORD), or a line of capitals: words and names look alike
+        if not any(map(str.islower, sentence.text)):
+            return  # a line of capitals: words and names look alike
         found = _WORD.findall(text, sentence.start, sentence.end)
         # a run starts at a word some source language claims: most sentences have none (each word judged once)
         if len(found) < 3 or not self._any_claimed(found):

@@ -1,4 +1,4 @@
-"""letter_case._MIXED_CORE: a text without it has no mixed-case word (_MIXED), so the scan can be skipped."""
+"""Cheap scans that prove a pattern has no match: letter_case._MIXED_CORE, broken_word._MARK_BEFORE_LETTERS."""
 
 from __future__ import annotations
 
@@ -17,3 +17,11 @@ def test_every_mixed_word_holds_the_core(text: str) -> None:
 def test_the_core_of_each_shape() -> None:
     assert _MIXED_CORE.search("the goVernment") and _MIXED_CORE.search("PResident") and _MIXED_CORE.search("USAid")
     assert not _MIXED_CORE.search("The President of the USA said so.")
+
+
+@given(st.text(alphabet="aAbz ,.-\"“(:@/'", max_size=24))
+def test_every_joined_word_holds_a_mark_before_two_letters(text: str) -> None:
+    from lintnews.checkers.broken_word import _JOINED, _MARK_BEFORE_LETTERS
+
+    if _JOINED.search(text):
+        assert _MARK_BEFORE_LETTERS.search(text), text
