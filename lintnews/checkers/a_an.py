@@ -25,6 +25,8 @@ _VOWEL_LETTER_CONSONANT_SOUND = compile_user_regex(
 )
 # Spelled with a consonant letter but said with a vowel sound ("an hour", "an honest").
 _CONSONANT_LETTER_VOWEL_SOUND = compile_user_regex(r"^(?:hour|honest|honou?r|heir)", regex.IGNORECASE)
+# the articles that want a vowel sound after them
+_AN = frozenset(["an", "An", "AN"])
 # Said either way by careful writers ("a/an historic", "a/an herb"): never flagged.
 _EITHER = compile_user_regex(r"^(?:herb|histor|homage|hotel|humble|un-|u-|x-|e-|euro$|o['’])", regex.IGNORECASE)
 # Where the word that decides the sound ends: "one-off" -> "one", "O'Brien" -> "O".
@@ -144,28 +146,31 @@ class AAnChecker(Checker):
 
     def setup(self) -> None:
         self.skip = {w.lower() for w in self.opts["skip_words"]}
-        # the sound of a word never changes: each is judged once per process ("a new", "a statement")
+        # the sound of a word never changes: each is judged once per process ("a new", "a statement"); None for a
+        # word not judged
         self._sounds: dict[str, bool | None] = {}
+
+    def _sound(self, word: str) -> bool | None:
+        """The sound that starts `word`, or None when it is not judged (a skipped word, an unsure sound)."""
+        return None if word.lower() in self.skip else starts_with_vowel_sound(word, self.opts["min_zipf"])
 
     def check(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
+        sounds = self._sounds
         for m in _PAIR.finditer(text):
-            art, word = m.group("art"), m.group("word")
-            if word.lower() in self.skip:
+            art, word = m.groups()
+            # what the word alone says first, once per word: most pairs are right ("a new", "an hour") and are
+            # passed over before their place in the text is read
+            try:
+                vowel = sounds[word]
+            except KeyError:
+                vowel = sounds[word] = self._sound(word)
+            if vowel is None or vowel == (art in _AN):
                 continue
             if art == "A" and not _sentence_start(text, m.start()):
                 continue  # "vitamin A and", "Grade A": a letter, not the article
             if art == "AN" or (word.isupper() and _shouting(text, m.start())):
                 continue  # an all-capitals headline: words and acronyms look alike
-            try:
-                vowel = self._sounds[word]
-            except KeyError:
-                vowel = self._sounds[word] = starts_with_vowel_sound(word, self.opts["min_zipf"])
-            if vowel is None:
-                continue
-            wants_an = art.lower() == "an"
-            if vowel == wants_an:
-                continue
             right = ("an" if vowel else "a") if art.islower() else ("An" if vowel else "A")
             acronym = word.replace(".", "").isupper()
             yield Hit(

@@ -8,7 +8,7 @@ from typing import Any
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
-from .base import Checker, Option, compile_user_regex
+from .base import Checker, Option, by_text, compile_user_regex
 from .word_classes import ANY, adjective_lexicon, could_be_verb, possible_tags, verb_lexicon
 
 # the verbs after which English puts a bare infinitive: modals and 'do' (tagged MD or auxiliaries), causatives
@@ -68,15 +68,15 @@ class BareInfinitiveChecker(Checker):
         """The sentences holding a verb form followed by a verb's base form: only those are tagged."""
         lexicon: Lexicon = (*verb_lexicon(), adjective_lexicon())
         most = self.opts["max_words"]
-        blocks: list[Block] = []
-        for s in doc.sentences:
+
+        def cue(text: str) -> bool:
             # words parted by any white space: a paragraph of one-word lines has no spaces at all
-            if s.text.count(" ") + s.text.count("\n") + s.text.count("\t") >= most:
-                continue
-            words = _WORDS.findall(s.text)
-            if any(_cue_at(words, k, lexicon) for k in range(1, len(words))):
-                blocks.append(s)
-        return blocks
+            if text.count(" ") + text.count("\n") + text.count("\t") >= most:
+                return False
+            words = _WORDS.findall(text)
+            return any(_cue_at(words, k, lexicon) for k in range(1, len(words)))
+
+        return by_text(doc.sentences, cue)
 
     def check(self, doc: Document) -> Iterator[Hit]:
         lexicon: Lexicon = (*verb_lexicon(), adjective_lexicon())

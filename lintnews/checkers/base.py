@@ -6,6 +6,8 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 from typing import Any, ClassVar
 
 import regex
@@ -27,6 +29,9 @@ PIECE_CHARS = 100_000
 # How far past its piece a search may look, so a match that starts in the piece may end after it, and
 # lookaheads and \b see the text that follows instead of an end of text. Longer matches are cut here.
 LOOKAHEAD_CHARS = 2_000
+
+
+_TEXT = attrgetter("text")
 
 
 @dataclass(frozen=True)
@@ -326,6 +331,31 @@ FILTERS: dict[str, Callable[[str], str]] = {
     "lower_first": lambda s: s if len(s) > 1 and s[1].isupper() else s[:1].lower() + s[1:],
     "strip": str.strip,
 }
+
+
+def by_text(blocks: Sequence[Block], keep: Callable[[str], object]) -> list[Block]:
+    """The blocks whose text `keep` accepts, asked once per distinct text: a cue that reads the text alone is
+    not asked again of a line the file repeats (a page of a thousand equal headings asks once)."""
+    texts = list(map(_TEXT, blocks))
+    kept = {t for t in set(texts) if keep(t)}
+    return list(compress(blocks, map(kept.__contains__, texts))) if kept else []
+
+
+def search_back(
+    pattern: re.Pattern[str], text: str, end: int, closed: bool = False, reach: int = 64
+) -> re.Match[str] | None:
+    """`pattern.search(text, 0, end)` for a pattern anchored at `end` ($) that matches a run of characters (a
+    word, a gap), tried on the last `reach` characters first: a search from 0 tries every start, which asked
+    once per mark of a long sentence made its cost quadratic. A match starting at the window's edge may begin
+    before it, so the whole is searched then; so it is where the window has none, unless `closed`: the pattern's
+    match from any later start in a match is a match too, so a match anywhere leaves one in the window."""
+    lo = end - reach
+    if lo <= 0:
+        return pattern.search(text, 0, end)
+    m = pattern.search(text, lo, end)
+    if m is None:
+        return None if closed else pattern.search(text, 0, end)
+    return m if m.start() > lo else pattern.search(text, 0, end)
 
 
 def render_template(template: str, groups: dict[str, str]) -> str:

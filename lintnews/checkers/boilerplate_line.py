@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import regex
@@ -12,7 +12,8 @@ from ..core.errors import RuleError
 from ..core.findings import Applicability, Hit, Severity
 from ..rules.rulepack import Rule
 from .base import Checker, Option, compile_user_regex
-from .boilerplate import CLAIMS, content_lines, delete_block_edit
+from .boilerplate import CLAIMS, delete_block_edit
+from .boilerplate.content import content_lines
 from .boilerplate.lazy import LazyScore, Plan, plan_for
 from .boilerplate.lines import is_body, words_of
 from .boilerplate.model import CONTEXT, shipped_model
@@ -117,7 +118,7 @@ class BoilerplateLineChecker(Checker):
             )
 
 
-def judged_units(doc: Document) -> list[Block]:
+def judged_units(doc: Document) -> Sequence[Block]:
     """What the model judges one by one: the lines of a plain text (a scraped page puts each block on a line);
     for Markdown and HTML, the lines of the file's blocks, except that a block wrapped over several lines which
     reads as a story paragraph is one unit (its lines are not a run of short lines without final punctuation),

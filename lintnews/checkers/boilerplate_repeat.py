@@ -11,7 +11,8 @@ import regex
 from ..core.document import Document
 from ..core.findings import Hit, Severity
 from .base import Checker, Option
-from .boilerplate import content_lines, delete_block_edit
+from .boilerplate import delete_block_edit
+from .boilerplate.content import content_lines
 from .boilerplate.lines import is_body, is_headline_like, words_of
 
 _NORM = regex.compile(r"[^\p{L}\p{N}@.]+")
@@ -51,23 +52,24 @@ class BoilerplateRepeatChecker(Checker):
         # a widget line the page repeats between paragraphs ('Spread the word!' three times) is the template too
         seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
         lines = content_lines(doc)
+        texts = lines.texts  # the texts alone: a line's Block is made only for a line kept
         # what is asked of a line's text, asked once per text: the lines this rule is after recur
         form: dict[str, str | None] = {}
         headline: dict[str, bool] = {}
-        for i, b in enumerate(lines):
-            if b.text not in form:
-                form[b.text] = normal_form(b.text) if self.candidate(b.text) else None
-            key = form[b.text]
+        for i, text in enumerate(texts):
+            if text not in form:
+                form[text] = normal_form(text) if self.candidate(text) else None
+            key = form[text]
             if key is None:
                 continue
             # a label under each item of a list ('Phone X for $200' / 'See it now') belongs to the list
             if i:
-                before = lines[i - 1].text
+                before = texts[i - 1]
                 if before not in headline:
                     headline[before] = is_headline_like(before)
                 if headline[before]:
                     continue
-            seen[key].append((b.start, b.end))
+            seen[key].append((lines.starts[i], lines.ends[i]))
         for spans in seen.values():
             if len(spans) >= self.opts["min_docs"]:
                 for s, e in spans:

@@ -13,6 +13,9 @@ from .base import Checker, Option
 # two runs of letters joined by marks, standing as one token (no letter or digit, `@` or `/` around it);
 # apostrophes join words in English (`don't`, `O'Neill`) and are left out
 _JOINED = re.compile(r"(?<![\w@/.:-])([A-Za-z]?[a-z]{1,})([,.;:!?\-(\"“”]+)([a-z]{2,})(?![\w@/]|\.[a-z])")
+# what every _JOINED match holds, a mark before two lower-case letters, found from the marks' class alone (no
+# look-behind tried at every character): a text without one has no joined word
+_MARK_BEFORE_LETTERS = re.compile(r"[,.;:!?\-(\"“”][a-z]{2}")
 
 
 class BrokenWordChecker(Checker):
@@ -35,6 +38,8 @@ class BrokenWordChecker(Checker):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         floor = float(self.opts["min_zipf"])
+        if not _MARK_BEFORE_LETTERS.search(doc.text):
+            return
         for m in _JOINED.finditer(doc.text):
             left, mark, right = m.group(1), m.group(2), m.group(3)
             if len(left) < 2:

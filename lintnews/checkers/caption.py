@@ -9,7 +9,7 @@ import regex
 from ..core.document import Block, Document, split_sentences
 from ..core.findings import Edit, Hit
 from ..core.nlp import TAGS
-from .base import Checker, Option, compile_user_regex, list_of_str, one_of
+from .base import Checker, Option, by_text, compile_user_regex, list_of_str, one_of
 from .boilerplate import CLAIMS, delete_block_edit, word_count
 
 MODES = ("credit", "noun-phrase")
@@ -69,12 +69,12 @@ class CaptionChecker(Checker):
         # only a caption without a credit is told by its tags (no finite verb, a proper noun)
         self.needs_parser = self.opts["mode"] == "noun-phrase"
 
-    def _shape_ok(self, para: Block) -> bool:
-        n = word_count(para.text)
+    def _shape_ok(self, text: str) -> bool:
+        n = word_count(text)
         if not self.opts["min_words"] <= n <= self.opts["max_words"]:
             return False
         # a caption is one statement, never a quotation
-        return len(split_sentences(para.text)) == 1 and not _QUOTES.search(para.text)
+        return len(split_sentences(text)) == 1 and not _QUOTES.search(text)
 
     def _credit(self, credit: str, before: str) -> bool:
         c = credit.strip()
@@ -100,8 +100,10 @@ class CaptionChecker(Checker):
 
     def _check_credit(self, doc: Document) -> Iterator[Hit]:
         for i, para in enumerate(doc.paragraphs):
-            if para.kind not in _CAPTION_KINDS:
-                continue  # a list item, a table cell or an image's alt text is never deleted as a caption
+            if para.kind not in _CAPTION_KINDS or ")" not in para.text:
+                # a list item, a table cell or an image's alt text is never deleted as a caption; without a ')'
+                # no credit in brackets ends the paragraph
+                continue
             m = _CREDIT_TAIL.search(para.text)
             if m is None or not self._credit(m.group("credit"), para.text[: m.start()]):
                 continue
@@ -110,7 +112,7 @@ class CaptionChecker(Checker):
                 s, e = para.start + m.start(), para.start + m.start("credit") + len(m.group("credit")) + 1
                 yield Hit(s, e, edits=(Edit(s, e - s, ""),))
                 continue
-            if not self._shape_ok(para):
+            if not self._shape_ok(para.text):
                 continue
             yield Hit(para.start, para.end, edits=(_deletion(doc, para),))
 
@@ -118,22 +120,16 @@ class CaptionChecker(Checker):
         """The paragraphs the tagger must look at (noun-phrase mode); it reads tags only."""
         if self.opts["mode"] != "noun-phrase":
             return []
-        paras = doc.paragraphs
-        candidates = []
-        for i, para in enumerate(paras):
-            t = para.text
-            # the title and the last line (a sign-off) are not captions; a caption sits between paragraphs
-            if i == 0 or i == len(paras) - 1 or not t.endswith(".") or not t[:1].isupper():
-                continue
-            if para.kind not in ("paragraph", "caption"):
-                continue
-            if ":" in t or t.isupper() or not self._shape_ok(para):
-                continue
-            # the tagger is slow: a paragraph with a common finite verb is a sentence without asking it
-            if _COMMON_VERB.search(t) or _SENTENCE_OPENER.match(t):
-                continue
-            candidates.append(para)
-        return candidates
+        # the title and the last line (a sign-off) are not captions; a caption sits between paragraphs
+        inner = [p for p in doc.paragraphs[1:-1] if p.kind in ("paragraph", "caption")]
+        return by_text(inner, self._may_be_caption)
+
+    def _may_be_caption(self, t: str) -> bool:
+        """May a paragraph of this text be a caption the tagger must look at?"""
+        if not t.endswith(".") or not t[:1].isupper() or ":" in t or t.isupper() or not self._shape_ok(t):
+            return False
+        # the tagger is slow: a paragraph with a common finite verb is a sentence without asking it
+        return not (_COMMON_VERB.search(t) or _SENTENCE_OPENER.match(t))
 
     def _check_noun_phrase(self, doc: Document) -> Iterator[Hit]:
         # only tags are read: the tagger runs without the parser (see nlp.TAGS)

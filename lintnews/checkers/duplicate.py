@@ -133,11 +133,22 @@ class DuplicateChecker(Checker):
         if all(len(p) < 2 * least - 1 for p in paras):
             return
         words = [norm_words(p.text) for p in paras]
+        min_words = self.opts["min_words"]
+        reported: set[int] = set()
+        known = dict(zip((p.text for p in paras), words, strict=True))
+        # a paragraph repeats another as long as itself or longer: with fewer than two of min_words words (one
+        # long paragraph, or a page of short lines) no paragraph can, and no word runs are needed
+        if sum(len(w) >= min_words for w in words) >= 2:
+            yield from self._paragraphs(doc, words, reported)
+        yield from self._sentences(doc, reported, known)
+
+    def _paragraphs(self, doc: Document, words: list[list[str]], reported: set[int]) -> Iterator[Hit]:
+        """A paragraph that repeats another, whole, contained in it or nearly; `reported` gets its number."""
+        paras = doc.paragraphs
         joined = [" " + " ".join(w) + " " for w in words]
         grams = [shingles(w, 4) for w in words]
         index = _Index(words, grams, [p.kind == "image" for p in paras])
         min_words = self.opts["min_words"]
-        reported: set[int] = set()
         for i, para in enumerate(paras):
             n = len(words[i])
             # an image's alt text that its caption repeats is the file's structure, not a copy
@@ -160,7 +171,6 @@ class DuplicateChecker(Checker):
                 reported.add(i)
                 yield self._hit(doc, para, paras[j], kind)
                 break
-        yield from self._sentences(doc, reported, dict(zip((p.text for p in paras), words, strict=True)))
 
     def _relation(
         self, w: list[str], joined: str, other: str, grams: set[tuple[str, ...]], other_grams: set[tuple[str, ...]]
@@ -203,14 +213,15 @@ class DuplicateChecker(Checker):
     def _sentences(self, doc: Document, reported: set[int], known: dict[str, list[str]]) -> Iterator[Hit]:
         """A sentence repeated inside longer paragraphs (the paragraphs themselves differ).
 
-        `known` holds the words of texts already split: a one-sentence paragraph is not split again."""
+        `known` holds the words of texts already split: a one-sentence paragraph is not split again (it gets
+        the sentences' too)."""
         skip = sorted((doc.paragraphs[i].start, doc.paragraphs[i].end) for i in reported)
         skip_starts = [start for start, _ in skip]
         seen: dict[str, Block] = {}
         for s in doc.sentences:
             w = known.get(s.text)
             if w is None:
-                w = norm_words(s.text)
+                w = known[s.text] = norm_words(s.text)  # a sentence said again is split once
             # short sentences ('Officials did not comment.') recur in good writing
             if len(w) < self.opts["min_sentence_words"]:
                 continue

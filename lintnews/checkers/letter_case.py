@@ -23,6 +23,9 @@ _SEGMENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 # a word of several segments that is still one token of prose (no digits, no joiners but a hyphen:
 # `anti-goveRnment` is judged on its part)
 _MIXED = re.compile(r"(?<![\w@#/.])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w@/])|(?<![\w@#/.])[A-Z]{2}[a-z]{2,}(?![\w@/])")
+# what every _MIXED match holds (a lower-case letter and a capital, or two capitals and two lower-case letters),
+# found from the capitals alone, whose class the engine scans for in C: most texts have no such word
+_MIXED_CORE = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|[A-Z][a-z]{2})")
 
 
 # languages whose particles stand lower-case before a name in English text (de, van, von, al, bin, da)
@@ -91,17 +94,21 @@ class LetterCaseChecker(Checker):
             return False  # list markers: `a)`, `iv.`
         a, b = split_sentences(text[at:])[0]
         sentence = text[at + a : at + b]
-        words = _WORD.findall(sentence)
         end = sentence.rstrip()
-        if len(words) < int(self.opts["min_words"]) or not _FINAL.search(end) or end.endswith(("..", "…")):
-            return False  # a caption, a credit line, a label, an excerpt
+        if not _FINAL.search(end) or end.endswith(("..", "…")):
+            return False  # a caption, a credit line, a label, an excerpt (told before its words are found)
+        words = _WORD.findall(sentence)
+        if len(words) < int(self.opts["min_words"]):
+            return False  # a short caption or label
         nxt = words[1] if len(words) > 1 else ""
         if re.search(r"[a-z]_[a-z]", text):
             return False  # code or a log line (`suppress_warnings`), not prose
         if nxt[:1].isupper() and self._name_particle(word):
             return False  # a name's particle: `de Gaulle said`, `van Gogh's`, `al Assad`
         # a sentence in lower case throughout may be a style (a tagline): only a common first word tells
-        return any(w[0].isupper() for w in _WORD.findall(text)) or self.zipf(word) >= 3.0
+        # (a text with no capital at all has no capitalised word: its words need not be found)
+        capitalised = not text.islower() and any(w[0].isupper() for w in _WORD.findall(text))
+        return capitalised or self.zipf(word) >= 3.0
 
     def _name_particle(self, word: str) -> bool:
         """`de`, `van`, `al`, `bin`: rare in English, among the commonest words of a language names come from.
@@ -123,6 +130,8 @@ class LetterCaseChecker(Checker):
     # ---- a letter's case flipped inside a word -------------------------------------------------------
     def _inner_capitals(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
+        if not _MIXED_CORE.search(text):
+            return
         for m in _MIXED.finditer(text):
             word = m.group()
             if self._flipped(word) and text.count(word) == 1:

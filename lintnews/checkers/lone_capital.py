@@ -10,7 +10,7 @@ from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.lexicon import zipf as lexicon_zipf
 from ..core.nlp import TAGS
-from .base import Checker, Option, one_of
+from .base import Checker, Option, one_of, search_back
 from .word_classes import most_tokens, possible_tags
 
 CHECKS = ("sentence-break", "capital")
@@ -77,10 +77,10 @@ class LoneCapitalChecker(Checker):
         noun after a word that can end a clause. After an article the word is no finite or base verb; after a
         token with a capital (check: the word before must be lower case) nothing is reported."""
         word = m.group(1)
-        chunk = _CHUNK_BEFORE.search(text, 0, m.start(1))
+        chunk = search_back(_CHUNK_BEFORE, text, m.start(1), closed=True)
         if chunk and _whole_with_capital(chunk.group(1)):
             return False  # the check skips a word after a token with a capital (`the Air Force at`)
-        before = _WORD_BEFORE.search(text, 0, m.start(1))
+        before = search_back(_WORD_BEFORE, text, m.start(1))
         if before is None:
             return True
         prev = possible_tags(before.group(1))

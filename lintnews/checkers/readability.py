@@ -41,7 +41,11 @@ class ReadabilityChecker(Checker):
         blocks = doc.sentences if self.opts["unit"] == "sentence" else doc.paragraphs
         max_words: int = self.opts["max_words"]
         max_grade = self.opts["max_grade"]
+        # a word takes a character at least: a unit shorter than this can neither be too long nor be graded
+        least = min(max_words + 1, self.opts["min_words"] if max_grade is not None else max_words + 1)
         for b in blocks:
+            if len(b.text) < least:
+                continue
             n = word_count(b.text)
             if n > max_words:
                 yield Hit(b.start, b.end, params=(("words", str(n)), ("limit", str(max_words))))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress
-from operator import eq
+from operator import eq, ne
 from typing import NamedTuple, overload
 
 from ..core.document import Block, Document
@@ -19,51 +19,16 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 # what may stand between two words of one copy, or between two copies: spaces on one line, a comma for a clause
 _SPACE = re.compile(r"[ \t]+")
-_POSSESSIVE = re.compile(r"['’]s$")
-_POSSESSIVE_ENDS = ("'s", "’s")  # what _POSSESSIVE takes off a word (which has no line break)
+_POSSESSIVE_ENDS = ("'s", "’s")  # what a word's normal form drops (a word has no line break)
 _CLAUSE_SEP = re.compile(r"[ \t]*,[ \t]+")
 # a sentence break inside the gap: the repeat would cross it
 _BREAK = re.compile(r"[.!?;:…\n]")
-# two words side by side, as copies must stand: a token's last character, what _SPACE or _CLAUSE_SEP takes whole,
-# the next token's first (a paragraph without one has markup between all its words: nothing can repeat)
-_SIDE_BY_SIDE = re.compile(rf"[^\W_](?:{_SPACE.pattern}|{_CLAUSE_SEP.pattern})[^\W_]")
-# Doubles English grammar licenses: `had had` (auxiliary + participle) and `that that` (conjunction +
-# determiner or pronoun) in any sentence; `is is`, `do do` only after a free relative (`what it is is`).
-# `her her` (object + possessive: `gave her her passport`) likewise.
-ALWAYS_LICENSED = frozenset(["had", "that", "her"])
-# The linking words of English's reduplicated chains and equatives (`round and round`, `day after day`,
-# `step by step`, `as far as far`): a two-word unit with one of them repeats on purpose.
-CHAIN_LINKS = frozenset(["and", "or", "as", "after", "by", "to", "upon", "than", "in"])
-# a chain links content words, never articles (`in the in the` is a slip); `a spade a spade` names a thing
-# by itself (an object and its complement)
-ARTICLES = frozenset(["the", "a", "an"])
-AFTER_FREE_RELATIVE = frozenset(["is", "was", "are", "were", "do", "does", "did"])
-_FREE_RELATIVE = re.compile(r"\b(?:[Ww]hat|[Ww]hatever|[Aa]ll)\b")
-# Penn tags of a reduplication for emphasis: an interjection (`bye bye`, `no no`), or a degree adverb before
-# the word it grades (`very very cold`, `really really`)
-_INTERJECTION = "UH"
-_ADVERB = frozenset(["RB", "RBR", "RBS"])
-_GRADED = frozenset(["JJ", "JJR", "JJS", "RB", "RBR", "RBS"])
-
-
-def _min_words(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 8:
-        raise ValueError("must be an integer from 1 to 8")
-    return value
 
 
 class _Tok(NamedTuple):
     start: int
     end: int
     text: str
-
-
-class Repeat(NamedTuple):
-    """Token `first` begins a copy of `size` tokens that is repeated `times` more times right after it."""
-
-    first: int
-    size: int
-    times: int
 
 
 class _Tokens(Sequence[_Tok]):
@@ -95,106 +60,6 @@ def _tokenise(text: str) -> tuple[_Tokens, list[str]]:
     return _Tokens(offsets[0:-1:2], offsets[1::2], words), parts[2:-1:2]
 
 
-def _adjacent_equal(low: list[str], min_words: int, max_words: int) -> list[int]:
-    """The tokens i whose word comes again `size` words on, with room for two copies, for any size: where a
-    repeat can begin (each pair compared in C, not per token in Python)."""
-    n = len(low)
-    at: set[int] = set()
-    for size in range(min_words, max_words + 1):
-        at.update(compress(range(n - 2 * size + 1), map(eq, low, low[size:])))
-    return sorted(at)
-
-
-def find_repeats(text: str, min_words: int, max_words: int) -> tuple[Sequence[_Tok], list[Repeat]]:
-    """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first."""
-    if len(text) < 4 * min_words - 1 or not _SIDE_BY_SIDE.search(text):
-        return [], []  # 2n words take 2n characters and a separator between each two (a match is maximal)
-    toks, between = _tokenise(text)
-    if len(toks) < 2 * min_words:
-        return [], []
-    # `the region region's`: a possessive repeats its noun too
-    low = [w[:-2] if w.endswith(_POSSESSIVE_ENDS) else w for w in map(str.lower, toks.words)]
-    if len(set(low)) == len(low):
-        return [], []  # no word twice: nothing repeats (most headings, cells and short paragraphs)
-    gaps = _Gaps(between)
-    if not any(gaps.join):
-        return toks, []  # no two words side by side (markup between all of them): no copies can join
-    starts = _adjacent_equal(low, min_words, max_words)
-    if not starts:
-        return toks, []  # no word comes again within max_words words: no copy can follow another
-    return toks, _scan(low, gaps, starts, min_words, max_words)
-
-
-def _scan(low: list[str], gaps: _Gaps, starts: list[int], min_words: int, max_words: int) -> list[Repeat]:
-    """The repeats, longest unit first at each token, visiting only the tokens in `starts` (no other can begin
-    one: its first word does not come again at any size)."""
-    same = _same_runs(low)
-    n = len(low)
-    found: list[Repeat] = []
-    covered = -1
-    i = starts[0]
-    while i < n:
-        if min_words > 1 and same[i] >= max_words:
-            # max_words or more of one word from here: every unit that starts here is that word, periodic
-            i += same[i] - max_words + 1
-        else:
-            hit = None
-            for size in range(max_words, min_words - 1, -1):
-                # the first words and the gaps compared before the lists are sliced: most sizes fail there, cheaply
-                if i + 2 * size > n or low[i] != low[i + size]:
-                    continue
-                if size > 1 and same[i] >= 2 * size:
-                    continue  # inside a run of one word: the unit repeats that word, it is periodic
-                if not gaps.copies_join(i, size):
-                    continue
-                if low[i : i + size] == low[i + size : i + 2 * size] and not _periodic(low[i : i + size]):
-                    hit = size
-                    break
-            if hit is None or i <= covered:
-                i += 1
-            else:
-                times = _more_copies(low, gaps, same, i, hit)
-                found.append(Repeat(i, hit, times))
-                covered = i + (times + 1) * hit - 1
-                i = covered + 1
-        k = bisect.bisect_left(starts, i)
-        if k == len(starts):
-            break
-        i = starts[k]
-    return found
-
-
-def _more_copies(low: list[str], gaps: _Gaps, same: list[int], i: int, hit: int) -> int:
-    """How many copies follow the unit of `hit` words at token i (at least the one found)."""
-    times = 1
-    if hit == 1:
-        # one word: the copies are the rest of its run, as far as spaces alone join them (a comma parts copies
-        # of a unit under four words: see copies_join)
-        last = i + same[i] - 1  # the run's last copy
-        while times < last - i and gaps.join[i + times] == 2:
-            times += 1
-        return times
-    # several copies asked at once, twice as many after each yes and half after each no (a phrase a decoder
-    # looped on a hundred thousand times is a few slice comparisons, not a call per copy)
-    step = 1
-    while step:
-        if gaps.copies_follow(low, i, hit, times, step):
-            times += step
-            step *= 2
-        else:
-            step //= 2
-    return times
-
-
-def _same_runs(low: list[str]) -> list[int]:
-    """For each token, how many tokens from it on are the same word (1: the next one differs)."""
-    same = [1] * len(low)
-    for k in range(len(low) - 2, -1, -1):
-        if low[k] == low[k + 1]:
-            same[k] = same[k + 1] + 1
-    return same
-
-
 class _Gaps:
     """What stands between each token and the next, read once per paragraph (not once per candidate size):
     the text, and whether it joins two copies (2: spaces, 1: a comma, 0: neither) or breaks a sentence."""
@@ -204,6 +69,7 @@ class _Gaps:
         # each distinct gap read once: a paragraph has few (a space, a comma and a space)
         join = {g: 2 if _SPACE.fullmatch(g) else 1 if _CLAUSE_SEP.fullmatch(g) else 0 for g in set(gaps)}
         breaks = {g: _BREAK.search(g) is not None for g in join}
+        self.any_join = any(join.values())
         self.join: list[int] = list(map(join.__getitem__, gaps))
         self.breaks: list[bool] = list(map(breaks.__getitem__, gaps))
 
@@ -236,6 +102,170 @@ class _Gaps:
         return text[i:last] == text[i + size : last + size] and not any(breaks[i:last])
 
 
+class ParaWords:
+    """One paragraph's words, made once for every repetition rule that reads the paragraph (they differ only
+    in the unit sizes they try): each distinct word normalised once, not once per occurrence."""
+
+    def __init__(self, text: str) -> None:
+        self.toks, self._between = _tokenise(text)
+        words = self.toks.words
+        # `the region region's`: a possessive repeats its noun too, in any case
+        normal = {w: low[:-2] if (low := w.lower()).endswith(_POSSESSIVE_ENDS) else low for w in dict.fromkeys(words)}
+        self.low: list[str] = list(map(normal.__getitem__, words))
+        # no normal form twice: nothing repeats (most headings, cells and short paragraphs)
+        self.distinct = len(set(normal.values())) == len(words)
+
+    @cached_property
+    def gaps(self) -> _Gaps:
+        return _Gaps(self._between)
+
+    @cached_property
+    def _run_starts(self) -> list[int]:
+        """Each token whose word differs from the one before (where a run of one word begins), and the end."""
+        low = self.low
+        return [*compress(range(1, len(low)), map(ne, low, low[1:])), len(low)]
+
+    def run(self, i: int) -> int:
+        """How many tokens from i on are the same word (1: the next one differs)."""
+        starts = self._run_starts
+        return starts[bisect.bisect_right(starts, i)] - i
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+# two words side by side, as copies must stand: a token's last character, what _SPACE or _CLAUSE_SEP takes whole,
+# the next token's first (a paragraph without one has markup between all its words: nothing can repeat)
+_SIDE_BY_SIDE = re.compile(rf"[^\W_](?:{_SPACE.pattern}|{_CLAUSE_SEP.pattern})[^\W_]")
+# Doubles English grammar licenses: `had had` (auxiliary + participle) and `that that` (conjunction +
+# determiner or pronoun) in any sentence; `is is`, `do do` only after a free relative (`what it is is`).
+# `her her` (object + possessive: `gave her her passport`) likewise.
+ALWAYS_LICENSED = frozenset(["had", "that", "her"])
+# The linking words of English's reduplicated chains and equatives (`round and round`, `day after day`,
+# `step by step`, `as far as far`): a two-word unit with one of them repeats on purpose.
+CHAIN_LINKS = frozenset(["and", "or", "as", "after", "by", "to", "upon", "than", "in"])
+# a chain links content words, never articles (`in the in the` is a slip); `a spade a spade` names a thing
+# by itself (an object and its complement)
+ARTICLES = frozenset(["the", "a", "an"])
+AFTER_FREE_RELATIVE = frozenset(["is", "was", "are", "were", "do", "does", "did"])
+_FREE_RELATIVE = re.compile(r"\b(?:[Ww]hat|[Ww]hatever|[Aa]ll)\b")
+# Penn tags of a reduplication for emphasis: an interjection (`bye bye`, `no no`), or a degree adverb before
+# the word it grades (`very very cold`, `really really`)
+_INTERJECTION = "UH"
+_ADVERB = frozenset(["RB", "RBR", "RBS"])
+_GRADED = frozenset(["JJ", "JJR", "JJS", "RB", "RBR", "RBS"])
+
+
+def _min_words(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 8:
+        raise ValueError("must be an integer from 1 to 8")
+    return value
+
+
+class Repeat(NamedTuple):
+    """Token `first` begins a copy of `size` tokens that is repeated `times` more times right after it."""
+
+    first: int
+    size: int
+    times: int
+
+
+def _adjacent_equal(low: list[str], min_words: int, max_words: int) -> list[int]:
+    """The tokens i whose word comes again `size` words on, with room for two copies, for any size: where a
+    repeat can begin (each pair compared in C, not per token in Python)."""
+    n = len(low)
+    at: set[int] = set()
+    for size in range(min_words, max_words + 1):
+        at.update(compress(range(n - 2 * size + 1), map(eq, low, low[size:])))
+    return sorted(at)
+
+
+def find_repeats(
+    text: str, min_words: int, max_words: int, known: dict[str, ParaWords | None] | None = None
+) -> tuple[Sequence[_Tok], list[Repeat]]:
+    """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first; `known`
+    holds the paragraphs' words already read by another repetition rule of the document."""
+    if len(text) < 4 * min_words - 1:
+        return [], []  # 2n words take 2n characters and a separator between each two (a match is maximal)
+    known = {} if known is None else known
+    if text not in known:  # None: no two words side by side as copies stand (markup between all of them)
+        known[text] = ParaWords(text) if _SIDE_BY_SIDE.search(text) else None
+    words = known[text]
+    if words is None:
+        return [], []
+    toks = words.toks
+    if len(toks) < 2 * min_words:
+        return [], []
+    if words.distinct:
+        return [], []  # no word twice: nothing repeats (most headings, cells and short paragraphs)
+    if not words.gaps.any_join:
+        return toks, []  # no two words side by side (markup between all of them): no copies can join
+    starts = _adjacent_equal(words.low, min_words, max_words)
+    if not starts:
+        return toks, []  # no word comes again within max_words words: no copy can follow another
+    return toks, _scan(words, starts, min_words, max_words)
+
+
+def _scan(words: ParaWords, starts: list[int], min_words: int, max_words: int) -> list[Repeat]:
+    """The repeats, longest unit first at each token, visiting only the tokens in `starts` (no other can begin
+    one: its first word does not come again at any size)."""
+    low, gaps, same = words.low, words.gaps, words.run
+    n = len(low)
+    found: list[Repeat] = []
+    covered = -1
+    i = starts[0]
+    while i < n:
+        if min_words > 1 and same(i) >= max_words:
+            # max_words or more of one word from here: every unit that starts here is that word, periodic
+            i += same(i) - max_words + 1
+        else:
+            hit = None
+            for size in range(max_words, min_words - 1, -1):
+                # the first words and the gaps compared before the lists are sliced: most sizes fail there, cheaply
+                if i + 2 * size > n or low[i] != low[i + size]:
+                    continue
+                if size > 1 and same(i) >= 2 * size:
+                    continue  # inside a run of one word: the unit repeats that word, it is periodic
+                if not gaps.copies_join(i, size):
+                    continue
+                if low[i : i + size] == low[i + size : i + 2 * size] and not _periodic(low[i : i + size]):
+                    hit = size
+                    break
+            if hit is None or i <= covered:
+                i += 1
+            else:
+                times = _more_copies(words, i, hit)
+                found.append(Repeat(i, hit, times))
+                covered = i + (times + 1) * hit - 1
+                i = covered + 1
+        k = bisect.bisect_left(starts, i)
+        if k == len(starts):
+            break
+        i = starts[k]
+    return found
+
+
+def _more_copies(words: ParaWords, i: int, hit: int) -> int:
+    """How many copies follow the unit of `hit` words at token i (at least the one found)."""
+    low, gaps = words.low, words.gaps
+    times = 1
+    if hit == 1:
+        # one word: the copies are the rest of its run, as far as spaces alone join them (a comma parts copies
+        # of a unit under four words: see copies_join)
+        last = i + words.run(i) - 1  # the run's last copy
+        while times < last - i and gaps.join[i + times] == 2:
+            times += 1
+        return times
+    # several copies asked at once, twice as many after each yes and half after each no (a phrase a decoder
+    # looped on a hundred thousand times is a few slice comparisons, not a call per copy)
+    step = 1
+    while step:
+        if gaps.copies_follow(low, i, hit, times, step):
+            times += step
+            step *= 2
+        else:
+            step //= 2
+    return times
+
+
 @lru_cache(maxsize=16)  # asked once per repeat in the paragraph: read the paragraph once, not once per repeat
 def _title_case(text: str) -> bool:
     """A headline or a table header (`Last Change Change %`) capitalises its words: not prose."""
@@ -262,14 +292,19 @@ class RepetitionChecker(Checker):
         key = f"repetition:{self.rule.id}"
         got: list[tuple[Block, Sequence[_Tok], list[Repeat]]] | None = doc.cache.get(key)
         if got is None:
-            got = []
-            for para in doc.paragraphs:
-                toks, reps = find_repeats(para.text, self.opts["min_words"], self.opts["max_words"])
-                reps = [r for r in reps if not self._licensed_by_grammar(para.text, toks, r, doc)]
-                if reps:
-                    got.append((para, toks, reps))
+            known: dict[str, ParaWords | None] = doc.cache.setdefault("repetition:words", {})
+            # a paragraph's repeats depend on its text (and the document): each distinct text read once
+            found = {text: self._repeats(text, known, doc) for text in {p.text for p in doc.paragraphs}}
+            got = [(para, *found[para.text]) for para in doc.paragraphs if found[para.text][1]]
             doc.cache[key] = got
         return got
+
+    def _repeats(
+        self, text: str, known: dict[str, ParaWords | None], doc: Document
+    ) -> tuple[Sequence[_Tok], list[Repeat]]:
+        """The tokens of a paragraph's text and its repeats that grammar does not license."""
+        toks, reps = find_repeats(text, self.opts["min_words"], self.opts["max_words"], known)
+        return toks, [r for r in reps if not self._licensed_by_grammar(text, toks, r, doc)]
 
     @staticmethod
     def _licensed_by_grammar(text: str, toks: Sequence[_Tok], rep: Repeat, doc: Document) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
-from .base import Checker, Option, compile_user_regex
+from .base import Checker, Option, by_text, compile_user_regex
 
 # what a candidate sentence shows before it is tagged: a mark (the verb follows what was said, see _inversion),
 # perhaps the pronoun MT adds, a lower-case word, 'to', a capitalised listener or 'this' + a noun, then a word
@@ -42,7 +42,7 @@ class ReportingInversionChecker(Checker):
 
     def parse_blocks(self, doc: Document) -> list[Block]:
         most = self.opts["max_words"]
-        return [s for s in doc.sentences if s.text.count(" ") < most and _CUE.search(s.text)]
+        return by_text(doc.sentences, lambda text: text.count(" ") < most and _CUE.search(text))
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for block, sdoc in self.parsed(doc):

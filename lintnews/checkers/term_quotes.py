@@ -66,28 +66,42 @@ class TermQuotesChecker(Checker):
 
     def _candidates(self, doc: Document) -> list[tuple[Block, int, int, str, str, bool]]:
         """Short quoted spans in the middle of prose sentences, not introduced as a name or a word."""
-        found: list[tuple[Block, int, int, str, str, bool]] = []
-        most = max(self.opts["max_words"], self.opts["max_reported_words"])
         if not may_quote(doc.text):
-            return found
+            return []
+        # a sentence's spans depend on its text alone: each distinct text with a quotation mark read once
+        spans: dict[str, list[tuple[int, int, str, str, bool]]] = {}
+        found: list[tuple[Block, int, int, str, str, bool]] = []
         for s in doc.sentences:
-            if len(_WORD.findall(s.text)) < self.opts["min_sentence_words"]:
+            text = s.text
+            if not may_quote(text):
                 continue
-            for m in _QUOTED.finditer(s.text):
-                words = _WORD.findall(m.group("term"))
-                if not 1 <= len(words) <= most or len(words) != len(m.group("term").split()):
-                    continue
-                # a title or a name in quotation marks ('"Swan Lake"') shows no habit, but may follow it
-                titled = all(w[0].isupper() for w in words)
-                # inside a sentence, after a word: not a quotation opening the sentence or following a colon.
-                # Both look at the words just before the mark only: searched in a window, not in all that comes
-                # before (on a "sentence" of a million characters that was quadratic)
-                at = m.start()
-                if not _AFTER_WORD.search(s.text, max(0, at - 2), at) or _INTRODUCED.search(
-                    s.text, max(0, at - _INTRODUCED_REACH), at
-                ):
-                    continue
-                found.append((s, m.start(), m.end(), m.group("term"), m.group("stop"), titled))
+            got = spans.get(text)
+            if got is None:
+                got = spans[text] = self._spans(text)
+            found.extend((s, *span) for span in got)
+        return found
+
+    def _spans(self, text: str) -> list[tuple[int, int, str, str, bool]]:
+        """The candidate spans of one sentence: where each starts and ends, its term, its stop, whether titled."""
+        most = max(self.opts["max_words"], self.opts["max_reported_words"])
+        found: list[tuple[int, int, str, str, bool]] = []
+        if len(_WORD.findall(text)) < self.opts["min_sentence_words"]:
+            return found
+        for m in _QUOTED.finditer(text):
+            words = _WORD.findall(m.group("term"))
+            if not 1 <= len(words) <= most or len(words) != len(m.group("term").split()):
+                continue
+            # a title or a name in quotation marks ('"Swan Lake"') shows no habit, but may follow it
+            titled = all(w[0].isupper() for w in words)
+            # inside a sentence, after a word: not a quotation opening the sentence or following a colon.
+            # Both look at the words just before the mark only: searched in a window, not in all that comes
+            # before (on a "sentence" of a million characters that was quadratic)
+            at = m.start()
+            if not _AFTER_WORD.search(text, max(0, at - 2), at) or _INTRODUCED.search(
+                text, max(0, at - _INTRODUCED_REACH), at
+            ):
+                continue
+            found.append((m.start(), m.end(), m.group("term"), m.group("stop"), titled))
         return found
 
     def _countable(self, term: str, titled: bool) -> bool:

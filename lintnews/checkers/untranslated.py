@@ -35,6 +35,7 @@ ROMANCE = frozenset(["es", "fr", "pt", "it"])
 _OTHER = r"(?:(?!\p{Latin})\p{L})"
 _BETWEEN = r"[\p{M}\d\s·・、，。：；！？「」《》〈〉（）]*"
 _SCRIPT_RUN = compile_user_regex(rf"{_OTHER}\p{{M}}*(?:{_BETWEEN}{_OTHER}\p{{M}}*)*")
+_OTHER_LETTER = regex.compile(r"[\p{L}--\p{Latin}]", regex.VERSION1)  # where a run starts: a class, no look-ahead
 _IDEOGRAPH = compile_user_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _LATIN_WORD = compile_user_regex(r"\p{Latin}{2,}")
 # a word: letters, with inner apostrophes (d'état, l'Élysée); hyphens split words as wordfreq does
@@ -55,7 +56,6 @@ _ELIDED = compile_user_regex(r"^\p{L}{1,4}['’]")
 _ARTICLES = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "our"})
 # words before a name that mark what follows as a person's name, not an untranslated noun
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sr", "sra", "don", "doña", "st", "san", "santa"})
-
 
 _mode = one_of("mode", MODES)
 
@@ -106,23 +106,24 @@ class UntranslatedChecker(Checker):
     def setup(self) -> None:
         self.langs = tuple(self.opts["languages"])
         self._memo: dict[str, Judgement] = {}
-        # word as written -> does any source language claim it: the test every word of every sentence takes
-        self._foreign: dict[str, bool] = {}
+        # words (as written) judged, and those a source language claims: every sentence's words are tested by sets
+        self._judged: set[str] = set()
+        self._foreign: set[str] = set()
 
     def check(self, doc: Document) -> Iterator[Hit]:
         if self.opts["mode"] == "script":
             yield from self._script(doc)
         else:
-            for sentence in doc.sentences:
-                yield from self._words(doc.text, sentence)
+            # under 5 characters, under 3 words (never adjacent: _WORD): passed over without a call
+            yield from (hit for s in doc.sentences if len(s.text) >= 5 for hit in self._words(doc.text, s))
 
     # ------------------------------------------------------------------ another writing system
     def _script(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        if text.isascii() or not _SCRIPT_RUN.search(text):
+        if text.isascii() or not _OTHER_LETTER.search(text):
             return  # the tests below made once for the whole text: no line has a letter of another script
         for line in doc.lines:
-            if line.text.isascii() or not _SCRIPT_RUN.search(line.text):  # plain ASCII, or accented Latin
+            if line.text.isascii() or not _OTHER_LETTER.search(line.text):  # plain ASCII, or accented Latin
                 continue
             # words only English uses often (the, with, said), not those the source languages share (de, la)
             english = len({w for w in _LATIN_WORD.findall(line.text) if self._english_word(w)})
@@ -190,20 +191,19 @@ class UntranslatedChecker(Checker):
         got = self._memo[low] = Judgement(english, frozenset(langs), strong, sure, top)
         return got
 
-    def _claimed(self, word: str) -> bool:
-        """Is the word (as written) more at home in a source language than in English (see judge)?"""
-        got = self._foreign.get(word)
-        if got is None:
-            got = self._foreign[word] = bool(self.judge(word).langs)
-        return got
+    def _any_claimed(self, words: list[str]) -> bool:
+        """Is any word (as written) more at home in a source language than in English (see judge)? Judged once."""
+        fresh = set(words).difference(self._judged)
+        self._judged |= fresh
+        self._foreign.update(w for w in fresh if self.judge(w).langs)
+        return not self._foreign.isdisjoint(words)
 
     def _words(self, text: str, sentence: Block) -> Iterator[Hit]:
-        if len(sentence) < 5 or not any(map(str.islower, sentence.text)):
-            return  # under 3 words (never adjacent: _WORD), or a line of capitals: words and names look alike
+        if not any(map(str.islower, sentence.text)):
+            return  # a line of capitals: words and names look alike
         found = _WORD.findall(text, sentence.start, sentence.end)
-        # a run starts at a word some source language claims: most sentences have none, and judging each of their
-        # words once (remembered) is all they cost
-        if len(found) < 3 or not any(map(self._claimed, found)):
+        # a run starts at a word some source language claims: most sentences have none (each word judged once)
+        if len(found) < 3 or not self._any_claimed(found):
             return
         words = [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, sentence.start, sentence.end)]
         if len(words) < 3:

@@ -2,13 +2,14 @@
 
 Candidate selection only asks whether a pattern may match somewhere, so the rewrite may widen a pattern but
 never narrow it. Each step widens or keeps the language: zero-width assertions (lookarounds, \\b, \\K) are
-dropped; bounded repeats lose their upper bound (compiling a large `{0,12}` costs Hyperscan seconds);
-back-references become "any text"; \\w, \\d, \\s stand for their ASCII members plus every non-ASCII character,
-which keeps Hyperscan in its cheap ASCII classes (Unicode classes made compiling eight times slower) and
-inside a negated class for their ASCII members only, so the negation stays wide; case variants that
-Hyperscan's ASCII folding would miss (the Kelvin sign for "k", "É" for "é") are spelled out. What the reader
-does not know (recursion, conditionals, fuzzy matching, an unknown escape) gives None: the pattern is then
-always a candidate.
+dropped, except a positive lookbehind that opens a top-level branch or a positive lookahead that closes one,
+whose text is read as the expression's own (it stands beside every match of the pattern); bounded repeats
+lose their upper bound (compiling a large `{0,12}` costs Hyperscan seconds); back-references become "any
+text"; \\w, \\d, \\s stand for their ASCII members plus every non-ASCII character, which keeps Hyperscan in its
+cheap ASCII classes (Unicode classes made compiling eight times slower) and inside a negated class for their
+ASCII members only, so the negation stays wide; case variants that Hyperscan's ASCII folding would miss
+(the Kelvin sign for "k", "É" for "é") are spelled out. What the reader does not know (recursion,
+conditionals, fuzzy matching, an unknown escape) gives None: the pattern is then always a candidate.
 """
 
 from __future__ import annotations
@@ -123,13 +124,27 @@ class _Reader:
                 out.append("|")
                 atom = False
                 continue
-            item = self.atom(depth)
+            item = self.atom(depth, at_start=not out or out[-1] == "|")
             atom = item is not None
             if item:
                 out.append(item)
         if depth:
             raise Unsupported("unbalanced (")
         return "".join(out)
+
+    def kept_as_text(self, opening: str, depth: int, at_start: bool) -> bool:
+        """Is the positive lookaround just read at an edge of a top-level branch, where the text it asks for
+        may be read as part of the expression? A lookbehind that opens the branch (unquantified) is text just
+        before the match, a lookahead that closes it text just after: the pattern's match and that text stand
+        side by side wherever the pattern matches, so the expression still matches there (and the scan of a
+        line alone or of the whole text sees the text the lookaround saw). Anywhere else the text it asks for
+        overlaps what follows it, and it is dropped."""
+        if depth or self.verbose:
+            return False
+        after = self.peek()
+        if opening == "(?<=":
+            return at_start and after not in ("*", "+", "?", "{")
+        return opening == "(?=" and after in ("", "|")
 
     def skip_verbose(self) -> None:
         if self.pattern[self.i] == "#":
@@ -156,21 +171,22 @@ class _Reader:
             self.i += 1
         return text
 
-    def atom(self, depth: int) -> str | None:
-        """One atom; None for a dropped zero-width one (so that its quantifier goes too)."""
+    def atom(self, depth: int, at_start: bool = False) -> str | None:
+        """One atom; None for a dropped zero-width one (so that its quantifier goes too). `at_start`: the atom
+        opens a branch of its sequence."""
         c = self.pattern[self.i]
         if c == "\\":
             return self.escape()
         if c == "[":
             return self.char_class()
         if c == "(":
-            return self.group(depth)
+            return self.group(depth, at_start)
         self.i += 1
         if c in ".^$":
             return c
         return self.literal(ord(c))
 
-    def group(self, depth: int) -> str | None:
+    def group(self, depth: int, at_start: bool = False) -> str | None:
         p, i = self.pattern, self.i
         if not p.startswith("(?", i):
             self.i += 1
@@ -182,8 +198,8 @@ class _Reader:
         for opening in ("(?=", "(?!", "(?<=", "(?<!"):
             if p.startswith(opening, i):
                 self.i += len(opening)
-                self.sequence(depth + 1)  # read for its syntax, then dropped: zero width
-                return None
+                inner = self.sequence(depth + 1)  # read for its syntax, then dropped (zero width) unless kept
+                return "(?:" + inner + ")" if inner and self.kept_as_text(opening, depth, at_start) else None
         if p.startswith("(?>", i):
             self.i += 3
             return "(?:" + self.sequence(depth + 1) + ")"

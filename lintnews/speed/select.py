@@ -11,7 +11,8 @@ A selector built `per_line` answers for many lines at once: one scan of the line
 pattern, the lines it may match in (by_line), each match's end mapped back to its line by bisection. Its
 databases report every match (not only the first), read `^` and `$` at each line's bounds, and leave a pattern
 that matches the empty text always a candidate (it matches in every line). A match inside one line is still a
-match of the joined text (the rewrite keeps no assertion but `^` and `$`), so no line is lost.
+match of the joined text (the rewrite keeps no assertion but `^` and `$`, and the text of a lookaround it
+reads as its own stands beside the match in that line), so no line is lost.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import hashlib
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate
+from operator import add
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -264,24 +267,17 @@ class Lines:
     def __init__(self, texts: Sequence[str]) -> None:
         self.count = len(texts)
         # each line ends in a break, the last too: an anchor does not match after a break that ends the text
-        joined = "".join(t + "\n" for t in texts)
+        joined = "\n".join(texts) + "\n" if texts else ""
         self.data: bytes | None
         try:
             self.data = joined.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: no valid UTF-8 to scan
             self.data = None
-        # ASCII text: bytes are characters; otherwise each line's length in bytes
+        # ASCII text: bytes are characters; otherwise each line's length in bytes (every line encodes: the
+        # whole did). Line k starts after the sizes of the lines before it and their k breaks, summed in C
         ascii_only = self.data is None or len(self.data) == len(joined)
-        sizes = (len(t) for t in texts) if ascii_only else _utf8_sizes(texts)
-        self.starts: list[int] = []
-        at = 0
-        for n in sizes:
-            self.starts.append(at)
-            at += n + 1
-
-
-def _utf8_sizes(texts: Sequence[str]) -> list[int]:
-    return [len(t.encode("utf-8")) for t in texts]
+        sizes = map(len, texts) if ascii_only else map(len, map(str.encode, texts))
+        self.starts: list[int] = list(map(add, accumulate(sizes, initial=0), range(self.count)))
 
 
 @cache

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
@@ -13,16 +12,14 @@ from ...core.findings import Edit, Hit
 from ...rules.rulepack import Rule
 from ...speed.select import Lines, PerLine, Selector
 from ..base import Checker, Option, compile_user_regex, list_of_str, one_of
+from .content import ContentLines, content_lines
 
 POSITIONS = ("any", "first", "last", "not-first")
 SHAPES = ("", "metadata")
 # doc.cache key: start offset of a line -> the rule that reported it; one finding per line is enough, the
 # first rule of the pack to see a line keeps it
 CLAIMS = "boilerplate-claimed"
-# doc.cache keys: the document's content lines and their word counts, computed once for the pack's rules
-_LINES = "boilerplate-lines"
-# a line's text from its first to its last character that is not white space (re's \s is str.isspace())
-_CONTENT = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
+# doc.cache key: the content lines' word counts, computed once for the pack's rules
 _LINE_WORDS = "boilerplate-line-words"
 # doc.cache key: the content lines joined for the rules' selectors, one encoding for the pack
 _SCAN = "boilerplate-scan-lines"
@@ -120,18 +117,6 @@ def metadata_line(text: str) -> bool:
 
 
 _position = one_of("position", POSITIONS)
-
-
-def content_lines(doc: Document) -> list[Block]:
-    """Non-blank lines of the lintable view, stripped of surrounding white space (shared: do not modify)."""
-    cached: list[Block] | None = doc.cache.get(_LINES)
-    if cached is not None:
-        return cached
-    # one scan of the whole view: each line from its first to its last character that is not white space (str's
-    # and re's white space are the same characters), as doc.lines stripped one by one would give
-    out = [Block(m.start(1), m.end(1), m.group(1)) for m in _CONTENT.finditer(doc.text)]
-    doc.cache[_LINES] = out
-    return out
 
 
 def _line_words(doc: Document, i: int) -> int:
@@ -258,7 +243,7 @@ class BoilerplateChecker(Checker):
                 return m
         return None
 
-    def _visits(self, doc: Document, lines: list[Block]) -> tuple[list[int], PerLine | None]:
+    def _visits(self, doc: Document, lines: ContentLines) -> tuple[list[int], PerLine | None]:
         """The lines to read, in order (those of the rule's position that a pattern or the shape may match
         in), and what the scan named in each."""
         n = len(lines)
@@ -266,7 +251,7 @@ class BoilerplateChecker(Checker):
         allowed = {"first": range(1), "last": range(n - 1, n), "not-first": range(1, n)}.get(position, range(n))
         scan: Lines | None = doc.cache.get(_SCAN)
         if scan is None:
-            scan = doc.cache[_SCAN] = Lines([b.text for b in lines])
+            scan = doc.cache[_SCAN] = Lines(lines.texts)
         chosen = self.selector.by_line(scan)
         if chosen is None or any(c is None for c in chosen):
             return list(allowed), chosen

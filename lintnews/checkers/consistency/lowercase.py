@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
+from typing import Any
 
 import regex
 
@@ -157,21 +159,19 @@ def _lower_words(doc: Document, known: dict[str, str], max_zipf: float, taken: s
     """One word in lower case that the rule knows as a name, that the article writes as a name, or that
     follows the head of a Romance place name."""
     text = doc.text
-    lower_words = list(_LOWER_WORD.finditer(text))
-    lower_forms = [m.group() for m in lower_words]
-    lower_count: Counter[str] = Counter(lower_forms)
     written = _written_as_names(doc)
     # one scan for the heads of place names followed by a lower-case word, by that word's offset
     heads_before = {h.end(): h for h in _HEAD_THEN_LOWER.finditer(text)}
-    # only a word the rule knows as a name, one the article writes as a name, or one after the head of a
-    # place name can be reported: the others are passed over without a look
+    # only a word the rule knows as a name, one the article writes as a name, or one after the head of a place
+    # name can be reported: the others are passed over without a look (the words alone first, no match objects)
     named_words = known.keys() | written.keys()
-    chosen = [i for i, w in enumerate(lower_forms) if w in named_words]
-    if heads_before:
-        chosen = sorted(set(chosen).union(i for i, m in enumerate(lower_words) if m.start() in heads_before))
-    for i in chosen:
-        m = lower_words[i]
-        w = lower_forms[i]
+    lower_forms = _LOWER_WORD.findall(text)
+    if not heads_before and named_words.isdisjoint(lower_forms):
+        return  # no lower-case word is a name or follows a place's head (most articles): nothing to report
+    lower_words = list(_LOWER_WORD.finditer(text))
+    lower_count: Counter[str] = Counter(lower_forms)
+    for i in _chosen(lower_forms, lower_words, named_words, heads_before):
+        m, w = lower_words[i], lower_forms[i]
         if m.start() in taken:
             continue
         proper = known.get(w)
@@ -213,6 +213,16 @@ def _lower_words(doc: Document, known: dict[str, str], max_zipf: float, taken: s
                 suggestions=(right,),
                 replacement=right,
             )
+
+
+def _chosen(
+    forms: list[str], words: list[regex.Match[str]], named: AbstractSet[str], heads: dict[int, Any]
+) -> list[int]:
+    """The lower-case words (by number, in order) that may be reported: names, and words after a place's head."""
+    chosen = [i for i, w in enumerate(forms) if w in named]
+    if heads:
+        chosen = sorted(set(chosen).union(i for i, m in enumerate(words) if m.start() in heads))
+    return chosen
 
 
 def _enough(named: int, lower: int, text: str, start: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..base import compile_user_regex
 
@@ -121,6 +122,7 @@ _TRANSLIT = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # a name recurs across the articles of a run: its eight substitutions made once
 def translit_key(word: str) -> str:
     """The word with the spellings a romanised sound takes reduced to one: variants of one name share it."""
     key = fold(word).lower()

@@ -9,7 +9,7 @@ from ...core.document import Block, Document
 from ...core.findings import Hit
 from ...core.lexicon import zipf as lexicon_zipf
 from ...core.nlp import TAGS
-from ..base import Checker, Option
+from ..base import Checker, Option, search_back
 from ..word_classes import ADVERBS, CLOSED, most_tokens, one_token, possible_tags
 from .context import cannot_end
 from .judge import misplaced
@@ -63,6 +63,13 @@ _VERB_OR_ADVERB = VERB_TAGS | ADVERBS
 _CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?:[ \t]+([A-Z]))?")
 # a capitalised word this common in lower case is an ordinary word the period capitalised
 _COMMON_ZIPF = 4.0
+# parse_blocks' verdicts on a sentence's text
+_TAG, _TAG_IF_GOES_ON = 2, 1
+
+
+def _goes_on(doc: Document, s: Block) -> bool:
+    """Does the paragraph go on after sentence `s` (on its line)?"""
+    return _GOES_ON.match(doc.text, s.end) is not None
 
 
 class MisplacedMarkChecker(Checker):
@@ -85,36 +92,34 @@ class MisplacedMarkChecker(Checker):
         """The sentences where a mark may stand inside a phrase: before a lower-case word, after a function
         word (`The, government`, `in, Paris`), a semicolon or colon anywhere between words, or a period after a
         function word that ends a sentence the paragraph goes on from (`the. Government`)."""
+        sentences = doc.sentences
+        # what a sentence's text alone says, asked once per distinct text (a file may repeat a line many times)
+        cues = {text: self._cue(text) for text in {s.text for s in sentences}}
+        return [s for s in sentences if (c := cues[s.text]) == _TAG or (c == _TAG_IF_GOES_ON and _goes_on(doc, s))]
+
+    def _cue(self, text: str) -> int:
+        """_TAG, _TAG_IF_GOES_ON (a period after a function word: tagged if the paragraph goes on after it), or 0."""
         floor = float(self.opts["min_zipf"])
-        most = int(self.opts["max_words"])
-        blocks: list[Block] = []
-        for s in doc.sentences:
-            if s.text.count(" ") >= most or not _FINAL.search(s.text):
-                continue  # a headline or a label (no final mark) punctuates by other conventions
-            end = _FUNCTION_WORD_END.search(s.text)
-            if _ARTICLE_PERIOD.search(s.text) or (
-                end
-                and self.zipf(end.group(1)) >= floor
-                and may_not_end(end.group(1))
-                and _GOES_ON.match(doc.text, s.end)
-            ):
-                blocks.append(s)  # a period after a function word, and the paragraph goes on
-                continue
-            if any(self._may_judge(s.text, m, floor) for m in _MARK.finditer(s.text)):
-                blocks.append(s)
-        return blocks
+        if text.count(" ") >= int(self.opts["max_words"]) or not _FINAL.search(text):
+            return 0  # a headline or a label (no final mark) punctuates by other conventions
+        if _ARTICLE_PERIOD.search(text) or any(self._may_judge(text, m, floor) for m in _MARK.finditer(text)):
+            return _TAG
+        end = _FUNCTION_WORD_END.search(text)
+        if end and self.zipf(end.group(1)) >= floor and may_not_end(end.group(1)):
+            return _TAG_IF_GOES_ON
+        return 0
 
     def _may_judge(self, text: str, m: re.Match[str], floor: float) -> bool:
         """May the tags around this mark make it misplaced? A semicolon or colon between words before a lower-case
         word always may; a comma only before a lower-case word or after a function word, and only between words
         whose tags by the lexicon can make a pair judge.py reports (`year, the` cannot: a noun before an article)."""
-        w = _WORD_BEFORE.search(text, 0, m.start())
+        w = search_back(_WORD_BEFORE, text, m.start(), closed=True)
         if not w:
             return False
         right = _WORD_AFTER.match(text, m.end())
         possessive = w.start() > 0 and text[w.start() - 1] in "'’"
         left = w.group(1)
-        if left.lower() in CLOSED and not _WORD_BEFORE.search(text, 0, w.start()):
+        if left.lower() in CLOSED and not search_back(_WORD_BEFORE, text, w.start(), closed=True):
             # a function word's capital at the start is the sentence's, which the tagger expects (`However,`)
             left = left.lower()
         if m.group(1) != ",":
@@ -213,7 +218,7 @@ def _verb_before(text: str, left: re.Match[str]) -> bool:
     at = left.start()
     if at < 2 or text[at - 1] != " " or not one_token(left.group(1)):
         return False
-    prev = _WORD_BEFORE.search(text, 0, at - 1)
+    prev = search_back(_WORD_BEFORE, text, at - 1, closed=True)
     if prev is None or (prev.start() > 0 and text[prev.start() - 1] not in " \t") or not one_token(prev.group(1)):
         return False
     tags = _sentence_tags(prev.group(1)) if prev.start() == 0 else possible_tags(prev.group(1))
@@ -227,11 +232,11 @@ def _mark_near_before(text: str, left: re.Match[str]) -> bool:
     reach = most_tokens(left.group(1))
     end = left.start()
     while reach < _LIST_REACH:
-        gap = _GAP_BEFORE.search(text, 0, end)
+        gap = search_back(_GAP_BEFORE, text, end, closed=True)
         if gap is None:
             return False
         reach += gap.group() != " "
-        chunk = _CHUNK_BEFORE.search(text, 0, gap.start())
+        chunk = search_back(_CHUNK_BEFORE, text, gap.start(), closed=True)
         if chunk is None or (chunk.start() > 0 and not text[chunk.start() - 1].isspace()):
             return False
         if chunk.group(2):
