@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from ..document import FILL, Block, Document
 
@@ -95,6 +96,10 @@ class Layout:
             if end > start:
                 blocks.append(_new(Block, (start, end, "", "image" if image else kind)))
         return image
+
+    def extend_blocks(self, kind: str, starts: list[int], ends: list[int]) -> None:
+        """Blocks of `kind` [starts[k], ends[k]), each from text to text already, made by C loops."""
+        self.blocks.extend(map(_new, repeat(Block), zip(starts, ends, repeat(""), repeat(kind), strict=False)))
 
     def text_spans(self) -> tuple[tuple[int, int], ...]:
         """Maximal runs of editable text, sorted."""

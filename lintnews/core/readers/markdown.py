@@ -12,6 +12,7 @@ from .html import read_html_into
 from .layout import Layout
 from .markdown_blocks import HEADING_RUN
 from .markdown_inline import READING, Reading, locate, parser
+from .markdown_plain import PLAIN_HEADINGS
 from .markdown_tables import TABLE_ROWS
 
 # the title in YAML (`title: "x"`) or TOML (`title = "x"`) front matter
@@ -100,6 +101,14 @@ def _walk(reading: Reading, tokens: list[Token]) -> None:
             # headings, each as the inline token between a heading's open and close tokens would be read
             kind = (inner[-1] if inner else "") or "heading"
             previous_image = layout.add_blocks(kind, reading.runs[id(tok)], previous_image)
+        elif ttype == PLAIN_HEADINGS:
+            kind = (inner[-1] if inner else "") or "heading"
+            plain = reading.plain.get(id(tok))
+            if plain is None:
+                previous_image = layout.add_blocks(kind, reading.runs[id(tok)], previous_image)
+            else:
+                layout.extend_blocks(kind, *plain)  # plain content: none is an image
+                previous_image = False
         elif ttype == TABLE_ROWS:
             # the cells of a table's body, each as the inline token inside its cell's open token would be read
             previous_image = layout.add_blocks("table-cell", reading.runs[id(tok)], previous_image)

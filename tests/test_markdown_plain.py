@@ -1,0 +1,96 @@
+"""Runs of plain headings read at once (markdown_plain) give the document the heading-by-heading reading gives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintnews.core.document import Document
+from lintnews.core.readers import markdown_blocks
+from lintnews.core.readers.markdown import read_markdown
+
+# lines around plain headings: headings that are not plain, lines another block rule claims, containers
+_LINES = [
+    "# a",
+    "## b c",
+    "###### six words here",
+    "#  spaced  out  ",
+    "# tab\there\t",
+    "# a\u00a0",
+    "# \u00a0a",
+    "# caf\u00e9 \u4e2d\u6587",
+    "# a *b*",
+    "# a #",
+    "## b c ##",
+    "# a&amp;b",
+    "#x",
+    "####### seven",
+    "   # indented",
+    "    # code",
+    "#",
+    "# ",
+    "# a | b",
+    "| a | b |",
+    "|---|---|",
+    "---",
+    "===",
+    "",
+    "text",
+    "- item",
+    "> # quoted",
+    "  # in an item",
+    "[x]: /url",
+    "<div>",
+    "# a\x00b",
+]
+
+
+def _doc(raw: str, plain: bool, monkeypatch: pytest.MonkeyPatch) -> Document:
+    with monkeypatch.context() as m:
+        if not plain:
+            m.setattr(markdown_blocks, "plain_run", lambda *_: 0)
+        return read_markdown("a.md", raw)
+
+
+def _same(raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    one, other = _doc(raw, True, monkeypatch), _doc(raw, False, monkeypatch)
+    assert one.text == other.text
+    assert one.blocks == other.blocks
+    assert one.text_spans == other.text_spans
+    assert one.meta == other.meta
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_LINES), max_size=14),
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from(["", "\ufeff", "---\ntitle: x\n---\n", "+++\ntitle = 'x'\n+++\n"]),
+)
+def test_plain_runs_read_as_heading_by_heading(lines: list[str], newline: str, head: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _same(head + newline.join(lines) + newline, monkeypatch)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_run_of_plain_headings_is_read_at_once(newline: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    taken: list[int] = []
+    run = markdown_blocks.plain_run
+
+    def counted(*args: Any) -> int:
+        found = run(*args)
+        taken.append(found)
+        return found
+
+    monkeypatch.setattr(markdown_blocks, "plain_run", counted)
+    raw = newline.join(["# One", "## Two words", "# a *b*", "Text", "# Three", "# Four", "# Five", "Text.", ""])
+    doc = read_markdown("a.md", raw)
+    # two plain runs of two: the last heading before a line that does not open with `#` is left to the usual rule
+    assert taken == [2, 0, 2, 0]
+    blocks = doc.blocks or []
+    assert [b.text for b in blocks] == ["One", "Two words", "a \u2060b", "Text", "Three", "Four", "Five", "Text."]
+    assert [b.kind for b in blocks] == ["heading"] * 3 + ["paragraph"] + ["heading"] * 3 + ["paragraph"]
+    monkeypatch.undo()
+    _same(raw, monkeypatch)
