@@ -1,4 +1,4 @@
-"""Runs of plain headings read at once (markdown_plain) give the document the heading-by-heading reading gives."""
+"""Plain headings and table rows read a run at once (markdown_plain) give the document read one by one gives."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintnews.core.document import Document
-from lintnews.core.readers import markdown_blocks
+from lintnews.core.readers import markdown_blocks, markdown_tables
 from lintnews.core.readers.markdown import read_markdown
 
 # lines around plain headings: headings that are not plain, lines another block rule claims, containers
@@ -52,6 +52,7 @@ def _doc(raw: str, plain: bool, monkeypatch: pytest.MonkeyPatch) -> Document:
     with monkeypatch.context() as m:
         if not plain:
             m.setattr(markdown_blocks, "plain_run", lambda *_: 0)
+            m.setattr(markdown_tables, "rows_pattern", lambda *_: None)
         return read_markdown("a.md", raw)
 
 
@@ -72,6 +73,62 @@ def _same(raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_plain_runs_read_as_heading_by_heading(lines: list[str], newline: str, head: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         _same(head + newline.join(lines) + newline, monkeypatch)
+
+
+# table body lines: plain rows of two cells, rows that are not plain (markup, a cell too few or too many, an escaped
+# or a missing pipe), and lines that end a table or a container
+_ROWS = [
+    "| c | d |",
+    "|c|d|",
+    "|  c d  |\te\t|  ",
+    "| caf\u00e9 | \u00a0x |",
+    "| c | *d* |",
+    "| c |",
+    "| c | d | e |",
+    "| c \\| d | e |",
+    "c | d",
+    "| c | d",
+    "|  | d |",
+    "  | c | d |",
+    "    | c | d |",
+    "| c | d\x00 |",
+    "",
+    "text",
+    "> | c | d |",
+    "- | c | d |",
+    "# h",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["| a | b |\n|---|---|", "a | b\n--|--", "| a |\n|---|", "> | a | b |\n> |---|---|"]),
+    st.lists(st.sampled_from(_ROWS), max_size=12),
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from(["", "\ufeff", "---\ntitle: x\n---\n", "- item\n\n"]),
+)
+def test_plain_rows_read_as_row_by_row(header: str, rows: list[str], newline: str, head: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _same(head + newline.join([*header.split("\n"), *rows]) + newline, monkeypatch)
+
+
+def test_plain_rows_are_read_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    counts: list[int] = []
+    count = markdown_tables.plain_rows
+
+    def counted(*args: Any) -> int:
+        found = count(*args)
+        counts.append(found)
+        return found
+
+    monkeypatch.setattr(markdown_tables, "plain_rows", counted)
+    raw = "| a | b |\n|---|---|\n| c | d |\n| e | f |\n| *g* | h |\n| i | j |\n\nText.\n"
+    doc = read_markdown("a.md", raw)
+    assert counts == [2, 1, 0]  # two plain rows; after the row with emphasis (read as before) one; at the end none
+    cells = [b.text for b in doc.blocks or () if b.kind == "table-cell"]
+    assert cells == ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
+    monkeypatch.undo()
+    _same(raw, monkeypatch)
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])

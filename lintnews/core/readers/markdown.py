@@ -12,7 +12,7 @@ from .html import read_html_into
 from .layout import Layout
 from .markdown_blocks import HEADING_RUN
 from .markdown_inline import READING, Reading, locate, parser
-from .markdown_plain import PLAIN_HEADINGS
+from .markdown_plain import PLAIN_HEADINGS, PLAIN_ROWS
 from .markdown_tables import TABLE_ROWS
 
 # the title in YAML (`title: "x"`) or TOML (`title = "x"`) front matter
@@ -101,8 +101,8 @@ def _walk(reading: Reading, tokens: list[Token]) -> None:
             # headings, each as the inline token between a heading's open and close tokens would be read
             kind = (inner[-1] if inner else "") or "heading"
             previous_image = layout.add_blocks(kind, reading.runs[id(tok)], previous_image)
-        elif ttype == PLAIN_HEADINGS:
-            kind = (inner[-1] if inner else "") or "heading"
+        elif ttype in (PLAIN_HEADINGS, PLAIN_ROWS):
+            kind = "table-cell" if ttype == PLAIN_ROWS else (inner[-1] if inner else "") or "heading"
             plain = reading.plain.get(id(tok))
             if plain is None:
                 previous_image = layout.add_blocks(kind, reading.runs[id(tok)], previous_image)

@@ -28,6 +28,9 @@ OPENERS: dict[Callable[..., bool], str] = {
     heading_run: "#",
     footnote_def: "[",
 }
+# Rules that refuse every line but the file's first, whatever it holds (front matter: `startLine != 0` is its first
+# test).
+FIRST_LINE_ONLY = frozenset({"front_matter"})
 # The characters the line after may open with for each rule to match: a table's delimiter row. Such a rule is
 # asked only where the next line opens with one of them (a paragraph of short lines asked it twice a line).
 NEXT_OPENERS: dict[Callable[..., bool], str] = {table: "|-:", table_rows: "|-:"}
@@ -80,3 +83,12 @@ class OpeningRuler(Ruler[RuleFuncBlockType]):
         if made is None or made[0] is not rules:  # a rule enabled or added since: the chain is compiled anew
             made = self._dispatch[chainName] = (rules, [_chain(rules)] if rules else [])
         return made[1]
+
+    def may_open(self, chainName: str, char: str) -> bool:
+        """May a rule of the chain match a line, not the file's first, that opens with `char`?"""
+        for rule in self.__rules__:
+            if not rule.enabled or (chainName and chainName not in rule.alt) or rule.name in FIRST_LINE_ONLY:
+                continue
+            if rule.fn in NEXT_OPENERS or rule.fn not in OPENERS or char in OPENERS[rule.fn]:
+                return True
+        return False

@@ -20,7 +20,7 @@ from .layout import TEXT, Layout
 from .markdown_blocks import HEADING_RUN, HEADINGS, heading_run
 from .markdown_dispatch import OpeningRuler
 from .markdown_lines import LinedParserBlock
-from .markdown_plain import PLAIN_HEADINGS, PLAIN_TEXT
+from .markdown_plain import COLUMNS, PLAIN_HEADINGS, PLAIN_ROWS, PLAIN_TEXT
 from .markdown_tables import ROWS, TABLE_ROWS, table_rows
 from .markdown_trace import DENSE_MARKS, Trace, TracingInline, is_dense
 
@@ -110,7 +110,7 @@ def _traced_inline(state: Any) -> None:
     tracer: TracingInline = md.inline
     reading: Reading | None = state.env.get(READING)
     for i, tok in enumerate(state.tokens):
-        if tok.type == PLAIN_HEADINGS and reading is not None:
+        if tok.type in (PLAIN_HEADINGS, PLAIN_ROWS) and reading is not None:
             _place_plain(reading, tok, tracer, md=md, env=state.env)
         elif tok.type == HEADING_RUN and reading is not None:
             pieces = [(h.line, h.content) for h in tok.meta[HEADINGS]]
@@ -197,20 +197,27 @@ def _one_line(lines: list[tuple[int, str]], n: int, piece: str, cursor: dict[int
 
 
 def _place_plain(reading: Reading, tok: Token, tracer: TracingInline, *, md: Any, env: Any) -> None:
-    """A run of plain headings placed and marked at once, where its lines are the file's as they stand; else (the
-    parser's line breaks or NUL characters normalized) each content placed by `_place_many`."""
+    """A run of plain headings or table rows placed and marked at once, where its lines are the file's as they
+    stand; else (the parser's line breaks or NUL characters normalized) each content placed by `_place_many`."""
     assert tok.map is not None
     first = tok.map[0]
     text: str = tok.meta[PLAIN_TEXT]
     offset = reading.lines[first][0]
-    starts, ends = markdown_plain.spans(text, offset)
+    columns: int = tok.meta.get(COLUMNS, 1)  # the contents of a line: a heading's one, a row's cells
+    if tok.type == PLAIN_ROWS:
+        starts, ends = markdown_plain.cell_spans(text, offset, columns)
+    else:
+        starts, ends = markdown_plain.spans(text, offset)
     if reading.layout.raw.startswith(text, offset):
         markdown_plain.mark(reading.layout.kinds, offset, len(text), starts, ends)
         reading.plain[id(tok)] = (starts, ends)
         return
     back = repeat(offset)
     contents = map(text.__getitem__, map(slice, map(sub, starts, back), map(sub, ends, back)))
-    pieces = list(zip(range(first, first + len(starts)), contents, strict=False))
+    lines = range(first, first + len(starts) // columns)
+    for n in lines:
+        reading.cursor.setdefault(n, 0)  # each cell after the previous one of its row
+    pieces = list(zip((n for n in lines for _ in range(columns)), contents, strict=True))
     reading.runs[id(tok)] = _place_many(reading, pieces, tracer, md=md, env=env)
 
 

@@ -1,10 +1,10 @@
-"""Runs of plain headings (no character an inline rule starts at) read by C loops, not a step per heading."""
+"""Runs of plain headings and table rows (no character an inline rule starts at) read by C loops, not a step each."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import add, sub
 from typing import Any
 
@@ -12,10 +12,22 @@ from markdown_it.rules_block.state_block import StateBlock
 
 from .markdown_trace import TracingInline
 
-# the type of the token a run of plain headings makes; its meta[PLAIN_TEXT] holds the run's lines as read
+# the types of the tokens a run of plain headings, or of a table's plain body rows, makes; meta[PLAIN_TEXT] holds
+# the run's lines as read, meta[COLUMNS] a row's cells
 PLAIN_HEADINGS = "plain_headings"
+PLAIN_ROWS = "plain_rows"
 PLAIN_TEXT = "text"
+COLUMNS = "columns"
 _ONE = b"\x01"
+
+
+def _classes(terminators: str, extra: str = "") -> tuple[str, str] | None:
+    """The classes of a plain content's first and last character (not white space either) and of the others,
+    neither a terminator nor one of `extra`."""
+    if not terminators.startswith("[") or terminators.startswith("[^") or not terminators.endswith("]"):
+        return None
+    inner = terminators[1:-1]
+    return rf"[^\s{extra}{inner}]", rf"[^\n\r{extra}{inner}]"
 
 
 @cache
@@ -23,31 +35,46 @@ def _run_pattern(terminators: str) -> re.Pattern[str] | None:
     """Lines `# content`, one after another, whose content holds no character the text rule stops at (`terminators`,
     the inline parser's class, holds `#`) and neither opens nor ends with white space: markdown-it's heading rule
     takes such content whole, with no closing sequence to take off, and its inline parse is one text token."""
-    if not terminators.startswith("[") or terminators.startswith("[^") or not terminators.endswith("]"):
+    classes = _classes(terminators)
+    if classes is None:
         return None
-    inner = terminators[1:-1]
-    edge = rf"[^\s{inner}]"
-    middle = rf"[^\n\r{inner}]"
+    edge, middle = classes
     return re.compile(rf"(?:#{{1,6}}[ \t]+{edge}(?:{middle}*{edge})?[ \t]*\n)+")
+
+
+@cache
+def _rows_pattern(terminators: str, columns: int) -> re.Pattern[str] | None:
+    """Table body rows `| a | b |`, one after another, of `columns` cells each, whose contents are plain as a plain
+    heading's is and hold no `|`: markdown-it's table rule splits each at its pipes, no cell to autocomplete or
+    drop, none escaped (a backslash is a terminator), and each cell's inline parse is one text token."""
+    classes = _classes(terminators, "|")
+    if classes is None or columns < 1:
+        return None
+    edge, middle = classes
+    return re.compile(rf"(?:\|(?:[ \t]*{edge}(?:{middle}*{edge})?[ \t]*\|){{{columns}}}[ \t]*\n)+")
+
+
+def _tracer(state: StateBlock) -> Any:
+    """The reader's traced inline parser, where every enabled inline rule's start is known; else None."""
+    tracer: Any = state.md.inline
+    return tracer if isinstance(tracer, TracingInline) and tracer.all_text("") else None
 
 
 def plain_run(state: StateBlock, start: int, end: int) -> int:
     """How many lines from `start` are plain headings that markdown_blocks.heading_run takes (each followed by a
     line opening with `#`); 0 where its usual reading is needed: inside a container, whose marks the lines'
     text holds, with an inline rule of unknown start enabled, or outside the reader's traced parser."""
-    tracer: Any = state.md.inline
     # no container open (a quote, a list item, a footnote: each opens a level), so the lines are the file's: the
     # parent type cannot tell, markdown-it's setext heading rule leaves it "paragraph" where it finds no underline
-    if not isinstance(tracer, TracingInline) or state.level or state.blkIndent:
-        return 0
-    if not tracer.all_text(""):
+    tracer = _tracer(state) if not (state.level or state.blkIndent) else None
+    if tracer is None:
         return 0
     pattern = _run_pattern(tracer.terminator_re.pattern)
     b_marks = state.bMarks
     m = pattern.match(state.src, b_marks[start]) if pattern is not None else None
     if m is None:
         return 0
-    count = min(m.group().count("\n"), end - start)
+    count = min(state.src.count("\n", m.start(), m.end()), end - start)
     after = start + count
     # the last heading of the run is left to the usual rules, unless the line after it opens with `#` too
     if not (after < end and state.src.startswith("#", b_marks[after] + state.tShift[after])):
@@ -55,16 +82,48 @@ def plain_run(state: StateBlock, start: int, end: int) -> int:
     return max(count, 0)
 
 
+def rows_pattern(state: StateBlock, columns: int) -> re.Pattern[str] | None:
+    """The pattern of plain body rows of a table of `columns` columns, to be asked only of a table that opens at
+    no container's level (see plain_run), where no rule that ends a table body may match a line opening with `|`;
+    else None."""
+    tracer = _tracer(state) if not state.blkIndent else None
+    may_open = getattr(state.md.block.ruler, "may_open", None)  # markdown_dispatch.OpeningRuler's
+    if tracer is None or may_open is None or may_open("blockquote", "|"):
+        return None
+    return _rows_pattern(tracer.terminator_re.pattern, columns)
+
+
+def plain_rows(pattern: re.Pattern[str], state: StateBlock, start: int, end: int) -> int:
+    """How many lines from `start` (before `end`) are plain rows, by `pattern` (rows_pattern)."""
+    m = pattern.match(state.src, state.bMarks[start]) if start < end else None
+    return min(state.src.count("\n", m.start(), m.end()), end - start) if m else 0
+
+
 def spans(text: str, offset: int) -> tuple[list[int], list[int]]:
     """[start, end) of each heading's content in `text`, plain heading lines each ended by a line break read from
     file offset `offset`: the marks and spaces before it and the spaces after it taken off each line at once."""
     lines = text.split("\n")
     lines.pop()
-    widths = list(map(len, lines))
-    leads = map(sub, widths, map(len, map(str.lstrip, lines, repeat("# \t"))))
-    tails = map(len, map(str.rstrip, lines, repeat(" \t")))
-    firsts = list(accumulate(map(add, widths, repeat(1)), initial=offset))
-    firsts.pop()
+    return _trimmed(lines, offset, "# \t", list(repeat(True, len(lines))))
+
+
+def cell_spans(text: str, offset: int, columns: int) -> tuple[list[int], list[int]]:
+    """[start, end) of each cell's content in `text`, plain rows of `columns` cells each ended by a line break
+    read from file offset `offset`, row by row: the text between two pipes, its spaces taken off."""
+    pieces = text.split("|")
+    # before the first pipe nothing, then per row its cells and what is between its last pipe and the next row's first
+    cells = [False] + ([True] * columns + [False]) * text.count("\n")
+    return _trimmed(pieces, offset, " \t", cells)
+
+
+def _trimmed(pieces: list[str], offset: int, lead: str, chosen: list[bool]) -> tuple[list[int], list[int]]:
+    """[start, end) in the file of each chosen piece of a text split at one character, read from `offset`, with
+    the characters of `lead` before it and spaces and tabs after it taken off."""
+    widths = list(map(len, pieces))
+    firsts = list(compress(accumulate(map(add, widths, repeat(1)), initial=offset), chosen))
+    pieces = list(compress(pieces, chosen))
+    leads = map(sub, map(len, pieces), map(len, map(str.lstrip, pieces, repeat(lead))))
+    tails = map(len, map(str.rstrip, pieces, repeat(" \t")))
     return list(map(add, firsts, leads)), list(map(add, firsts, tails))
 
 
