@@ -66,7 +66,7 @@ def read_markdown(path: str, raw: str) -> Document:
     _join_gaps(layout)
     if "title_span" not in layout.meta:
         # no title in the front matter: the first heading is the article's title
-        first = min((b for b in layout.blocks if b.kind == "heading"), default=None)
+        first = layout.first_block("heading")
         if first is not None:
             layout.meta["title_span"] = (first.start, first.end)
     return layout.document(path)
