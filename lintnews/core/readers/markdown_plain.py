@@ -39,8 +39,8 @@ def _run_pattern(terminators: str) -> re.Pattern[str] | None:
     the inline parser's class, holds `#`) and neither opens nor ends with white space: markdown-it's heading rule
     takes such content whole, with no closing sequence to take off, and its inline parse is one text token."""
     content = _content(terminators)
-    if content is None:
-        return None
+    if content is None or not re.match(terminators, "#"):
+        return None  # a `#` in content could close the heading
     return re.compile(rf"(?:#{{1,6}}[ \t]++{content}[ \t]*+\n)++")
 
 
@@ -50,8 +50,8 @@ def _rows_pattern(terminators: str, columns: int) -> re.Pattern[str] | None:
     heading's is and hold no `|`: markdown-it's table rule splits each at its pipes, no cell to autocomplete or
     drop, none escaped (a backslash is a terminator), and each cell's inline parse is one text token."""
     content = _content(terminators, "|")
-    if content is None or columns < 1:
-        return None
+    if content is None or columns < 1 or not re.match(terminators, "\\"):
+        return None  # a backslash in a cell could escape a pipe
     return re.compile(rf"(?:\|(?:[ \t]*+{content}[ \t]*+\|){{{columns}}}[ \t]*+\n)++")
 
 
