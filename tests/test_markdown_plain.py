@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from lintnews.core.document import Document
 from lintnews.core.readers import markdown_blocks, markdown_tables
 from lintnews.core.readers.markdown import read_markdown
+from lintnews.core.readers.markdown_plain import MIN_ROWS
 
 # lines around plain headings: headings that are not plain, lines another block rule claims, containers
 _LINES = [
@@ -100,16 +101,23 @@ _ROWS = [
     "- | c | d |",
     "# h",
 ]
+_PLAIN_ROWS = _ROWS[:5]
+# a row of _ROWS, or a run of plain rows long enough to be read at once (markdown_plain.MIN_ROWS)
+_BODY_PARTS = st.one_of(
+    st.sampled_from(_ROWS).map(lambda row: [row]),
+    st.lists(st.sampled_from(_PLAIN_ROWS), min_size=MIN_ROWS - 1, max_size=MIN_ROWS + 1),
+)
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     st.sampled_from(["| a | b |\n|---|---|", "a | b\n--|--", "| a |\n|---|", "> | a | b |\n> |---|---|"]),
-    st.lists(st.sampled_from(_ROWS), max_size=12),
+    st.lists(_BODY_PARTS, max_size=6),
     st.sampled_from(["\n", "\r\n"]),
     st.sampled_from(["", "\ufeff", "---\ntitle: x\n---\n", "- item\n\n"]),
 )
-def test_plain_rows_read_as_row_by_row(header: str, rows: list[str], newline: str, head: str) -> None:
+def test_plain_rows_read_as_row_by_row(header: str, parts: list[list[str]], newline: str, head: str) -> None:
+    rows = [row for part in parts for row in part]
     with pytest.MonkeyPatch.context() as monkeypatch:
         _same(head + newline.join([*header.split("\n"), *rows]) + newline, monkeypatch)
 
@@ -124,11 +132,14 @@ def test_plain_rows_are_read_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
         return found
 
     monkeypatch.setattr(markdown_tables, "plain_rows", counted)
-    raw = "| a | b |\n|---|---|\n| c | d |\n| e | f |\n| *g* | h |\n| i | j |\n\nText.\n"
+    rows = ["| a | b |", "|---|---|", *["| c | d |"] * 9, "| *g* | h |", *["| e | f |"] * 8, "| *k* | l |"]
+    raw = "\n".join([*rows, "| i | j |", "| m | n |", "", "Text.", ""])
     doc = read_markdown("a.md", raw)
-    assert counts == [2, 1, 0]  # two plain rows; after the row with emphasis (read as before) one; at the end none
+    # nine plain rows; after the row with emphasis (read as before) eight; the last two, fewer than MIN_ROWS, are read
+    # with the row with emphasis before them
+    assert counts == [9, 8, 0]
     cells = [b.text for b in doc.blocks or () if b.kind == "table-cell"]
-    assert cells == ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
+    assert cells == ["a", "b", *["c", "d"] * 9, "g", "h", *["e", "f"] * 8, "k", "l", "i", "j", "m", "n"]
     monkeypatch.undo()
     _same(raw, monkeypatch)
 

@@ -18,6 +18,9 @@ PLAIN_HEADINGS = "plain_headings"
 PLAIN_ROWS = "plain_rows"
 PLAIN_TEXT = "text"
 COLUMNS = "columns"
+# the fewest plain rows read as a run of their own: rows alternating with rows that are not plain are read as
+# before, one token for them all, not a token for each (1 MB of them took half as long again)
+MIN_ROWS = 8
 _ONE = b"\x01"
 
 
@@ -48,11 +51,12 @@ def _run_pattern(terminators: str) -> re.Pattern[str] | None:
 def _rows_pattern(terminators: str, columns: int) -> re.Pattern[str] | None:
     """Table body rows `| a | b |`, one after another, of `columns` cells each, whose contents are plain as a plain
     heading's is and hold no `|`: markdown-it's table rule splits each at its pipes, no cell to autocomplete or
-    drop, none escaped (a backslash is a terminator), and each cell's inline parse is one text token."""
+    drop, none escaped (a backslash is a terminator), and each cell's inline parse is one text token. At least
+    MIN_ROWS of them."""
     content = _content(terminators, "|")
     if content is None or columns < 1 or not re.match(terminators, "\\"):
         return None  # a backslash in a cell could escape a pipe
-    return re.compile(rf"(?:\|(?:[ \t]*+{content}[ \t]*+\|){{{columns}}}[ \t]*+\n)++")
+    return re.compile(rf"(?:\|(?:[ \t]*+{content}[ \t]*+\|){{{columns}}}[ \t]*+\n){{{MIN_ROWS},}}+")
 
 
 def _tracer(state: StateBlock) -> Any:
@@ -95,7 +99,8 @@ def rows_pattern(state: StateBlock, columns: int) -> re.Pattern[str] | None:
 
 
 def plain_rows(pattern: re.Pattern[str], state: StateBlock, start: int, end: int) -> int:
-    """How many lines from `start` (before `end`) are plain rows, by `pattern` (rows_pattern)."""
+    """How many lines from `start` (before `end`) are plain rows, by `pattern` (rows_pattern): 0 if fewer than
+    MIN_ROWS."""
     m = pattern.match(state.src, state.bMarks[start]) if start < end else None
     return min(state.src.count("\n", m.start(), m.end()), end - start) if m else 0
 
