@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lintnews.core.document import Document
 from lintnews.core.readers import markdown_blocks, markdown_tables
 from lintnews.core.readers.markdown import read_markdown
-from lintnews.core.readers.markdown_plain import MIN_ROWS
+from lintnews.core.readers.markdown_plain import MIN_RUN
 
 # lines around plain headings: headings that are not plain, lines another block rule claims, containers
 _LINES = [
@@ -48,6 +48,15 @@ _LINES = [
     "<div>",
     "# a\x00b",
 ]
+_PLAIN_HEADINGS = ["# a", "## b c", "###### six words here", "#  spaced  out  ", "# tab\there\t", "# a\u00a0b\u2003c"]
+
+
+def _parts(lines: list[str], plain: list[str]) -> st.SearchStrategy[list[str]]:
+    """One of `lines`, or a run of `plain` lines about as long as a run read at once (markdown_plain.MIN_RUN)."""
+    return st.one_of(
+        st.sampled_from(lines).map(lambda line: [line]),
+        st.lists(st.sampled_from(plain), min_size=MIN_RUN - 1, max_size=MIN_RUN + 1),
+    )
 
 
 def _doc(raw: str, plain: bool, monkeypatch: pytest.MonkeyPatch) -> Document:
@@ -68,11 +77,12 @@ def _same(raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.sampled_from(_LINES), max_size=14),
+    st.lists(_parts(_LINES, _PLAIN_HEADINGS), max_size=8),
     st.sampled_from(["\n", "\r\n"]),
     st.sampled_from(["", "\ufeff", "---\ntitle: x\n---\n", "+++\ntitle = 'x'\n+++\n"]),
 )
-def test_plain_runs_read_as_heading_by_heading(lines: list[str], newline: str, head: str) -> None:
+def test_plain_runs_read_as_heading_by_heading(parts: list[list[str]], newline: str, head: str) -> None:
+    lines = [line for part in parts for line in part]
     with pytest.MonkeyPatch.context() as monkeypatch:
         _same(head + newline.join(lines) + newline, monkeypatch)
 
@@ -102,17 +112,12 @@ _ROWS = [
     "# h",
 ]
 _PLAIN_ROWS = _ROWS[:5]
-# a row of _ROWS, or a run of plain rows long enough to be read at once (markdown_plain.MIN_ROWS)
-_BODY_PARTS = st.one_of(
-    st.sampled_from(_ROWS).map(lambda row: [row]),
-    st.lists(st.sampled_from(_PLAIN_ROWS), min_size=MIN_ROWS - 1, max_size=MIN_ROWS + 1),
-)
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     st.sampled_from(["| a | b |\n|---|---|", "a | b\n--|--", "| a |\n|---|", "> | a | b |\n> |---|---|"]),
-    st.lists(_BODY_PARTS, max_size=6),
+    st.lists(_parts(_ROWS, _PLAIN_ROWS), max_size=6),
     st.sampled_from(["\n", "\r\n"]),
     st.sampled_from(["", "\ufeff", "---\ntitle: x\n---\n", "- item\n\n"]),
 )
@@ -135,9 +140,9 @@ def test_plain_rows_are_read_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     rows = ["| a | b |", "|---|---|", *["| c | d |"] * 9, "| *g* | h |", *["| e | f |"] * 8, "| *k* | l |"]
     raw = "\n".join([*rows, "| i | j |", "| m | n |", "", "Text.", ""])
     doc = read_markdown("a.md", raw)
-    # nine plain rows; after the row with emphasis (read as before) eight; the last two, fewer than MIN_ROWS, are read
+    # nine plain rows; after the row with emphasis (read as before) eight; the last two, fewer than MIN_RUN, are read
     # with the row with emphasis before them
-    assert counts == [9, 8, 0]
+    assert counts == [9, 8]
     cells = [b.text for b in doc.blocks or () if b.kind == "table-cell"]
     assert cells == ["a", "b", *["c", "d"] * 9, "g", "h", *["e", "f"] * 8, "k", "l", "i", "j", "m", "n"]
     monkeypatch.undo()
@@ -155,12 +160,16 @@ def test_a_run_of_plain_headings_is_read_at_once(newline: str, monkeypatch: pyte
         return found
 
     monkeypatch.setattr(markdown_blocks, "plain_run", counted)
-    raw = newline.join(["# One", "## Two words", "# a *b*", "Text", "# Three", "# Four", "# Five", "Text.", ""])
+    lines = [f"# Heading {k}" for k in range(MIN_RUN + 1)]
+    raw = newline.join([*lines, "# a *b*", "Text", *lines, "Text.", "# One", "# Two", "Text.", ""])
     doc = read_markdown("a.md", raw)
-    # two plain runs of two: the last heading before a line that does not open with `#` is left to the usual rule
-    assert taken == [2, 0, 2, 0]
+    # two plain runs, each but its last heading, which is followed by a line that does not open with `#` (the usual
+    # rule reads it); the heading with emphasis and the two short of a run are read as before
+    assert taken == [MIN_RUN + 1, 0, MIN_RUN, 0, 0, 0]
     blocks = doc.blocks or []
-    assert [b.text for b in blocks] == ["One", "Two words", "a \u2060b", "Text", "Three", "Four", "Five", "Text."]
-    assert [b.kind for b in blocks] == ["heading"] * 3 + ["paragraph"] + ["heading"] * 3 + ["paragraph"]
+    headings = [h[2:] for h in lines]
+    assert [b.text for b in blocks] == [*headings, "a \u2060b", "Text", *headings, "Text.", "One", "Two", "Text."]
+    kinds = ["heading"] * (MIN_RUN + 2) + ["paragraph"] + ["heading"] * (MIN_RUN + 1) + ["paragraph"]
+    assert [b.kind for b in blocks] == [*kinds, "heading", "heading", "paragraph"]
     monkeypatch.undo()
     _same(raw, monkeypatch)

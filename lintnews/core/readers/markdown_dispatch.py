@@ -76,6 +76,7 @@ class OpeningRuler(Ruler[RuleFuncBlockType]):
         super().__init__()
         self.__rules__ = base.__rules__
         self._dispatch: dict[str, tuple[list[RuleFuncBlockType], list[RuleFuncBlockType]]] = {}
+        self._opening: dict[tuple[str, str], tuple[list[RuleFuncBlockType], bool]] = {}
 
     def getRules(self, chainName: str = "") -> list[RuleFuncBlockType]:
         rules = super().getRules(chainName)
@@ -85,7 +86,15 @@ class OpeningRuler(Ruler[RuleFuncBlockType]):
         return made[1]
 
     def may_open(self, chainName: str, char: str) -> bool:
-        """May a rule of the chain match a line, not the file's first, that opens with `char`?"""
+        """May a rule of the chain match a line, not the file's first, that opens with `char`? (Asked per table:
+        the answer is kept while the chain's rules stay the same.)"""
+        rules = super().getRules(chainName)
+        known = self._opening.get((chainName, char))
+        if known is None or known[0] is not rules:
+            known = self._opening[chainName, char] = (rules, self._may_open(chainName, char))
+        return known[1]
+
+    def _may_open(self, chainName: str, char: str) -> bool:
         for rule in self.__rules__:
             if not rule.enabled or (chainName and chainName not in rule.alt) or rule.name in FIRST_LINE_ONLY:
                 continue

@@ -18,9 +18,9 @@ PLAIN_HEADINGS = "plain_headings"
 PLAIN_ROWS = "plain_rows"
 PLAIN_TEXT = "text"
 COLUMNS = "columns"
-# the fewest plain rows read as a run of their own: rows alternating with rows that are not plain are read as
-# before, one token for them all, not a token for each (1 MB of them took half as long again)
-MIN_ROWS = 8
+# the fewest plain headings or rows read as a run of their own: where they alternate with others, or come in
+# short runs, they are read as before, not a token for each (1 MB of such rows took half as long again)
+MIN_RUN = 8
 _ONE = b"\x01"
 
 
@@ -40,11 +40,12 @@ def _content(terminators: str, extra: str = "") -> str | None:
 def _run_pattern(terminators: str) -> re.Pattern[str] | None:
     """Lines `# content`, one after another, whose content holds no character the text rule stops at (`terminators`,
     the inline parser's class, holds `#`) and neither opens nor ends with white space: markdown-it's heading rule
-    takes such content whole, with no closing sequence to take off, and its inline parse is one text token."""
+    takes such content whole, with no closing sequence to take off, and its inline parse is one text token. At
+    least MIN_RUN of them."""
     content = _content(terminators)
     if content is None or not re.match(terminators, "#"):
         return None  # a `#` in content could close the heading
-    return re.compile(rf"(?:#{{1,6}}[ \t]++{content}[ \t]*+\n)++")
+    return re.compile(rf"(?:#{{1,6}}[ \t]++{content}[ \t]*+\n){{{MIN_RUN},}}+")
 
 
 @cache
@@ -52,11 +53,11 @@ def _rows_pattern(terminators: str, columns: int) -> re.Pattern[str] | None:
     """Table body rows `| a | b |`, one after another, of `columns` cells each, whose contents are plain as a plain
     heading's is and hold no `|`: markdown-it's table rule splits each at its pipes, no cell to autocomplete or
     drop, none escaped (a backslash is a terminator), and each cell's inline parse is one text token. At least
-    MIN_ROWS of them."""
+    MIN_RUN of them."""
     content = _content(terminators, "|")
     if content is None or columns < 1 or not re.match(terminators, "\\"):
         return None  # a backslash in a cell could escape a pipe
-    return re.compile(rf"(?:\|(?:[ \t]*+{content}[ \t]*+\|){{{columns}}}[ \t]*+\n){{{MIN_ROWS},}}+")
+    return re.compile(rf"(?:\|(?:[ \t]*+{content}[ \t]*+\|){{{columns}}}[ \t]*+\n){{{MIN_RUN},}}+")
 
 
 def _tracer(state: StateBlock) -> Any:
@@ -87,20 +88,36 @@ def plain_run(state: StateBlock, start: int, end: int) -> int:
     return max(count, 0)
 
 
+def may_run(state: StateBlock, start: int, end: int) -> bool:
+    """May a run of plain rows open at line `start`: does the line MIN_RUN - 1 after it open with a pipe? A short
+    table's body asks nothing more (the pattern, made per table, cost it a tenth of its reading)."""
+    last = start + MIN_RUN - 1
+    return last < end and state.src.startswith("|", state.bMarks[last] + state.tShift[last])
+
+
 def rows_pattern(state: StateBlock, columns: int) -> re.Pattern[str] | None:
     """The pattern of plain body rows of a table of `columns` columns, to be asked only of a table that opens at
     no container's level (see plain_run), where no rule that ends a table body may match a line opening with `|`;
-    else None."""
-    tracer = _tracer(state) if not state.blkIndent else None
-    may_open = getattr(state.md.block.ruler, "may_open", None)  # markdown_dispatch.OpeningRuler's
-    if tracer is None or may_open is None or may_open("blockquote", "|"):
+    else None. Kept per parse and number of columns where the state keeps them (markdown_lines.LinedStateBlock's
+    `plain_rows`): the parser's rules do not change within a parse, and a file of short tables asks per table."""
+    if state.blkIndent:
         return None
-    return _rows_pattern(tracer.terminator_re.pattern, columns)
+    kept: dict[int, re.Pattern[str] | None] | None = getattr(state, "plain_rows", None)
+    if kept is not None and columns in kept:
+        return kept[columns]
+    tracer = _tracer(state)
+    may_open = getattr(state.md.block.ruler, "may_open", None)  # markdown_dispatch.OpeningRuler's
+    found = None
+    if tracer is not None and may_open is not None and not may_open("blockquote", "|"):
+        found = _rows_pattern(tracer.terminator_re.pattern, columns)
+    if kept is not None:
+        kept[columns] = found
+    return found
 
 
 def plain_rows(pattern: re.Pattern[str], state: StateBlock, start: int, end: int) -> int:
     """How many lines from `start` (before `end`) are plain rows, by `pattern` (rows_pattern): 0 if fewer than
-    MIN_ROWS."""
+    MIN_RUN."""
     m = pattern.match(state.src, state.bMarks[start]) if start < end else None
     return min(state.src.count("\n", m.start(), m.end()), end - start) if m else 0
 
