@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import itemgetter, lt
 
 from ..document import FILL, Block, Document
 
@@ -16,6 +18,7 @@ SHOWN = 2  # shown in the view as what it stands for (an entity), but not editab
 _new = tuple.__new__
 _SHOWN_RUN = re.compile(rb"\x02+")
 _TEXT_RUN = re.compile(rb"\x01+")
+_START, _KIND = itemgetter(0), itemgetter(3)
 
 
 @dataclass
@@ -95,6 +98,22 @@ class Layout:
             if end > start:
                 blocks.append(_new(Block, (start, end, "", "image" if image else kind)))
         return image
+
+    def extend_blocks(self, kind: str, starts: list[int], ends: list[int]) -> None:
+        """Blocks of `kind` [starts[k], ends[k]), each from text to text already, made by C loops."""
+        self.blocks.extend(map(_new, repeat(Block), zip(starts, ends, repeat(""), repeat(kind), strict=False)))
+
+    def first_block(self, kind: str) -> Block | None:
+        """The first block of `kind` (the least, as blocks are ordered), found by C loops: where the blocks are in
+        order of their starts (they are but for footnotes, read last), the first of the list."""
+        blocks = self.blocks
+        kinds = list(map(_KIND, blocks))
+        if kind not in kinds:
+            return None
+        starts = list(map(_START, blocks))
+        if all(map(lt, starts, starts[1:])):
+            return blocks[kinds.index(kind)]
+        return min(compress(blocks, map(kind.__eq__, kinds)))
 
     def text_spans(self) -> tuple[tuple[int, int], ...]:
         """Maximal runs of editable text, sorted."""

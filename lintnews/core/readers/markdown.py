@@ -12,6 +12,7 @@ from .html import read_html_into
 from .layout import Layout
 from .markdown_blocks import HEADING_RUN
 from .markdown_inline import READING, Reading, locate, parser
+from .markdown_plain import PLAIN_HEADINGS, PLAIN_ROWS
 from .markdown_tables import TABLE_ROWS
 
 # the title in YAML (`title: "x"`) or TOML (`title = "x"`) front matter
@@ -65,7 +66,7 @@ def read_markdown(path: str, raw: str) -> Document:
     _join_gaps(layout)
     if "title_span" not in layout.meta:
         # no title in the front matter: the first heading is the article's title
-        first = min((b for b in layout.blocks if b.kind == "heading"), default=None)
+        first = layout.first_block("heading")
         if first is not None:
             layout.meta["title_span"] = (first.start, first.end)
     return layout.document(path)
@@ -100,6 +101,14 @@ def _walk(reading: Reading, tokens: list[Token]) -> None:
             # headings, each as the inline token between a heading's open and close tokens would be read
             kind = (inner[-1] if inner else "") or "heading"
             previous_image = layout.add_blocks(kind, reading.runs[id(tok)], previous_image)
+        elif ttype in (PLAIN_HEADINGS, PLAIN_ROWS):
+            kind = "table-cell" if ttype == PLAIN_ROWS else (inner[-1] if inner else "") or "heading"
+            plain = reading.plain.get(id(tok))
+            if plain is None:
+                previous_image = layout.add_blocks(kind, reading.runs[id(tok)], previous_image)
+            else:
+                layout.extend_blocks(kind, *plain)  # plain content: none is an image
+                previous_image = False
         elif ttype == TABLE_ROWS:
             # the cells of a table's body, each as the inline token inside its cell's open token would be read
             previous_image = layout.add_blocks("table-cell", reading.runs[id(tok)], previous_image)

@@ -7,6 +7,8 @@ from typing import NamedTuple
 from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block.state_block import StateBlock
 
+from .markdown_plain import PLAIN_HEADINGS, PLAIN_TEXT, plain_run
+
 # the type of the token a run of headings makes; its meta[HEADINGS] holds them in order
 HEADING_RUN = "heading_run"
 HEADINGS = "headings"
@@ -34,9 +36,18 @@ def heading_run(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
     The run is one token (HEADING_RUN) holding each heading's line, level and content, where markdown-it's rule
     makes three Token objects per heading (open, inline, close): the reader places and reads each content as it
-    would an inline token's."""
+    would an inline token's. A run of plain headings (markdown_plain.plain_run) is one token (PLAIN_HEADINGS)
+    holding their lines' text alone."""
     if silent:
         return False
+    plain = plain_run(state, start, end)
+    if plain:
+        # plain headings, their lines alone: the reader places them all at once (markdown_plain)
+        state.line = start + plain
+        token = state.push(PLAIN_HEADINGS, "", 0)
+        token.map = [start, start + plain]
+        token.meta[PLAIN_TEXT] = state.src[state.bMarks[start] : state.bMarks[start + plain]]
+        return True
     found = _headings(state, start, end)
     line = start + len(found)
     if not found:

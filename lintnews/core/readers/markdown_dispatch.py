@@ -28,6 +28,9 @@ OPENERS: dict[Callable[..., bool], str] = {
     heading_run: "#",
     footnote_def: "[",
 }
+# Rules that refuse every line but the file's first, whatever it holds (front matter: `startLine != 0` is its first
+# test).
+FIRST_LINE_ONLY = frozenset({"front_matter"})
 # The characters the line after may open with for each rule to match: a table's delimiter row. Such a rule is
 # asked only where the next line opens with one of them (a paragraph of short lines asked it twice a line).
 NEXT_OPENERS: dict[Callable[..., bool], str] = {table: "|-:", table_rows: "|-:"}
@@ -73,6 +76,7 @@ class OpeningRuler(Ruler[RuleFuncBlockType]):
         super().__init__()
         self.__rules__ = base.__rules__
         self._dispatch: dict[str, tuple[list[RuleFuncBlockType], list[RuleFuncBlockType]]] = {}
+        self._opening: dict[tuple[str, str], tuple[list[RuleFuncBlockType], bool]] = {}
 
     def getRules(self, chainName: str = "") -> list[RuleFuncBlockType]:
         rules = super().getRules(chainName)
@@ -80,3 +84,20 @@ class OpeningRuler(Ruler[RuleFuncBlockType]):
         if made is None or made[0] is not rules:  # a rule enabled or added since: the chain is compiled anew
             made = self._dispatch[chainName] = (rules, [_chain(rules)] if rules else [])
         return made[1]
+
+    def may_open(self, chainName: str, char: str) -> bool:
+        """May a rule of the chain match a line, not the file's first, that opens with `char`? (Asked per table:
+        the answer is kept while the chain's rules stay the same.)"""
+        rules = super().getRules(chainName)
+        known = self._opening.get((chainName, char))
+        if known is None or known[0] is not rules:
+            known = self._opening[chainName, char] = (rules, self._may_open(chainName, char))
+        return known[1]
+
+    def _may_open(self, chainName: str, char: str) -> bool:
+        for rule in self.__rules__:
+            if not rule.enabled or (chainName and chainName not in rule.alt) or rule.name in FIRST_LINE_ONLY:
+                continue
+            if rule.fn in NEXT_OPENERS or rule.fn not in OPENERS or char in OPENERS[rule.fn]:
+                return True
+        return False

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import repeat
+from operator import sub
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -13,10 +15,12 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from . import markdown_plain
 from .layout import TEXT, Layout
 from .markdown_blocks import HEADING_RUN, HEADINGS, heading_run
 from .markdown_dispatch import OpeningRuler
 from .markdown_lines import LinedParserBlock
+from .markdown_plain import COLUMNS, PLAIN_HEADINGS, PLAIN_ROWS, PLAIN_TEXT
 from .markdown_tables import ROWS, TABLE_ROWS, table_rows
 from .markdown_trace import DENSE_MARKS, Trace, TracingInline, is_dense
 
@@ -94,6 +98,9 @@ class Reading:
         # per run of headings (markdown_blocks.HEADING_RUN) or table body (markdown_tables.TABLE_ROWS): the
         # same, per heading or cell
         self.runs: dict[int, list[Placed | None]] = {}
+        # per run of plain headings (markdown_plain.PLAIN_HEADINGS) placed at once: [start, end) of each one's
+        # content, as two lists (where it was placed heading by heading instead, it is in `runs`)
+        self.plain: dict[int, tuple[list[int], list[int]]] = {}
         # per inline content that reads nothing of the document: its trace (see _place)
         self.traced: dict[str, Traced] = {}
 
@@ -103,7 +110,9 @@ def _traced_inline(state: Any) -> None:
     tracer: TracingInline = md.inline
     reading: Reading | None = state.env.get(READING)
     for i, tok in enumerate(state.tokens):
-        if tok.type == HEADING_RUN and reading is not None:
+        if tok.type in (PLAIN_HEADINGS, PLAIN_ROWS) and reading is not None:
+            _place_plain(reading, tok, tracer, md=md, env=state.env)
+        elif tok.type == HEADING_RUN and reading is not None:
             pieces = [(h.line, h.content) for h in tok.meta[HEADINGS]]
             reading.runs[id(tok)] = _place_many(reading, pieces, tracer, md=md, env=state.env)
         elif tok.type == TABLE_ROWS and reading is not None:
@@ -185,6 +194,31 @@ def _one_line(lines: list[tuple[int, str]], n: int, piece: str, cursor: dict[int
     if n in cursor:
         cursor[n] = at + len(piece)
     return range(start + at, start + at + len(piece))
+
+
+def _place_plain(reading: Reading, tok: Token, tracer: TracingInline, *, md: Any, env: Any) -> None:
+    """A run of plain headings or table rows placed and marked at once, where its lines are the file's as they
+    stand; else (the parser's line breaks or NUL characters normalized) each content placed by `_place_many`."""
+    assert tok.map is not None
+    first = tok.map[0]
+    text: str = tok.meta[PLAIN_TEXT]
+    offset = reading.lines[first][0]
+    columns: int = tok.meta.get(COLUMNS, 1)  # the contents of a line: a heading's one, a row's cells
+    if tok.type == PLAIN_ROWS:
+        starts, ends = markdown_plain.cell_spans(text, offset, columns)
+    else:
+        starts, ends = markdown_plain.spans(text, offset)
+    if reading.layout.raw.startswith(text, offset):
+        markdown_plain.mark(reading.layout.kinds, offset, len(text), starts, ends)
+        reading.plain[id(tok)] = (starts, ends)
+        return
+    back = repeat(offset)
+    contents = map(text.__getitem__, map(slice, map(sub, starts, back), map(sub, ends, back)))
+    lines = range(first, first + len(starts) // columns)
+    for n in lines:
+        reading.cursor.setdefault(n, 0)  # each cell after the previous one of its row
+    pieces = list(zip((n for n in lines for _ in range(columns)), contents, strict=True))
+    reading.runs[id(tok)] = _place_many(reading, pieces, tracer, md=md, env=env)
 
 
 def _place_many(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import accumulate, compress, repeat
 from operator import add, sub
 from typing import Any
@@ -44,6 +45,8 @@ class LinedStateBlock(StateBlock):
                 self.sCount[k] = _expanded(texts[k][: shifts[k]])
         self.bsCount = [0] * (count + 1)
         self.lineMax = count
+        # per number of columns, the pattern of a table's plain rows (markdown_plain.rows_pattern), made once
+        self.plain_rows: dict[int, re.Pattern[str] | None] = {}
 
 
 def _expanded(indent: str) -> int:

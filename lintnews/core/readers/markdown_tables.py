@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, escapedSplit, table
+
+from .markdown_plain import COLUMNS, PLAIN_ROWS, PLAIN_TEXT, may_run, plain_rows, rows_pattern
 
 # the type of the token that stands for a table's body; its meta[ROWS] holds the rows in order
 TABLE_ROWS = "table_rows"
@@ -32,6 +35,7 @@ def table_rows(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent:
         return table(state, start, end, True)
     first = len(state.tokens)
+    top = not state.level  # no container open: the lines are the file's (markdown_plain.plain_run)
     if not table(state, start, min(end, start + 2), False):
         return False
     # the table_close markdown-it pushed goes after the body: it is made again there, at the table's level
@@ -39,12 +43,26 @@ def table_rows(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.level += 1
     columns = sum(t.type == "th_open" for t in state.tokens[first:])
     state.line = start  # as markdown-it's loop has it while it reads the body (its terminators see it so)
-    rows = _body(state, start + 2, end, columns)
-    if rows:
-        token = state.push(TABLE_ROWS, "", 0)
-        token.map = [start + 2, rows[-1].line + 1]
-        token.meta[ROWS] = rows
-    line = rows[-1].line + 1 if rows else start + 2
+    line = start + 2
+    pattern = rows_pattern(state, columns) if top and may_run(state, line, end) else None
+    autocompleted = 0
+    while True:
+        # plain rows, their lines alone, and the rows up to the next plain one as markdown-it reads them
+        count = plain_rows(pattern, state, line, end) if pattern is not None else 0
+        if count:
+            token = state.push(PLAIN_ROWS, "", 0)
+            token.map = [line, line + count]
+            token.meta[PLAIN_TEXT] = state.src[state.bMarks[line] : state.bMarks[line + count]]
+            token.meta[COLUMNS] = columns
+            line += count
+        rows, autocompleted, at_plain = _body(state, line, end, columns, autocompleted=autocompleted, plain=pattern)
+        if rows:
+            token = state.push(TABLE_ROWS, "", 0)
+            token.map = [line, rows[-1].line + 1]
+            token.meta[ROWS] = rows
+            line = rows[-1].line + 1
+        if not at_plain:
+            break
     state.push("table_close", "table", -1)
     opened = state.tokens[first].map
     assert opened is not None
@@ -60,16 +78,22 @@ def _terminated(terminators: list[Any], state: StateBlock, line: int, end: int) 
     return False
 
 
-def _body(state: StateBlock, line: int, end: int, columns: int) -> list[Row]:
-    """The body rows from `line`, read as markdown-it's table rule reads them (rules_block/table.py)."""
+def _body(
+    state: StateBlock, line: int, end: int, columns: int, *, autocompleted: int, plain: re.Pattern[str] | None
+) -> tuple[list[Row], int, bool]:
+    """The body rows from `line`, read as markdown-it's table rule reads them (rules_block/table.py), up to a
+    run of plain rows (`plain`, which markdown_plain reads); the count of autocompleted cells so far; whether
+    such a run stopped the reading (else the body ends)."""
     old_parent = state.parentType
     state.parentType = "table"
     terminators = state.md.block.ruler.getRules("blockquote")
     rows: list[Row] = []
-    autocompleted = 0
     src, b_marks, e_marks, t_shift, s_count = state.src, state.bMarks, state.eMarks, state.tShift, state.sCount
     code = state._code_enabled  # StateBlock.is_code_block, read here without a call per row
     while line < end:
+        if plain is not None and plain.match(src, b_marks[line]):
+            state.parentType = old_parent
+            return rows, autocompleted, True
         if s_count[line] < state.blkIndent:
             break
         if _terminated(terminators, state, line, end):
@@ -91,4 +115,4 @@ def _body(state: StateBlock, line: int, end: int, columns: int) -> list[Row]:
         rows.append(_new(Row, (line, tuple(row))))  # the named tuple's own constructor is a Python call
         line += 1
     state.parentType = old_parent
-    return rows
+    return rows, autocompleted, False
