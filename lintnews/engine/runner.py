@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from ..core.config import Config, check_names
-from ..core.document import Document
+from ..core.document import WORD_COUNT, Document
 from ..core.findings import Finding
 from ..core.sources import Source, Unread, is_jsonl, read_documents, sources_in
 from ..speed import pattern_store
@@ -138,6 +138,7 @@ class Run:
         findings, notices, error = linted
         self.notices.extend(notices)
         share_strings(findings, self._strings)
+        self._drop_caches(doc)
         if not hit and self.findings_cache is not None:
             self.findings_cache.put(doc, linted)
         meta = doc.meta
@@ -148,6 +149,17 @@ class Run:
         if error:
             r.findings, r.doc, r.error = [], None, error
         return r
+
+    def _drop_caches(self, doc: Document) -> None:
+        """Leave on a document linted in this process only what a worker sends back with it (the cross-document
+        facts, the word count): its parses, lines and sentences, kept to the end of the run, made the memory of a
+        run in one process grow with every document."""
+        if self._linter is None:  # nothing linted here: a cache hit's document holds only what its reading made
+            return
+        keep = {*self._linter.corpus_cache_keys(), WORD_COUNT}
+        cache = doc.cache
+        for k in [k for k in cache if k not in keep]:
+            del cache[k]
 
     def _cross_findings(self, docs: list[Document]) -> dict[str, list[Finding]]:
         if self.findings_cache is None:
