@@ -8,7 +8,7 @@ from typing import Any
 
 import regex
 
-from ..core.document import Document
+from ..core.document import Block, Document
 from ..core.findings import Hit, Severity
 from .base import Checker, Option
 from .boilerplate import delete_block_edit
@@ -33,8 +33,8 @@ def normal_form(text: str) -> str:
     return str(_NORM.sub(" ", text.lower())).strip()
 
 
-def _same_article(a: set[str], b: set[str]) -> bool:
-    """Two documents that share paragraphs of the story are one article (two extractions, a repost)."""
+def _same_article(a: set[int], b: set[int]) -> bool:
+    """Two documents that share paragraphs of the story (their hashes) are one article (two extractions, a repost)."""
     common = len(a & b)
     return common >= 2 or (common >= 1 and common >= 0.3 * min(len(a), len(b)))
 
@@ -86,10 +86,23 @@ class BoilerplateRepeatChecker(Checker):
             return False
         return not (_QUOTE.search(text) or _REPORTING.search(text) or (n >= 8 and text.rstrip().endswith(".")))
 
+    def _facts(self, doc: Document) -> tuple[set[int], set[int]]:
+        """The document's story paragraphs and its candidate lines, each as the hash of its normal form: the
+        run's documents are compared by these, not by their lines kept for all of them at once."""
+        bodies: set[int] = set()
+        keys: set[int] = set()
+        for b in _lines_unkept(doc):
+            if is_body(b.text):
+                bodies.add(hash(normal_form(b.text)))
+            if self.candidate(b.text):
+                key = normal_form(b.text)
+                if key:
+                    keys.add(hash(key))
+        return bodies, keys
+
     def check_corpus(self, docs: list[Document]) -> Iterator[tuple[Document, Hit]]:
-        bodies: list[set[str]] = []
-        for d in docs:
-            bodies.append({normal_form(b.text) for b in content_lines(d) if is_body(b.text)})
+        facts = [self._facts(d) for d in docs]
+        bodies = [f[0] for f in facts]
         # one article reached twice (several extractions of a page) counts once: union of documents that share
         # story paragraphs
         parent = list(range(len(docs)))
@@ -100,7 +113,7 @@ class BoilerplateRepeatChecker(Checker):
                 i = parent[i]
             return i
 
-        by_para: dict[str, list[int]] = defaultdict(list)
+        by_para: dict[int, list[int]] = defaultdict(list)
         for i, paras in enumerate(bodies):
             for p in paras:
                 by_para[p].append(i)
@@ -109,19 +122,21 @@ class BoilerplateRepeatChecker(Checker):
             for j in others:
                 if root(i) != root(j) and _same_article(paras, bodies[j]):
                     parent[root(i)] = root(j)
+        del by_para
         articles = len({root(i) for i in range(len(docs))})
-        where: dict[str, set[int]] = defaultdict(set)
-        for i, d in enumerate(docs):
-            for b in content_lines(d):
-                if self.candidate(b.text):
-                    where[normal_form(b.text)].add(root(i))
+        where: dict[int, set[int]] = defaultdict(set)
+        for i, (_, keys) in enumerate(facts):
+            for k in keys:
+                where[k].add(root(i))
         need = max(self.opts["min_docs"], self.opts["min_share"] * articles)
-        repeated = {k: len(v) for k, v in where.items() if k and len(v) >= need}
+        repeated = {k: len(v) for k, v in where.items() if len(v) >= need}
         if not repeated:
             return
-        for d in docs:
-            for b in content_lines(d):
-                n = repeated.get(normal_form(b.text)) if self.candidate(b.text) else None
+        for d, (_, keys) in zip(docs, facts, strict=True):
+            if keys.isdisjoint(repeated):
+                continue
+            for b in _lines_unkept(d):
+                n = repeated.get(hash(normal_form(b.text))) if self.candidate(b.text) else None
                 if n is not None:
                     yield (
                         d,
@@ -132,3 +147,13 @@ class BoilerplateRepeatChecker(Checker):
                             edits=(delete_block_edit(d.raw, b.start, b.end),),
                         ),
                     )
+
+
+def _lines_unkept(doc: Document) -> list[Block]:
+    """content_lines(doc), with what it left in doc.cache taken out again: the cross-document pass reads every
+    document of the run, whose lines kept until the end of the run were the parent's largest cost per document."""
+    before = set(doc.cache)
+    lines = content_lines(doc)
+    for k in doc.cache.keys() - before:
+        del doc.cache[k]
+    return lines

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from ..core.config import Config, check_names
-from ..core.document import Document
+from ..core.document import WORD_COUNT, Document
 from ..core.findings import Finding
 from ..core.sources import Source, Unread, is_jsonl, read_documents, sources_in
 from ..speed import pattern_store
@@ -60,6 +60,8 @@ class Run:
         self.opts = opts
         self.results: list[FileResult] = []
         self.notices: list[str] = []
+        # one copy of each text the findings of the run repeat (see share_strings)
+        self._strings: dict[object, object] = {}
         # what the findings of a document depend on besides its text: the code, the rule packs, the config
         self.findings_cache = FindingsCache(cache, rules_key, cfg) if cache is not None and rules_key else None
 
@@ -135,6 +137,8 @@ class Run:
     def _result(self, doc: Document, linted: Linted, hit: bool) -> FileResult:
         findings, notices, error = linted
         self.notices.extend(notices)
+        share_strings(findings, self._strings)
+        self._drop_caches(doc)
         if not hit and self.findings_cache is not None:
             self.findings_cache.put(doc, linted)
         meta = doc.meta
@@ -145,6 +149,17 @@ class Run:
         if error:
             r.findings, r.doc, r.error = [], None, error
         return r
+
+    def _drop_caches(self, doc: Document) -> None:
+        """Leave on a document linted in this process only what a worker sends back with it (the cross-document
+        facts, the word count): its parses, lines and sentences, kept to the end of the run, made the memory of a
+        run in one process grow with every document."""
+        if self._linter is None:  # nothing linted here: a cache hit's document holds only what its reading made
+            return
+        keep = {*self._linter.corpus_cache_keys(), WORD_COUNT}
+        cache = doc.cache
+        for k in [k for k in cache if k not in keep]:
+            del cache[k]
 
     def _cross_findings(self, docs: list[Document]) -> dict[str, list[Finding]]:
         if self.findings_cache is None:
@@ -190,6 +205,24 @@ class Run:
             if opts.on_result is not None:
                 for r in done:
                     opts.on_result(r)
+
+
+# the fields of a finding that many findings of a run repeat: its file, its rule's id, category and source, a
+# message, the suggestions
+_SHARED = ("path", "rule", "category", "source", "message", "suggestions")
+
+
+def share_strings(findings: list[Finding], strings: dict[object, object]) -> None:
+    """Make the findings of a run hold one copy of each repeated text. A worker's batch of documents comes back
+    unpickled with its own copies of them (a rule's source and category, a message said of every document):
+    kept to the end of the run, they were a fifth of what the run's findings held."""
+    for f in findings:
+        # the same values, equal and of equal hash, only shared: a frozen finding's fields are set as its
+        # __init__ sets them
+        fields = f.__dict__
+        for k in _SHARED:
+            v = fields[k]
+            fields[k] = strings.setdefault(v, v)
 
 
 def make_run(cfg: Config, opts: RunOptions, extra_packs: Sequence[str] = ()) -> Run:

@@ -15,6 +15,7 @@ from ..core.document import WORD_COUNT, Document
 from ..engine.finish import FindingFilter
 from ..engine.lint import Linted, Linter, lint_documents
 from . import pattern_store
+from .shared import shared
 
 # a batch is sent to a worker when it holds this many characters (about 8 articles) or BATCH_DOCS documents:
 # big enough that pickling and the round trip are noise, small enough to keep both cores busy to the end
@@ -123,6 +124,8 @@ class Pool:
         self._adopt = adopt
         # the first documents to lint, whose patterns the rules child compiles (see WARM_SECONDS)
         self._sample: list[Document] = []
+        # one copy of each text the documents' cross-document facts repeat (see shared.shared)
+        self._strings: dict[object, object] = {}
 
     def _load(self) -> Linter:
         """The rules, with the spaCy model loaded here when they will likely want it, so that the workers fork
@@ -210,10 +213,10 @@ class Pool:
                 if size >= BATCH_CHARS or len(batch) >= most:
                     flush()
             while len(pending) > limit:
-                yield from _collect(*pending.popleft())
+                yield from _collect(*pending.popleft(), self._strings)
         flush()
         while pending:
-            yield from _collect(*pending.popleft())
+            yield from _collect(*pending.popleft(), self._strings)
 
     def close(self) -> None:
         if self._executor is not None:
@@ -226,10 +229,13 @@ class Pool:
         self.close()
 
 
-def _collect(docs: list[Document], result: Future[list[Returned]] | Linted) -> Iterator[tuple[Document, Linted]]:
+def _collect(
+    docs: list[Document], result: Future[list[Returned]] | Linted, strings: dict[object, object]
+) -> Iterator[tuple[Document, Linted]]:
     if isinstance(result, Future):
         for doc, (linted, kept) in zip(docs, result.result(), strict=True):
-            doc.cache.update(kept)  # the worker's working for the cross-document pass, done once
+            # the worker's working for the cross-document pass, done once, kept to the end of the run
+            doc.cache.update(shared(kept, strings))
             yield doc, linted
     else:
         yield docs[0], result
