@@ -8,11 +8,11 @@ from typing import Any
 
 import regex
 
-from ..core.document import Block, Document
+from ..core.document import Document
 from ..core.findings import Hit, Severity
 from .base import Checker, Option
 from .boilerplate import delete_block_edit
-from .boilerplate.content import content_lines
+from .boilerplate.content import ContentLines, content_lines
 from .boilerplate.lines import is_body, is_headline_like, words_of
 
 _NORM = regex.compile(r"[^\p{L}\p{N}@.]+")
@@ -149,7 +149,7 @@ class BoilerplateRepeatChecker(Checker):
                     )
 
 
-def _lines_unkept(doc: Document) -> list[Block]:
+def _lines_unkept(doc: Document) -> ContentLines:
     """content_lines(doc), with what it left in doc.cache taken out again: the cross-document pass reads every
     document of the run, whose lines kept until the end of the run were the parent's largest cost per document."""
     before = set(doc.cache)
