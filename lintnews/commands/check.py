@@ -23,7 +23,6 @@ from ..speed.cache_bound import cache_limit, sweep_if_due
 from .check_args import add_check_arguments
 from .check_render import Outcome, article_scores, finding_order, report_over, write_report
 from .check_stream import counted, stream_json
-from .json_out import json_summary, write_json
 from .options import resolve_config
 from .progress import Progress, wanted
 
@@ -214,14 +213,9 @@ def _report(
 ) -> int:
     """The report, the --max-score notes, and the exit code."""
     over = [s for s in o.scores if cfg.max_score is not None and s["score"] > cfg.max_score]
-    if fmt == "json":
-        # written as it is made: the report of a large run is not held whole beside its findings
-        errs = [{"path": r.file, "message": r.error or ""} for r in o.errors]
-        write_json(sys.stdout, o.findings, errs, json_summary(o.results, o.findings, o.errors, o.baselined, o.scores))
-    else:
-        write_report(
-            args, fmt, run_, o, over=over, max_score=cfg.max_score, fail_on=cfg.fail_on, fixing=fixing, started=started
-        )
+    write_report(
+        args, fmt, run_, o, over=over, max_score=cfg.max_score, fail_on=cfg.fail_on, fixing=fixing, started=started
+    )
     report_over(over, cfg.max_score, fmt)
     if o.errors:
         return 2

@@ -14,8 +14,9 @@ from ..core.findings import Finding, Severity
 from ..engine.results import FileResult
 from ..engine.runner import Run
 from ..outputs.color import wants_color
-from ..outputs.report import render_concise, render_json, render_statistics, render_text, statistics
+from ..outputs.report import render_concise, render_statistics, render_text, statistics
 from ..outputs.score import artifact_score
+from .json_out import write_json
 
 # formats whose stdout a program parses: a workflow command among them would break the file
 _MACHINE_FORMATS = ("json", "sarif", "junit", "gitlab")
@@ -66,7 +67,8 @@ def write_report(
     """The report on stdout, in the chosen format (text: only with findings, or without --quiet)."""
     # the formats for CI are imported by the run that writes one (JUnit's brings the XML library)
     if fmt == "json":
-        sys.stdout.write(_json_report(o))
+        # written as it is made: the report of a large run is not held whole beside its findings
+        write_json(sys.stdout, o.findings, [{"path": r.file, "message": r.error or ""} for r in o.errors], _summary(o))
     elif fmt in ("github", "sarif"):
         from ..outputs.formats import render_github, render_sarif
 
@@ -95,7 +97,8 @@ def _files(results: list[FileResult]) -> list[str]:
     return list(dict.fromkeys(r.file for r in results))
 
 
-def _json_report(o: Outcome) -> str:
+def _summary(o: Outcome) -> dict[str, Any]:
+    """The JSON report's summary of the run."""
     fixed = [r for r in o.results if r.fixed_text is not None]
     summary: dict[str, Any] = {
         "files": len(_files(o.results)),
@@ -110,8 +113,7 @@ def _json_report(o: Outcome) -> str:
         "scores": o.scores,
         "max_score": max((s["score"] for s in o.scores), default=0.0),
     }
-    errs = [{"path": r.file, "message": r.error or ""} for r in o.errors]
-    return render_json(o.findings, errs, summary)
+    return summary
 
 
 def _junit_report(

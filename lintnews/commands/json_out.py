@@ -7,36 +7,11 @@ from typing import Any, TextIO
 
 from ..core.findings import Finding
 from ..core.jsontext import indented
-from ..engine.results import FileResult
-from ..outputs.report import FindingLines, statistics
+from ..outputs.report import FindingLines
 
 # findings' lines gathered before each write: a write per line cost more, the whole report at once held it all
 # (13 MB of text, four copies at its peak, for 30,000 findings over a million words)
 CHUNK = 256
-
-
-def json_summary(
-    results: Sequence[FileResult],
-    findings: Sequence[Finding],
-    errors: Sequence[FileResult],
-    baselined: int,
-    scores: list[dict[str, Any]],
-) -> dict[str, Any]:
-    """The report's summary, as check_render's _json_report makes it."""
-    fixed = [r for r in results if r.fixed_text is not None]
-    return {
-        "files": len(dict.fromkeys(r.file for r in results)),
-        "articles": len(scores),
-        "findings": len(findings),
-        "fixed": sum(r.applied for r in fixed),
-        # of the findings listed, those the fixes made (as the text report's "Fixed" line says)
-        "made_by_fixes": sum(r.introduced for r in fixed),
-        "errors": len(errors),
-        "baselined": baselined,
-        "statistics": statistics(findings),
-        "scores": scores,
-        "max_score": max((s["score"] for s in scores), default=0.0),
-    }
 
 
 def write_json(
