@@ -8,11 +8,12 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
 from operator import eq, ne
-from typing import NamedTuple, overload
+from typing import NamedTuple
 
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
+from ..core.spans import SpanColumns
 from .base import Checker, Option
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -31,33 +32,12 @@ class _Tok(NamedTuple):
     text: str
 
 
-class _Tokens(Sequence[_Tok]):
-    """A paragraph's words as _Tok, each made only when read: a long paragraph's are mostly never read."""
-
-    __slots__ = ("ends", "starts", "words")
-
-    def __init__(self, starts: list[int], ends: list[int], words: list[str]) -> None:
-        self.starts, self.ends, self.words = starts, ends, words
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    @overload
-    def __getitem__(self, i: int) -> _Tok: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[_Tok]: ...
-    def __getitem__(self, i: int | slice) -> _Tok | list[_Tok]:
-        if isinstance(i, slice):
-            return [_Tok(*t) for t in zip(self.starts[i], self.ends[i], self.words[i], strict=True)]
-        return _Tok(self.starts[i], self.ends[i], self.words[i])
-
-
-def _tokenise(text: str) -> tuple[_Tokens, list[str]]:
+def _tokenise(text: str) -> tuple[SpanColumns[_Tok], list[str]]:
     """The words of `text` and the gaps between each two, from one split (no match object per word)."""
     parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts)))  # [2k]: where word k starts, [2k + 1]: where it ends
-    return _Tokens(offsets[0:-1:2], offsets[1::2], words), parts[2:-1:2]
+    return SpanColumns(_Tok, offsets[0:-1:2], offsets[1::2], words), parts[2:-1:2]
 
 
 class _Gaps:
@@ -108,7 +88,7 @@ class ParaWords:
 
     def __init__(self, text: str) -> None:
         self.toks, self._between = _tokenise(text)
-        words = self.toks.words
+        words = self.toks.texts
         # `the region region's`: a possessive repeats its noun too, in any case
         normal = {w: low[:-2] if (low := w.lower()).endswith(_POSSESSIVE_ENDS) else low for w in dict.fromkeys(words)}
         self.low: list[str] = list(map(normal.__getitem__, words))

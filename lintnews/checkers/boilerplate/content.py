@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
 from itertools import accumulate, chain
-from typing import overload
 
 from ...core.document import Block, Document
+from ...core.spans import SpanColumns
 
 # doc.cache key: the document's content lines, computed once for the pack's rules
 _LINES = "boilerplate-lines"
@@ -17,35 +16,8 @@ _LINES = "boilerplate-lines"
 _CONTENT = re.compile(r"(\s*)(\S(?:[^\n]*\S)?)")
 
 
-class ContentLines(Sequence[Block]):
-    """The lines as Blocks, each made only when read: most rules read the texts and a few lines (a file of a
-    quarter of a million headings need not make a quarter of a million Blocks for them)."""
-
-    __slots__ = ("ends", "starts", "texts")
-
-    def __init__(self, starts: list[int], ends: list[int], texts: list[str]) -> None:
-        self.starts, self.ends, self.texts = starts, ends, texts
-
-    def __len__(self) -> int:
-        return len(self.texts)
-
-    @overload
-    def __getitem__(self, i: int) -> Block: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Block]: ...
-    def __getitem__(self, i: int | slice) -> Block | list[Block]:
-        if isinstance(i, slice):
-            return list(map(Block, self.starts[i], self.ends[i], self.texts[i]))
-        return Block(self.starts[i], self.ends[i], self.texts[i])
-
-    def __iter__(self) -> Iterator[Block]:
-        return map(Block, self.starts, self.ends, self.texts)
-
-    def __eq__(self, other: object) -> bool:
-        # equal to any sequence of the same Blocks, a list of them too
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]  # equal to a list, which has no hash
+# the lines as Blocks, each made only when read: most rules read the texts and a few lines
+ContentLines = SpanColumns[Block]
 
 
 def content_lines(doc: Document) -> ContentLines:
@@ -58,6 +30,6 @@ def content_lines(doc: Document) -> ContentLines:
     # summed from the pieces' lengths in C, no match object per line
     pairs = _CONTENT.findall(doc.text)
     offsets = list(accumulate(map(len, chain.from_iterable(pairs))))  # [2k]: line k's start, [2k + 1]: its end
-    out = ContentLines(offsets[0::2], offsets[1::2], [text for _, text in pairs])
+    out = SpanColumns(Block, offsets[0::2], offsets[1::2], [text for _, text in pairs])
     doc.cache[_LINES] = out
     return out
