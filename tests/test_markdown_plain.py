@@ -114,6 +114,20 @@ _ROWS = [
 _PLAIN_ROWS = _ROWS[:5]
 
 
+def _answers(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
+    """What `module.name` answers, each call's answer in order, as the reader calls it from now on."""
+    answers: list[int] = []
+    real = getattr(module, name)
+
+    def recorded(*args: Any) -> int:
+        found = real(*args)
+        answers.append(found)
+        return found
+
+    monkeypatch.setattr(module, name, recorded)
+    return answers
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.sampled_from(["| a | b |\n|---|---|", "a | b\n--|--", "| a |\n|---|", "> | a | b |\n> |---|---|"]),
@@ -128,15 +142,7 @@ def test_plain_rows_read_as_row_by_row(header: str, parts: list[list[str]], newl
 
 
 def test_plain_rows_are_read_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    counts: list[int] = []
-    count = markdown_tables.plain_rows
-
-    def counted(*args: Any) -> int:
-        found = count(*args)
-        counts.append(found)
-        return found
-
-    monkeypatch.setattr(markdown_tables, "plain_rows", counted)
+    counts = _answers(monkeypatch, markdown_tables, "plain_rows")
     rows = ["| a | b |", "|---|---|", *["| c | d |"] * 9, "| *g* | h |", *["| e | f |"] * 8, "| *k* | l |"]
     raw = "\n".join([*rows, "| i | j |", "| m | n |", "", "Text.", ""])
     doc = read_markdown("a.md", raw)
@@ -151,15 +157,7 @@ def test_plain_rows_are_read_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_a_run_of_plain_headings_is_read_at_once(newline: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    taken: list[int] = []
-    run = markdown_blocks.plain_run
-
-    def counted(*args: Any) -> int:
-        found = run(*args)
-        taken.append(found)
-        return found
-
-    monkeypatch.setattr(markdown_blocks, "plain_run", counted)
+    taken = _answers(monkeypatch, markdown_blocks, "plain_run")
     lines = [f"# Heading {k}" for k in range(MIN_RUN + 1)]
     raw = newline.join([*lines, "# a *b*", "Text", *lines, "Text.", "# One", "# Two", "Text.", ""])
     doc = read_markdown("a.md", raw)
