@@ -14,9 +14,8 @@ from ..core.findings import Finding, Severity
 from ..engine.results import FileResult
 from ..engine.runner import Run
 from ..outputs.color import wants_color
-from ..outputs.report import render_concise, render_statistics, render_text, statistics
+from ..outputs.report import render_concise, render_statistics, render_text, statistics, write_json
 from ..outputs.score import artifact_score
-from .json_out import write_json
 
 # formats whose stdout a program parses: a workflow command among them would break the file
 _MACHINE_FORMATS = ("json", "sarif", "junit", "gitlab")
