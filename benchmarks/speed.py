@@ -20,6 +20,7 @@ CPU figure is the one that says what lintnews costs; words/s are reported for bo
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -148,6 +149,14 @@ def spacy_start() -> float:
     return float(out.stdout.strip())
 
 
+def model_floor(folder: Path) -> dict[str, float]:
+    """benchmarks/model_floor.py's figures for `folder`, in a fresh interpreter (so the model's load is timed whole)."""
+    script = Path(__file__).with_name("model_floor.py")
+    out = subprocess.run([str(PYTHON), str(script), str(folder), "--json"], capture_output=True, text=True, check=True)
+    figures: dict[str, float] = json.loads(out.stdout)
+    return figures
+
+
 def compare(label: str, folder: Path, words: int, a: argparse.Namespace, *, env: dict[str, str], prose: bool) -> None:
     """lintnews (one process, two) and proselint in turn on `folder`, then the floor; ratios of this run."""
     print(f"\n== {label}: {len(list(folder.glob('*.txt')))} articles, {words} words")
@@ -184,6 +193,20 @@ def compare(label: str, folder: Path, words: int, a: argparse.Namespace, *, env:
         f"ratio to floor   : lintnews one process costs {c1 / read_regex:.0f}x the read + regex floor, "
         f"{c1 / tok:.1f}x the tokeniser ({c1 / (tok + load):.1f}x with its load)"
     )
+    m = model_floor(folder)
+    least = m["load"] + m["products"]
+    print(
+        f"model floor      : the rules send {m['sent_words'] / words:.0%} of the words to the tagger; its load "
+        f"{m['load']:.2f} s + tagging them {m['tagging']:.2f} s CPU, of which the matrix products alone "
+        f"{m['products']:.2f} s; load + products {least:.2f} s"
+    )
+    if prose:
+        budget = cp / 2
+        print(
+            f"  vs the target  : 2x proselint's speed allows {budget:.2f} s CPU for the whole run; the model's "
+            f"load and products alone take {least / budget:.1f}x that; lintnews one process costs "
+            f"{c1 / least:.1f}x them"
+        )
 
 
 def server_ticks(pid: int) -> float:
