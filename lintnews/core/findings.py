@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # a frozen dataclass's generated __init__ sets each field by a call of object.__setattr__: fifteen calls a finding,
-# most of the cost of making one. Hit and Finding have their own, which gives the instance its whole __dict__ in one
-# call (a checker may yield a hit per character of a paragraph)
-_set = object.__setattr__
+# most of the cost of making one. Hit and Finding have their own, which sets the fields as items of the instance's
+# __dict__ (a checker may yield a hit per character of a paragraph): set in one order, the dicts share one table of
+# keys, where a dict made whole and given to the instance keeps its own (0.45 against 0.72 us and 344 against 592
+# bytes a finding, measured; unpickled, 192 against 464)
 
 CATEGORIES: tuple[str, ...] = (
     "run-together",
@@ -120,22 +121,17 @@ class Hit:
         severity: Severity | None = None,
         category: str | None = None,
     ) -> None:
-        _set(
-            self,
-            "__dict__",
-            {
-                "start": start,
-                "end": end,
-                "message": message,
-                "params": params,
-                "suggestions": suggestions,
-                "replacement": replacement,
-                "edits": edits,
-                "applicability": applicability,
-                "severity": severity,
-                "category": category,
-            },
-        )
+        d = self.__dict__
+        d["start"] = start
+        d["end"] = end
+        d["message"] = message
+        d["params"] = params
+        d["suggestions"] = suggestions
+        d["replacement"] = replacement
+        d["edits"] = edits
+        d["applicability"] = applicability
+        d["severity"] = severity
+        d["category"] = category
 
 
 @dataclass(frozen=True, init=False)
@@ -176,27 +172,22 @@ class Finding:
         source: str = "",
         extra: dict[str, Any] | None = None,
     ) -> None:
-        _set(
-            self,
-            "__dict__",
-            {
-                "path": path,
-                "rule": rule,
-                "category": category,
-                "severity": severity,
-                "message": message,
-                "offset": offset,
-                "length": length,
-                "line": line,
-                "column": column,
-                "end_line": end_line,
-                "end_column": end_column,
-                "suggestions": suggestions,
-                "fix": fix,
-                "source": source,
-                "extra": {} if extra is None else extra,
-            },
-        )
+        d = self.__dict__
+        d["path"] = path
+        d["rule"] = rule
+        d["category"] = category
+        d["severity"] = severity
+        d["message"] = message
+        d["offset"] = offset
+        d["length"] = length
+        d["line"] = line
+        d["column"] = column
+        d["end_line"] = end_line
+        d["end_column"] = end_column
+        d["suggestions"] = suggestions
+        d["fix"] = fix
+        d["source"] = source
+        d["extra"] = {} if extra is None else extra
 
     @property
     def end(self) -> int:
