@@ -82,7 +82,28 @@ def test_exit_now_waits_for_a_running_thread_by_exiting_the_usual_way(monkeypatc
 def test_malloc_padding_is_asked_for_unless_the_user_set_it() -> None:
     code = "import sys\nfrom lintnews.speed import tuning\nprint(tuning.pad_malloc())\n"
     assert _run(code).stdout.strip() in ("True", "False")  # False on a C library without it (musl says 0)
-    assert _run(code, MALLOC_TOP_PAD_="4096").stdout.strip() == "False"
+    users = {variable: "4096" for _, _, variable in tuning.MALLOPTS}
+    assert _run(code, **users).stdout.strip() == "False"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_each_malloc_setting_the_user_made_is_left_to_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+
+    asked: list[tuple[int, int]] = []
+
+    class C:
+        @staticmethod
+        def mallopt(param: int, value: int) -> int:
+            asked.append((param, value))
+            return 1
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: C)
+    for _, _, variable in tuning.MALLOPTS:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "131072")
+    assert tuning.pad_malloc()
+    assert asked == [(tuning.M_TOP_PAD, 64 << 20), (tuning.M_TRIM_THRESHOLD, 128 << 20)]
 
 
 def test_exit_now_under_a_profiler_exits_the_usual_way(monkeypatch: pytest.MonkeyPatch) -> None:

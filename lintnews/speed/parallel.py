@@ -55,21 +55,34 @@ def _rules_in_child(factory: Callable[[], Linter], conn: Connection, sample: Seq
     """In a forked child: load the rules, work out their keys, compile the patterns the `sample` documents call
     for (within WARM_SECONDS), and send them all pickled (b"" if that failed)."""
     try:
-        linter = factory()
-        linter.prepare()
-        linter.warm(sample, WARM_SECONDS)
-        # the patterns it compiled are kept for the next run: this child ends without running exit functions
-        pattern_store.save_installed()
-        # the key index is left out of a pickled linter, and so are its filters (see Linter.__getstate__)
-        data = pickle.dumps((linter, linter.keys()), protocol=pickle.HIGHEST_PROTOCOL)
+        conn.send_bytes(_rules_pickled(factory, sample))
     except BaseException:  # the parent loads them itself and reports the error as usual
-        data = b""
-    try:
-        conn.send_bytes(data)
-    except OSError:
-        pass
+        try:
+            conn.send_bytes(b"")
+        except OSError:
+            pass
     finally:
         conn.close()
+
+
+def _rules_pickled(factory: Callable[[], Linter], sample: Sequence[Document]) -> bytes:
+    """(True, linter, keys) pickled: the rules as prepared and warmed here; or, when they do not pickle so,
+    (False, the linter pickled as loaded, keys), to be prepared again where it is unpickled. A checker's
+    prepare() may keep what does not pickle (a local function): the default rule set then came to the parent
+    as b"", which loaded the rules itself after the model, a quarter of a second more on the way to the
+    workers, and this child's work was lost."""
+    linter = factory()
+    loaded = pickle.dumps(linter, protocol=pickle.HIGHEST_PROTOCOL)
+    linter.prepare()
+    linter.warm(sample, WARM_SECONDS)
+    # the patterns it compiled are kept for the next run: this child ends without running exit functions
+    pattern_store.save_installed()
+    # the key index is left out of a pickled linter, and so are its filters (see Linter.__getstate__)
+    keys = linter.keys()
+    try:
+        return pickle.dumps((True, linter, keys), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, AttributeError, TypeError):  # what pickle raises for an object it cannot save
+        return pickle.dumps((False, loaded, keys), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _load_model() -> None:
@@ -150,8 +163,12 @@ class Pool:
             child.join()
             self._sample = []
             if data:
-                linter, keys = pickle.loads(data)
+                prepared, linter, keys = pickle.loads(data)
+                if not prepared:
+                    linter = pickle.loads(linter)
                 linter.adopt_keys(keys)
+                if not prepared:
+                    linter.prepare()  # keys adopted: each checker's own preparation only (0.01 s)
             else:
                 linter = factory()
                 linter.prepare()

@@ -14,13 +14,21 @@ from typing import NoReturn
 # cycles. Collecting every 50,000 allocations took 7% off a 200,000-word run (the best of three runs each).
 GC_THRESHOLDS = (50_000, 20, 100)
 
-# glibc's mallopt parameter and the padding asked for. Without padding, malloc grows and shrinks the heap by
-# what each moment needs, and every page it gets back from the kernel costs a page fault: the model's arrays
-# and the documents come and go by the megabyte. With 64 MB of padding a --jobs 2 run on 200,000 words took
-# half the page faults (207,000 -> 111,000) and a quarter less system time, for the same peak memory: padding
-# is address space, not memory, until it is touched.
-M_TOP_PAD = -2
-TOP_PAD_BYTES = 64 << 20
+# glibc's mallopt parameters, each with the value asked for and the variable by which a user sets it instead.
+# Without padding, malloc grows and shrinks the heap by what each moment needs, and every page it gets back from
+# the kernel costs a page fault: the model's arrays and the documents come and go by the megabyte. With 64 MB of
+# padding a --jobs 2 run on 200,000 words took half the page faults (207,000 -> 111,000) and a quarter less system
+# time, for the same peak memory: padding is address space, not memory, until it is touched.
+# But setting any of them turns off glibc's sliding mmap threshold, which had kept a freed block of a size once
+# seen in the heap: every block of 128 kB and more (a parse's arrays) was then mapped on malloc and unmapped on
+# free, its pages faulted in and zeroed again at each parse, about 1,900 faults per article. Blocks up to 32 MB
+# (glibc's own ceiling for that threshold) now come from the heap, and up to 128 MB free at its top is kept.
+M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_THRESHOLD = -1, -2, -3
+MALLOPTS = (
+    (M_TOP_PAD, 64 << 20, "MALLOC_TOP_PAD_"),
+    (M_MMAP_THRESHOLD, 32 << 20, "MALLOC_MMAP_THRESHOLD_"),
+    (M_TRIM_THRESHOLD, 128 << 20, "MALLOC_TRIM_THRESHOLD_"),
+)
 
 
 def tune() -> None:
@@ -30,8 +38,12 @@ def tune() -> None:
 
 
 def pad_malloc() -> bool:
-    """Ask glibc's malloc for heap padding, unless the user set it (MALLOC_TOP_PAD_); False where there is none."""
-    if not sys.platform.startswith("linux") or "MALLOC_TOP_PAD_" in os.environ:
+    """Ask glibc's malloc for the settings of MALLOPTS but those the user made (by their variables); False where
+    there is no mallopt, it refused one, or the user made them all."""
+    if not sys.platform.startswith("linux"):
+        return False
+    wanted = [(param, value) for param, value, variable in MALLOPTS if variable not in os.environ]
+    if not wanted:
         return False
     try:
         import ctypes
@@ -41,7 +53,7 @@ def pad_malloc() -> bool:
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
-    return bool(mallopt(M_TOP_PAD, TOP_PAD_BYTES))
+    return all([bool(mallopt(param, value)) for param, value in wanted])
 
 
 def observed() -> bool:
