@@ -9,6 +9,7 @@ from ..core.document import Document, is_abbreviation, split_sentences
 from ..core.findings import Hit
 from ..core.lexicon import short_common_words
 from ..core.lexicon import zipf as lexicon_zipf
+from .anchored import anchored_finditer, run_back
 from .base import Checker, Option, one_of
 
 CHECKS = ("sentence-start", "inner-capital")
@@ -26,6 +27,8 @@ _MIXED = re.compile(r"(?<![\w@#/.])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w@/])|(?<![\
 # what every _MIXED match holds (a lower-case letter and a capital, or two capitals and two lower-case letters),
 # found from the capitals alone, whose class the engine scans for in C: most texts have no such word
 _MIXED_CORE = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|[A-Z][a-z]{2})")
+# a _MIXED match is made of ASCII letters: it is tried only in the run of letters before a _MIXED_CORE hit
+_MIXED_BACK = run_back("A-Za-z")
 
 
 # languages whose particles stand lower-case before a name in English text (de, van, von, al, bin, da)
@@ -130,9 +133,7 @@ class LetterCaseChecker(Checker):
     # ---- a letter's case flipped inside a word -------------------------------------------------------
     def _inner_capitals(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        if not _MIXED_CORE.search(text):
-            return
-        for m in _MIXED.finditer(text):
+        for m in anchored_finditer(_MIXED, _MIXED_CORE, _MIXED_BACK, text):
             word = m.group()
             if self._flipped(word) and text.count(word) == 1:
                 fixed = self._restored(word, m.start() == 0 or _after_sentence_end(text, m.start()))

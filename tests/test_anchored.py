@@ -1,0 +1,57 @@
+"""anchored_finditer finds what finditer finds, for the patterns the checkers try only near an anchor's hits."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintnews.checkers import broken_word, letter_case, readability
+from lintnews.checkers.anchored import anchored_finditer, run_back
+from lintnews.core import readability as core_readability
+
+# the characters the patterns and their look-arounds tell apart, ASCII letters most often
+_PIECES = st.sampled_from([*"aeBZ", "ab", "Ab", "AB", "cd", "Xy", *",.;:!?-(\"“”'’@#/&=", " ", "\n", "é", "7", "_"])
+_TEXTS = st.lists(_PIECES, max_size=60).map("".join)
+
+_CASES = [
+    (letter_case._MIXED, letter_case._MIXED_CORE, letter_case._MIXED_BACK),
+    (broken_word._JOINED, broken_word._MARK_BEFORE_LETTERS, broken_word._JOINED_BACK),
+]
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], ...]]:
+    return [tuple(m.span(g) for g in range(m.re.groups + 1)) for m in matches]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("case", range(len(_CASES)))
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXTS)
+def test_same_matches_as_finditer(case: int, text: str) -> None:
+    pattern, anchor, back = _CASES[case]
+    assert _spans(anchored_finditer(pattern, anchor, back, text)) == _spans(pattern.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["goVernment said", "the USAid plan", "ab-cd-ef and gover,nment", "x@goVernment /PResident é-ab", "aB" * 50],
+)
+def test_same_matches_on_known_words(text: str) -> None:
+    for pattern, anchor, back in _CASES:
+        assert _spans(anchored_finditer(pattern, anchor, back, text)) == _spans(pattern.finditer(text))
+
+
+def test_a_pattern_without_its_anchor_is_not_tried() -> None:
+    """The pattern matches here, but no anchor holds it: the contract is broken and nothing is found, which
+    shows that the pattern is tried only from the anchor's hits."""
+    found = list(anchored_finditer(re.compile(r"[a-z]+"), re.compile(r"Q"), run_back("a-z"), "abc def"))
+    assert found == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from([*"aZ9é'’.,- \n", "Ü", "ÿ"]), max_size=80))
+def test_word_count_counts_the_matches(text: str) -> None:
+    assert core_readability.word_count(text) == len(core_readability._WORD.findall(text))
+    assert readability.word_count is core_readability.word_count
