@@ -8,9 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lintnews.checkers import broken_word, letter_case, readability
+from lintnews.checkers import broken_word, letter_case
 from lintnews.checkers.anchored import anchored_finditer, run_back
-from lintnews.core import readability as core_readability
 
 # the characters the patterns and their look-arounds tell apart, ASCII letters most often
 _PIECES = st.sampled_from([*"aeBZ", "ab", "Ab", "AB", "cd", "Xy", *",.;:!?-(\"“”'’@#/&=", " ", "\n", "é", "7", "_"])
@@ -48,10 +47,3 @@ def test_a_pattern_without_its_anchor_is_not_tried() -> None:
     shows that the pattern is tried only from the anchor's hits."""
     found = list(anchored_finditer(re.compile(r"[a-z]+"), re.compile(r"Q"), run_back("a-z"), "abc def"))
     assert found == []
-
-
-@settings(max_examples=300, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from([*"aZ9é'’.,- \n", "Ü", "ÿ"]), max_size=80))
-def test_word_count_counts_the_matches(text: str) -> None:
-    assert core_readability.word_count(text) == len(core_readability._WORD.findall(text))
-    assert readability.word_count is core_readability.word_count
