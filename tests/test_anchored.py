@@ -10,14 +10,18 @@ from hypothesis import strategies as st
 
 from lintnews.checkers import broken_word, letter_case
 from lintnews.checkers.anchored import anchored_finditer, run_back
+from lintnews.checkers.consistency import particle
 
 # the characters the patterns and their look-arounds tell apart, ASCII letters most often
-_PIECES = st.sampled_from([*"aeBZ", "ab", "Ab", "AB", "cd", "Xy", *",.;:!?-(\"“”'’@#/&=", " ", "\n", "é", "7", "_"])
+_PIECES = st.sampled_from(
+    [*"aeBZ", "ab", "Ab", "AB", "cd", "Xy", "al", "El", "eel", "Sisi", *",.;:!?-(\"“”'’@#/&=", " ", "\n", "é", "7", "_"]
+)
 _TEXTS = st.lists(_PIECES, max_size=60).map("".join)
 
 _CASES = [
     (letter_case._MIXED, letter_case._MIXED_CORE, letter_case._MIXED_BACK),
     (broken_word._JOINED, broken_word._MARK_BEFORE_LETTERS, broken_word._JOINED_BACK),
+    (particle._PARTICLE_NAME, particle._PARTICLE_CORE, particle._PARTICLE_BACK),
 ]
 
 
@@ -35,7 +39,14 @@ def test_same_matches_as_finditer(case: int, text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["goVernment said", "the USAid plan", "ab-cd-ef and gover,nment", "x@goVernment /PResident é-ab", "aB" * 50],
+    [
+        "goVernment said",
+        "the USAid plan",
+        "ab-cd-ef and gover,nment",
+        "x@goVernment /PResident é-ab",
+        "aB" * 50,
+        "al-Sisi, el Sisi and Al Thani; eel Sisi, Bel-Air",
+    ],
 )
 def test_same_matches_on_known_words(text: str) -> None:
     for pattern, anchor, back in _CASES:

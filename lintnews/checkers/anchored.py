@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any, overload
 
 import regex
 
@@ -13,9 +14,19 @@ def run_back(chars: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?r)[{chars}]+")
 
 
+@overload
 def anchored_finditer(
-    pattern: re.Pattern[str], anchor: re.Pattern[str], back: regex.Pattern[str], text: str
-) -> Iterator[re.Match[str]]:
+    pattern: re.Pattern[str], anchor: re.Pattern[str] | regex.Pattern[str], back: regex.Pattern[str], text: str
+) -> Iterator[re.Match[str]]: ...
+
+
+@overload
+def anchored_finditer(
+    pattern: regex.Pattern[str], anchor: re.Pattern[str] | regex.Pattern[str], back: regex.Pattern[str], text: str
+) -> Iterator[regex.Match[str]]: ...
+
+
+def anchored_finditer(pattern: Any, anchor: Any, back: regex.Pattern[str], text: str) -> Iterator[Any]:
     """`pattern.finditer(text)`, where every match of `pattern` holds a hit of `anchor` and is made of the
     characters `back` (see run_back) runs over; `pattern` matches no empty string.
 
