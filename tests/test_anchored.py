@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintnews.checkers import broken_word, letter_case
-from lintnews.checkers.anchored import anchored_finditer, run_back
 from lintnews.checkers.consistency import particle
+from lintnews.core.anchored import anchored_finditer, run_back
 
 # the characters the patterns and their look-arounds tell apart, ASCII letters most often
 _PIECES = st.sampled_from(
@@ -58,3 +58,23 @@ def test_a_pattern_without_its_anchor_is_not_tried() -> None:
     shows that the pattern is tried only from the anchor's hits."""
     found = list(anchored_finditer(re.compile(r"[a-z]+"), re.compile(r"Q"), run_back("a-z"), "abc def"))
     assert found == []
+
+
+# letter_case._MIXED as it was written before its run of letters was taken whole (quadratic on a long run)
+_MIXED_BACKTRACKING = re.compile(
+    r"(?<![\w@#/.])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w@/])|(?<![\w@#/.])[A-Z]{2}[a-z]{2,}(?![\w@/])"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXTS)
+def test_mixed_takes_the_same_words_as_the_backtracking_pattern(text: str) -> None:
+    assert _spans(letter_case._MIXED.finditer(text)) == _spans(_MIXED_BACKTRACKING.finditer(text))
+
+
+def test_mixed_on_a_long_run_of_letters_before_a_mark() -> None:
+    """A run of letters no match may end (an `@` after it) is tried once, not at every split: this finishes."""
+    text = "aB" * 200_000 + "@ and goVernment"
+    assert [
+        m.group() for m in anchored_finditer(letter_case._MIXED, letter_case._MIXED_CORE, letter_case._MIXED_BACK, text)
+    ] == ["goVernment"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..core.anchored import anchored_finditer, run_back
 from ..core.document import Document
 from ..core.findings import Hit
 from ..core.lexicon import zipf as lexicon_zipf
-from .anchored import anchored_finditer, run_back
 from .base import Checker, Option
 
 # two runs of letters joined by marks, standing as one token (no letter or digit, `@` or `/` around it);

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..core.anchored import anchored_finditer, run_back
 from ..core.document import Document, is_abbreviation, split_sentences
 from ..core.findings import Hit
 from ..core.lexicon import short_common_words
 from ..core.lexicon import zipf as lexicon_zipf
-from .anchored import anchored_finditer, run_back
 from .base import Checker, Option, one_of
 
 CHECKS = ("sentence-start", "inner-capital")
@@ -23,7 +23,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SEGMENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 # a word of several segments that is still one token of prose (no digits, no joiners but a hyphen:
 # `anti-goveRnment` is judged on its part)
-_MIXED = re.compile(r"(?<![\w@#/.])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w@/])|(?<![\w@#/.])[A-Z]{2}[a-z]{2,}(?![\w@/])")
+# A match is a whole run of ASCII letters (a letter after it would be a word character): the run is taken
+# whole, without backtracking (`[A-Za-z]*[a-z][A-Z][A-Za-z]*` tried every split of a long run before a `@`:
+# quadratic), once a look-ahead has found a lower-case letter before a capital in it.
+_MIXED = re.compile(r"(?<![\w@#/.])(?:(?=[A-Za-z]*[a-z][A-Z])[A-Za-z]++|[A-Z]{2}[a-z]{2,})(?![\w@/])")
 # what every _MIXED match holds (a lower-case letter and a capital, or two capitals and two lower-case letters),
 # found from the capitals alone, whose class the engine scans for in C: most texts have no such word
 _MIXED_CORE = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|[A-Z][a-z]{2})")

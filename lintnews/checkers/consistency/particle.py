@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import regex
 
+from ...core.anchored import anchored_finditer, run_back
 from ...core.document import Document
 from ...core.findings import Hit
-from ..anchored import anchored_finditer, run_back
 from ..base import compile_user_regex
 
 # an Arabic article glued to a name: al-Sisi, el Sisi, Al Thani
