@@ -33,7 +33,8 @@ class BracketsChecker(Checker):
                 continue
             if text.endswith(("...", "…")):
                 continue  # an excerpt cut short loses its closing bracket on purpose
-            excused = {m.end() - 1 for m in _LONE_CLOSE.finditer(text)}
+            # the list markers and emoticons, found only when a close is left unpaired (most paragraphs pair theirs)
+            excused: set[int] | None = None
             stack: list[int] = []
             last = -1  # the last unpaired mark of this paragraph, reported or part of a reported tangle
             for b in _BRACKET.finditer(text):
@@ -43,7 +44,11 @@ class BracketsChecker(Checker):
                 elif ch in ")]":
                     if stack and text[stack[-1]] == PAIRS[ch]:
                         stack.pop()
-                    elif i not in excused:
+                    else:
+                        if excused is None:
+                            excused = {m.end() - 1 for m in _LONE_CLOSE.finditer(text)}
+                        if i in excused:
+                            continue
                         if last < 0 or _WORD.search(text, last + 1, i):
                             yield Hit(para.start + i, para.start + i + 1, params=_MARK[ch])
                         last = i

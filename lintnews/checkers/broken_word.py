@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..core.anchored import anchored_finditer, run_back
 from ..core.document import Document
 from ..core.findings import Hit
 from ..core.lexicon import zipf as lexicon_zipf
@@ -16,6 +17,8 @@ _JOINED = re.compile(r"(?<![\w@/.:-])([A-Za-z]?[a-z]{1,})([,.;:!?\-(\"“”]+)(
 # what every _JOINED match holds, a mark before two lower-case letters, found from the marks' class alone (no
 # look-behind tried at every character): a text without one has no joined word
 _MARK_BEFORE_LETTERS = re.compile(r"[,.;:!?\-(\"“”][a-z]{2}")
+# a _JOINED match is made of letters and marks: it is tried only in their run before a _MARK_BEFORE_LETTERS hit
+_JOINED_BACK = run_back(r"A-Za-z,.;:!?\-(\"“”")
 
 
 class BrokenWordChecker(Checker):
@@ -38,9 +41,7 @@ class BrokenWordChecker(Checker):
 
     def check(self, doc: Document) -> Iterator[Hit]:
         floor = float(self.opts["min_zipf"])
-        if not _MARK_BEFORE_LETTERS.search(doc.text):
-            return
-        for m in _JOINED.finditer(doc.text):
+        for m in anchored_finditer(_JOINED, _MARK_BEFORE_LETTERS, _JOINED_BACK, doc.text):
             left, mark, right = m.group(1), m.group(2), m.group(3)
             if len(left) < 2:
                 continue  # `e-mail`, `x-ray`

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..core.anchored import anchored_finditer, run_back
 from ..core.document import Document, is_abbreviation, split_sentences
 from ..core.findings import Hit
 from ..core.lexicon import short_common_words
@@ -22,10 +23,15 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SEGMENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 # a word of several segments that is still one token of prose (no digits, no joiners but a hyphen:
 # `anti-goveRnment` is judged on its part)
-_MIXED = re.compile(r"(?<![\w@#/.])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w@/])|(?<![\w@#/.])[A-Z]{2}[a-z]{2,}(?![\w@/])")
+# A match is a whole run of ASCII letters (a letter after it would be a word character): the run is taken
+# whole, without backtracking (`[A-Za-z]*[a-z][A-Z][A-Za-z]*` tried every split of a long run before a `@`:
+# quadratic), once a look-ahead has found a lower-case letter before a capital in it.
+_MIXED = re.compile(r"(?<![\w@#/.])(?:(?=[A-Za-z]*[a-z][A-Z])[A-Za-z]++|[A-Z]{2}[a-z]{2,})(?![\w@/])")
 # what every _MIXED match holds (a lower-case letter and a capital, or two capitals and two lower-case letters),
 # found from the capitals alone, whose class the engine scans for in C: most texts have no such word
 _MIXED_CORE = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|[A-Z][a-z]{2})")
+# a _MIXED match is made of ASCII letters: it is tried only in the run of letters before a _MIXED_CORE hit
+_MIXED_BACK = run_back("A-Za-z")
 
 
 # languages whose particles stand lower-case before a name in English text (de, van, von, al, bin, da)
@@ -130,9 +136,7 @@ class LetterCaseChecker(Checker):
     # ---- a letter's case flipped inside a word -------------------------------------------------------
     def _inner_capitals(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        if not _MIXED_CORE.search(text):
-            return
-        for m in _MIXED.finditer(text):
+        for m in anchored_finditer(_MIXED, _MIXED_CORE, _MIXED_BACK, text):
             word = m.group()
             if self._flipped(word) and text.count(word) == 1:
                 fixed = self._restored(word, m.start() == 0 or _after_sentence_end(text, m.start()))

@@ -146,7 +146,8 @@ def _opens(text: str, p: int) -> bool:
 
 def leaves_open(text: str) -> bool:
     """Does the paragraph end inside a quotation (an odd number of double quotes)?"""
-    return len(re.findall('["“”]', text)) % 2 == 1
+    # three counts in C, not a list of every mark
+    return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
 
 
 def _unpaired(text: str, found: list[int]) -> int | None:

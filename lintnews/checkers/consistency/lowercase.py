@@ -247,6 +247,7 @@ def _written_as_names(doc: Document) -> dict[str, tuple[str, int]]:
     A capital at the start of a sentence or in a headline says nothing; an acronym (IBGE) or a capital
     inside a word (OpenAI) does, anywhere but in a line of capitals."""
     heads = headline_spans(doc)
+    text = doc.text
     out: dict[str, tuple[str, int]] = {}
     for form, tf in token_forms(doc).items():
         if tf.glued or form.islower() or len(form) < 3:
@@ -254,13 +255,11 @@ def _written_as_names(doc: Document) -> dict[str, tuple[str, int]]:
         inner_capital = any(c.isupper() for c in form[1:])
         if form.isupper() and len(form) > 6:
             continue
-        n = sum(
-            1
-            for o in tf.occurrences
-            if not in_spans(o.start, heads)
-            and (inner_capital or not sentence_initial(doc.text, o.start))
-            and o.start not in tf.in_term
-        )
+        # the occurrences that count, the cheapest tests first; a headline is looked for only where there is one
+        starts = [o.start for o in tf.occurrences if o.start not in tf.in_term]
+        if heads:
+            starts = [s for s in starts if not in_spans(s, heads)]
+        n = len(starts if inner_capital else [s for s in starts if not sentence_initial(text, s)])
         if not inner_capital and not form.isupper():
             n = -n  # a capitalised word, not an acronym: it needs more evidence
         low = form.lower()

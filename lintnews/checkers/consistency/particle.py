@@ -7,17 +7,22 @@ from collections.abc import Iterator
 
 import regex
 
+from ...core.anchored import anchored_finditer, run_back
 from ...core.document import Document
 from ...core.findings import Hit
 from ..base import compile_user_regex
 
 # an Arabic article glued to a name: al-Sisi, el Sisi, Al Thani
 _PARTICLE_NAME = compile_user_regex(r"(?<![\w-])(?P<p>[Aa]l|[Ee]l)(?P<sep>[ -])(?P<head>\p{Lu}\p{Ll}+)(?![\w-])")
+# what every match holds, the particle's `l` before its joiner and a capital (a literal first: no look-behind
+# tried at every character), and what a match is made of up to it
+_PARTICLE_CORE = compile_user_regex(r"l[ -]\p{Lu}")
+_PARTICLE_BACK = run_back("AaEel")
 
 
 def check(doc: Document) -> Iterator[Hit]:
     forms: dict[str, list[regex.Match[str]]] = {}
-    for m in _PARTICLE_NAME.finditer(doc.text):
+    for m in anchored_finditer(_PARTICLE_NAME, _PARTICLE_CORE, _PARTICLE_BACK, doc.text):
         forms.setdefault(m.group("head"), []).append(m)
     for matches in forms.values():
         # the article's case follows the sentence (Al-Sisi at the start), so only letters and joiner count
