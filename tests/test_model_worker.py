@@ -143,3 +143,22 @@ def test_the_helper_is_forked_only_for_a_document_that_needs_the_model(
     results = make_run(cfg, RunOptions(jobs=0)).execute([str(tmp_path / "a.txt")])
     assert any(f.rule.startswith("agreement.") for f in results[0].findings)
     assert len(forked) == 1 and forked[0]._used and forked[0]._process is None  # used, then stopped
+
+
+def test_rules_sharing_claims_with_a_model_rule_run_beside_it() -> None:
+    """boilerplate.line-shape reads the lines boilerplate.caption-noun-phrase (a model rule) claimed as evidence: run
+    in two processes, it must still see them, as in one."""
+    path = Path(__file__).parent / "data" / "boilerplate_examples.txt"
+    doc = make_document(str(path), path.read_text(encoding="utf-8"))
+    cfg = Config(select=("boilerplate",))
+    expected = Linter(select_rules(cfg)).lint(doc)
+    rules = {f.rule for f in expected}
+    assert {"boilerplate.caption-noun-phrase", "boilerplate.line-shape"} <= rules
+    split = SplitLinter(Linter(select_rules(cfg)))
+    try:
+        side = {c.rule.id for c in split.linter.model_side()}
+        assert {"boilerplate.caption-noun-phrase", "boilerplate.line-shape"} <= side
+        assert "boilerplate.repeated-line" not in side  # shares no claims: it stays in this process
+        assert _rows(_lint(split, make_document(str(path), path.read_text(encoding="utf-8")))) == _rows(expected)
+    finally:
+        split.close()

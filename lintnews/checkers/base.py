@@ -206,6 +206,10 @@ class Checker(SpeedHooks):
     # a rule that reads `parse_level` only where a lesser level leaves its answer open asks in two steps: its
     # parse_blocks at this level (nlp.TAGS: the tagger alone), then those of them `next_blocks` picks at parse_level
     first_level: str | None = None
+    # True when the rule reads or records which lines other rules report (doc.cache's boilerplate claims): such
+    # rules see each other's claims in their order, so a scheduler that runs the model rules apart runs all of
+    # them together where one of them uses the model
+    shares_claims: ClassVar[bool] = False
     # True when it also compares documents of one run (check_corpus is called after all documents)
     cross_document: ClassVar[bool] = False
     # the cross-document facts check_corpus reads: the doc.cache entries `check` leaves on each document, which a

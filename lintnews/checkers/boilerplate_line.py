@@ -40,6 +40,7 @@ def _patterns(value: Any) -> list[str]:
 
 class BoilerplateLineChecker(Checker):
     kind = "boilerplate-line"
+    shares_claims = True
     options = {
         "threshold": Option(_probability, help="flag a line whose score reaches this (default: the fitted one)"),
         "warn_at": Option(_probability, default=0.9, help="a lower score is reported at severity info"),

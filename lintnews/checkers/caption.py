@@ -55,6 +55,7 @@ def is_expansion(acronym: str, before: str) -> bool:
 
 class CaptionChecker(Checker):
     kind = "caption"
+    shares_claims = True
     options = {
         "mode": Option(_mode, required=True, help="credit: ends with a credit in parentheses; noun-phrase: no verb"),
         "credits": Option(list_of_str, default=[], help="agency and photo credits, matched case-insensitively"),

@@ -52,6 +52,10 @@ class Linter:
         # document's rules from them, and asking each checker cost a tenth of a second on 200,000 words
         self._title_only = frozenset(i for i, c in enumerate(checkers) if c.rule.scope == "title")
         self._model_users = frozenset(i for i, c in enumerate(checkers) if c.needs_parser)
+        # the rules run apart from the others by a scheduler with a model helper (lint_part(model=True)): the model
+        # users, and every rule sharing claims with one of them, so that the claims are made in one process in order
+        claimers = frozenset(i for i, c in enumerate(checkers) if c.shares_claims)
+        self._model_side = self._model_users | (claimers if claimers & self._model_users else frozenset())
         # asked of every document's findings: worked out here, not over all the checkers per document
         self._deferring = deferring_rules(checkers)
 
@@ -174,14 +178,19 @@ class Linter:
         checkers = self.checkers
         return [checkers[i] for i in self._active_ids(doc, candidates)]
 
+    def model_side(self) -> list[Checker]:
+        """The rules a scheduler may run apart, in their order: those that use the model, and the rules that share
+        claims with one of them."""
+        return [c for i, c in enumerate(self.checkers) if i in self._model_side]
+
     def lint_part(self, doc: Document, model: bool | None = None) -> list[Finding]:
-        """The stamped findings of all rules, or only of those that use the model (True) or do not (False);
-        not yet filtered nor de-duplicated (see finish)."""
+        """The stamped findings of all rules, or only of the model side (True: the rules that use the model and those
+        sharing claims with them, see model_side) or of the rest (False); not yet filtered nor de-duplicated."""
         out: list[Finding] = []
         ids = self._active_ids(doc, self._candidates(doc))
         if model is not None:
-            users = self._model_users
-            ids = [i for i in ids if (i in users) == model]
+            side = self._model_side
+            ids = [i for i in ids if (i in side) == model]
         self._prefetch_ids([(doc, ids)])
         checkers = self.checkers
         active = [checkers[i] for i in ids]

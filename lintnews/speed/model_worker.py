@@ -110,7 +110,7 @@ class SplitLinter:
         assert self._conn is not None
         try:
             if not self._rules_sent:
-                self._conn.send(("rules", [c for c in linter.checkers if c.needs_parser]))
+                self._conn.send(("rules", linter.model_side()))
                 self._rules_sent = True
             self._conn.send(("lint", _with_parse_requests(doc)))
             self._used = True

@@ -175,6 +175,7 @@ def looks_like_headline(text: str, max_words: int) -> bool:
 
 class BoilerplateChecker(Checker):
     kind = "boilerplate"
+    shares_claims = True
     options = {
         "patterns": Option(list_of_str, default=[], help="regexes; one matching a line (from its start) flags it"),
         "shape": Option(_shape, default="", help="metadata: a line of dates, times, names and separators"),
