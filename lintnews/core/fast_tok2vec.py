@@ -76,7 +76,7 @@ class FastTagger:
     pad: int
     tag_W: np.ndarray
     tag_b: np.ndarray
-    # each distinct token's features (six uint64 as bytes) -> its row of _rows, the mixed embedding
+    # a distinct token's feature columns (as bytes) -> its row of _rows, its mixed embedding
     _known: dict[bytes, int] = field(default_factory=dict, init=False)
     _rows: np.ndarray = field(init=False)
 

@@ -233,7 +233,9 @@ def _fast_tagger() -> FastTagger | None:
 
 
 def _tag_pass(texts: list[str]) -> list[Doc]:
-    """The texts through the tok2vec and tagger only (the whole pipeline where the tags would differ)."""
+    """The texts through the tok2vec and tagger only (the whole pipeline where the tags would differ), by the fast
+    forward where the network is the one it implements: the same tags, and vectors (doc.tensor, which the parser
+    reads) that differ from spaCy's in their last bits, as spaCy's own differ with the batch a text is in."""
     nlp = model()
     if not tagger_only():
         return list(nlp.pipe(texts))
@@ -261,7 +263,8 @@ def _parse_pass(full: list[Doc], deps: list[Doc]) -> tuple[list[Doc], list[Doc]]
 
 def _parse_model(full: list[str], deps: list[str], tagged: list[str]) -> tuple[list[Doc], list[Doc], list[Doc]]:
     """Docs for texts wanted fully parsed, parsed up to the parser (DEPS) and tagged only (TAGS): one pass of the
-    tok2vec and tagger over all, of the parser over the first two, of the rest over the first."""
+    tok2vec and tagger over all, of the parser over the first two, of the rest over the first. Texts all wanted fully
+    parsed go through spaCy's pipeline in one pass, unless the fast forward can tag them first."""
     n, m = len(full), len(full) + len(deps)
     if not deps and not tagged and (not tagger_only() or _fast_tagger() is None):
         return list(model().pipe(full)), [], []
