@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ...core.document import Block, Document
 from ...core.findings import Hit, Severity
 from ..base import Checker, Option, one_of
+from ..text_memo import TextMemo
 from .cues import PREFILTERS, Prefilter
 from .flags import Flag
 from .nouns import check_det_noun, check_of_bare_noun, check_there_plural
@@ -44,6 +45,7 @@ class AgreementChecker(Checker):
     def setup(self) -> None:
         self.func = CHECKS[self.opts["check"]]
         self.prefilter = Prefilter(PREFILTERS[self.opts["check"]])
+        self._admits: TextMemo[bool] = TextMemo()
 
     def warm(self, doc: Document) -> None:
         self.prefilter.load()  # loaded (or compiled) before workers fork
@@ -55,7 +57,13 @@ class AgreementChecker(Checker):
         possible = prefilter.in_document(doc.text)
         if possible is not None and not possible:
             return []  # no cue can match anywhere: no sentence is looked at
-        return [s for s in doc.sentences if s.text.count(" ") < most and prefilter.admits(s.text, possible)]
+        # `possible` only spares searches: the answer for a text is the same in any document, so remembered
+        remembered = self._admits.get
+
+        def admits(text: str) -> bool:
+            return prefilter.admits(text, possible)
+
+        return [s for s in doc.sentences if s.text.count(" ") < most and remembered(s.text, admits)]
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for block, sdoc in self.parsed(doc):

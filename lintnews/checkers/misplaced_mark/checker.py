@@ -10,6 +10,7 @@ from ...core.findings import Hit
 from ...core.lexicon import zipf as lexicon_zipf
 from ...core.nlp import TAGS
 from ..base import Checker, Option, search_back
+from ..text_memo import TextMemo
 from ..word_classes import ADVERBS, CLOSED, most_tokens, one_token, possible_tags
 from .context import cannot_end
 from .judge import misplaced
@@ -88,13 +89,18 @@ class MisplacedMarkChecker(Checker):
     # lexicon.zipf remembers every word it has looked up: no memo of our own
     zipf = staticmethod(lexicon_zipf)
 
+    def setup(self) -> None:
+        self._cues: TextMemo[int] = TextMemo()
+
     def parse_blocks(self, doc: Document) -> list[Block]:
         """The sentences where a mark may stand inside a phrase: before a lower-case word, after a function
         word (`The, government`, `in, Paris`), a semicolon or colon anywhere between words, or a period after a
         function word that ends a sentence the paragraph goes on from (`the. Government`)."""
         sentences = doc.sentences
-        # what a sentence's text alone says, asked once per distinct text (a file may repeat a line many times)
-        cues = {text: self._cue(text) for text in {s.text for s in sentences}}
+        # what a sentence's text alone says, asked once per distinct text (a file may repeat a line many times,
+        # and the documents of a run each other's)
+        cue, remembered = self._cue, self._cues.get
+        cues = {text: remembered(text, cue) for text in {s.text for s in sentences}}
         return [s for s in sentences if (c := cues[s.text]) == _TAG or (c == _TAG_IF_GOES_ON and _goes_on(doc, s))]
 
     def _cue(self, text: str) -> int:
