@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 from ...core.document import Block, Document
 from ...core.findings import Hit
@@ -14,7 +15,7 @@ from ..text_memo import TextMemo
 from ..word_classes import ADVERBS, CLOSED, most_tokens, one_token, possible_tags
 from .context import cannot_end
 from .judge import misplaced
-from .tags import Around, comma_may_be_misplaced, may_not_end, strong_may_be_misplaced
+from .tags import comma_may_be_misplaced, may_not_end, strong_may_be_misplaced
 from .words import VERB_TAGS
 
 # a mark between two words: the word before it is what the tagger and parser judge
@@ -134,20 +135,7 @@ class MisplacedMarkChecker(Checker):
             return False
         if right is None:
             return True
-        reach = _tokens_to_aside(text, m)
-        around = Around(
-            near=reach is not None and reach <= _NEAR_TOKENS,
-            far=reach is not None and reach <= _FAR_TOKENS,
-            marks_after=bool(_PUNCT.search(text, m.end())),
-            marks_before=_marks_before(text, m.start()),
-            after_article=bool(_AFTER_ARTICLE.search(text, 0, w.start())),
-            in_name=w.group(1)[:1].isupper() and bool(_AFTER_CAPITAL.search(text, 0, w.start())),
-            conjunction_after=bool(_CONJUNCTION.search(text, m.end())),
-            no_finite_before=_no_finite_before(text, w.start()),
-            verb_before=_verb_before(text, w),
-            mark_before=_mark_near_before(text, w),
-        )
-        return comma_may_be_misplaced(left, right.group(0), possessive, around)
+        return comma_may_be_misplaced(left, right.group(0), possessive, _TextAround(text, m, w))
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for block, sdoc in self.parsed(doc):
@@ -179,6 +167,59 @@ class MisplacedMarkChecker(Checker):
             space = doc.text[at + 1 : m.start(1)]
             return Hit(at, m.start(1) + 1, replacement=space + m.group(1)[0].lower(), params=params)
         return Hit(at, at + 1, replacement="", params=params)
+
+
+class _TextAround:
+    """tags.Around's facts of one comma, each read from the text when comma_may_be_misplaced first asks for it:
+    the pair of words decides most commas before the later facts are asked (reading them all was half the cue)."""
+
+    def __init__(self, text: str, mark: re.Match[str], left: re.Match[str]) -> None:
+        self.text, self.mark, self.left = text, mark, left
+
+    @cached_property
+    def _reach(self) -> int | None:
+        return _tokens_to_aside(self.text, self.mark)
+
+    @cached_property
+    def near(self) -> bool:
+        return self._reach is not None and self._reach <= _NEAR_TOKENS
+
+    @cached_property
+    def far(self) -> bool:
+        return self._reach is not None and self._reach <= _FAR_TOKENS
+
+    @cached_property
+    def marks_after(self) -> bool:
+        return bool(_PUNCT.search(self.text, self.mark.end()))
+
+    @cached_property
+    def marks_before(self) -> bool:
+        return _marks_before(self.text, self.mark.start())
+
+    @cached_property
+    def after_article(self) -> bool:
+        return bool(_AFTER_ARTICLE.search(self.text, 0, self.left.start()))
+
+    @cached_property
+    def in_name(self) -> bool:
+        w = self.left
+        return w.group(1)[:1].isupper() and bool(_AFTER_CAPITAL.search(self.text, 0, w.start()))
+
+    @cached_property
+    def conjunction_after(self) -> bool:
+        return bool(_CONJUNCTION.search(self.text, self.mark.end()))
+
+    @cached_property
+    def no_finite_before(self) -> bool:
+        return _no_finite_before(self.text, self.left.start())
+
+    @cached_property
+    def verb_before(self) -> bool:
+        return _verb_before(self.text, self.left)
+
+    @cached_property
+    def mark_before(self) -> bool:
+        return _mark_near_before(self.text, self.left)
 
 
 def _sentence_tags(word: str) -> frozenset[str]:
