@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property
 
 from ...core.document import Block, Document
 from ...core.findings import Hit
@@ -170,54 +169,61 @@ class MisplacedMarkChecker(Checker):
 
 
 class _TextAround:
-    """tags.Around's facts of one comma, each read from the text when comma_may_be_misplaced first asks for it:
-    the pair of words decides most commas before the later facts are asked (reading them all was half the cue)."""
+    """tags.Around's facts of one comma, each read from the text when comma_may_be_misplaced asks for it (once):
+    the pair of words decides most commas before the later facts are asked (reading them all was half the cue).
+    Plain properties: functools.cached_property takes a lock per read, which cost more than most facts."""
+
+    _UNREAD = -1
 
     def __init__(self, text: str, mark: re.Match[str], left: re.Match[str]) -> None:
         self.text, self.mark, self.left = text, mark, left
+        self._reach_read: int | None = self._UNREAD
 
-    @cached_property
     def _reach(self) -> int | None:
-        return _tokens_to_aside(self.text, self.mark)
+        if self._reach_read == self._UNREAD:
+            self._reach_read = _tokens_to_aside(self.text, self.mark)
+        return self._reach_read
 
-    @cached_property
+    @property
     def near(self) -> bool:
-        return self._reach is not None and self._reach <= _NEAR_TOKENS
+        reach = self._reach()
+        return reach is not None and reach <= _NEAR_TOKENS
 
-    @cached_property
+    @property
     def far(self) -> bool:
-        return self._reach is not None and self._reach <= _FAR_TOKENS
+        reach = self._reach()
+        return reach is not None and reach <= _FAR_TOKENS
 
-    @cached_property
+    @property
     def marks_after(self) -> bool:
         return bool(_PUNCT.search(self.text, self.mark.end()))
 
-    @cached_property
+    @property
     def marks_before(self) -> bool:
         return _marks_before(self.text, self.mark.start())
 
-    @cached_property
+    @property
     def after_article(self) -> bool:
         return bool(_AFTER_ARTICLE.search(self.text, 0, self.left.start()))
 
-    @cached_property
+    @property
     def in_name(self) -> bool:
         w = self.left
         return w.group(1)[:1].isupper() and bool(_AFTER_CAPITAL.search(self.text, 0, w.start()))
 
-    @cached_property
+    @property
     def conjunction_after(self) -> bool:
         return bool(_CONJUNCTION.search(self.text, self.mark.end()))
 
-    @cached_property
+    @property
     def no_finite_before(self) -> bool:
         return _no_finite_before(self.text, self.left.start())
 
-    @cached_property
+    @property
     def verb_before(self) -> bool:
         return _verb_before(self.text, self.left)
 
-    @cached_property
+    @property
     def mark_before(self) -> bool:
         return _mark_near_before(self.text, self.left)
 
