@@ -82,6 +82,24 @@ class _Gaps:
         return text[i:last] == text[i + size : last + size] and not any(breaks[i:last])
 
 
+def _normal_forms(words: list[str]) -> list[str]:
+    """Each word in lower case, a possessive's `'s` dropped (`the region region's`: a possessive repeats its noun
+    too, in any case): all lowered by one call on the words joined by a NUL, which is in no word and is neither a
+    cased letter nor one case ignores, so each word lowers as it would alone; but a capital sigma, which lowers by
+    what stands around it, word by word."""
+    joined = "\0".join(words)
+    if "Σ" in joined:
+        normal = {w: _drop_possessive(w.lower()) for w in dict.fromkeys(words)}
+        return list(map(normal.__getitem__, words))
+    lowered = joined.lower()
+    low = lowered.split("\0")
+    return list(map(_drop_possessive, low)) if "'s" in lowered or "’s" in lowered else low
+
+
+def _drop_possessive(low: str) -> str:
+    return low[:-2] if low.endswith(_POSSESSIVE_ENDS) else low
+
+
 class ParaWords:
     """One paragraph's words, made once for every repetition rule that reads the paragraph (they differ only
     in the unit sizes they try): each distinct word normalised once, not once per occurrence."""
@@ -89,11 +107,9 @@ class ParaWords:
     def __init__(self, text: str) -> None:
         self.toks, self._between = _tokenise(text)
         words = self.toks.texts
-        # `the region region's`: a possessive repeats its noun too, in any case
-        normal = {w: low[:-2] if (low := w.lower()).endswith(_POSSESSIVE_ENDS) else low for w in dict.fromkeys(words)}
-        self.low: list[str] = list(map(normal.__getitem__, words))
+        self.low: list[str] = _normal_forms(words) if words else []
         # no normal form twice: nothing repeats (most headings, cells and short paragraphs)
-        self.distinct = len(set(normal.values())) == len(words)
+        self.distinct = len(set(self.low)) == len(words)
 
     @cached_property
     def gaps(self) -> _Gaps:
