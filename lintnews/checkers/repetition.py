@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import accumulate, compress
 from operator import eq, ne
 from typing import NamedTuple
@@ -15,6 +15,7 @@ from ..core.findings import Hit
 from ..core.nlp import TAGS
 from ..core.spans import SpanColumns
 from .base import Checker, Option
+from .text_memo import TextMemo
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
@@ -83,21 +84,14 @@ class _Gaps:
 
 
 def _normal_forms(words: list[str]) -> list[str]:
-    """Each word in lower case, a possessive's `'s` dropped (`the region region's`: a possessive repeats its noun
-    too, in any case): all lowered by one call on the words joined by a NUL, which is in no word and is neither a
-    cased letter nor one case ignores, so each word lowers as it would alone; but a capital sigma, which lowers by
-    what stands around it, word by word."""
+    """Each word in lower case, a possessive's `'s` dropped (`the region region's`): lowered by one call on the
+    words joined by a NUL (in no word; no cased letter, none case ignores: each word lowers as alone), but word by
+    word where a capital sigma is (it lowers by what stands around it)."""
     joined = "\0".join(words)
-    if "Σ" in joined:
-        normal = {w: _drop_possessive(w.lower()) for w in dict.fromkeys(words)}
-        return list(map(normal.__getitem__, words))
-    lowered = joined.lower()
-    low = lowered.split("\0")
-    return list(map(_drop_possessive, low)) if "'s" in lowered or "’s" in lowered else low
-
-
-def _drop_possessive(low: str) -> str:
-    return low[:-2] if low.endswith(_POSSESSIVE_ENDS) else low
+    low = joined.lower().split("\0") if "Σ" not in joined else [w.lower() for w in words]
+    if "'" in joined or "’" in joined:
+        return [w[:-2] if w.endswith(_POSSESSIVE_ENDS) else w for w in low]
+    return low
 
 
 class ParaWords:
@@ -299,7 +293,7 @@ class RepetitionChecker(Checker):
         self, text: str, known: dict[str, ParaWords | None], doc: Document
     ) -> tuple[Sequence[_Tok], list[Repeat]]:
         """The tokens of a paragraph's text and its repeats that grammar does not license."""
-        toks, reps = find_repeats(text, self.opts["min_words"], self.opts["max_words"], known)
+        toks, reps = self._found.get(text, partial(self._find, known=known))
         return toks, [r for r in reps if not self._licensed_by_grammar(text, toks, r, doc)]
 
     @staticmethod
@@ -331,7 +325,14 @@ class RepetitionChecker(Checker):
             return _title_case(text) or doc.text.count(doubled) >= 2
         return False
 
+    def _find(self, text: str, known: dict[str, ParaWords | None]) -> tuple[Sequence[_Tok], Sequence[Repeat]]:
+        """find_repeats' answer for a paragraph's text; without repeats, not its tokens (nobody reads them)."""
+        toks, reps = find_repeats(text, self.opts["min_words"], self.opts["max_words"], known)
+        return (toks, tuple(reps)) if reps else ((), ())
+
     def setup(self) -> None:
+        # find_repeats per paragraph text across the documents of a run (a licence reads the document: not kept)
+        self._found: TextMemo[tuple[Sequence[_Tok], Sequence[Repeat]]] = TextMemo()
         # only a doubled single word can be emphasis, which the tagger tells from a slip
         self.needs_parser = int(self.opts["min_words"]) == 1
 
