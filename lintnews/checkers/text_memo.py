@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -35,6 +35,26 @@ class TextMemo(Generic[T]):
             seen.clear()
         seen[text] = value
         return value
+
+    def get_many(self, texts: Sequence[str], compute: Callable[[list[str]], Sequence[T]]) -> list[T]:
+        """The answer for each of these texts: those not asked before computed by one call on them (each
+        distinct text once), which answers for each in order."""
+        seen = self._seen
+        answers: dict[str, T] = {}
+        missing: list[str] = []
+        for text in dict.fromkeys(texts):
+            value = seen.get(text, self)  # the memo itself: no answer
+            if value is self:
+                missing.append(text)
+            else:
+                answers[text] = value  # type: ignore[assignment]
+        if missing:
+            new = dict(zip(missing, compute(missing), strict=True))
+            answers.update(new)
+            if len(seen) + len(new) > self.size:
+                seen.clear()
+            seen.update(new)
+        return [answers[text] for text in texts]
 
     def __len__(self) -> int:
         return len(self._seen)
