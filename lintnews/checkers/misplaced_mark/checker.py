@@ -18,13 +18,18 @@ from .tags import comma_may_be_misplaced, may_not_end, strong_may_be_misplaced
 from .words import VERB_TAGS
 
 # a mark between two words: the word before it is what the tagger and parser judge
-_MARK = re.compile(r"(?<=[^\W\d_])([,;:])[ \t]+(?=[^\W\d_])")
-_FINAL = re.compile(r"""[.!?][”"’'»)\]]*\s*$""")
+# (each pattern here that may match anywhere starts with what it matches, its lookbehind after that: the engine
+# skips to the characters that may start a match instead of trying the lookbehind at every place)
+_MARK = re.compile(r"([,;:])(?<=[^\W\d_][,;:])[ \t]+(?=[^\W\d_])")
+# a final mark, closing quotation marks or brackets after it, then white space (read from the end: _final)
+_CLOSERS = "”\"’'»)]"
 # a sentence ending in a period after a lower-case word, and the same paragraph going on after it
 _FUNCTION_WORD_END = re.compile(r"(?<![\w.'’-])([a-z]+)\.$")
 # an article with a period after it, anywhere in a sentence (`a. majority`, `the. Government`): spaCy reads
 # `a.` as one token, an abbreviation, so the article is found by its letters
-_ARTICLE_PERIOD = re.compile(r"(?<![\w.'’&-])(a|an|the|The|An)\.(?![\w.])")
+_ARTICLE_PERIOD = re.compile(
+    r"(a(?<![\w.'’&-]a)|an(?<![\w.'’&-]an)|the(?<![\w.'’&-]the)|The(?<![\w.'’&-]The)|An(?<![\w.'’&-]An))\.(?![\w.])"
+)
 _GOES_ON = re.compile(r"[ \t]+[^\s]")
 _ENDS_PHRASE = "a word that needs the rest of its phrase and the rest"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
@@ -68,6 +73,21 @@ _COMMON_ZIPF = 4.0
 _TAG, _TAG_IF_GOES_ON = 2, 1
 
 
+def _final(text: str) -> bool:
+    """Does the text end in a final mark, with only closing marks, then white space, after it?"""
+    return text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?"))
+
+
+def _function_word_end(text: str) -> re.Match[str] | None:
+    """_FUNCTION_WORD_END's match: only in a text that ends in a period, and in its last characters first (the
+    one match ends there; one that starts before them leaves none in them: then the whole is searched)."""
+    if not (text.endswith(".") or text.endswith(".\n")):
+        return None
+    lo = max(0, len(text) - 66)
+    m = _FUNCTION_WORD_END.search(text, lo)
+    return _FUNCTION_WORD_END.search(text) if m is None and lo else m
+
+
 def _goes_on(doc: Document, s: Block) -> bool:
     """Does the paragraph go on after sentence `s` (on its line)?"""
     return _GOES_ON.match(doc.text, s.end) is not None
@@ -106,11 +126,11 @@ class MisplacedMarkChecker(Checker):
     def _cue(self, text: str) -> int:
         """_TAG, _TAG_IF_GOES_ON (a period after a function word: tagged if the paragraph goes on after it), or 0."""
         floor = float(self.opts["min_zipf"])
-        if text.count(" ") >= int(self.opts["max_words"]) or not _FINAL.search(text):
+        if text.count(" ") >= int(self.opts["max_words"]) or not _final(text):
             return 0  # a headline or a label (no final mark) punctuates by other conventions
         if _ARTICLE_PERIOD.search(text) or any(self._may_judge(text, m, floor) for m in _MARK.finditer(text)):
             return _TAG
-        end = _FUNCTION_WORD_END.search(text)
+        end = _function_word_end(text)
         if end and self.zipf(end.group(1)) >= floor and may_not_end(end.group(1)):
             return _TAG_IF_GOES_ON
         return 0
