@@ -221,10 +221,11 @@ class SentenceScan:
 class Prefilter:
     """A check's cues compiled: does a sentence need parsing for this check?
 
-    One scan of the whole document names the cues that may match anywhere in it (their start-of-sentence
-    anchors dropped, as a sentence may start anywhere); a sentence of one word is never searched; one scan of
-    each other sentence (speed.select) names the cues that may match in it, and only those are searched, each
-    guard first.
+    `admitted` answers for many sentences at once: one scan of them all (speed.select's by_line, every check's
+    cues in one selector) names the cues that may match in each, and only those are searched, each guard first;
+    a sentence of one word is never searched. `admits` answers for one sentence: one scan of the whole document
+    names the cues that may match anywhere in it (their start-of-sentence anchors dropped, as a sentence may start
+    anywhere), one scan of the sentence those that may match in it.
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
@@ -239,10 +240,9 @@ class Prefilter:
         self.document_selector = Selector([(_ANCHOR.sub("", c.pattern), 0) for c in cues])
 
     def load(self) -> None:
-        self.selector.load()
-        self.line_selector.load()
-        _every_check().load()
-        self.document_selector.load()
+        """What parse_blocks scans with, and the cues, loaded (before --jobs workers fork): the one selector of
+        every check's cues (this one's own for cues of no check); the others load when admits first scans."""
+        (self.line_selector if self.first is None else _every_check()).load()
         self._cues  # noqa: B018
 
     @property

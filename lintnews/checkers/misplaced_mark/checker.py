@@ -110,6 +110,7 @@ class MisplacedMarkChecker(Checker):
     zipf = staticmethod(lexicon_zipf)
 
     def setup(self) -> None:
+        # the cue's answer per sentence text, across the documents of a run
         self._cues: TextMemo[int] = TextMemo()
 
     def parse_blocks(self, doc: Document) -> list[Block]:
