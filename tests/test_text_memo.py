@@ -5,9 +5,9 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from lintnews.checkers.text_memo import TextMemo
 from lintnews.core.config import Config
 from lintnews.core.sources import make_document
+from lintnews.core.text_memo import TextMemo
 from lintnews.engine.ruleset import make_linter
 
 ROOT = Path(__file__).resolve().parent.parent

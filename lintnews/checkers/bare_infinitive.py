@@ -10,8 +10,8 @@ from typing import Any
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
+from ..core.text_memo import TextMemo
 from .base import Checker, Option, by_text, compile_user_regex
-from .text_memo import TextMemo
 from .word_classes import ANY, adjective_lexicon, could_be_verb, possible_tags, verb_lexicon
 
 # the verbs after which English puts a bare infinitive: modals and 'do' (tagged MD or auxiliaries), causatives

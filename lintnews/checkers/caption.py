@@ -9,9 +9,9 @@ import regex
 from ..core.document import Block, Document, split_sentences
 from ..core.findings import Edit, Hit
 from ..core.nlp import TAGS
+from ..core.text_memo import TextMemo
 from .base import Checker, Option, by_text, compile_user_regex, list_of_str, one_of
 from .boilerplate import CLAIMS, delete_block_edit, word_count
-from .text_memo import TextMemo
 
 MODES = ("credit", "noun-phrase")
 _CREDIT_TAIL = compile_user_regex(r"\s*\((?P<credit>[^()\n]{1,40})\)\s*\.?\s*$")

@@ -10,8 +10,8 @@ from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.lexicon import zipf as lexicon_zipf
 from ..core.nlp import TAGS
+from ..core.text_memo import TextMemo
 from .base import Checker, Option, one_of, search_back
-from .text_memo import TextMemo
 from .word_classes import most_tokens, possible_tags
 
 CHECKS = ("sentence-break", "capital")

@@ -8,8 +8,8 @@ from typing import Any
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import DEPS
+from ..core.text_memo import TextMemo
 from .base import Checker, Option, compile_user_regex
-from .text_memo import TextMemo
 from .word_classes import possible_tags
 
 # nouns and gerunds ('the signing of the contract')

@@ -14,8 +14,8 @@ from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
 from ..core.spans import SpanColumns
+from ..core.text_memo import TextMemo
 from .base import Checker, Option
-from .text_memo import TextMemo
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")

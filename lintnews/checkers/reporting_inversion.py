@@ -8,8 +8,8 @@ from typing import Any
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
+from ..core.text_memo import TextMemo
 from .base import Checker, Option, by_text, compile_user_regex
-from .text_memo import TextMemo
 
 # what a candidate sentence shows before it is tagged: a mark (the verb follows what was said, see _inversion),
 # perhaps the pronoun MT adds, a lower-case word, 'to', a capitalised listener or 'this' + a noun, then a word

@@ -8,8 +8,8 @@ from typing import Any
 from ..core import nlp
 from ..core.document import Block, Document
 from ..core.findings import Hit
+from ..core.text_memo import TextMemo
 from .base import Checker, Option, compile_user_regex
-from .text_memo import TextMemo
 from .word_classes import possible_tags
 
 # a short quoted span inside a line, the quotation marks hugging the words. A comma or full stop may stand inside

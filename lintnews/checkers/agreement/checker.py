@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from ...core.document import Block, Document
 from ...core.findings import Hit, Severity
+from ...core.text_memo import TextMemo
 from ..base import Checker, Option, one_of
-from ..text_memo import TextMemo
 from .cues import PREFILTERS, Prefilter, SentenceScan
 from .flags import Flag
 from .nouns import check_det_noun, check_of_bare_noun, check_there_plural

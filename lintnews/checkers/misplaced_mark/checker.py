@@ -9,8 +9,8 @@ from ...core.document import Block, Document
 from ...core.findings import Hit
 from ...core.lexicon import zipf as lexicon_zipf
 from ...core.nlp import TAGS
+from ...core.text_memo import TextMemo
 from ..base import Checker, Option, search_back
-from ..text_memo import TextMemo
 from ..word_classes import ADVERBS, CLOSED, most_tokens, one_token, possible_tags
 from .context import cannot_end
 from .judge import misplaced
