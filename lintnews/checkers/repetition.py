@@ -96,7 +96,7 @@ def _normal_forms(words: list[str]) -> list[str]:
 
 class ParaWords:
     """One paragraph's words, made once for every repetition rule that reads the paragraph (they differ only
-    in the unit sizes they try): each distinct word normalised once, not once per occurrence."""
+    in the unit sizes they try): the words normalised together (_normal_forms), not one by one."""
 
     def __init__(self, text: str) -> None:
         self.toks, self._between = _tokenise(text)
