@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+from itertools import compress
 from typing import Any
 
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
+from ..core.text_memo import TextMemo
 from .base import Checker, Option, by_text, compile_user_regex
 from .word_classes import ANY, adjective_lexicon, could_be_verb, possible_tags, verb_lexicon
 
@@ -64,19 +67,31 @@ class BareInfinitiveChecker(Checker):
     parse_level = TAGS
     options = {"max_words": Option(int, default=60, help="sentences longer than this are not tagged")}
 
+    def setup(self) -> None:
+        # the cue's answer per sentence text, across the documents of a run
+        self._cues: TextMemo[bool] = TextMemo()
+
     def parse_blocks(self, doc: Document) -> list[Block]:
         """The sentences holding a verb form followed by a verb's base form: only those are tagged."""
         lexicon: Lexicon = (*verb_lexicon(), adjective_lexicon())
         most = self.opts["max_words"]
+        bare = _bare_verbs(lexicon[0])
 
         def cue(text: str) -> bool:
             # words parted by any white space: a paragraph of one-word lines has no spaces at all
             if text.count(" ") + text.count("\n") + text.count("\t") >= most:
                 return False
             words = _WORDS.findall(text)
-            return any(_cue_at(words, k, lexicon) for k in range(1, len(words)))
+            # _cue_at asks only at a word that may be the bare verb: found by one set intersection, most
+            # sentences have none after their first word
+            here = bare.intersection(words[1:])
+            if not here:
+                return False
+            at = compress(range(1, len(words)), map(here.__contains__, words[1:]))
+            return any(_cue_at(words, k, lexicon) for k in at)
 
-        return by_text(doc.sentences, cue)
+        remembered = self._cues.get
+        return by_text(doc.sentences, lambda text: remembered(text, cue))
 
     def check(self, doc: Document) -> Iterator[Hit]:
         lexicon: Lexicon = (*verb_lexicon(), adjective_lexicon())
@@ -141,6 +156,12 @@ class BareInfinitiveChecker(Checker):
         if nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD"):
             return None  # 'people affected say': the second verb has its own clause
         return j
+
+
+@cache
+def _bare_verbs(verbs: frozenset[str]) -> frozenset[str]:
+    """The words _cue_at may take for the bare verb: a verb's base form, not a particle."""
+    return verbs - _PARTICLES
 
 
 def _may(word: str, tags: frozenset[str]) -> bool:

@@ -9,6 +9,7 @@ import regex
 from ..core.document import Block, Document, split_sentences
 from ..core.findings import Edit, Hit
 from ..core.nlp import TAGS
+from ..core.text_memo import TextMemo
 from .base import Checker, Option, by_text, compile_user_regex, list_of_str, one_of
 from .boilerplate import CLAIMS, delete_block_edit, word_count
 
@@ -69,6 +70,8 @@ class CaptionChecker(Checker):
         self.credits = {c.lower() for c in self.opts["credits"]}
         # only a caption without a credit is told by its tags (no finite verb, a proper noun)
         self.needs_parser = self.opts["mode"] == "noun-phrase"
+        # _may_be_caption per paragraph text, across the documents of a run
+        self._captions: TextMemo[bool] = TextMemo()
 
     def _shape_ok(self, text: str) -> bool:
         n = word_count(text)
@@ -123,7 +126,8 @@ class CaptionChecker(Checker):
             return []
         # the title and the last line (a sign-off) are not captions; a caption sits between paragraphs
         inner = [p for p in doc.paragraphs[1:-1] if p.kind in ("paragraph", "caption")]
-        return by_text(inner, self._may_be_caption)
+        may, remembered = self._may_be_caption, self._captions.get
+        return by_text(inner, lambda text: remembered(text, may))
 
     def _may_be_caption(self, t: str) -> bool:
         """May a paragraph of this text be a caption the tagger must look at?"""

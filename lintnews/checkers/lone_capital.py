@@ -10,14 +10,17 @@ from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.lexicon import zipf as lexicon_zipf
 from ..core.nlp import TAGS
+from ..core.text_memo import TextMemo
 from .base import Checker, Option, one_of, search_back
 from .word_classes import most_tokens, possible_tags
 
 CHECKS = ("sentence-break", "capital")
 # a capitalised word standing alone: a lower-case word (no mark) before it, a lower-case word after it
-_LONE = re.compile(r"(?<=[a-z][ \t])([A-Z][a-z]+)(?=[ \t]+[a-z])")
+# (the capital first, the lookbehind after it: the engine skips to a capital instead of looking behind everywhere)
+_LONE = re.compile(r"([A-Z](?<=[a-z][ \t][A-Z])[a-z]+)(?=[ \t]+[a-z])")
 # where a word stands capitalised in mid-sentence elsewhere: after a letter or a comma and a space
-_MID = re.compile(r"(?:(?<=[^\W\d_][ \t])|(?<=[^\W\d_],[ \t]))([A-Z][a-z]+)(?![\w’'-])")
+# (the capital first, its lookbehinds after it: the engine skips to a capital instead of trying both at every place)
+_MID = re.compile(r"([A-Z](?:(?<=[^\W\d_][ \t][A-Z])|(?<=[^\W\d_],[ \t][A-Z]))[a-z]+)(?![\w’'-])")
 _FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
 # the end of a clause: a noun, a number, an adverb, a participle or an object pronoun closes one
 _CLAUSE_END = frozenset(["NN", "NNS", "CD", "RB", "VBN", "PRP", "RP"])
@@ -57,6 +60,19 @@ def may_be_lone(text: str) -> bool:
     """Has the whole text a match of _LONE? Its lookarounds are positive: a match in a sentence is one in the whole
     text, so where the text has none, no sentence has one."""
     return _LONE.search(text) is not None
+
+
+def _mid_counts(doc: Document) -> dict[str, int]:
+    """How often each capitalised word stands in mid-sentence in the document: counted once for both checks."""
+    mids: dict[str, int] | None = doc.cache.get(_MIDS)
+    if mids is None:
+        mids = doc.cache[_MIDS] = {}
+        for c in _MID.finditer(doc.text):
+            mids[c.group(1)] = mids.get(c.group(1), 0) + 1
+    return mids
+
+
+_MIDS = "lone-capital-mids"
 
 
 class LoneCapitalChecker(Checker):
@@ -101,6 +117,21 @@ class LoneCapitalChecker(Checker):
                 return True
         return False
 
+    def setup(self) -> None:
+        # _spots per sentence text, across the documents of a run
+        self._memo: TextMemo[tuple[tuple[int, str], ...]] = TextMemo()
+
+    def _spots(self, text: str) -> tuple[tuple[int, str], ...]:
+        """Where a sentence's text has a lone capitalised common word that the tags the lexicon allows may make
+        this check report, and the word (what the document says of the word is _candidates')."""
+        floor = float(self.opts["min_zipf"])
+        common = [m for m in _LONE.finditer(text) if self.zipf(m.group(1).lower()) >= floor]
+        # three or more common words capitalised in one sentence are labels the writer capitalises on purpose
+        # (`Food and Beverages, Health and Education, while Housing`), not one slip of the decoder
+        if len(common) >= _LABELS:
+            return ()
+        return tuple((m.start(1), m.group(1)) for m in common if self._may_report(text, m))
+
     def _candidates(self, doc: Document) -> list[tuple[Block, list[int]]]:
         """Sentences with a lone capitalised common word the article does not capitalise elsewhere, which the
         tags the lexicon allows it may make this check report."""
@@ -113,25 +144,15 @@ class LoneCapitalChecker(Checker):
         if not may_be_lone(text):
             doc.cache[key] = got
             return got
-        floor = float(self.opts["min_zipf"])
         mids: dict[str, int] | None = None
+        spots, remembered = self._spots, self._memo.get
         for s in doc.sentences:
             found = []
-            common = [m for m in _LONE.finditer(s.text) if self.zipf(m.group(1).lower()) >= floor]
-            # three or more common words capitalised in one sentence are labels the writer capitalises on purpose
-            # (`Food and Beverages, Health and Education, while Housing`), not one slip of the decoder
-            if len(common) >= _LABELS:
-                continue
-            for m in common:
-                if not self._may_report(s.text, m):
-                    continue
-                word = m.group(1)
+            for at, word in remembered(s.text, spots):
                 if mids is None:
-                    mids = {}
-                    for c in _MID.finditer(text):
-                        mids[c.group(1)] = mids.get(c.group(1), 0) + 1
+                    mids = _mid_counts(doc)
                 if mids.get(word, 0) <= 1:
-                    found.append(s.start + m.start(1))
+                    found.append(s.start + at)
             if found:
                 got.append((s, found))
         doc.cache[key] = got

@@ -8,6 +8,7 @@ from typing import Any
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import DEPS
+from ..core.text_memo import TextMemo
 from .base import Checker, Option, compile_user_regex
 from .word_classes import possible_tags
 
@@ -34,11 +35,19 @@ class OfChainChecker(Checker):
         "max_words": Option(int, default=150, help="sentences longer than this are not parsed"),
     }
 
+    def setup(self) -> None:
+        # the cue's answer per sentence text, across the documents of a run
+        self._cues: TextMemo[bool] = TextMemo()
+
     def parse_blocks(self, doc: Document) -> list[Block]:
-        most, least = self.opts["max_words"], self.opts["min_links"]
+        most, least, remembered = self.opts["max_words"], self.opts["min_links"], self._cues.get
         if not may_chain(doc):
             return []
-        return [s for s in doc.sentences if s.text.count(" ") < most and _longest_run(s.text) >= least]
+
+        def cue(text: str) -> bool:
+            return bool(text.count(" ") < most and _longest_run(text) >= least)
+
+        return [s for s in doc.sentences if remembered(s.text, cue)]
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for block, sdoc in self.parsed(doc):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import accumulate, compress
 from operator import eq, ne
 from typing import NamedTuple
@@ -14,6 +14,7 @@ from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
 from ..core.spans import SpanColumns
+from ..core.text_memo import TextMemo
 from .base import Checker, Option
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -82,18 +83,27 @@ class _Gaps:
         return text[i:last] == text[i + size : last + size] and not any(breaks[i:last])
 
 
+def _normal_forms(words: list[str]) -> list[str]:
+    """Each word in lower case, a possessive's `'s` dropped (`the region region's`): lowered by one call on the
+    words joined by a NUL (in no word; no cased letter, none case ignores: each word lowers as alone), but word by
+    word where a capital sigma is (it lowers by what stands around it)."""
+    joined = "\0".join(words)
+    low = joined.lower().split("\0") if "Σ" not in joined else [w.lower() for w in words]
+    if "'" in joined or "’" in joined:
+        return [w[:-2] if w.endswith(_POSSESSIVE_ENDS) else w for w in low]
+    return low
+
+
 class ParaWords:
     """One paragraph's words, made once for every repetition rule that reads the paragraph (they differ only
-    in the unit sizes they try): each distinct word normalised once, not once per occurrence."""
+    in the unit sizes they try): the words normalised together (_normal_forms), not one by one."""
 
     def __init__(self, text: str) -> None:
         self.toks, self._between = _tokenise(text)
         words = self.toks.texts
-        # `the region region's`: a possessive repeats its noun too, in any case
-        normal = {w: low[:-2] if (low := w.lower()).endswith(_POSSESSIVE_ENDS) else low for w in dict.fromkeys(words)}
-        self.low: list[str] = list(map(normal.__getitem__, words))
+        self.low: list[str] = _normal_forms(words) if words else []
         # no normal form twice: nothing repeats (most headings, cells and short paragraphs)
-        self.distinct = len(set(normal.values())) == len(words)
+        self.distinct = len(set(self.low)) == len(words)
 
     @cached_property
     def gaps(self) -> _Gaps:
@@ -283,7 +293,7 @@ class RepetitionChecker(Checker):
         self, text: str, known: dict[str, ParaWords | None], doc: Document
     ) -> tuple[Sequence[_Tok], list[Repeat]]:
         """The tokens of a paragraph's text and its repeats that grammar does not license."""
-        toks, reps = find_repeats(text, self.opts["min_words"], self.opts["max_words"], known)
+        toks, reps = self._found.get(text, partial(self._find, known=known))
         return toks, [r for r in reps if not self._licensed_by_grammar(text, toks, r, doc)]
 
     @staticmethod
@@ -315,7 +325,14 @@ class RepetitionChecker(Checker):
             return _title_case(text) or doc.text.count(doubled) >= 2
         return False
 
+    def _find(self, text: str, known: dict[str, ParaWords | None]) -> tuple[Sequence[_Tok], Sequence[Repeat]]:
+        """find_repeats' answer for a paragraph's text; without repeats, not its tokens (nobody reads them)."""
+        toks, reps = find_repeats(text, self.opts["min_words"], self.opts["max_words"], known)
+        return (toks, tuple(reps)) if reps else ((), ())
+
     def setup(self) -> None:
+        # find_repeats per paragraph text across the documents of a run (a licence reads the document: not kept)
+        self._found: TextMemo[tuple[Sequence[_Tok], Sequence[Repeat]]] = TextMemo()
         # only a doubled single word can be emphasis, which the tagger tells from a slip
         self.needs_parser = int(self.opts["min_words"]) == 1
 

@@ -8,6 +8,7 @@ from typing import Any
 from ..core.document import Block, Document
 from ..core.findings import Hit
 from ..core.nlp import TAGS
+from ..core.text_memo import TextMemo
 from .base import Checker, Option, by_text, compile_user_regex
 
 # what a candidate sentence shows before it is tagged: a mark (the verb follows what was said, see _inversion),
@@ -40,9 +41,17 @@ class ReportingInversionChecker(Checker):
         "max_words": Option(int, default=80, help="sentences longer than this are not tagged"),
     }
 
+    def setup(self) -> None:
+        # the cue's answer per sentence text, across the documents of a run
+        self._cues: TextMemo[bool] = TextMemo()
+
     def parse_blocks(self, doc: Document) -> list[Block]:
-        most = self.opts["max_words"]
-        return by_text(doc.sentences, lambda text: text.count(" ") < most and _CUE.search(text))
+        most, remembered = self.opts["max_words"], self._cues.get
+
+        def cue(text: str) -> bool:
+            return text.count(" ") < most and _CUE.search(text) is not None
+
+        return by_text(doc.sentences, lambda text: remembered(text, cue))
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for block, sdoc in self.parsed(doc):

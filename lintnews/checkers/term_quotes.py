@@ -8,6 +8,7 @@ from typing import Any
 from ..core import nlp
 from ..core.document import Block, Document
 from ..core.findings import Hit
+from ..core.text_memo import TextMemo
 from .base import Checker, Option, compile_user_regex
 from .word_classes import possible_tags
 
@@ -68,25 +69,23 @@ class TermQuotesChecker(Checker):
         """Short quoted spans in the middle of prose sentences, not introduced as a name or a word."""
         if not may_quote(doc.text):
             return []
-        # a sentence's spans depend on its text alone: each distinct text with a quotation mark read once
-        spans: dict[str, list[tuple[int, int, str, str, bool]]] = {}
+        # a sentence's spans depend on its text alone: each distinct text with a quotation mark read once in a run
+        spans, remembered = self._spans, self._found.get
         found: list[tuple[Block, int, int, str, str, bool]] = []
         for s in doc.sentences:
-            text = s.text
-            if not may_quote(text):
-                continue
-            got = spans.get(text)
-            if got is None:
-                got = spans[text] = self._spans(text)
-            found.extend((s, *span) for span in got)
+            if may_quote(s.text):
+                found.extend((s, *span) for span in remembered(s.text, spans))
         return found
 
-    def _spans(self, text: str) -> list[tuple[int, int, str, str, bool]]:
+    def setup(self) -> None:
+        self._found: TextMemo[Sequence[tuple[int, int, str, str, bool]]] = TextMemo()
+
+    def _spans(self, text: str) -> Sequence[tuple[int, int, str, str, bool]]:
         """The candidate spans of one sentence: where each starts and ends, its term, its stop, whether titled."""
         most = max(self.opts["max_words"], self.opts["max_reported_words"])
         found: list[tuple[int, int, str, str, bool]] = []
         if len(_WORD.findall(text)) < self.opts["min_sentence_words"]:
-            return found
+            return ()
         for m in _QUOTED.finditer(text):
             words = _WORD.findall(m.group("term"))
             if not 1 <= len(words) <= most or len(words) != len(m.group("term").split()):
@@ -102,7 +101,7 @@ class TermQuotesChecker(Checker):
             ):
                 continue
             found.append((m.start(), m.end(), m.group("term"), m.group("stop"), titled))
-        return found
+        return tuple(found)
 
     def _countable(self, term: str, titled: bool) -> bool:
         """May this quoted span count as a term, by what the text shows: not a title, short enough, and ending

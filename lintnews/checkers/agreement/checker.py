@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from ...core.document import Block, Document
 from ...core.findings import Hit, Severity
+from ...core.text_memo import TextMemo
 from ..base import Checker, Option, one_of
-from .cues import PREFILTERS, Prefilter
+from .cues import PREFILTERS, Prefilter, SentenceScan
 from .flags import Flag
 from .nouns import check_det_noun, check_of_bare_noun, check_there_plural
 from .pronouns import check_its_possessive, check_pronoun_case
@@ -31,6 +33,7 @@ CHECKS: dict[str, Callable[[Doc], Iterator[Flag]]] = {
 
 
 _check_name = one_of("check_name", CHECKS)
+_SCAN = "agreement-cue-scan"
 
 
 class AgreementChecker(Checker):
@@ -44,6 +47,7 @@ class AgreementChecker(Checker):
     def setup(self) -> None:
         self.func = CHECKS[self.opts["check"]]
         self.prefilter = Prefilter(PREFILTERS[self.opts["check"]])
+        self._admits: TextMemo[bool] = TextMemo()
 
     def warm(self, doc: Document) -> None:
         self.prefilter.load()  # loaded (or compiled) before workers fork
@@ -52,10 +56,18 @@ class AgreementChecker(Checker):
         """The sentences this rule parses in `doc` (its cues found them); it reads the full parse."""
         most = self.opts["max_words"]
         prefilter = self.prefilter
-        possible = prefilter.in_document(doc.text)
-        if possible is not None and not possible:
-            return []  # no cue can match anywhere: no sentence is looked at
-        return [s for s in doc.sentences if s.text.count(" ") < most and prefilter.admits(s.text, possible)]
+        sentences = [s for s in doc.sentences if s.text.count(" ") < most]
+
+        def admitted(texts: list[str]) -> list[bool]:
+            # the cues that may match in each sentence: one scan of the document's sentences for every check's
+            # cues, made by the first agreement rule that asks
+            scan = doc.cache.get(_SCAN)
+            if scan is None:
+                scan = doc.cache[_SCAN] = SentenceScan([s.text for s in doc.sentences])
+            return prefilter.admitted(texts, scan=scan)
+
+        # the answer for a text is the same in any document: remembered across them
+        return list(compress(sentences, self._admits.get_many([s.text for s in sentences], admitted)))
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for block, sdoc in self.parsed(doc):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
-from ...speed.select import Selector
+from ...speed.select import Lines, Selector
 from ..base import compile_user_regex
 from ..word_classes import possible_tags
 from .words import PARTICIPLE_ONLY, PAST, PAST_FORMS, PAST_ONLY
@@ -191,13 +193,39 @@ _INNER_SPACE = compile_user_regex(r"\S\s+\S")
 _CHUNK = compile_user_regex(r"\w+")
 
 
+def _first_of(cues: tuple[Cue, ...]) -> int | None:
+    at = 0
+    for group in PREFILTERS.values():
+        if group is cues:
+            return at
+        at += len(group)
+    return None
+
+
+@cache
+def _every_check() -> Selector:
+    """One selector per line of every check's cues: the eight checks of a document share one scan."""
+    return Selector([(c.pattern, 0) for cues in PREFILTERS.values() for c in cues], per_line=True)
+
+
+class SentenceScan:
+    """Which cues may match in each of some texts (those with a space inside, each once), by one scan of them
+    all: every check's cues (PREFILTERS in order), or one selector's."""
+
+    def __init__(self, texts: Sequence[str], selector: Selector | None = None) -> None:
+        spaced = [text for text in dict.fromkeys(texts) if _INNER_SPACE.search(text)]
+        self.line = {text: j for j, text in enumerate(spaced)}
+        self.per_cue = (selector or _every_check()).by_line(Lines(spaced))
+
+
 class Prefilter:
     """A check's cues compiled: does a sentence need parsing for this check?
 
-    One scan of the whole document names the cues that may match anywhere in it (their start-of-sentence
-    anchors dropped, as a sentence may start anywhere); a sentence of one word is never searched; one scan of
-    each other sentence (speed.select) names the cues that may match in it, and only those are searched, each
-    guard first.
+    `admitted` answers for many sentences at once: one scan of them all (speed.select's by_line, every check's
+    cues in one selector) names the cues that may match in each, and only those are searched, each guard first;
+    a sentence of one word is never searched. `admits` answers for one sentence: one scan of the whole document
+    names the cues that may match anywhere in it (their start-of-sentence anchors dropped, as a sentence may start
+    anywhere), one scan of the sentence those that may match in it.
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
@@ -206,11 +234,15 @@ class Prefilter:
         self._verbs = [c.verb for c in cues]
         self._lasts = [c.last for c in cues]
         self.selector = Selector([(c.pattern, 0) for c in cues])
+        self.line_selector = Selector([(c.pattern, 0) for c in cues], per_line=True)
+        # where these cues stand among every check's (a SentenceScan's), when they are one check's
+        self.first = _first_of(cues)
         self.document_selector = Selector([(_ANCHOR.sub("", c.pattern), 0) for c in cues])
 
     def load(self) -> None:
-        self.selector.load()
-        self.document_selector.load()
+        """What parse_blocks scans with, and the cues, loaded (before --jobs workers fork): the one selector of
+        every check's cues (this one's own for cues of no check); the others load when admits first scans."""
+        (self.line_selector if self.first is None else _every_check()).load()
         self._cues  # noqa: B018
 
     @property
@@ -245,6 +277,41 @@ class Prefilter:
             if self._verb_may(i, text, pattern) and self._last_may(i, text, pattern):
                 return True
         return False
+
+    def admitted(
+        self, texts: Sequence[str], possible: set[int] | None = None, scan: SentenceScan | None = None
+    ) -> list[bool]:
+        """admits(text, possible) for each of these distinct texts, the cues that may match in each named by one
+        scan of them all (speed.select's by_line), or by `scan`, made of every check's cues over these texts and
+        maybe more, not one scan per text; then each cue is searched in its texts in turn."""
+        out = [False] * len(texts)
+        if possible is not None and not possible:
+            return out
+        lines_of = self._lines(texts, scan)
+        for i, (guard, pattern) in enumerate(self._cues):
+            if possible is not None and i not in possible:
+                continue
+            for k in lines_of(i):
+                text = texts[k]
+                if out[k] or (guard is not None and not guard.search(text)) or not pattern.search(text):
+                    continue
+                out[k] = self._verb_may(i, text, pattern) and self._last_may(i, text, pattern)
+        return out
+
+    def _lines(self, texts: Sequence[str], scan: SentenceScan | None) -> Callable[[int], Iterable[int]]:
+        """For cue i, the positions of the texts (with a space inside) it may match in, in any order."""
+        if scan is None or self.first is None:
+            scan, first = SentenceScan(texts, self.line_selector), 0
+        else:
+            first = self.first
+        mine = {j: k for k, text in enumerate(texts) if (j := scan.line.get(text)) is not None}
+        per_cue = scan.per_cue
+
+        def lines_of(i: int) -> Iterable[int]:
+            lines = None if per_cue is None else per_cue[first + i]
+            return mine.values() if lines is None else [mine[j] for j in lines if j in mine]
+
+        return lines_of
 
     def _last_may(self, i: int, text: str, pattern: regex.Pattern[str]) -> bool:
         """Does some match of cue i (overlapping ones too) end on a word that may take its `last` tags? (A word of

@@ -9,21 +9,27 @@ from ...core.document import Block, Document
 from ...core.findings import Hit
 from ...core.lexicon import zipf as lexicon_zipf
 from ...core.nlp import TAGS
+from ...core.text_memo import TextMemo
 from ..base import Checker, Option, search_back
 from ..word_classes import ADVERBS, CLOSED, most_tokens, one_token, possible_tags
 from .context import cannot_end
 from .judge import misplaced
-from .tags import Around, comma_may_be_misplaced, may_not_end, strong_may_be_misplaced
+from .tags import comma_may_be_misplaced, may_not_end, strong_may_be_misplaced
 from .words import VERB_TAGS
 
 # a mark between two words: the word before it is what the tagger and parser judge
-_MARK = re.compile(r"(?<=[^\W\d_])([,;:])[ \t]+(?=[^\W\d_])")
-_FINAL = re.compile(r"""[.!?][”"’'»)\]]*\s*$""")
+# (each pattern here that may match anywhere starts with what it matches, its lookbehind after that: the engine
+# skips to the characters that may start a match instead of trying the lookbehind at every place)
+_MARK = re.compile(r"([,;:])(?<=[^\W\d_][,;:])[ \t]+(?=[^\W\d_])")
+# a final mark, closing quotation marks or brackets after it, then white space (read from the end: _final)
+_CLOSERS = "”\"’'»)]"
 # a sentence ending in a period after a lower-case word, and the same paragraph going on after it
 _FUNCTION_WORD_END = re.compile(r"(?<![\w.'’-])([a-z]+)\.$")
 # an article with a period after it, anywhere in a sentence (`a. majority`, `the. Government`): spaCy reads
 # `a.` as one token, an abbreviation, so the article is found by its letters
-_ARTICLE_PERIOD = re.compile(r"(?<![\w.'’&-])(a|an|the|The|An)\.(?![\w.])")
+_ARTICLE_PERIOD = re.compile(
+    r"(a(?<![\w.'’&-]a)|an(?<![\w.'’&-]an)|the(?<![\w.'’&-]the)|The(?<![\w.'’&-]The)|An(?<![\w.'’&-]An))\.(?![\w.])"
+)
 _GOES_ON = re.compile(r"[ \t]+[^\s]")
 _ENDS_PHRASE = "a word that needs the rest of its phrase and the rest"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)$")
@@ -67,6 +73,21 @@ _COMMON_ZIPF = 4.0
 _TAG, _TAG_IF_GOES_ON = 2, 1
 
 
+def _final(text: str) -> bool:
+    """Does the text end in a final mark, with only closing marks, then white space, after it?"""
+    return text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?"))
+
+
+def _function_word_end(text: str) -> re.Match[str] | None:
+    """_FUNCTION_WORD_END's match: only in a text that ends in a period, and in its last characters first (the
+    one match ends there; one that starts before them leaves none in them: then the whole is searched)."""
+    if not (text.endswith(".") or text.endswith(".\n")):
+        return None
+    lo = max(0, len(text) - 66)
+    m = _FUNCTION_WORD_END.search(text, lo)
+    return _FUNCTION_WORD_END.search(text) if m is None and lo else m
+
+
 def _goes_on(doc: Document, s: Block) -> bool:
     """Does the paragraph go on after sentence `s` (on its line)?"""
     return _GOES_ON.match(doc.text, s.end) is not None
@@ -88,23 +109,29 @@ class MisplacedMarkChecker(Checker):
     # lexicon.zipf remembers every word it has looked up: no memo of our own
     zipf = staticmethod(lexicon_zipf)
 
+    def setup(self) -> None:
+        # the cue's answer per sentence text, across the documents of a run
+        self._cues: TextMemo[int] = TextMemo()
+
     def parse_blocks(self, doc: Document) -> list[Block]:
         """The sentences where a mark may stand inside a phrase: before a lower-case word, after a function
         word (`The, government`, `in, Paris`), a semicolon or colon anywhere between words, or a period after a
         function word that ends a sentence the paragraph goes on from (`the. Government`)."""
         sentences = doc.sentences
-        # what a sentence's text alone says, asked once per distinct text (a file may repeat a line many times)
-        cues = {text: self._cue(text) for text in {s.text for s in sentences}}
+        # what a sentence's text alone says, asked once per distinct text (a file may repeat a line many times,
+        # and the documents of a run each other's)
+        cue, remembered = self._cue, self._cues.get
+        cues = {text: remembered(text, cue) for text in {s.text for s in sentences}}
         return [s for s in sentences if (c := cues[s.text]) == _TAG or (c == _TAG_IF_GOES_ON and _goes_on(doc, s))]
 
     def _cue(self, text: str) -> int:
         """_TAG, _TAG_IF_GOES_ON (a period after a function word: tagged if the paragraph goes on after it), or 0."""
         floor = float(self.opts["min_zipf"])
-        if text.count(" ") >= int(self.opts["max_words"]) or not _FINAL.search(text):
+        if text.count(" ") >= int(self.opts["max_words"]) or not _final(text):
             return 0  # a headline or a label (no final mark) punctuates by other conventions
         if _ARTICLE_PERIOD.search(text) or any(self._may_judge(text, m, floor) for m in _MARK.finditer(text)):
             return _TAG
-        end = _FUNCTION_WORD_END.search(text)
+        end = _function_word_end(text)
         if end and self.zipf(end.group(1)) >= floor and may_not_end(end.group(1)):
             return _TAG_IF_GOES_ON
         return 0
@@ -128,20 +155,7 @@ class MisplacedMarkChecker(Checker):
             return False
         if right is None:
             return True
-        reach = _tokens_to_aside(text, m)
-        around = Around(
-            near=reach is not None and reach <= _NEAR_TOKENS,
-            far=reach is not None and reach <= _FAR_TOKENS,
-            marks_after=bool(_PUNCT.search(text, m.end())),
-            marks_before=_marks_before(text, m.start()),
-            after_article=bool(_AFTER_ARTICLE.search(text, 0, w.start())),
-            in_name=w.group(1)[:1].isupper() and bool(_AFTER_CAPITAL.search(text, 0, w.start())),
-            conjunction_after=bool(_CONJUNCTION.search(text, m.end())),
-            no_finite_before=_no_finite_before(text, w.start()),
-            verb_before=_verb_before(text, w),
-            mark_before=_mark_near_before(text, w),
-        )
-        return comma_may_be_misplaced(left, right.group(0), possessive, around)
+        return comma_may_be_misplaced(left, right.group(0), possessive, _TextAround(text, m, w))
 
     def check(self, doc: Document) -> Iterator[Hit]:
         for block, sdoc in self.parsed(doc):
@@ -173,6 +187,66 @@ class MisplacedMarkChecker(Checker):
             space = doc.text[at + 1 : m.start(1)]
             return Hit(at, m.start(1) + 1, replacement=space + m.group(1)[0].lower(), params=params)
         return Hit(at, at + 1, replacement="", params=params)
+
+
+class _TextAround:
+    """tags.Around's facts of one comma, each read from the text when comma_may_be_misplaced asks for it (once):
+    the pair of words decides most commas before the later facts are asked (reading them all was half the cue).
+    Plain properties: functools.cached_property takes a lock per read, which cost more than most facts."""
+
+    _UNREAD = -1
+
+    def __init__(self, text: str, mark: re.Match[str], left: re.Match[str]) -> None:
+        self.text, self.mark, self.left = text, mark, left
+        self._reach_read: int | None = self._UNREAD
+
+    def _reach(self) -> int | None:
+        if self._reach_read == self._UNREAD:
+            self._reach_read = _tokens_to_aside(self.text, self.mark)
+        return self._reach_read
+
+    @property
+    def near(self) -> bool:
+        reach = self._reach()
+        return reach is not None and reach <= _NEAR_TOKENS
+
+    @property
+    def far(self) -> bool:
+        reach = self._reach()
+        return reach is not None and reach <= _FAR_TOKENS
+
+    @property
+    def marks_after(self) -> bool:
+        return bool(_PUNCT.search(self.text, self.mark.end()))
+
+    @property
+    def marks_before(self) -> bool:
+        return _marks_before(self.text, self.mark.start())
+
+    @property
+    def after_article(self) -> bool:
+        return bool(_AFTER_ARTICLE.search(self.text, 0, self.left.start()))
+
+    @property
+    def in_name(self) -> bool:
+        w = self.left
+        return w.group(1)[:1].isupper() and bool(_AFTER_CAPITAL.search(self.text, 0, w.start()))
+
+    @property
+    def conjunction_after(self) -> bool:
+        return bool(_CONJUNCTION.search(self.text, self.mark.end()))
+
+    @property
+    def no_finite_before(self) -> bool:
+        return _no_finite_before(self.text, self.left.start())
+
+    @property
+    def verb_before(self) -> bool:
+        return _verb_before(self.text, self.left)
+
+    @property
+    def mark_before(self) -> bool:
+        return _mark_near_before(self.text, self.left)
 
 
 def _sentence_tags(word: str) -> frozenset[str]:

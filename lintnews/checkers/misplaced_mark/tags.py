@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..word_classes import ADJECTIVES, NAMES, NOUNS, VERBS, one_token, possible_tags
 from .words import (
@@ -47,6 +48,32 @@ class Around:
     mark_before: bool = False
 
 
+class Facts(Protocol):
+    """What comma_may_be_misplaced reads of a comma's surroundings: an Around, or facts each read from the text
+    only when asked (the checker's)."""
+
+    @property
+    def near(self) -> bool: ...
+    @property
+    def far(self) -> bool: ...
+    @property
+    def marks_after(self) -> bool: ...
+    @property
+    def marks_before(self) -> bool: ...
+    @property
+    def after_article(self) -> bool: ...
+    @property
+    def in_name(self) -> bool: ...
+    @property
+    def conjunction_after(self) -> bool: ...
+    @property
+    def no_finite_before(self) -> bool: ...
+    @property
+    def verb_before(self) -> bool: ...
+    @property
+    def mark_before(self) -> bool: ...
+
+
 def _opens_phrase(lt: frozenset[str], rt: frozenset[str], low: str) -> bool:
     """judge._opens_phrase and judge._preposition: an article, a possessive, a preposition or a number before
     what it governs, the only pairs judged before the capital of the right word ends the judging."""
@@ -68,7 +95,7 @@ def strong_may_be_misplaced(left: str, right: str, possessive: bool) -> bool:
     return right.islower() or _opens_phrase(lt, rt, left.lower())
 
 
-def comma_may_be_misplaced(left: str, right: str, possessive: bool, around: Around = Around()) -> bool:
+def comma_may_be_misplaced(left: str, right: str, possessive: bool, around: Facts = Around()) -> bool:
     """Can judge.misplaced report a comma between these words, for some tags the lexicon allows them? Each
     clause is one of judge.py's findings, with its conditions on the left and right token and on the marks
     around (`possessive`: the left word ends with 's, a POS token). False means no tags can make the comma
