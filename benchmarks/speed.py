@@ -2,7 +2,7 @@
 
 setup: bash scripts/setup.sh && .venv/bin/pip install -e ".[bench]"   (proselint, the yardstick)
 usage: .venv/bin/python benchmarks/speed.py [--quick] [--words 200000] [--cached-articles 1000] [--growth]
-       [--no-proselint] [--repeat 3] [--memory-sizes 200000,1000000]
+       [--no-proselint] [--repeat 3] [--memory-sizes 200000,1000000] [--archive ARTICLES.jsonl ...]
 
 Builds two corpora, articles recombined paragraph by paragraph (so no two files are identical and the
 content-hash cache cannot help the timed runs): the MT copy from corpus/articles, and clean news from the
@@ -15,6 +15,8 @@ this one run. Nothing here is a pass/fail test. `--quick` (50k words, one round,
 100 cached articles) took 100-140 s on this 2-core machine at load 3-5.
 Every figure is given as wall time and as CPU time (user+sys of the process tree): on a loaded machine the
 CPU figure is the one that says what lintnews costs; words/s are reported for both.
+The recombined corpora repeat their paragraphs (each corpus's heading says how many are repeats), which favours
+whatever a run remembers per text; `--archive` adds the same comparison on real articles, each once.
 """
 
 from __future__ import annotations
@@ -76,6 +78,27 @@ def build_corpus(
         files += 1
         total += n
     return files, total
+
+
+def write_archive(folder: Path, archive: Path) -> tuple[int, int]:
+    """Each article of a JSON Lines archive (one object a line, its `text`) written once as a file of its own;
+    returns (files, words)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = words = 0
+    for line in archive.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        text = json.loads(line)["text"]
+        (folder / f"article_{files:06d}.txt").write_text(text, encoding="utf-8")
+        files += 1
+        words += len(text.split())
+    return files, words
+
+
+def repeats(folder: Path) -> float:
+    """The share of the folder's paragraphs that are repeats of another: a run that remembers per text gains on them."""
+    paras = [p.strip() for f in folder.glob("*.txt") for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    return 1 - len(set(paras)) / max(1, len(paras))
 
 
 def run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[float, float]:
@@ -159,7 +182,10 @@ def model_floor(folder: Path) -> dict[str, float]:
 
 def compare(label: str, folder: Path, words: int, a: argparse.Namespace, *, env: dict[str, str], prose: bool) -> None:
     """lintnews (one process, two) and proselint in turn on `folder`, then the floor; ratios of this run."""
-    print(f"\n== {label}: {len(list(folder.glob('*.txt')))} articles, {words} words")
+    print(
+        f"\n== {label}: {len(list(folder.glob('*.txt')))} articles, {words} words, "
+        f"{repeats(folder):.0%} of paragraphs repeats of another"
+    )
     # `repeat` rounds in turn: a machine that slows down for a minute slows all three alike, so their ratio holds
     timed = {"one": lint_cmd(folder, "--jobs", "1"), "two": lint_cmd(folder, "--jobs", "2")}
     if prose:
@@ -272,6 +298,14 @@ def main() -> int:
     ap.add_argument("--growth", action="store_true", help="also measure words/s at 50k, 200k and 1M words")
     ap.add_argument("--no-proselint", action="store_true")
     ap.add_argument(
+        "--archive",
+        type=Path,
+        action="append",
+        default=[],
+        help="also compare on the articles of this JSON Lines archive, each once (the built corpora repeat their "
+        "paragraphs, which favours whatever is remembered per text)",
+    )
+    ap.add_argument(
         "--repeat",
         type=int,
         default=None,
@@ -312,6 +346,10 @@ def main() -> int:
         clean = tmp / "clean"
         _, clean_words = build_corpus(clean, a.words, seed=2, sources=CLEAN_SOURCES)
         compare("clean news (shipped clean text recombined)", clean, clean_words, a, env=env, prose=prose)
+        for archive in a.archive:
+            folder = tmp / f"archive-{archive.stem}"
+            _, archive_words = write_archive(folder, archive)
+            compare(f"{archive.name} (each article once)", folder, archive_words, a, env=env, prose=prose)
 
         print("\n== one article, the pre-commit case")
         one = tmp / "one"
