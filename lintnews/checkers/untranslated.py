@@ -160,11 +160,6 @@ class UntranslatedChecker(Checker):
             english = max(english, zipf(low[:-1]))
         langs: set[str] = set()
         top = 0.0
-        # the CMU dictionary lists the words English speakers say, loanwords (entendre, barrio) and names among
-        # them; a source word it lacks (cosecha, prefeitura, río) needs less evidence
-        said_in_english = cmudict_syllables(low) is not None
-        margin = self.opts["min_margin"] - (0.0 if said_in_english else 0.5)
-        floor = self.opts["min_source_zipf"] - (0.0 if said_in_english else 0.2)
         # the words of ordinary English prose stop here; a particle (de, la, des) may be common in English names
         if english < 4.5 or len(low) <= 3:
             folded = low.casefold()  # wordfreq's tables fold 'ß' to 'ss'
@@ -173,14 +168,20 @@ class UntranslatedChecker(Checker):
                 if z >= 3.5 and z - english >= 1.5:
                     langs.add(lang)
                     top = max(top, z)
-        loan_margin = self.opts["min_loan_margin"]
+        if not langs and self.opts["min_source_zipf"] > 0.2:  # unclaimed (most words): 0 is below either floor
+            return self._memo.setdefault(low, Judgement(english, frozenset(), False, False, 0.0))
+        # the CMU dictionary lists the words English speakers say, loanwords (entendre, barrio) and names among
+        # them; a source word it lacks (cosecha, prefeitura, río) needs less evidence
+        said_in_english = cmudict_syllables(low) is not None
+        margin = self.opts["min_margin"] - (0.0 if said_in_english else 0.5)
+        floor = self.opts["min_source_zipf"] - (0.0 if said_in_english else 0.2)
         # a loanword English writes now and then (avant, mundo, encore) is the source word when the source writes
         # it far more: a few hundred times as often, and among its commonest words
         loan = (
             bool(langs & ROMANCE)
             and max(foreign_zipf(low.casefold(), lang) for lang in langs & ROMANCE) >= 5.0
             and english <= self.opts["loan_english_zipf"]
-            and top - english >= loan_margin
+            and top - english >= self.opts["min_loan_margin"]
         )
         strong = len(low) >= (4 if said_in_english else 3) and (
             (top >= floor and english <= self.opts["max_english_zipf"] and top - english >= margin) or loan
@@ -188,8 +189,7 @@ class UntranslatedChecker(Checker):
         # a word English speakers say is left in only when English barely writes it, or when the source language
         # writes it a few hundred times as often ('agua', 'gens', 'avant')
         sure = strong and (not said_in_english or english < self.opts["sure_english_zipf"] or loan)
-        got = self._memo[low] = Judgement(english, frozenset(langs), strong, sure, top)
-        return got
+        return self._memo.setdefault(low, Judgement(english, frozenset(langs), strong, sure, top))
 
     def _any_claimed(self, words: list[str]) -> bool:
         """Is any word (as written) more at home in a source language than in English (see judge)? Judged once."""

@@ -14,7 +14,7 @@ from ...core.document import Document
 from ...core.findings import Hit
 from ...core.lexicon import zipf
 from ..base import compile_user_regex
-from .names import headline_spans, in_quotes, in_spans, in_term, pairs, sentence_initial
+from .names import headline_spans, in_quotes, in_spans, in_term, pairs
 from .token_forms import token_forms
 from .words import variants
 
@@ -247,7 +247,6 @@ def _written_as_names(doc: Document) -> dict[str, tuple[str, int]]:
     A capital at the start of a sentence or in a headline says nothing; an acronym (IBGE) or a capital
     inside a word (OpenAI) does, anywhere but in a line of capitals."""
     heads = headline_spans(doc)
-    text = doc.text
     out: dict[str, tuple[str, int]] = {}
     for form, tf in token_forms(doc).items():
         if tf.glued or form.islower() or len(form) < 3:
@@ -259,7 +258,7 @@ def _written_as_names(doc: Document) -> dict[str, tuple[str, int]]:
         starts = [o.start for o in tf.occurrences if o.start not in tf.in_term]
         if heads:
             starts = [s for s in starts if not in_spans(s, heads)]
-        n = len(starts if inner_capital else [s for s in starts if not sentence_initial(text, s)])
+        n = len(starts if inner_capital else [s for s in starts if s not in tf.initial])
         if not inner_capital and not form.isupper():
             n = -n  # a capitalised word, not an acronym: it needs more evidence
         low = form.lower()

@@ -83,7 +83,7 @@ _TITLES = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class TokenForm:
     """One spelling of a capitalised word in an article, where it occurs and next to which names."""
 
@@ -95,6 +95,8 @@ class TokenForm:
     mid: int = 0  # occurrences not at the start of a sentence or a line, where a capital marks a name
     # occurrences followed by a capitalised common word: inside a longer term ('Feather Duvet Lung disease')
     in_term: set[int] = field(default_factory=set)
+    # the starts of the occurrences at the start of a sentence or a line (sentence_initial), found once here
+    initial: set[int] = field(default_factory=set)
 
     @property
     def first(self) -> int:
@@ -165,7 +167,9 @@ def token_forms(doc: Document) -> dict[str, TokenForm]:
             tf = forms[w] = TokenForm(w, [], set(), set(), False)
         tf.glued = False
         tf.occurrences.append(Occurrence(start, stop, w))
-        if not initial:
+        if initial:
+            tf.initial.add(start)
+        else:
             tf.mid += 1
         if before:
             tf.before.add(before)
@@ -181,7 +185,9 @@ def token_forms(doc: Document) -> dict[str, TokenForm]:
             if tf is None:
                 tf = forms[form] = TokenForm(form, [], set(), set(), True)
             tf.occurrences.append(Occurrence(start, start + tail.start(), form))
-            if not initial:
+            if initial:
+                tf.initial.add(start)
+            else:
                 tf.mid += 1
             if before:
                 tf.before.add(before)

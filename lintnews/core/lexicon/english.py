@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from .wordfreq_table import MEMO_SIZE, frequencies
@@ -115,6 +115,13 @@ def _zipf_of_tokens(tokens: list[str]) -> float:
     freqs = frequencies()
     one_over = 0.0
     for token in tokens:
+        if _DIGITS.isdisjoint(token):  # most tokens: no digit run to write as 0s (the two scans found nothing)
+            f = freqs.get(token)
+            if f is None:
+                one_over = 0.0
+                break
+            one_over += 1.0 / f
+            continue
         runs = _MULTI_DIGIT.findall(token)
         smashed = _MULTI_DIGIT.sub(lambda m: "".join("0" if c in _DIGITS else c for c in m[0]), token)
         f = freqs.get(smashed)
@@ -160,6 +167,18 @@ def zipf(word: str) -> float:
         _ZIPF_MEMO.clear()
     _ZIPF_MEMO[word] = z
     return z
+
+
+def rarer_than(words: Iterable[str], limit: float) -> list[str]:
+    """The words (in order, repeats kept) whose `zipf` is below `limit`: a line's words at a dictionary look-up
+    each, the remembered ones without a call of `zipf`."""
+    memo = _ZIPF_MEMO
+    out = []
+    for w in words:
+        z = memo.get(w)
+        if (zipf(w) if z is None else z) < limit:
+            out.append(w)
+    return out
 
 
 def is_known(word: str, min_zipf: float = KNOWN_ZIPF) -> bool:

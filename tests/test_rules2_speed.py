@@ -1,0 +1,69 @@
+"""The shortcuts of the rules' CPU work (issue 22) give what the long way gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lintnews.checkers.consistency.names import sentence_initial
+from lintnews.checkers.consistency.token_forms import token_forms
+from lintnews.checkers.untranslated import Judgement, UntranslatedChecker
+from lintnews.core.config import resolve
+from lintnews.core.document import Document
+from lintnews.core.lexicon import english, rarer_than, zipf
+from lintnews.core.sources import make_document
+from lintnews.engine.ruleset import make_linter
+
+
+def test_rarer_than_equals_zipf_one_by_one_remembered_or_not() -> None:
+    words = ["the", "gaza", "flibbertigibbet", "2019", "the", "co-operation", "naïve", "x", "", "rafah's"]
+    want = [w for w in words if zipf(w) < 5.0]
+    assert rarer_than(words, 5.0) == want  # every word remembered now
+    english._ZIPF_MEMO.clear()
+    assert rarer_than(words, 5.0) == want  # none remembered
+    assert rarer_than(words, 0.0) == []
+    assert "the" not in want and "flibbertigibbet" in want
+
+
+def test_digitless_tokens_keep_wordfreqs_arithmetic() -> None:
+    # a token without digits takes the short path; with a run of digits, the long one
+    for word in ("hospital", "covid-19", "g20", "1990s", "well-known"):
+        english._ZIPF_MEMO.clear()
+        tokens = english._plain_tokens(word)
+        assert tokens is not None
+        from wordfreq import zipf_frequency
+
+        assert english._zipf_of_tokens(tokens) == zipf_frequency(word, "en")
+
+
+def _doc(text: str) -> Document:
+    return make_document("t.txt", text)
+
+
+def test_token_forms_record_the_sentence_initial_occurrences() -> None:
+    text = "Sanchez spoke. Then Sanchez left.\nSanchez and Lula met Sanchez today.\n"
+    forms = token_forms(_doc(text))
+    for tf in forms.values():
+        starts = {o.start for o in tf.occurrences}
+        assert tf.initial == {s for s in starts if sentence_initial(text, s)}
+        assert tf.mid == len(starts - tf.initial)
+    assert len(forms["Sanchez"].initial) == 2 and forms["Sanchez"].mid == 2
+
+
+def _untranslated() -> UntranslatedChecker:
+    linter = make_linter(resolve(None, Path.cwd()))
+    checker = next(c for c in linter.checkers if c.kind == "untranslated")
+    assert isinstance(checker, UntranslatedChecker)
+    return checker
+
+
+def test_an_unclaimed_word_is_judged_without_the_dictionary() -> None:
+    checker = _untranslated()
+    got = checker.judge("hospital")
+    assert got == Judgement(zipf("hospital"), frozenset(), False, False, 0.0)
+    # a floor at or below 0.2 can be reached by a best Zipf of 0: the full judgement runs, and agrees here
+    checker.opts = {**checker.opts, "min_source_zipf": 0.1}
+    checker._memo.clear()
+    full = checker.judge("hospital")
+    assert full.langs == frozenset() and full.english == got.english
+    claimed = _untranslated().judge("prefeitura")
+    assert claimed.langs and claimed.strong
