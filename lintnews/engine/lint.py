@@ -196,7 +196,8 @@ class Linter:
         active = [checkers[i] for i in ids]
         for checker in active:
             hits = self._guarded(checker, doc.path, partial(checker.check, doc))
-            out.extend(stamp_hits(checker.rule, doc, hits))
+            if hits:  # most rules find nothing in most documents: nothing to look up for stamping
+                out.extend(stamp_hits(checker.rule, doc, hits))
         return out
 
     def prefetch(self, docs: Sequence[Document]) -> None:
