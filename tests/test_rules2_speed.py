@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lintnews.checkers.boilerplate.lines import _WORD, content_words, words_of
 from lintnews.checkers.consistency.names import sentence_initial
 from lintnews.checkers.consistency.token_forms import token_forms
 from lintnews.checkers.untranslated import Judgement, UntranslatedChecker
@@ -67,3 +68,11 @@ def test_an_unclaimed_word_is_judged_without_the_dictionary() -> None:
     assert full.langs == frozenset() and full.english == got.english
     claimed = _untranslated().judge("prefeitura")
     assert claimed.langs and claimed.strong
+
+
+def test_words_of_strips_each_word_once_and_drops_the_empty() -> None:
+    for text in ("U.S. officials' ‘talks’ -- 3.5% of co-op", "'.-' a.", "", "Don’t miss: Follow us on X"):
+        want = tuple(w.strip(".'’-") for w in _WORD.findall(text) if w.strip(".'’-"))
+        assert words_of(text) == want
+        lowered = [x.lower() for x in want]
+        assert content_words(text) == frozenset(w for w in lowered if len(w) >= 3 and w.isalpha() and zipf(w) < 5.0)

@@ -27,7 +27,7 @@ TOPIC_ZIPF = 5.0
 @lru_cache(maxsize=8192)
 def words_of(text: str) -> tuple[str, ...]:
     """The words of a line (cached: a line's neighbours ask for it again)."""
-    return tuple(w.strip(".'’-") for w in _WORD.findall(text) if w.strip(".'’-"))
+    return tuple(filter(None, [w.strip(".'’-") for w in _WORD.findall(text)]))  # each word stripped once
 
 
 def headline_shape(words: int, final: bool) -> bool:
