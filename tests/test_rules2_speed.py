@@ -10,19 +10,9 @@ from lintnews.checkers.consistency.token_forms import token_forms
 from lintnews.checkers.untranslated import Judgement, UntranslatedChecker
 from lintnews.core.config import resolve
 from lintnews.core.document import Document
-from lintnews.core.lexicon import english, rarer_than, zipf
+from lintnews.core.lexicon import english, zipf
 from lintnews.core.sources import make_document
 from lintnews.engine.ruleset import make_linter
-
-
-def test_rarer_than_equals_zipf_one_by_one_remembered_or_not() -> None:
-    words = ["the", "gaza", "flibbertigibbet", "2019", "the", "co-operation", "naïve", "x", "", "rafah's"]
-    want = [w for w in words if zipf(w) < 5.0]
-    assert rarer_than(words, 5.0) == want  # every word remembered now
-    english._ZIPF_MEMO.clear()
-    assert rarer_than(words, 5.0) == want  # none remembered
-    assert rarer_than(words, 0.0) == []
-    assert "the" not in want and "flibbertigibbet" in want
 
 
 def test_digitless_tokens_keep_wordfreqs_arithmetic() -> None:

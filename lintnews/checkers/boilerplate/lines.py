@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from ...core.lexicon import rarer_than, zipf
+from ...core.lexicon import zipf
 from .words import ACTION_OBJECT, AUX, NOT_ACTION, PRONOUN_SUBJECT
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*")
@@ -55,9 +55,8 @@ def is_body(text: str) -> bool:
 @lru_cache(maxsize=8192)
 def content_words(text: str) -> frozenset[str]:
     """The words of a line that carry its topic: not the commonest of English."""
-    # each distinct word once, the cheap tests before its frequency
     return frozenset(
-        rarer_than([w for w in {x.lower() for x in words_of(text)} if len(w) >= 3 and w.isalpha()], TOPIC_ZIPF)
+        w for w in (x.lower() for x in words_of(text)) if len(w) >= 3 and w.isalpha() and zipf(w) < TOPIC_ZIPF
     )
 
 

@@ -7,7 +7,7 @@ wordfreq does, syllables.py reads the CMU dictionary.
 
 from __future__ import annotations
 
-from .english import KNOWN_ZIPF, is_known, rarer_than, zipf
+from .english import KNOWN_ZIPF, is_known, zipf
 from .store import PackedTable, cached_value, packed_table
 from .syllables import cmudict_syllables
 from .wordfreq_table import Frequencies, frequencies, short_common_words
@@ -21,7 +21,6 @@ __all__ = [
     "frequencies",
     "is_known",
     "packed_table",
-    "rarer_than",
     "short_common_words",
     "zipf",
 ]

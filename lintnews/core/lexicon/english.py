@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cache
 
 from .wordfreq_table import MEMO_SIZE, frequencies
@@ -167,18 +167,6 @@ def zipf(word: str) -> float:
         _ZIPF_MEMO.clear()
     _ZIPF_MEMO[word] = z
     return z
-
-
-def rarer_than(words: Iterable[str], limit: float) -> list[str]:
-    """The words (in order, repeats kept) whose `zipf` is below `limit`: a line's words at a dictionary look-up
-    each, the remembered ones without a call of `zipf`."""
-    memo = _ZIPF_MEMO
-    out = []
-    for w in words:
-        z = memo.get(w)
-        if (zipf(w) if z is None else z) < limit:
-            out.append(w)
-    return out
 
 
 def is_known(word: str, min_zipf: float = KNOWN_ZIPF) -> bool:
