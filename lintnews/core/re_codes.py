@@ -108,7 +108,9 @@ def package_file(name: str) -> Path | None:
 def kept(name: str, source: Path | None, make: Callable[[], T]) -> T:
     """`make()` with the patterns an earlier `make()` compiled already in re's cache, read from the cache folder
     (lexicon.store.cached_value keyed by `source`, a file whose change means other patterns, and the
-    interpreter); the first time, and wherever nothing can be stored, `make()` compiles them as usual."""
+    interpreter); the first time, and wherever nothing can be stored, `make()` compiles them as usual. What the
+    first time stores stays until `source` changes: a pattern it did not compile (one re's cache held already)
+    is compiled by each later `make()` as before."""
     if source is None or _cache() is None:
         return make()
     from .lexicon.store import cached_value
