@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from . import re_codes
 from .errors import LintnewsError
 from .ruler_matcher import RulerMatcher
 from .spacy_import import import_spacy
@@ -88,6 +89,11 @@ def blank() -> Language:
 
 @cache
 def model() -> Language:
+    # the `re` patterns spaCy's import and the load compile are kept across runs, keyed by the model package
+    return re_codes.kept("spacy-model-patterns", re_codes.package_file(MODEL_NAME), _model)
+
+
+def _model() -> Language:
     spacy = import_spacy()
     try:
         nlp = _load(spacy)
