@@ -248,14 +248,16 @@ def _tag_pass(texts: list[str]) -> list[Doc]:
 def _parse_pass(full: list[Doc], deps: list[Doc]) -> tuple[list[Doc], list[Doc]]:
     """Tagged Docs parsed on: the parser over all, the attribute ruler and lemmatizer over `full` (over both where
     the parser may not be the last step of DEPS). One call of a component costs about as much as a short sentence."""
+    from .fast_parser import fast_parser
+
     nlp = model()
     parsed, stop = full + deps, len(full) if parser_only() else len(full) + len(deps)
     # the parser reads the tok2vec output the tagging pass left on each doc (doc.tensor): the tagger runs once
     for name, component in nlp.pipeline:
         if name in _TAGGER or not parsed:
             continue
-        if name == "parser":
-            parsed = list(component.pipe(parsed))  # type: ignore[attr-defined]
+        if name == "parser":  # spaCy's state loop, by numpy a step at a time where that is the same parse
+            parsed = list((fast_parser(component) or component).pipe(parsed))  # type: ignore[attr-defined]
         elif parsed[:stop]:
             parsed = list(component.pipe(parsed[:stop])) + parsed[stop:]  # type: ignore[attr-defined]
     return parsed[: len(full)], list(_space_tags(parsed[len(full) :]))
