@@ -78,7 +78,11 @@ def test_more_pieces_and_batches_larger_than_one_call(monkeypatch: pytest.Monkey
     assert [d.text for d in ours] == TEXTS * 2
 
 
-def test_unseen_classes_score_lowest_as_in_spacy() -> None:
+@pytest.mark.parametrize("group_tokens", [1, 10**6])
+def test_unseen_classes_score_lowest_as_in_spacy(monkeypatch: pytest.MonkeyPatch, group_tokens: int) -> None:
+    """The lowest score is each sub-batch's own, whether its states move alone or with other sub-batches'."""
+    monkeypatch.setattr(fast_parser, "BATCH", 8)  # sub-batches of two docs
+    monkeypatch.setattr(fast_parser, "GROUP_TOKENS", group_tokens)
     nlp_ = _pipeline()
     parser = nlp_.get_pipe("parser")
     parser.model.attrs["unseen_classes"] = set(range(1, parser.moves.n_moves, 2))
@@ -117,3 +121,15 @@ def test_the_models_parse_after_the_tagger_is_spacys() -> None:
         return [[(t.head.i, t.dep_, t.is_sent_start, t.tag_, t.pos_, t.lemma_, str(t.morph)) for t in d] for d in docs]
 
     assert rows(ours) == rows(theirs)
+
+
+def test_sub_batches_move_together_up_to_a_budget_and_parsed_ones_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy
+
+    monkeypatch.setattr(fast_parser, "GROUP_TOKENS", 5)
+    blank = spacy.blank("en")
+    subs = [[blank("one two")], [blank("three four five")], [blank("six")], [blank("a b c d e f")], [blank("g")]]
+    subs.append([blank("h")])  # 1 + 1 tokens after the last: together
+    assert [len(g) for g in fast_parser._groups(subs)] == [2, 1, 1, 2]  # 2 + 3 tokens; 1; 6; 1 + 1
+    subs[1][0][0].dep_ = "ROOT"  # dependencies already set: spaCy may add their labels before going on
+    assert [len(g) for g in fast_parser._groups(subs)] == [1, 1, 1, 1, 2]
