@@ -35,7 +35,7 @@ class FastParser:
     @classmethod
     def build(cls, parser: Any) -> FastParser | None:
         try:
-            import blis.py
+            import blis.py  # type: ignore[import-untyped]
             from spacy.ml.parser_model import ParserStepModel
             from thinc.api import NumpyOps
 

@@ -257,7 +257,8 @@ def _parse_pass(full: list[Doc], deps: list[Doc]) -> tuple[list[Doc], list[Doc]]
         if name in _TAGGER or not parsed:
             continue
         if name == "parser":  # spaCy's state loop, by numpy a step at a time where that is the same parse
-            parsed = list((fast_parser(component) or component).pipe(parsed))  # type: ignore[attr-defined]
+            parser: Any = fast_parser(component) or component
+            parsed = list(parser.pipe(parsed))
         elif parsed[:stop]:
             parsed = list(component.pipe(parsed[:stop])) + parsed[stop:]  # type: ignore[attr-defined]
     return parsed[: len(full)], list(_space_tags(parsed[len(full) :]))

@@ -98,7 +98,7 @@ class RulerMatcher:
         )
         n = len(rows)
         # a set: the Matcher reports a key's span once however many of its patterns match there
-        found = set()
+        found: set[tuple[int, int, int, int]] = set()
         starts = self._starts
         for i, row in enumerate(rows):
             known = starts.get(row)
@@ -109,7 +109,8 @@ class RulerMatcher:
             whole, longer = known
             found.update((number, match_id, i, i + 1) for number, match_id in whole)
             for number, match_id, tokens in longer:
-                if i + len(tokens) <= n and all(self._passes(rows[i + j], tests) for j, tests in enumerate(tokens) if j):
+                # the first token passed in _starting: the rest are tried here
+                if i + len(tokens) <= n and all(self._passes(rows[i + j], t) for j, t in enumerate(tokens) if j):
                     found.add((number, match_id, i, i + len(tokens)))
         return sorted(found)
 
