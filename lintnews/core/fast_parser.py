@@ -160,6 +160,19 @@ def fast_parser(parser: Any) -> FastParser | None:
     return FastParser.build(parser)
 
 
+@lru_cache(maxsize=8)
+def faster(name: str, component: Any) -> Any:
+    """What runs a pipeline component after the tagger: the fast parser loop or the lemmatizer's memo where they
+    give spaCy's analysis, else the component itself (its pipe)."""
+    if name == "parser":
+        return fast_parser(component) or component
+    if name == "lemmatizer":
+        from .fast_lemmatizer import FastLemmatizer
+
+        return FastLemmatizer.build(component) or component
+    return component
+
+
 class _IdsReader:
     """Calls ParserStepModel.get_token_ids (the C that reads each state's context tokens) without building one."""
 

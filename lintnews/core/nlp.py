@@ -248,7 +248,7 @@ def _tag_pass(texts: list[str]) -> list[Doc]:
 def _parse_pass(full: list[Doc], deps: list[Doc]) -> tuple[list[Doc], list[Doc]]:
     """Tagged Docs parsed on: the parser over all, the attribute ruler and lemmatizer over `full` (over both where
     the parser may not be the last step of DEPS). One call of a component costs about as much as a short sentence."""
-    from .fast_parser import fast_parser
+    from .fast_parser import faster
 
     nlp = model()
     parsed, stop = full + deps, len(full) if parser_only() else len(full) + len(deps)
@@ -256,11 +256,11 @@ def _parse_pass(full: list[Doc], deps: list[Doc]) -> tuple[list[Doc], list[Doc]]
     for name, component in nlp.pipeline:
         if name in _TAGGER or not parsed:
             continue
-        if name == "parser":  # spaCy's state loop, by numpy a step at a time where that is the same parse
-            parser: Any = fast_parser(component) or component
-            parsed = list(parser.pipe(parsed))
+        runner = faster(name, component)  # the parser's loop and the lemmas faster where that is spaCy's analysis
+        if name == "parser":
+            parsed = list(runner.pipe(parsed))
         elif parsed[:stop]:
-            parsed = list(component.pipe(parsed[:stop])) + parsed[stop:]  # type: ignore[attr-defined]
+            parsed = list(runner.pipe(parsed[:stop])) + parsed[stop:]
     return parsed[: len(full)], list(_space_tags(parsed[len(full) :]))
 
 
