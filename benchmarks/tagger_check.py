@@ -1,12 +1,14 @@
-"""The fast tok2vec and tagger against spaCy's own: differing tags, heads and dependencies, and the vectors' difference.
+"""The fast tok2vec, tagger and parser loop against spaCy's own: differing tags, heads, dependencies, pos, lemmas and
+morphology, and the vectors' difference.
 
 usage: .venv/bin/python benchmarks/tagger_check.py [--batch N] [PATH ...]
 
 Every sentence of the given texts (files, folders, JSON Lines archives: each record's string fields that hold a
 space; by default corpus/, tests/data, ../shared/corpus/seeds and ../shared/eval/dev) is tagged both ways in
 batches of N (as lintnews sends them: a document's sentences), then parsed on through the rest of the pipeline
-(parser, attribute ruler, lemmatizer) from each; prints the count of tokens whose tag, head, dep, pos or lemma
-differ (all must be 0), the largest absolute difference of the tok2vec output, and each way's CPU seconds.
+(parser, attribute ruler, lemmatizer) from each: spaCy's way by spaCy's components, the fast way by lintnews's
+_parse_pass (the fast parser loop); prints the count of tokens whose tag, head, dep, sentence start, pos, lemma or
+morph differ (all must be 0), the largest absolute difference of the tok2vec output, and each way's CPU seconds.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def sentences(paths: list[Path]) -> list[str]:
 
 
 def _rest(docs: list) -> list:
+    """spaCy's own components after the tagger."""
     model = nlp.model()
     for name, component in model.pipeline:
         if name not in ("tok2vec", "tagger"):
@@ -67,12 +70,32 @@ def _rest(docs: list) -> list:
     return docs
 
 
+def _ours(docs: list) -> list:
+    """lintnews's parse after the tagger (the whole pipeline's components where it cannot split the pipeline)."""
+    if not nlp.tagger_only():
+        return _rest(docs)
+    full, _ = nlp._parse_pass(docs, [])
+    return full
+
+
+# what each token must agree on, read the same from both ways' tokens
+ATTRS = {
+    "head": lambda t: t.head.i,
+    "dep": lambda t: t.dep_,
+    "sent": lambda t: t.is_sent_start,
+    "pos": lambda t: t.pos_,
+    "lemma": lambda t: t.lemma_,
+    "morph": lambda t: str(t.morph),
+}
+
+
 def compare(texts: list[str], batch: int) -> dict[str, float]:
     model = nlp.model()
     fast = build(model)
     assert fast is not None, "the loaded pipeline is not the network the fast forward implements"
     tagger_only = [name for name in model.pipe_names if name not in ("tok2vec", "tagger")]
-    counts = dict.fromkeys(("tokens", "tag", "head", "dep", "pos", "lemma", "maxdiff", "cpu_spacy", "cpu_fast"), 0.0)
+    counts = dict.fromkeys(("tokens", "tag", *ATTRS, "maxdiff", "cpu_spacy", "cpu_fast"), 0.0)
+    counts.update(cpu_parse_spacy=0.0, cpu_parse_fast=0.0)
     for i in range(0, len(texts), batch):
         chunk = texts[i : i + batch]
         ways = {
@@ -91,13 +114,18 @@ def compare(texts: list[str], batch: int) -> dict[str, float]:
             counts["tag"] += sum(x.tag_ != y.tag_ for x, y in zip(a, b, strict=True))
             if len(a):
                 counts["maxdiff"] = max(counts["maxdiff"], float(np.abs(a.tensor - b.tensor).max()))
-        for a, b in zip(_rest(ours), _rest(theirs), strict=True):
+        # each way's parse after the tagger, from spaCy's tags (tok2vec output and all): the same input both ways
+        done = {}
+        for way, rest in sorted({"fast": _ours, "spacy": _rest}.items(), reverse=bool(i // batch % 2)):
+            copies = [d.copy() for d in theirs]
+            t = time.process_time()
+            done[way] = rest(copies)
+            counts[f"cpu_parse_{way}"] += time.process_time() - t
+        parsed = [*zip(_rest(ours), done["spacy"], strict=True), *zip(done["fast"], done["spacy"], strict=True)]
+        for a, b in parsed:
             for x, y in zip(a, b, strict=True):
-                for attr in ("head", "dep", "pos", "lemma"):
-                    key = "i" if attr == "head" else f"{attr}_"
-                    ours_v = x.head.i if attr == "head" else getattr(x, key)
-                    theirs_v = y.head.i if attr == "head" else getattr(y, key)
-                    counts[attr] += ours_v != theirs_v
+                for attr, read in ATTRS.items():
+                    counts[attr] += read(x) != read(y)
     return counts
 
 
@@ -109,10 +137,11 @@ def main() -> None:
     texts = sentences(args.paths or [p for p in DEFAULT if p.exists()])
     counts = compare(texts, args.batch)
     print(f"{len(texts)} sentences, {int(counts['tokens'])} tokens")
-    for key in ("tag", "head", "dep", "pos", "lemma"):
+    for key in ("tag", *ATTRS):
         print(f"  differing {key:6} {int(counts[key])}")
     print(f"  largest tok2vec difference {counts['maxdiff']:.3g}")
     print(f"  CPU tagging: spaCy {counts['cpu_spacy']:.2f} s, fast {counts['cpu_fast']:.2f} s")
+    print(f"  CPU after the tagger: spaCy {counts['cpu_parse_spacy']:.2f} s, lintnews {counts['cpu_parse_fast']:.2f} s")
 
 
 if __name__ == "__main__":

@@ -254,16 +254,19 @@ def _tag_pass(texts: list[str]) -> list[Doc]:
 def _parse_pass(full: list[Doc], deps: list[Doc]) -> tuple[list[Doc], list[Doc]]:
     """Tagged Docs parsed on: the parser over all, the attribute ruler and lemmatizer over `full` (over both where
     the parser may not be the last step of DEPS). One call of a component costs about as much as a short sentence."""
+    from .fast_parser import faster
+
     nlp = model()
     parsed, stop = full + deps, len(full) if parser_only() else len(full) + len(deps)
     # the parser reads the tok2vec output the tagging pass left on each doc (doc.tensor): the tagger runs once
     for name, component in nlp.pipeline:
         if name in _TAGGER or not parsed:
             continue
+        runner = faster(name, component)  # the parser's loop and the lemmas faster where that is spaCy's analysis
         if name == "parser":
-            parsed = list(component.pipe(parsed))  # type: ignore[attr-defined]
+            parsed = list(runner.pipe(parsed))
         elif parsed[:stop]:
-            parsed = list(component.pipe(parsed[:stop])) + parsed[stop:]  # type: ignore[attr-defined]
+            parsed = list(runner.pipe(parsed[:stop])) + parsed[stop:]
     return parsed[: len(full)], list(_space_tags(parsed[len(full) :]))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -13,6 +14,8 @@ _RULER_ATTRS = ("LOWER", "ORTH", "DEP", "TAG", "IS_SPACE")
 # (column in _RULER_ATTRS, operator, value): values are string ids, as in doc.to_array
 _Test = tuple[int, str, Any]
 _Entry = tuple[int, int, list[list[_Test]]]
+# distinct token rows whose starting patterns a matcher keeps (a few hundred bytes each); a full memo starts again
+STARTS_KEPT = 1 << 15
 
 
 def _token_tests(spec: dict[str, Any], string_id: Any) -> list[_Test] | None:
@@ -55,6 +58,8 @@ class RulerMatcher:
         self.strings = strings
         # REGEX results by (pattern, string id): words recur, and a search costs more than a look-up
         self._searched: dict[tuple[str, int], bool] = {}
+        # per distinct token row (its attributes' string ids): what _starting found, bounded by STARTS_KEPT
+        self._starts: dict[tuple[int, ...], tuple[list[tuple[int, int]], list[_Entry]]] = {}
         self.anchored: dict[tuple[int, int], list[_Entry]] = {}
         self.anywhere: list[_Entry] = []
         for entry in entries:
@@ -88,23 +93,46 @@ class RulerMatcher:
         """What AttributeRuler.match returns: (pattern number, match id, start, end), sorted."""
         from spacy.attrs import IDS
 
-        rows: list[list[int]] = doc.to_array([IDS[a] for a in _RULER_ATTRS]).tolist() if len(doc) else []
+        rows: list[tuple[int, ...]] = (
+            [tuple(r) for r in doc.to_array([IDS[a] for a in _RULER_ATTRS]).tolist()] if len(doc) else []
+        )
         n = len(rows)
         # a set: the Matcher reports a key's span once however many of its patterns match there
-        found = set()
-        anchored = self.anchored
+        found: set[tuple[int, int, int, int]] = set()
+        starts = self._starts
         for i, row in enumerate(rows):
-            cands = list(self.anywhere)
-            for col, value in enumerate(row):
-                more = anchored.get((col, value))
-                if more:
-                    cands += more
-            for number, match_id, tokens in cands:
-                if i + len(tokens) <= n and all(self._passes(rows[i + j], tests) for j, tests in enumerate(tokens)):
+            known = starts.get(row)
+            if known is None:
+                if len(starts) >= STARTS_KEPT:
+                    starts.clear()
+                known = starts[row] = self._starting(row)
+            whole, longer = known
+            found.update((number, match_id, i, i + 1) for number, match_id in whole)
+            for number, match_id, tokens in longer:
+                # the first token passed in _starting: the rest are tried here
+                if i + len(tokens) <= n and all(self._passes(rows[i + j], t) for j, t in enumerate(tokens) if j):
                     found.add((number, match_id, i, i + len(tokens)))
         return sorted(found)
 
-    def _passes(self, row: list[int], tests: list[_Test]) -> bool:
+    def _starting(self, row: tuple[int, ...]) -> tuple[list[tuple[int, int]], list[_Entry]]:
+        """The patterns a token of these attributes matches whole (one-token patterns), and the longer ones whose
+        first token it matches: a token's attributes alone decide both, so they are worked out once per row."""
+        cands = list(self.anywhere)
+        for col, value in enumerate(row):
+            more = self.anchored.get((col, value))
+            if more:
+                cands += more
+        whole, longer = [], []
+        for entry in cands:
+            number, match_id, tokens = entry
+            if self._passes(row, tokens[0]):
+                if len(tokens) == 1:
+                    whole.append((number, match_id))
+                else:
+                    longer.append(entry)
+        return whole, longer
+
+    def _passes(self, row: Sequence[int], tests: list[_Test]) -> bool:
         for col, op, value in tests:
             got = row[col]
             if op == "==":
