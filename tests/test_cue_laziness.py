@@ -1,0 +1,50 @@
+"""The cues' shortcuts answer as the plain forms: search_back's windows, repetition's tokens made only for repeats."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lintnews.checkers.base import search_back
+from lintnews.checkers.repetition import ParaWords, _tokenise, find_repeats
+
+_WORDS = st.sampled_from(["talks", "Talks", "talks's", "on", "the", "a", "B", "x" * 20, "7", "Ω"])
+_GAPS = st.sampled_from([" ", ", ", ". ", "\t", "  ", "-", "’"])
+_TEXTS = st.lists(st.tuples(_WORDS, _GAPS), max_size=40).map(lambda pairs: "".join(w + g for w, g in pairs))
+# search_back's patterns: closed ones (a word, a gap, a chunk) and open ones (a word and the gap after it)
+_CLOSED = [re.compile(r"([^\W\d_]+)$"), re.compile(r"\s+$"), re.compile(r"([^\W\d_]+)([,:]?)$")]
+_OPEN = [re.compile(r"([^\W\d_]+)[ \t]+$"), re.compile(r"(\S+)[ \t]$")]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_TEXTS, st.integers(min_value=0, max_value=400))
+def test_search_back_finds_the_whole_texts_match(text: str, end: int) -> None:
+    end = min(end, len(text))
+    for pattern in _CLOSED + _OPEN:
+        got = search_back(pattern, text, end, closed=pattern in _CLOSED)
+        want = pattern.search(text, 0, end)
+        assert (got and got.span()) == (want and want.span()), (pattern.pattern, text, end)
+
+
+def test_search_back_widens_past_a_long_word() -> None:
+    text = "a " + "x" * 40 + ","
+    m = search_back(_CLOSED[0], text, len(text) - 1, closed=True)
+    assert m is not None and m.span() == (2, 42)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS)
+def test_repeats_come_with_the_paragraphs_tokens(text: str) -> None:
+    for sizes in ((1, 1), (2, 8)):
+        toks, reps = find_repeats(text, *sizes)
+        assert list(toks) == (list(_tokenise(text)[0]) if reps else [])
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS)
+def test_paragraph_words_read_lazily_are_the_tokenised_ones(text: str) -> None:
+    words = ParaWords(text)
+    toks, gaps = _tokenise(text)
+    assert list(words.toks) == list(toks) and words.gaps.text == gaps
