@@ -1,13 +1,17 @@
-"""The cues' shortcuts answer as the plain forms: search_back's windows, repetition's tokens made only for repeats."""
+"""The cues' shortcuts answer as the plain forms: search_back's windows, repetition's tokens made only for
+repeats, of-chain's count of 'of's."""
 
 from __future__ import annotations
 
 import re
+import sys
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintnews.checkers.base import search_back
+from lintnews.checkers.of_chain import _OF, _longest_run, _of_count
 from lintnews.checkers.repetition import ParaWords, _tokenise, find_repeats
 
 _WORDS = st.sampled_from(["talks", "Talks", "talks's", "on", "the", "a", "B", "x" * 20, "7", "Ω"])
@@ -48,3 +52,16 @@ def test_paragraph_words_read_lazily_are_the_tokenised_ones(text: str) -> None:
     words = ParaWords(text)
     toks, gaps = _tokenise(text)
     assert list(words.toks) == list(toks) and words.gaps.text == gaps
+
+
+def test_of_matches_only_the_letter_pairs_counted() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    folds = set(regex.findall("(?i)[of]", every, flags=_OF.flags))
+    assert folds == set("oOfF")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["of", "Of", "OF", "oF", "off", "roof", " ", "\u0130", "of-", "ﬀ", "x"])).map("".join))
+def test_of_count_is_no_fewer_than_the_matches(text: str) -> None:
+    assert _of_count(text) >= len(_OF.findall(text))
+    assert _longest_run(text) <= len(_OF.findall(text))
