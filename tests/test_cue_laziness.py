@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from lintnews.checkers.base import search_back
 from lintnews.checkers.of_chain import _OF, _longest_run, _of_count
 from lintnews.checkers.repetition import ParaWords, _tokenise, find_repeats
+from lintnews.core.text_memo import TextMemo
 
 _WORDS = st.sampled_from(["talks", "Talks", "talks's", "on", "the", "a", "B", "x" * 20, "7", "Ω"])
 _GAPS = st.sampled_from([" ", ", ", ". ", "\t", "  ", "-", "’"])
@@ -65,3 +66,16 @@ def test_of_matches_only_the_letter_pairs_counted() -> None:
 def test_of_count_is_no_fewer_than_the_matches(text: str) -> None:
     assert _of_count(text) >= len(_OF.findall(text))
     assert _longest_run(text) <= len(_OF.findall(text))
+
+
+def test_memo_remembers_falsy_answers() -> None:
+    calls: list[str] = []
+
+    def compute(text: str) -> object:
+        calls.append(text)
+        return {"n": None, "f": False, "e": ()}[text]
+
+    memo: TextMemo[object] = TextMemo()
+    for _ in range(3):
+        assert [memo.get(t, compute) for t in "nfe"] == [None, False, ()]
+    assert calls == list("nfe")
