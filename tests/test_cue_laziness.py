@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintnews.checkers.base import search_back
+from lintnews.checkers.misplaced_mark.checker import _TO_ASIDE
 from lintnews.checkers.of_chain import _OF, _longest_run, _of_count
 from lintnews.checkers.repetition import ParaWords, _tokenise, find_repeats
 from lintnews.core.text_memo import TextMemo
@@ -79,3 +80,23 @@ def test_memo_remembers_falsy_answers() -> None:
     for _ in range(3):
         assert [memo.get(t, compute) for t in "nfe"] == [None, False, ()]
     assert calls == list("nfe")
+
+
+# misplaced-mark's reach to the next aside mark as it was written before it was made possessive
+_PLAIN_TO_ASIDE = re.compile(r"((?:[^\W\d_]+[ \t]+){0,10}[^\W\d_]+)([ \t]*)(?:[;()\"“”—–]|[,:](?!\d))")
+_ASIDE_TEXTS = st.text(alphabet='ab Zé\t,;:()"“—1.’\n', max_size=60)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_ASIDE_TEXTS)
+def test_possessive_reach_to_aside_matches_the_plain_one(text: str) -> None:
+    for i in range(len(text) + 1):
+        got, want = _TO_ASIDE.match(text, i), _PLAIN_TO_ASIDE.match(text, i)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (text, i)
+
+
+def test_reach_to_aside_gives_back_no_word() -> None:
+    text = ", one two three four five six seven eight nine ten eleven ; x"
+    m = _TO_ASIDE.match(text, 2)
+    assert m is not None and m.group(1).split()[-1] == "eleven" and m.group(2) == " "
+    assert _TO_ASIDE.match(", " + "w " * 12 + ";", 2) is None
