@@ -1,10 +1,11 @@
 """The cues' shortcuts answer as the plain forms: search_back's windows, repetition's tokens made only for
-repeats, of-chain's count of 'of's."""
+repeats, of-chain's count of 'of's, lone-capital's sentences read."""
 
 from __future__ import annotations
 
 import re
 import sys
+from functools import cache
 
 import regex
 from hypothesis import given, settings
@@ -14,7 +15,9 @@ from lintnews.checkers.base import search_back
 from lintnews.checkers.misplaced_mark.checker import _TO_ASIDE
 from lintnews.checkers.of_chain import _OF, _longest_run, _of_count
 from lintnews.checkers.repetition import ParaWords, _tokenise, find_repeats
+from lintnews.core.sources import make_document
 from lintnews.core.text_memo import TextMemo
+from lintnews.rules.rulepack import Rule, collect_pack_paths, load_packs
 
 _WORDS = st.sampled_from(["talks", "Talks", "talks's", "on", "the", "a", "B", "x" * 20, "7", "Ω"])
 _GAPS = st.sampled_from([" ", ", ", ". ", "\t", "  ", "-", "’"])
@@ -100,3 +103,40 @@ def test_reach_to_aside_gives_back_no_word() -> None:
     m = _TO_ASIDE.match(text, 2)
     assert m is not None and m.group(1).split()[-1] == "eleven" and m.group(2) == " "
     assert _TO_ASIDE.match(", " + "w " * 12 + ";", 2) is None
+
+
+_LONE_PIECES = [
+    "the talks ended and",
+    "Talks",
+    "Rose",
+    "rose",
+    "sharply",
+    "the",
+    "Air Force",
+    "Games",
+    ".",
+    ",",
+    "\n\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LONE_PIECES), max_size=16), st.sampled_from(["a.txt", "a.md"]))
+def test_lone_capital_reads_only_sentences_holding_a_match(pieces: list[str], path: str) -> None:
+    from lintnews.checkers import lone_capital
+
+    text = " ".join(pieces)
+    checkers = [lone_capital.LoneCapitalChecker(r) for r in _lone_rules()]
+    fast = [c.parse_blocks(make_document(path, text)) for c in checkers]
+    saved = lone_capital.lone_starts
+    try:
+        lone_capital.lone_starts = lambda doc: list(range(len(doc.text) + 1))  # every sentence holds one
+        slow = [c.parse_blocks(make_document(path, text)) for c in checkers]
+    finally:
+        lone_capital.lone_starts = saved
+    assert fast == slow, text
+
+
+@cache
+def _lone_rules() -> list[Rule]:
+    return [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.kind == "lone-capital"]
