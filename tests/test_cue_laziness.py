@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintnews.checkers.base import search_back
+from lintnews.checkers.caption import CaptionChecker
 from lintnews.checkers.misplaced_mark.checker import _TO_ASIDE
 from lintnews.checkers.of_chain import _OF, _longest_run, _of_count
 from lintnews.checkers.repetition import ParaWords, _tokenise, find_repeats
@@ -140,3 +141,39 @@ def test_lone_capital_reads_only_sentences_holding_a_match(pieces: list[str], pa
 @cache
 def _lone_rules() -> list[Rule]:
     return [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.kind == "lone-capital"]
+
+
+_CAPTION_PIECES = [
+    "Officials",
+    "in",
+    "Beijing",
+    "said",
+    "on",
+    "Monday",
+    "the",
+    "new",
+    "bridge",
+    "is",
+    "open",
+    ".",
+    ":",
+    '"',
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CAPTION_PIECES), max_size=50).map(" ".join))
+def test_caption_cue_asks_the_verb_before_the_shape(text: str) -> None:
+    from lintnews.checkers import caption
+
+    checker = _caption_checker()
+    t = text[:1].upper() + text[1:] + "."
+    plain = t.endswith(".") and t[:1].isupper() and ":" not in t and not t.isupper() and checker._shape_ok(t)
+    plain = plain and not (caption._COMMON_VERB.search(t) or caption._SENTENCE_OPENER.match(t))
+    assert checker._may_be_caption(t) == bool(plain)
+
+
+@cache
+def _caption_checker() -> CaptionChecker:
+    rules = [r for p in load_packs(collect_pack_paths()) for r in p.rules if r.id.endswith("caption-noun-phrase")]
+    return CaptionChecker(rules[0])
