@@ -180,16 +180,14 @@ def _adjacent_equal(low: list[str], min_words: int, max_words: int) -> list[int]
 def find_repeats(
     text: str, min_words: int, max_words: int, known: dict[str, ParaWords | None] | None = None
 ) -> tuple[Sequence[_Tok], list[Repeat]]:
-    """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first (no tokens
-    where it has none); `known` holds the paragraphs' words already read by another repetition rule of the
-    document."""
+    """The tokens of a paragraph with repeats and every immediate repeat of min..max words in it, longest first;
+    `known` holds the paragraphs' words already read by another repetition rule of the document."""
     if len(text) < 4 * min_words - 1:
         return [], []  # 2n words take 2n characters and a separator between each two (a match is maximal)
     known = {} if known is None else known
     if text not in known:  # None: no two words side by side as copies stand (markup between all of them)
         known[text] = ParaWords(text) if _SIDE_BY_SIDE.search(text) else None
-    words = known[text]
-    # the tokens are made only for a paragraph with repeats: the rules read no other's
+    words = known[text]  # the tokens are made only for a paragraph with repeats: the rules read no other's
     if words is None or len(words.low) < 2 * min_words or words.distinct:
         return [], []  # no word twice: nothing repeats (most headings, cells and short paragraphs)
     # where a copy can begin (cheaper than the gaps, which a rule of longer units may not read either)
