@@ -345,21 +345,31 @@ def by_text(blocks: Sequence[Block], keep: Callable[[str], object]) -> list[Bloc
     return list(compress(blocks, map(kept.__contains__, texts))) if kept else []
 
 
+# search_back's first window: longer than most words and gaps, a quarter of the default reach
+_FIRST_REACH = 16
+
+
 def search_back(
     pattern: re.Pattern[str], text: str, end: int, closed: bool = False, reach: int = 64
 ) -> re.Match[str] | None:
     """`pattern.search(text, 0, end)` for a pattern anchored at `end` ($) that matches a run of characters (a
-    word, a gap), tried on the last `reach` characters first: a search from 0 tries every start, which asked
-    once per mark of a long sentence made its cost quadratic. A match starting at the window's edge may begin
-    before it, so the whole is searched then; so it is where the window has none, unless `closed`: the pattern's
-    match from any later start in a match is a match too, so a match anywhere leaves one in the window."""
-    lo = end - reach
-    if lo <= 0:
-        return pattern.search(text, 0, end)
-    m = pattern.search(text, lo, end)
-    if m is None:
-        return None if closed else pattern.search(text, 0, end)
-    return m if m.start() > lo else pattern.search(text, 0, end)
+    word, a gap), tried on the last `_FIRST_REACH` characters first, then on the last `reach`: a search from 0
+    tries every start, which asked once per mark of a long sentence made its cost quadratic, and each start in a
+    window costs (a word's or a gap's match is shorter than the first one). A match starting at a window's edge
+    may begin before it, so a wider window is searched then; so it is where the window has none, unless
+    `closed`: the pattern's match from any later start in a match is a match too, so a match anywhere leaves one
+    in the window."""
+    for lo in (end - _FIRST_REACH, end - reach):
+        if lo <= 0:
+            break
+        m = pattern.search(text, lo, end)
+        if m is None:
+            if closed:
+                return None
+            break
+        if m.start() > lo:
+            return m
+    return pattern.search(text, 0, end)
 
 
 def render_template(template: str, groups: dict[str, str]) -> str:

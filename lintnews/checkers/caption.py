@@ -131,10 +131,11 @@ class CaptionChecker(Checker):
 
     def _may_be_caption(self, t: str) -> bool:
         """May a paragraph of this text be a caption the tagger must look at?"""
-        if not t.endswith(".") or not t[:1].isupper() or ":" in t or t.isupper() or not self._shape_ok(t):
+        if not t.endswith(".") or not t[:1].isupper() or ":" in t or t.isupper():
             return False
-        # the tagger is slow: a paragraph with a common finite verb is a sentence without asking it
-        return not (_COMMON_VERB.search(t) or _SENTENCE_OPENER.match(t))
+        # the tagger is slow: a paragraph with a common finite verb is a sentence without asking it (asked before
+        # the shape, whose word count and sentence split cost more, and which most paragraphs pass)
+        return not (_COMMON_VERB.search(t) or _SENTENCE_OPENER.match(t)) and self._shape_ok(t)
 
     def _check_noun_phrase(self, doc: Document) -> Iterator[Hit]:
         # only tags are read: the tagger runs without the parser (see nlp.TAGS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..core.document import Block, Document
@@ -62,17 +63,32 @@ def may_be_lone(text: str) -> bool:
     return _LONE.search(text) is not None
 
 
+def lone_starts(doc: Document) -> list[int]:
+    """Where _LONE matches in the whole text, found once for both checks. Its lookarounds are positive and no
+    match can start inside another (a capital, then lower-case letters): a sentence's match (a sentence is a slice
+    of the text) is one of these at the same place, so a sentence that holds none of them has none."""
+    starts: list[int] | None = doc.cache.get(_LONES)
+    if starts is None:
+        starts = doc.cache[_LONES] = [m.start() for m in _LONE.finditer(doc.text)]
+    return starts
+
+
+def _holds(starts: list[int], s: Block) -> bool:
+    """Does the sentence hold one of these offsets (in order)?"""
+    k = bisect.bisect_left(starts, s.start)
+    return k < len(starts) and starts[k] < s.end
+
+
 def _mid_counts(doc: Document) -> dict[str, int]:
     """How often each capitalised word stands in mid-sentence in the document: counted once for both checks."""
     mids: dict[str, int] | None = doc.cache.get(_MIDS)
     if mids is None:
-        mids = doc.cache[_MIDS] = {}
-        for c in _MID.finditer(doc.text):
-            mids[c.group(1)] = mids.get(c.group(1), 0) + 1
+        # the words alone (_MID's one group), counted in C: no match object per word
+        mids = doc.cache[_MIDS] = Counter(_MID.findall(doc.text))
     return mids
 
 
-_MIDS = "lone-capital-mids"
+_MIDS, _LONES = "lone-capital-mids", "lone-capital-starts"
 
 
 class LoneCapitalChecker(Checker):
@@ -145,8 +161,10 @@ class LoneCapitalChecker(Checker):
             doc.cache[key] = got
             return got
         mids: dict[str, int] | None = None
-        spots, remembered = self._spots, self._memo.get
+        spots, remembered, lones = self._spots, self._memo.get, lone_starts(doc)
         for s in doc.sentences:
+            if not _holds(lones, s):
+                continue  # no lone capital: no spot (most sentences; asked without the memo)
             found = []
             for at, word in remembered(s.text, spots):
                 if mids is None:

@@ -16,6 +16,8 @@ from .word_classes import possible_tags
 _COMMON = frozenset({"NN", "NNS", "VBG"})
 # a sentence holding this many 'of's may hold a chain: only those are parsed
 _OF = compile_user_regex(r"(?i)\bof\b")
+# the letter pairs _OF matches in: no other character than these folds to an `o` or an `f` (a test says so)
+_OF_CASES = ("of", "Of", "oF", "OF")
 _WORD = compile_user_regex(r"\S+")
 # a word of lower-case letters: what a common noun's token is (see _common)
 _LOWER = compile_user_regex(r"(?<!\p{L})\p{Ll}+(?!\p{L})")
@@ -45,7 +47,7 @@ class OfChainChecker(Checker):
             return []
 
         def cue(text: str) -> bool:
-            return bool(text.count(" ") < most and _longest_run(text) >= least)
+            return bool(text.count(" ") < most and _of_count(text) >= least and _longest_run(text) >= least)
 
         return [s for s in doc.sentences if remembered(s.text, cue)]
 
@@ -94,6 +96,12 @@ def _common(token: Any) -> bool:
 def may_chain(doc: Document) -> bool:
     """Is there an 'of' in any letter case anywhere (else no sentence has a chain: a file of headings or cells)?"""
     return "of" in doc.lower
+
+
+def _of_count(text: str) -> int:
+    """No fewer than _OF's matches in `text` (each is one of these letter pairs, which never overlap): a run of
+    links needs as many 'of's, and most sentences have fewer than a chain's, told so without a search."""
+    return sum(map(text.count, _OF_CASES))
 
 
 def _longest_run(text: str) -> int:

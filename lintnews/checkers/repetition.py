@@ -36,9 +36,13 @@ class _Tok(NamedTuple):
 def _tokenise(text: str) -> tuple[SpanColumns[_Tok], list[str]]:
     """The words of `text` and the gaps between each two, from one split (no match object per word)."""
     parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
-    words = parts[1::2]
+    return _spans(parts), parts[2:-1:2]
+
+
+def _spans(parts: list[str]) -> SpanColumns[_Tok]:
+    """The words of _WORD_SPLIT's parts of a text, with their offsets."""
     offsets = list(accumulate(map(len, parts)))  # [2k]: where word k starts, [2k + 1]: where it ends
-    return SpanColumns(_Tok, offsets[0:-1:2], offsets[1::2], words), parts[2:-1:2]
+    return SpanColumns(_Tok, offsets[0:-1:2], offsets[1::2], parts[1::2])
 
 
 class _Gaps:
@@ -99,15 +103,20 @@ class ParaWords:
     in the unit sizes they try): the words normalised together (_normal_forms), not one by one."""
 
     def __init__(self, text: str) -> None:
-        self.toks, self._between = _tokenise(text)
-        words = self.toks.texts
+        # the words' offsets and the gaps are read only where words repeat: kept as the split's parts till then
+        self._parts = parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+        words = parts[1::2]
         self.low: list[str] = _normal_forms(words) if words else []
         # no normal form twice: nothing repeats (most headings, cells and short paragraphs)
         self.distinct = len(set(self.low)) == len(words)
 
     @cached_property
+    def toks(self) -> SpanColumns[_Tok]:
+        return _spans(self._parts)
+
+    @cached_property
     def gaps(self) -> _Gaps:
-        return _Gaps(self._between)
+        return _Gaps(self._parts[2:-1:2])
 
     @cached_property
     def _run_starts(self) -> list[int]:
@@ -171,27 +180,22 @@ def _adjacent_equal(low: list[str], min_words: int, max_words: int) -> list[int]
 def find_repeats(
     text: str, min_words: int, max_words: int, known: dict[str, ParaWords | None] | None = None
 ) -> tuple[Sequence[_Tok], list[Repeat]]:
-    """The tokens of one paragraph and every immediate repeat of min..max words in it, longest first; `known`
-    holds the paragraphs' words already read by another repetition rule of the document."""
+    """The tokens of a paragraph with repeats and every immediate repeat of min..max words in it, longest first;
+    `known` holds the paragraphs' words already read by another repetition rule of the document."""
     if len(text) < 4 * min_words - 1:
         return [], []  # 2n words take 2n characters and a separator between each two (a match is maximal)
     known = {} if known is None else known
     if text not in known:  # None: no two words side by side as copies stand (markup between all of them)
         known[text] = ParaWords(text) if _SIDE_BY_SIDE.search(text) else None
-    words = known[text]
-    if words is None:
-        return [], []
-    toks = words.toks
-    if len(toks) < 2 * min_words:
-        return [], []
-    if words.distinct:
+    words = known[text]  # the tokens are made only for a paragraph with repeats: the rules read no other's
+    if words is None or len(words.low) < 2 * min_words or words.distinct:
         return [], []  # no word twice: nothing repeats (most headings, cells and short paragraphs)
-    if not words.gaps.any_join:
-        return toks, []  # no two words side by side (markup between all of them): no copies can join
+    # where a copy can begin (cheaper than the gaps, which a rule of longer units may not read either)
     starts = _adjacent_equal(words.low, min_words, max_words)
-    if not starts:
-        return toks, []  # no word comes again within max_words words: no copy can follow another
-    return toks, _scan(words, starts, min_words, max_words)
+    if not starts or not words.gaps.any_join:
+        return [], []  # no word comes again within max_words words, or no two words side by side: no copies
+    reps = _scan(words, starts, min_words, max_words)
+    return (words.toks if reps else []), reps
 
 
 def _scan(words: ParaWords, starts: list[int], min_words: int, max_words: int) -> list[Repeat]:

@@ -26,10 +26,11 @@ class TextMemo(Generic[T]):
         """compute(text), from memory when this text was asked before; the answer must not be changed by the
         caller (a tuple, not a list)."""
         seen = self._seen
-        try:
-            return seen[text]
-        except KeyError:
-            pass
+        # the memo itself stands for no answer: most texts of a run are asked once, and a KeyError raised and
+        # caught per text cost more than the lookup
+        known = seen.get(text, self)
+        if known is not self:
+            return known  # type: ignore[return-value]
         value = compute(text)
         if len(seen) >= self.size:
             seen.clear()

@@ -45,8 +45,10 @@ _AFTER_ARTICLE = re.compile(
 _AFTER_CAPITAL = re.compile(r"\S[ \t]+[A-Z][\w'’.-]*[ \t]+$")
 _CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b")
 _PUNCT = re.compile(r"[,;:()\"“”—–!?]")
-# the words of letters after a mark up to the next aside mark: how many tokens lie between (judge.aside's reach)
-_TO_ASIDE = re.compile(r"((?:[^\W\d_]+[ \t]+){0,10}[^\W\d_]+)([ \t]*)(?:[;()\"“”—–]|[,:](?!\d))")
+# the words of letters after a mark up to the next aside mark: how many tokens lie between (judge.aside's reach).
+# Possessive: a word ends only at a non-letter and a gap only at a non-blank, so the one way to match is the
+# greedy one, and nothing is given back where no mark follows (the backtracking was 2/3 of its cost)
+_TO_ASIDE = re.compile(r"([^\W\d_]++(?:[ \t]++[^\W\d_]++){0,10}+)([ \t]*+)(?:[;()\"“”—–]|[,:](?!\d))")
 _GAP = re.compile(r"[ \t]+")
 # judge._modifier: a comma or colon among the tokens before the mark makes two nouns items of a list
 _LIST_REACH = 6
