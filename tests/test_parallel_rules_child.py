@@ -47,3 +47,15 @@ def test_rules_from_the_child_whether_or_not_they_pickle_prepared(
     assert all(prepared_here) != pickles_prepared
     here = [(d.path, [(f.rule, f.offset) for f in adopted[0].lint(make_document(d.path, d.text))]) for d in docs]
     assert got == here and all(fs for _, fs in got)
+
+
+def test_the_default_rules_pickle_prepared() -> None:
+    """So the rules child's work (their preparation, the patterns it warmed) reaches the parent whole."""
+    import pickle
+
+    from lintnews.engine.ruleset import make_linter
+
+    linter = make_linter(Config())
+    linter.prepare()
+    again = pickle.loads(pickle.dumps(linter))
+    assert [c.rule.id for c in again.checkers] == [c.rule.id for c in linter.checkers]

@@ -73,6 +73,13 @@ class BoilerplateLineChecker(Checker):
         self.plan  # noqa: B018
         load_selector()
 
+    def __getstate__(self) -> dict[str, object]:
+        # the plan holds its steps as local functions, which do not pickle: made again from the shipped model
+        # where the rules are unpickled (a --jobs worker, the cached rules), so prepared rules pickle whole
+        state = dict(self.__dict__)
+        state["_plan"] = None
+        return state
+
     def check(self, doc: Document) -> Iterator[Hit]:
         # a line is judged against the story around it, and a story has a paragraph that ends like a sentence
         # (lines.FINAL): a text without one such mark anywhere (a file of headings or table rows) has none
