@@ -28,8 +28,9 @@ HERE = Path(__file__).resolve().parent
 Blocks = dict[str, tuple[str, list[tuple[int, int]]]]
 
 
-def texts(paths: list[Path], seeds: int) -> list[tuple[str, str]]:
-    """(name, text) of every document, in a fixed order: the same in both checkouts."""
+def texts(paths: list[Path], seeds: int, keys: tuple[str, ...] = ("text", "mt", "reference")) -> list[tuple[str, str]]:
+    """(name, text) of every document, in a fixed order: the same in both checkouts; a JSON Lines row gives a
+    document for each of `keys` it holds."""
     out: list[tuple[str, str]] = []
     rows: list[str] = []
     for path in paths:
@@ -43,7 +44,7 @@ def texts(paths: list[Path], seeds: int) -> list[tuple[str, str]]:
                         row = None
                     if not isinstance(row, dict):
                         raise ValueError(f"{f}:{i + 1}: not a JSON object")
-                    for key in ("text", "mt", "reference"):
+                    for key in keys:
                         if isinstance(row.get(key), str):
                             out.append((f"{f.name}:{i}:{key}", row[key]))
                             rows.append(row[key])

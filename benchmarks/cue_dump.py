@@ -13,48 +13,17 @@ next step picks (this loads the model).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(1, str(HERE))
 
+from cue_check import texts  # noqa: E402 - benchmarks/ on the path above
+
 KEYS = ("text", "mt", "reference", "corrupt", "correct")
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-
-
-def texts(paths: list[Path], seeds: int) -> Iterator[tuple[str, str]]:
-    """(name, text) of every document, in a fixed order."""
-    rows: list[str] = []
-    for path in paths:
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for f in files:
-            if f.suffix == ".jsonl":
-                for i, line in enumerate(f.read_text(encoding="utf-8").splitlines()):
-                    row = json.loads(line)
-                    for key in KEYS:
-                        if isinstance(row.get(key), str):
-                            rows.append(row[key])
-                            yield f"{f.name}:{i}:{key}.txt", row[key]
-            elif f.suffix in SUFFIXES:
-                yield str(f), f.read_text(encoding="utf-8", errors="replace")
-    if seeds:
-        import random
-
-        import damage
-
-        sentences = damage.sentences_of(rows + [p.read_text(encoding="utf-8") for p in damage.OWN_TEXT])
-        kinds = (damage.repeat, damage.lower_start, damage.case_flip, damage.punctuation, damage.foreign)
-        for seed in range(1, seeds + 1):
-            rng = random.Random(seed)
-            for j, s in enumerate(sentences):
-                for kind in (*kinds, damage.tokenised):
-                    d = kind(rng, s)
-                    if d is not None:
-                        yield f"damage:{seed}:{j}:{kind.__name__}.txt", d.text
 
 
 def main() -> int:
@@ -72,10 +41,18 @@ def main() -> int:
     linter = make_linter(Config())
     model = [c for c in linter.checkers if c.needs_parser and c.rule.id.startswith(a.rule)]
     out = sys.stdout
-    for name, text in texts(a.paths, a.damage):
+    try:
+        documents = texts(a.paths, a.damage, KEYS)
+    except (OSError, ValueError) as e:  # a file not UTF-8, a row not a JSON object: said in one line
+        print(f"cue_dump: {e}", file=sys.stderr)
+        return 2
+    for found, text in documents:
+        # a JSON Lines row's document is read as plain text, a file by its own kind
+        name = found if found.endswith(SUFFIXES) else found + ".txt"
         doc = make_document(name, text)
         for checker in model:
-            blocks, level, then = checker.prefetch_request(doc)
+            blocks, level, *rest = checker.prefetch_request(doc)
+            then = rest[0] if rest else None
             spans = " ".join(f"{b.start}-{b.end}" for b in blocks)
             out.write(f"{name}\t{checker.rule.id}\t{level}\t{spans}\n")
             if a.then and then is not None and blocks:
